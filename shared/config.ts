@@ -1,0 +1,218 @@
+import path from 'node:path';
+import { cleanEnv, str, num, port, bool, makeValidator, EnvError, EnvMissingError } from 'envalid';
+import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from './subgraphs';
+
+/**
+ * The one place configuration is read. Precedence: explicit overrides > environment > default.
+ * Everything is validated at start and frozen; a bad value fails with a message naming the variable.
+ */
+
+export type StoreConfig =
+  | { readonly kind: 'pglite'; readonly dataDir: string | null }
+  | { readonly kind: 'postgres'; readonly url: string; readonly database: string };
+
+export type SupergraphSource =
+  | { readonly mode: 'file'; readonly path: string }
+  | { readonly mode: 'compose'; readonly pollIntervalMs: number };
+
+export interface SubgraphConfig {
+  readonly name: SubgraphName;
+  readonly host: string;
+  readonly port: number;
+  /** Where the gateway reaches this subgraph's GraphQL endpoint. */
+  readonly url: string;
+  readonly store: StoreConfig;
+}
+
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly demo: { readonly subjects: number; readonly seed: number; readonly autoSeed: boolean };
+  readonly subgraphs: Readonly<Record<SubgraphName, SubgraphConfig>>;
+  readonly gateway: {
+    readonly host: string;
+    readonly port: number;
+    readonly path: string;
+    readonly supergraph: SupergraphSource;
+    readonly subgraphTimeoutMs: number;
+    readonly introspection: boolean;
+  };
+  readonly limits: {
+    readonly subjectsBatchMax: number;
+    readonly pageSizeDefault: number;
+    readonly pageSizeMax: number;
+  };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const postgresUrl = makeValidator<string>((input) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(input);
+  } catch {
+    throw new EnvError(`not a URL: "${input}"`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new EnvError(`expected a postgres:// URL, got protocol "${parsed.protocol}"`);
+  }
+  return input;
+});
+
+const positiveInt = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n <= 0) throw new EnvError(`expected a positive integer, got "${input}"`);
+  return n;
+});
+
+const urlPath = makeValidator<string>((input) => {
+  if (!/^\/[A-Za-z0-9/_-]*$/.test(input)) throw new EnvError(`expected a URL path starting with "/", got "${input}"`);
+  return input;
+});
+
+const databaseName = makeValidator<string>((input) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(input)) {
+    throw new EnvError(`expected lower-case letters, digits and underscores, got "${input}"`);
+  }
+  return input;
+});
+
+function upper(name: SubgraphName): string {
+  return name.toUpperCase();
+}
+
+function specFor() {
+  const perSubgraph: Record<string, ReturnType<typeof str> | ReturnType<typeof port>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    perSubgraph[`CG_${upper(name)}_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name] });
+    perSubgraph[`CG_${upper(name)}_URL`] = str({ default: '' });
+    perSubgraph[`CG_${upper(name)}_DATABASE_URL`] = postgresUrl({ default: '' });
+  }
+  return {
+    NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development' }),
+    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+    CG_DATA_DIR: str({ default: 'data' }),
+    CG_DATABASE_URL: postgresUrl({ default: '' }),
+    CG_DATABASE_PREFIX: databaseName({ default: 'credit_graph_' }),
+    CG_DEMO_SUBJECTS: positiveInt({ default: 400 }),
+    CG_DEMO_SEED: num({ default: 2014 }),
+    CG_AUTO_SEED: bool({ default: true }),
+    CG_SUBGRAPH_HOST: str({ default: '127.0.0.1' }),
+    CG_GATEWAY_HOST: str({ default: '127.0.0.1' }),
+    CG_GATEWAY_PORT: port({ default: 4000 }),
+    CG_GATEWAY_PATH: urlPath({ default: '/graphql' }),
+    CG_SUPERGRAPH: str({ default: 'supergraph.graphql' }),
+    CG_SUPERGRAPH_POLL_MS: positiveInt({ default: 10_000 }),
+    CG_SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 5_000 }),
+    CG_INTROSPECTION: bool({ default: true }),
+    CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100 }),
+    CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20 }),
+    CG_PAGE_SIZE_MAX: positiveInt({ default: 100 }),
+    ...perSubgraph,
+  };
+}
+
+/** Every variable the config module reads, for the README's table and the docker-compose check. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(specFor());
+
+function storeFor(name: SubgraphName, env: Record<string, unknown>, dataDir: string): StoreConfig {
+  const own = String(env[`CG_${upper(name)}_DATABASE_URL`] ?? '');
+  if (own !== '') {
+    return { kind: 'postgres', url: own, database: new URL(own).pathname.replace(/^\//, '') };
+  }
+  const server = String(env.CG_DATABASE_URL ?? '');
+  if (server !== '') {
+    const url = new URL(server);
+    const database = `${String(env.CG_DATABASE_PREFIX)}${name}`;
+    url.pathname = `/${database}`;
+    return { kind: 'postgres', url: url.toString(), database };
+  }
+  return { kind: 'pglite', dataDir: path.resolve(dataDir, name) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Reads the configuration. `overrides` take precedence over `env`, which takes precedence over the
+ * defaults; neither argument is mutated.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  overrides: Readonly<Record<string, string>> = {},
+): Config {
+  const source = { ...env, ...overrides };
+  const clean = cleanEnv(source, specFor(), {
+    reporter: ({ errors }) => {
+      const problems = Object.entries(errors).map(([variable, error]) =>
+        error instanceof EnvMissingError
+          ? `${variable} is required`
+          : `${variable} is invalid: ${(error as Error).message}`,
+      );
+      if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+    },
+  }) as unknown as Record<string, unknown>;
+
+  const subgraphHost = String(clean.CG_SUBGRAPH_HOST);
+  const subgraphs = {} as Record<SubgraphName, SubgraphConfig>;
+  for (const name of SUBGRAPH_NAMES) {
+    const p = Number(clean[`CG_${upper(name)}_PORT`]);
+    const explicitUrl = String(clean[`CG_${upper(name)}_URL`]);
+    if (explicitUrl !== '') {
+      try {
+        new URL(explicitUrl);
+      } catch {
+        throw new ConfigError(`Invalid configuration: CG_${upper(name)}_URL is invalid: not a URL: "${explicitUrl}"`);
+      }
+    }
+    subgraphs[name] = {
+      name,
+      host: subgraphHost,
+      port: p,
+      url: explicitUrl !== '' ? explicitUrl : `http://127.0.0.1:${p}/graphql`,
+      store: storeFor(name, clean, String(clean.CG_DATA_DIR)),
+    };
+  }
+
+  const supergraph = String(clean.CG_SUPERGRAPH);
+  const limits = {
+    subjectsBatchMax: Number(clean.CG_SUBJECTS_BATCH_MAX),
+    pageSizeDefault: Number(clean.CG_PAGE_SIZE_DEFAULT),
+    pageSizeMax: Number(clean.CG_PAGE_SIZE_MAX),
+  };
+  if (limits.pageSizeDefault > limits.pageSizeMax) {
+    throw new ConfigError(
+      `Invalid configuration: CG_PAGE_SIZE_DEFAULT (${limits.pageSizeDefault}) exceeds CG_PAGE_SIZE_MAX (${limits.pageSizeMax})`,
+    );
+  }
+
+  return deepFreeze<Config>({
+    nodeEnv: clean.NODE_ENV as Config['nodeEnv'],
+    logLevel: clean.LOG_LEVEL as Config['logLevel'],
+    demo: {
+      subjects: Number(clean.CG_DEMO_SUBJECTS),
+      seed: Number(clean.CG_DEMO_SEED),
+      autoSeed: Boolean(clean.CG_AUTO_SEED),
+    },
+    subgraphs,
+    gateway: {
+      host: String(clean.CG_GATEWAY_HOST),
+      port: Number(clean.CG_GATEWAY_PORT),
+      path: String(clean.CG_GATEWAY_PATH),
+      supergraph:
+        supergraph === 'compose'
+          ? { mode: 'compose', pollIntervalMs: Number(clean.CG_SUPERGRAPH_POLL_MS) }
+          : { mode: 'file', path: path.resolve(supergraph) },
+      subgraphTimeoutMs: Number(clean.CG_SUBGRAPH_TIMEOUT_MS),
+      introspection: Boolean(clean.CG_INTROSPECTION),
+    },
+    limits,
+  });
+}

@@ -1,0 +1,50 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The one registry of error codes this graph answers with. Every error a client can see carries one
+ * of these codes in `extensions.code`; the README's table is generated from this list
+ * (`npm run docs`) and CI fails when the two drift apart.
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: {
+    status: 400,
+    description:
+      'An argument is malformed: a subject code with the wrong length, alphabet or check character, a bad cursor, a batch over its limit. The message says which.',
+  },
+  GRAPHQL_PARSE_FAILED: { status: 400, description: 'The operation is not valid GraphQL syntax.' },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, description: 'The operation does not match the schema.' },
+  PERSISTED_QUERY_NOT_FOUND: { status: 200, description: 'An automatic persisted query hash is not known yet.' },
+  OPERATION_RESOLUTION_FAILURE: { status: 400, description: 'The request names an operation the document does not contain.' },
+  BAD_REQUEST: { status: 400, description: 'The HTTP request itself is malformed (method, content type, body).' },
+  SUBGRAPH_UNAVAILABLE: {
+    status: 200,
+    description:
+      "A sector's subgraph is down, slow or failing. Its fields are null; every other sector's data is still returned. `extensions.serviceName` names the sector.",
+  },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    description: 'An unexpected failure. Details are logged with the request id, never sent to the client.',
+  },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}
+
+export function graphqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return graphqlError('BAD_USER_INPUT', message, extensions);
+}
+
+/** The Markdown table of codes that the README carries between its `error-codes` markers. */
+export function errorCodesMarkdown(): string {
+  const rows = Object.entries(ERROR_CODES).map(
+    ([code, { status, description }]) => `| \`${code}\` | ${status} | ${description} |`,
+  );
+  return ['| code | HTTP status | meaning |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,170 @@
+import DataLoader from 'dataloader';
+import type { Knex } from 'knex';
+import { encodeCursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
+
+/**
+ * Sector credit records: every record carries the common envelope (source authority, document
+ * number, decision date, act-ended date, publicity end date, objection and repair status) and hangs
+ * off a subject code. Lists are paged newest first by (decision_date, id), and every page and count
+ * of every subject in a request is fetched with one SQL statement per batch.
+ */
+
+export const OBJECTION_STATUSES = ['NONE', 'UNDER_OBJECTION', 'CORRECTED', 'UPHELD', 'UNVERIFIABLE'] as const;
+export const REPAIR_STATUSES = ['NONE', 'APPLIED', 'REPAIRED', 'REJECTED'] as const;
+
+/** The envelope columns of a record table, and the index every per-subject list is read through. */
+export function envelopeColumns(table: Knex.CreateTableBuilder, tableName: string): void {
+  table.bigIncrements('id').primary();
+  table.string('subject_code', 18).notNullable();
+  table.string('authority_name', 200).notNullable();
+  table.string('authority_code', 18);
+  table.string('document_number', 80);
+  table.date('decision_date').notNullable();
+  table.date('act_ended_on');
+  table.date('publicity_ends_on');
+  table.enu('objection_status', OBJECTION_STATUSES).notNullable().defaultTo('NONE');
+  table.enu('repair_status', REPAIR_STATUSES).notNullable().defaultTo('NONE');
+  table.index(['subject_code', 'decision_date', 'id'], `${tableName}_subject_page_idx`);
+}
+
+export interface RecordRow {
+  readonly id: number;
+  readonly subject_code: string;
+  readonly authority_name: string;
+  readonly authority_code: string | null;
+  readonly document_number: string | null;
+  readonly decision_date: string;
+  readonly act_ended_on: string | null;
+  readonly publicity_ends_on: string | null;
+  readonly objection_status: string;
+  readonly repair_status: string;
+  readonly [column: string]: unknown;
+}
+
+/** A record as resolvers see it: camelCase fields, with the envelope's authority as one object. */
+export interface CreditRecord {
+  /** Globally unique: `<RecordType>:<row id>`. */
+  readonly id: string;
+  /** The row's key in its table, for keyset cursors. */
+  readonly rowId: number;
+  readonly subjectCode: string;
+  readonly sourceAuthority: { readonly name: string; readonly code: string | null };
+  readonly documentNumber: string | null;
+  readonly decisionDate: string;
+  readonly actEndedOn: string | null;
+  readonly publicityEndsOn: string | null;
+  readonly objectionStatus: string;
+  readonly repairStatus: string;
+  readonly [field: string]: unknown;
+}
+
+function camel(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function toCreditRecord(recordType: string, row: RecordRow): CreditRecord {
+  const record: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column === 'authority_name' || column === 'authority_code' || column === 'k_ord') continue;
+    record[camel(column)] = value;
+  }
+  record.id = `${recordType}:${row.id}`;
+  record.rowId = Number(row.id);
+  record.sourceAuthority = { name: row.authority_name, code: row.authority_code };
+  return record as CreditRecord;
+}
+
+/** One per-subject list of a sector: its GraphQL record type and its table. */
+export interface RecordList {
+  readonly recordType: string;
+  readonly table: string;
+}
+
+const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,18}$/] as const;
+
+interface PageKey {
+  readonly subjectCode: string;
+  readonly first: number;
+  readonly after: readonly string[] | null;
+}
+
+export interface RecordLoaders {
+  page(list: RecordList, subjectCode: string, args: PageArgs): Promise<Connection<CreditRecord>>;
+}
+
+/**
+ * Per-request loaders over a sector's record lists. A page batch is one statement: the requested
+ * (subject, cursor, limit) triples are unnested and each drives a LATERAL keyset scan of the index.
+ */
+export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders {
+  const pageLoaders = new Map<string, DataLoader<PageKey, CreditRecord[], string>>();
+  const countLoaders = new Map<string, DataLoader<string, number>>();
+
+  function pageLoader(list: RecordList): DataLoader<PageKey, CreditRecord[], string> {
+    let loader = pageLoaders.get(list.table);
+    if (!loader) {
+      loader = new DataLoader<PageKey, CreditRecord[], string>(
+        async (keys) => {
+          const result = await db.raw<{ rows: RecordRow[] }>(
+            `select r.*, k.k_ord
+               from unnest(?::varchar[], ?::date[], ?::bigint[], ?::int[])
+                    with ordinality as k(code, after_date, after_id, lim, k_ord)
+               cross join lateral (
+                 select t.* from ?? t
+                  where t.subject_code = k.code
+                    and (k.after_id is null or (t.decision_date, t.id) < (k.after_date, k.after_id))
+                  order by t.decision_date desc, t.id desc
+                  limit k.lim
+               ) r`,
+            [
+              // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
+              keys.map((k) => k.subjectCode) as unknown as Knex.Value,
+              keys.map((k) => k.after?.[0] ?? null) as unknown as Knex.Value,
+              keys.map((k) => (k.after ? Number(k.after[1]) : null)) as unknown as Knex.Value,
+              keys.map((k) => k.first + 1) as unknown as Knex.Value,
+              list.table,
+            ],
+          );
+          const byKey = keys.map((): CreditRecord[] => []);
+          for (const row of result.rows) {
+            byKey[Number(row.k_ord) - 1]?.push(toCreditRecord(list.recordType, row));
+          }
+          return byKey;
+        },
+        { cacheKeyFn: (key) => JSON.stringify([key.subjectCode, key.first, key.after]) },
+      );
+      pageLoaders.set(list.table, loader);
+    }
+    return loader;
+  }
+
+  function countLoader(list: RecordList): DataLoader<string, number> {
+    let loader = countLoaders.get(list.table);
+    if (!loader) {
+      loader = new DataLoader<string, number>(async (codes) => {
+        const rows = await db(list.table)
+          .select('subject_code')
+          .count<{ subject_code: string; n: number }[]>({ n: '*' })
+          .whereIn('subject_code', [...codes])
+          .groupBy('subject_code');
+        const counts = new Map(rows.map((r) => [r.subject_code, Number(r.n)]));
+        return codes.map((code) => counts.get(code) ?? 0);
+      });
+      countLoaders.set(list.table, loader);
+    }
+    return loader;
+  }
+
+  return {
+    async page(list, subjectCode, args) {
+      const request = pageRequest(args, limits, CURSOR_PATTERNS);
+      const rows = await pageLoader(list).load({ subjectCode, first: request.first, after: request.after });
+      return toConnection(
+        rows,
+        request.first,
+        (record) => encodeCursor([record.decisionDate, record.rowId]),
+        () => countLoader(list).load(subjectCode),
+      );
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { GraphQLScalarType, Kind, GraphQLError, type ValueNode } from 'graphql';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
+
+function parseDateString(value: unknown): string {
+  if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
+function parseDecimalString(value: unknown): string {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text === 'string' && DECIMAL.test(text)) return text;
+  throw new GraphQLError(`Decimal must be a decimal number as a string, got ${JSON.stringify(value)}`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
+function literal(ast: ValueNode, parse: (value: unknown) => string): string {
+  if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parse(ast.value);
+  throw new GraphQLError(`expected a string literal, got ${ast.kind}`, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, `YYYY-MM-DD`.',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDateString(value)),
+  parseValue: parseDateString,
+  parseLiteral: (ast) => literal(ast, parseDateString),
+});
+
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal amount in yuan (CNY), serialized as a string to keep every digit.',
+  serialize: (value) => parseDecimalString(value),
+  parseValue: parseDecimalString,
+  parseLiteral: (ast) => literal(ast, parseDecimalString),
+});
+
+export const scalarResolvers = { Date: DateScalar, Decimal: DecimalScalar } as const;

@@ -1,0 +1,47 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import type { FastifyInstance } from 'fastify';
+import { maskFormattedError } from '../masking';
+import { subgraphHttp, errorLoggerOf } from './http';
+import type { SubgraphDeps } from './types';
+
+export interface ApolloSubgraphOptions<Context extends BaseContext> {
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<Context>;
+  /** Builds the per-request context: fresh DataLoaders for every request. */
+  readonly context: () => Context;
+}
+
+/** A subgraph on Apollo Server + `@apollo/subgraph`, served by Fastify at `/graphql`. */
+export async function buildApolloSubgraph<Context extends BaseContext>(
+  deps: SubgraphDeps,
+  options: ApolloSubgraphOptions<Context>,
+): Promise<FastifyInstance> {
+  const app = subgraphHttp(options.name, deps);
+  const errorLogger = errorLoggerOf(app);
+  const apollo = new ApolloServer<Context>({
+    schema: buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskFormattedError(formatted, error, errorLogger),
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      // Apollo's performance guidance: no per-request inline tracing in subgraphs.
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  await app.register(fastifyApollo(apollo), { context: async () => options.context() });
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+  return app;
+}

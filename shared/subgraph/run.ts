@@ -1,0 +1,66 @@
+import pino from 'pino';
+import { loadConfig, ConfigError, type Config } from '../config';
+import { openStore, migrate, type Store } from '../store';
+import { datasetInfo, loadDataset } from '../seed';
+import type { SubgraphModule } from './types';
+import type { StoreConfig } from '../config';
+
+/**
+ * Prepares a subgraph's store: migrations, then (on an empty store with auto-seed on) the demo
+ * dataset. Returns whether a dataset was loaded.
+ */
+export async function prepareStore(
+  module: SubgraphModule,
+  store: Store,
+  storeConfig: StoreConfig,
+  demo: Config['demo'],
+  log: (message: string) => void,
+): Promise<void> {
+  const applied = await migrate(store, module.migrations);
+  if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+  if (!demo.autoSeed || (await datasetInfo(store)) !== null) return;
+  log(`loading the demo dataset (${demo.subjects} subjects, seed ${demo.seed})`);
+  const result = await loadDataset(store, storeConfig, module.dataset, { seed: demo.seed, subjects: demo.subjects });
+  log(`demo dataset loaded: ${Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+}
+
+/** The whole life of a subgraph process: configure, open, migrate, seed, listen, shut down on a signal. */
+export async function runSubgraph(module: SubgraphModule): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${module.name}: ${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  const own = config.subgraphs[module.name];
+  const logger = pino({ name: module.name, level: config.logLevel });
+  let store: Store;
+  try {
+    store = await openStore(module.name, own.store);
+    await prepareStore(module, store, own.store, config.demo, (m) => logger.info(m));
+  } catch (error) {
+    logger.fatal(`cannot prepare the ${module.name} store: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const app = await module.buildServer({ store, limits: config.limits, logger });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info(`${signal} received, shutting down`);
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await app.listen({ host: own.host, port: own.port });
+  } catch (error) {
+    logger.fatal(`cannot listen on ${own.host}:${own.port}: ${(error as Error).message}`);
+    await store.close();
+    process.exit(1);
+  }
+  logger.info(`${module.name} subgraph ready at http://${own.host}:${own.port}/graphql (store: ${own.store.kind})`);
+}

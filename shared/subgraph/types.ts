@@ -1,0 +1,21 @@
+import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config';
+import type { Migration, Store } from '../store';
+import type { DatasetPlan } from '../seed';
+import type { SubgraphName } from '../subgraphs';
+
+export interface SubgraphDeps {
+  readonly store: Store;
+  readonly limits: Config['limits'];
+  /** A pino logger, or false for silence (tests). */
+  readonly logger: FastifyBaseLogger | false;
+}
+
+/** Everything the runtime needs to know about one subgraph; each subgraph folder exports one. */
+export interface SubgraphModule {
+  readonly name: SubgraphName;
+  readonly migrations: readonly Migration[];
+  readonly dataset: DatasetPlan;
+  /** Builds the HTTP server without listening: the caller decides where (or uses `inject`). */
+  buildServer(deps: SubgraphDeps): Promise<FastifyInstance>;
+}

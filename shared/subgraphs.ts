@@ -1,0 +1,20 @@
+/** The subgraphs of the credit graph, in the order the gateway lists them. */
+export const SUBGRAPH_NAMES = ['registry', 'finance', 'taxation', 'construction', 'ecommerce', 'healthcare'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** The five sectors that hang their records off `Subject` (the registry owns `Subject` itself). */
+export const SECTOR_NAMES = ['finance', 'taxation', 'construction', 'ecommerce', 'healthcare'] as const;
+export type SectorName = (typeof SECTOR_NAMES)[number];
+
+export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> = {
+  registry: 4001,
+  finance: 4002,
+  taxation: 4003,
+  construction: 4004,
+  ecommerce: 4005,
+  healthcare: 4006,
+};
+
+export function isSubgraphName(value: string): value is SubgraphName {
+  return (SUBGRAPH_NAMES as readonly string[]).includes(value);
+}

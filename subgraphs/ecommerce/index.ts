@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../shared/subgraph/run';
+import { ecommerceSubgraph } from './server';
+
+void runSubgraph(ecommerceSubgraph);

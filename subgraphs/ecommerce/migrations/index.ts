@@ -1,0 +1,5 @@
+import type { Migration } from '../../../shared/store';
+import * as createEcommerceRecords from './20261125090400_create_ecommerce_records';
+
+/** The e-commerce store's migrations, oldest first. */
+export const migrations: readonly Migration[] = [createEcommerceRecords];

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import mercurius from 'mercurius';
+import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
+import type { GraphQLFormattedError } from 'graphql';
+import { maskFormattedError } from '../../shared/masking';
+import { subgraphSdl } from '../../shared/subgraph/sdl';
+import { subgraphHttp, errorLoggerOf } from '../../shared/subgraph/http';
+import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
+import { ecommerceResolvers } from './resolvers';
+import { createEcommerceContext } from './loaders';
+import { migrations } from './migrations';
+import { ecommerceDataset } from './fixtures';
+
+/**
+ * The e-commerce subgraph runs on Fastify + Mercurius (not Apollo Server), to keep the graph honest
+ * about composing subgraphs from different servers. Its SDL, store and loaders follow the same shape
+ * as every other sector.
+ */
+export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyInstance> {
+  const app = subgraphHttp('ecommerce', deps);
+  const errorLogger = errorLoggerOf(app);
+  await app.register(mercuriusFederationPlugin, {
+    schema: subgraphSdl(__dirname),
+    resolvers: ecommerceResolvers as never,
+    context: () => createEcommerceContext(deps.store.db, deps.limits),
+    path: '/graphql',
+    graphiql: false,
+    errorFormatter: (execution, context) => {
+      const formatted = mercurius.defaultErrorFormatter(execution, context);
+      // Mercurius reports parse and validation failures with status 400 and no code of their own.
+      const fallbackCode = formatted.statusCode === 400 ? 'GRAPHQL_VALIDATION_FAILED' : undefined;
+      const errors = (formatted.response.errors ?? []).map((error: GraphQLFormattedError) =>
+        maskFormattedError(
+          error.extensions?.code || !fallbackCode ? error : { ...error, extensions: { ...error.extensions, code: fallbackCode } },
+          error,
+          errorLogger,
+        ),
+      );
+      return { ...formatted, response: { ...formatted.response, errors } };
+    },
+  });
+  return app;
+}
+
+export const ecommerceSubgraph: SubgraphModule = {
+  name: 'ecommerce',
+  migrations,
+  dataset: ecommerceDataset,
+  buildServer: buildEcommerceServer,
+};

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../shared/subgraph/run';
+import { financeSubgraph } from './server';
+
+void runSubgraph(financeSubgraph);

@@ -1,0 +1,5 @@
+import type { Migration } from '../../../shared/store';
+import * as createFinanceRecords from './20261125090000_create_finance_records';
+
+/** The finance store's migrations, oldest first. */
+export const migrations: readonly Migration[] = [createFinanceRecords];

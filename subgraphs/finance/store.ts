@@ -1,0 +1,47 @@
+import type { Knex } from 'knex';
+import type { RecordList } from '../../shared/records';
+
+/** The finance sector's per-subject record lists. */
+export const FINANCE_LISTS = {
+  creditAccounts: { recordType: 'CreditAccount', table: 'credit_accounts' },
+  guarantees: { recordType: 'Guarantee', table: 'guarantees' },
+  dishonestDebtorListings: { recordType: 'DishonestDebtorListing', table: 'dishonest_debtor_listings' },
+  courtJudgments: { recordType: 'CourtJudgment', table: 'court_judgments' },
+} as const satisfies Record<string, RecordList>;
+
+export interface CreditSummary {
+  readonly accountCount: number;
+  readonly openAccountCount: number;
+  readonly totalBalance: string;
+  readonly overdueAccountCount: number;
+  readonly worstClassification: string | null;
+}
+
+const CLASSIFICATIONS = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'] as const;
+
+/** Credit summaries of many subjects in one statement. */
+export async function creditSummaries(db: Knex, codes: readonly string[]): Promise<CreditSummary[]> {
+  const rank = `case classification ${CLASSIFICATIONS.map((c, i) => `when '${c}' then ${i}`).join(' ')} end`;
+  const rows = await db('credit_accounts')
+    .select('subject_code')
+    .select(
+      db.raw('count(*)::int as account_count'),
+      db.raw(`count(*) filter (where status = 'OPEN')::int as open_account_count`),
+      db.raw(`coalesce(sum(balance) filter (where status = 'OPEN'), 0)::text as total_balance`),
+      db.raw(`count(*) filter (where overdue_bucket <> 'CURRENT' and status <> 'CLOSED')::int as overdue_account_count`),
+      db.raw(`max(${rank})::int as worst_rank`),
+    )
+    .whereIn('subject_code', [...codes])
+    .groupBy('subject_code');
+  const byCode = new Map(rows.map((r: Record<string, unknown>) => [String(r.subject_code), r]));
+  return codes.map((code) => {
+    const r = byCode.get(code);
+    return {
+      accountCount: Number(r?.account_count ?? 0),
+      openAccountCount: Number(r?.open_account_count ?? 0),
+      totalBalance: String(r?.total_balance ?? '0'),
+      overdueAccountCount: Number(r?.overdue_account_count ?? 0),
+      worstClassification: r?.worst_rank === null || r?.worst_rank === undefined ? null : (CLASSIFICATIONS[Number(r.worst_rank)] ?? null),
+    };
+  });
+}

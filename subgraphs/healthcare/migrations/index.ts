@@ -1,0 +1,5 @@
+import type { Migration } from '../../../shared/store';
+import * as createHealthcareRecords from './20261125090300_create_healthcare_records';
+
+/** The healthcare store's migrations, oldest first. */
+export const migrations: readonly Migration[] = [createHealthcareRecords];

@@ -1,0 +1,9 @@
+import type { RecordList } from '../../shared/records';
+
+export const HEALTHCARE_LISTS = {
+  practiceLicences: { recordType: 'PracticeLicence', table: 'practice_licences' },
+  physicianRegistrations: { recordType: 'PhysicianRegistration', table: 'physician_registrations' },
+  periodicAssessments: { recordType: 'PeriodicAssessment', table: 'periodic_assessments' },
+  insuranceStaffScores: { recordType: 'InsuranceStaffScore', table: 'insurance_staff_scores' },
+  insuranceFundViolations: { recordType: 'InsuranceFundViolation', table: 'insurance_fund_violations' },
+} as const satisfies Record<string, RecordList>;

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../shared/subgraph/run';
+import { registrySubgraph } from './server';
+
+void runSubgraph(registrySubgraph);

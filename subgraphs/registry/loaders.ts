@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { Knex } from 'knex';
+import { createRecordLoaders, type RecordLoaders } from '../../shared/records';
+import type { Config } from '../../shared/config';
+import { subjectsByCode, type SubjectRow } from './store';
+
+export interface RegistryContext {
+  readonly db: Knex;
+  readonly limits: Config['limits'];
+  readonly records: RecordLoaders;
+  readonly subjects: DataLoader<string, SubjectRow | null>;
+}
+
+/** Fresh loaders for one request: batching and caching never cross requests. */
+export function createRegistryContext(db: Knex, limits: Config['limits']): RegistryContext {
+  return {
+    db,
+    limits,
+    records: createRecordLoaders(db, limits),
+    subjects: new DataLoader((codes) => subjectsByCode(db, codes)),
+  };
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../../../shared/store';
+import * as createSubjects from './20261125080000_create_subjects';
+
+/** The registry store's migrations, oldest first. */
+export const migrations: readonly Migration[] = [createSubjects];

@@ -1,0 +1,78 @@
+import type { Knex } from 'knex';
+import type { RecordList } from '../../shared/records';
+
+export const REGISTRY_LISTS = {
+  abnormalOperationListings: { recordType: 'AbnormalOperationListing', table: 'abnormal_operation_listings' },
+  seriousIllegalListings: { recordType: 'SeriousIllegalListing', table: 'serious_illegal_listings' },
+} as const satisfies Record<string, RecordList>;
+
+export interface SubjectRow {
+  readonly code: string;
+  readonly code_type: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly status: string;
+  readonly established_on: string | null;
+  readonly registered_capital: string | null;
+  readonly address: string | null;
+  readonly division_code: string;
+  readonly region_name: string;
+  readonly industry: string | null;
+  readonly legal_rep_name: string | null;
+  readonly registration_authority: string | null;
+}
+
+const SUBJECT_COLUMNS = [
+  'code',
+  'code_type',
+  'kind',
+  'name',
+  'status',
+  'established_on',
+  'registered_capital',
+  'address',
+  'division_code',
+  'region_name',
+  'industry',
+  'legal_rep_name',
+  'registration_authority',
+] as const;
+
+/** Subjects by code, in key order, in one statement. */
+export async function subjectsByCode(db: Knex, codes: readonly string[]): Promise<(SubjectRow | null)[]> {
+  const rows = await db('subjects').select<SubjectRow[]>(SUBJECT_COLUMNS).whereIn('code', [...codes]);
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  return codes.map((code) => byCode.get(code) ?? null);
+}
+
+function likePattern(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const ORGANIZATIONS = "kind <> 'NATURAL_PERSON'";
+
+/** A page of organizations whose name contains `query`, after the (name, code) keyset position. */
+export async function searchOrganizations(
+  db: Knex,
+  query: string,
+  limit: number,
+  after: readonly [string, string] | null,
+): Promise<SubjectRow[]> {
+  const q = db('subjects')
+    .select<SubjectRow[]>(SUBJECT_COLUMNS)
+    .whereRaw(ORGANIZATIONS)
+    .whereRaw(`name like ? escape '\\'`, [likePattern(query)])
+    .orderByRaw('name collate "C", code')
+    .limit(limit);
+  if (after) q.whereRaw('(name collate "C", code) > (? collate "C", ?)', [after[0], after[1]]);
+  return q;
+}
+
+export async function countOrganizations(db: Knex, query: string): Promise<number> {
+  const row = await db('subjects')
+    .count<{ n: number }>({ n: '*' })
+    .whereRaw(ORGANIZATIONS)
+    .whereRaw(`name like ? escape '\\'`, [likePattern(query)])
+    .first();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../shared/subgraph/run';
+import { taxationSubgraph } from './server';
+
+void runSubgraph(taxationSubgraph);
