@@ -36,6 +36,8 @@ export interface Config {
     readonly supergraph: SupergraphSource;
     readonly subgraphTimeoutMs: number;
     readonly introspection: boolean;
+    /** @apollo/gateway's anonymous usage telemetry; off by default (and this graph is often offline). */
+    readonly apolloTelemetry: boolean;
   };
   readonly limits: {
     readonly subjectsBatchMax: number;
@@ -107,6 +109,7 @@ function specFor() {
     CG_SUPERGRAPH_POLL_MS: positiveInt({ default: 10_000 }),
     CG_SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 5_000 }),
     CG_INTROSPECTION: bool({ default: true }),
+    CG_APOLLO_TELEMETRY: bool({ default: false }),
     CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100 }),
     CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20 }),
     CG_PAGE_SIZE_MAX: positiveInt({ default: 100 }),
@@ -212,6 +215,7 @@ export function loadConfig(
           : { mode: 'file', path: path.resolve(supergraph) },
       subgraphTimeoutMs: Number(clean.CG_SUBGRAPH_TIMEOUT_MS),
       introspection: Boolean(clean.CG_INTROSPECTION),
+      apolloTelemetry: Boolean(clean.CG_APOLLO_TELEMETRY),
     },
     limits,
   });

@@ -1,6 +1,6 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -32,7 +32,6 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskFormattedError(formatted, error, errorLogger),
     plugins: [
-      fastifyApolloDrainPlugin(app),
       // Apollo's performance guidance: no per-request inline tracing in subgraphs.
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -40,6 +39,8 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), { context: async () => options.context() });
+  // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
+  // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {
     await apollo.stop();
   });

@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import fastifyApollo from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from '../shared/config';
+import { isSubgraphName } from '../shared/subgraphs';
+import { SectorDataSource } from './dataSource';
+import { formatGatewayError } from './errors';
+
+export interface GatewayOptions {
+  readonly config: Config;
+  /** A pino logger, or false for silence (tests). */
+  readonly logger: FastifyBaseLogger | false;
+}
+
+export interface Gateway {
+  readonly app: FastifyInstance;
+  /** The names and URLs of the subgraphs in the loaded supergraph. */
+  subgraphs(): ReadonlyArray<{ readonly name: string; readonly url: string }>;
+}
+
+interface LoadedGraph {
+  readonly subgraphs: ReadonlyArray<{ readonly name: string; readonly url: string }>;
+}
+
+/** Reads the `join__Graph` names and URLs of a supergraph, whichever graph it describes. */
+function graphsOf(supergraphSdl: string): Array<{ name: string; url: string }> {
+  const graphs: Array<{ name: string; url: string }> = [];
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g)) {
+    graphs.push({ name: match[1] as string, url: match[2] as string });
+  }
+  return graphs;
+}
+
+/** Where the gateway sends a subgraph's fetches: the configured URL for our subgraphs, else the supergraph's. */
+function urlFor(config: Config, name: string, supergraphUrl: string | undefined): string {
+  return isSubgraphName(name) ? config.subgraphs[name].url : (supergraphUrl ?? '');
+}
+
+async function probe(url: string, timeoutMs: number): Promise<'up' | 'down'> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return response.ok ? 'up' : 'down';
+  } catch {
+    return 'down';
+  }
+}
+
+/** Builds the gateway's HTTP server without listening. */
+export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const gatewayConfig = config.gateway;
+  if (!gatewayConfig.apolloTelemetry) {
+    // @apollo/gateway reads this at construction; the graph must not phone home unless asked to.
+    process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  }
+
+  let loaded: LoadedGraph | null = null;
+  const buildService = ({ name, url }: { name: string; url?: string }) =>
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs });
+
+  let gateway: ApolloGateway;
+  if (gatewayConfig.supergraph.mode === 'file') {
+    const file = gatewayConfig.supergraph.path;
+    let supergraphSdl: string;
+    try {
+      supergraphSdl = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read the supergraph file ${file} (CG_SUPERGRAPH): ${(error as Error).message}`);
+    }
+    gateway = new ApolloGateway({ supergraphSdl, buildService });
+  } else {
+    gateway = new ApolloGateway({
+      supergraphSdl: new IntrospectAndCompose({
+        subgraphs: Object.values(config.subgraphs).map((s) => ({ name: s.name, url: s.url })),
+        pollIntervalInMs: gatewayConfig.supergraph.pollIntervalMs,
+      }),
+      buildService,
+    });
+  }
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    loaded = { subgraphs: graphsOf(coreSupergraphSdl).map((g) => ({ name: g.name, url: urlFor(config, g.name, g.url) })) };
+  });
+
+  const app = Fastify(
+    options.logger === false
+      ? { logger: false }
+      : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) },
+  );
+  const errorLogger = { error: (details: Record<string, unknown>, message: string) => app.log.error(details, message) };
+  const apollo = new ApolloServer({
+    gateway,
+    introspection: gatewayConfig.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatGatewayError(formatted, error, errorLogger),
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_request, reply) =>
+    loaded
+      ? { status: 'ok', supergraph: 'loaded', subgraphs: loaded.subgraphs.map((s) => s.name) }
+      : reply.code(503).send({ status: 'starting', supergraph: 'not loaded' }),
+  );
+  // Readiness for ops: every subgraph is asked `{ __typename }` with a short timeout.
+  app.get('/health/subgraphs', async (_request, reply) => {
+    if (!loaded) return reply.code(503).send({ status: 'starting', supergraph: 'not loaded' });
+    const timeoutMs = Math.min(gatewayConfig.subgraphTimeoutMs, 2_000);
+    const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.url, timeoutMs)] as const));
+    const subgraphs = Object.fromEntries(states);
+    const allUp = states.every(([, state]) => state === 'up');
+    return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
+  });
+  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path });
+  // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
+  // plugin would call fastify.close() from inside this hook and never return).
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+
+  return { app, subgraphs: () => loaded?.subgraphs ?? [] };
+}

@@ -1,0 +1,21 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/shared'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(ts|js)$': [
+      '@swc/jest',
+      {
+        jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+        // Dynamic import() stays a real import: PGlite's contrib extensions ship as ESM only.
+        module: { type: 'commonjs', ignoreDynamic: true },
+      },
+    ],
+  },
+  // ESM-only packages that CommonJS dependencies require(); jest on Node 20 cannot require ESM itself.
+  transformIgnorePatterns: ['/node_modules/(?!(cookie)/)'],
+  testTimeout: 60_000,
+  // PGlite leaves a WASM interval timer behind after close(); nothing else is left open.
+  forceExit: true,
+};
