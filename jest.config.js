@@ -14,7 +14,7 @@ module.exports = {
     ],
   },
   // ESM-only packages that CommonJS dependencies require(); jest on Node 20 cannot require ESM itself.
-  transformIgnorePatterns: ['/node_modules/(?!(cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
   testTimeout: 60_000,
   // PGlite leaves a WASM interval timer behind after close(); nothing else is left open.
   forceExit: true,

@@ -19,6 +19,12 @@ import { ecommerceDataset } from './fixtures';
 export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyInstance> {
   const app = subgraphHttp('ecommerce', deps);
   const errorLogger = errorLoggerOf(app);
+  // Mercurius's response schema declares error paths as strings, so ["_entities", 0] would leave as
+  // ["_entities", "0"], and the gateway maps entity errors back to their place only by numeric index.
+  // Plain JSON keeps list indexes numbers.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/graphql')) reply.serializer((payload: unknown) => JSON.stringify(payload));
+  });
   await app.register(mercuriusFederationPlugin, {
     schema: subgraphSdl(__dirname),
     resolvers: ecommerceResolvers as never,
