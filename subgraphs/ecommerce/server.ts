@@ -23,7 +23,9 @@ export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyI
   // ["_entities", "0"], and the gateway maps entity errors back to their place only by numeric index.
   // Plain JSON keeps list indexes numbers.
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/graphql')) reply.serializer((payload: unknown) => JSON.stringify(payload));
+    if (request.url.startsWith('/graphql')) {
+      reply.type('application/json; charset=utf-8').serializer((payload: unknown) => JSON.stringify(payload));
+    }
   });
   await app.register(mercuriusFederationPlugin, {
     schema: subgraphSdl(__dirname),

@@ -1,0 +1,233 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { subjectAt } from '../shared/generator/subjects';
+import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
+import { startSubgraphs, startGateway, urlOverrides, post, type RunningGraph } from './support/graph';
+import { countStatements, TEST_DATASET } from './support/stores';
+
+/** The whole graph over real HTTP: six subgraphs on their own stores, the gateway over the supergraph file. */
+
+let graph: RunningGraph;
+let gateway: { app: FastifyInstance; url: string };
+const group = subjectAt(TEST_DATASET.seed, 0);
+const rowsOf = (name: keyof typeof SUBGRAPH_MODULES) => SUBGRAPH_MODULES[name].dataset.rowsFor(group, TEST_DATASET.seed);
+
+beforeAll(async () => {
+  graph = await startSubgraphs();
+  gateway = await startGateway(urlOverrides(graph.subgraphUrls));
+});
+
+afterAll(async () => {
+  await gateway.app.close();
+  await graph.close();
+});
+
+/** A server on a free port that never answers, or answers a fixed status. */
+async function rawServer(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function deadUrl(): Promise<string> {
+  const server = await rawServer(() => undefined);
+  await server.close();
+  return server.url;
+}
+
+const ALL_SECTORS = `query($code: ID!) {
+  subject(code: $code) {
+    code name kind
+    finance { summary { accountCount } creditAccounts(first: 1) { totalCount } }
+    taxation { latestGrade arrearsNotices { totalCount } }
+    construction { wageArrearsListings { totalCount } }
+    ecommerce { shops { totalCount } }
+    healthcare { insuranceFundViolations { totalCount } }
+  }
+}`;
+
+describe('the graph: one subject across every sector', () => {
+  it('returns the registry entry and all five sectors for a subject', async () => {
+    const response = await post(gateway.url, ALL_SECTORS, { code: group.code });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      data: {
+        subject: {
+          code: group.code,
+          name: group.name,
+          kind: 'LEGAL_PERSON',
+          finance: { summary: { accountCount: rowsOf('finance').credit_accounts!.length }, creditAccounts: { totalCount: rowsOf('finance').credit_accounts!.length } },
+          taxation: { latestGrade: 'D', arrearsNotices: { totalCount: rowsOf('taxation').tax_arrears_notices!.length } },
+          construction: { wageArrearsListings: { totalCount: 1 } },
+          ecommerce: { shops: { totalCount: rowsOf('ecommerce').online_shops!.length } },
+          healthcare: { insuranceFundViolations: { totalCount: 1 } },
+        },
+      },
+    });
+  });
+
+  it('refuses a malformed code with BAD_USER_INPUT and no other data', async () => {
+    const response = await post(gateway.url, ALL_SECTORS, { code: '9111010500088WXI4C' });
+    expect(response.body).toEqual({
+      data: { subject: null },
+      errors: [
+        {
+          message: `Invalid subject code "9111010500088WXI4C": not a valid Unified Social Credit Code: character 'I' at position 16 is not in the USCC alphabet (0-9 and A-Y without I, O, S, V, Z)`,
+          path: ['subject'],
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'code', serviceName: 'registry' },
+        },
+      ],
+    });
+  });
+
+  it('answers null for an unknown, well-formed code and asks no sector', async () => {
+    const { statements } = await countStatements(graph.stores.finance, async () => {
+      const response = await post(gateway.url, '{ subject(code: "11010519491231002X") { name finance { summary { accountCount } } } }');
+      expect(response.body).toEqual({ data: { subject: null } });
+    });
+    expect(statements).toEqual([]);
+  });
+
+  it('loads 50 subjects with their sector lists in one statement per store and list', async () => {
+    const codes = Array.from({ length: 50 }, (_, i) => subjectAt(TEST_DATASET.seed, i).code);
+    const counted = await countStatements(graph.stores.registry, () =>
+      countStatements(graph.stores.finance, () =>
+        countStatements(graph.stores.taxation, () =>
+          post(
+            gateway.url,
+            `query($codes: [ID!]!) { subjects(codes: $codes) { code name
+               finance { creditAccounts(first: 3) { nodes { balance } } }
+               taxation { creditRatings(first: 1) { nodes { grade } } } } }`,
+            { codes },
+          ),
+        ),
+      ),
+    );
+    const taxation = counted.result;
+    const finance = taxation.result;
+    const response = finance.result;
+    expect(response.body.errors).toBeUndefined();
+    expect((response.body.data as { subjects: unknown[] }).subjects).toHaveLength(50);
+    expect(counted.statements).toHaveLength(1);
+    expect(finance.statements).toHaveLength(1);
+    expect(taxation.statements).toHaveLength(1);
+  });
+});
+
+describe('the graph: when a subgraph fails', () => {
+  it('returns every other sector and names the one that is down', async () => {
+    const degraded = await startGateway(urlOverrides({ ...graph.subgraphUrls, finance: await deadUrl() }));
+    try {
+      const response = await post(degraded.url, `query($code: ID!) { subject(code: $code) { name finance { summary { accountCount } } taxation { latestGrade } } }`, {
+        code: group.code,
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        data: { subject: { name: group.name, finance: null, taxation: { latestGrade: 'D' } } },
+        errors: [
+          {
+            message: 'The finance subgraph is unavailable (connection refused); its fields are null',
+            path: ['subject'],
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'finance' },
+          },
+        ],
+      });
+      const health = await fetch(`${degraded.url}/health/subgraphs`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({
+        status: 'degraded',
+        subgraphs: { construction: 'up', ecommerce: 'up', finance: 'down', healthcare: 'up', registry: 'up', taxation: 'up' },
+      });
+    } finally {
+      await degraded.app.close();
+    }
+  });
+
+  it('stops waiting for a slow subgraph after the timeout and still answers', async () => {
+    const silent = await rawServer(() => undefined);
+    const degraded = await startGateway({ ...urlOverrides({ ...graph.subgraphUrls, taxation: silent.url }), CG_SUBGRAPH_TIMEOUT_MS: '300' });
+    try {
+      const started = Date.now();
+      const response = await post(degraded.url, `query($code: ID!) { subject(code: $code) { name taxation { latestGrade } ecommerce { shops { totalCount } } } }`, {
+        code: group.code,
+      });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(response.body).toEqual({
+        data: { subject: { name: group.name, taxation: null, ecommerce: { shops: { totalCount: rowsOf('ecommerce').online_shops!.length } } } },
+        errors: [
+          {
+            message: 'The taxation subgraph is unavailable (no answer within 300 ms); its fields are null',
+            path: ['subject'],
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'taxation' },
+          },
+        ],
+      });
+    } finally {
+      await degraded.app.close();
+      await silent.close();
+    }
+  });
+
+  it('reports a subgraph that answers garbage without leaking what it said', async () => {
+    const broken = await rawServer((_req, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('stack trace: at secret.js:1');
+    });
+    const degraded = await startGateway(urlOverrides({ ...graph.subgraphUrls, healthcare: broken.url }));
+    try {
+      const response = await post(degraded.url, `query($code: ID!) { subject(code: $code) { name healthcare { practiceLicences { totalCount } } } }`, {
+        code: group.code,
+      });
+      expect(JSON.stringify(response.body)).not.toContain('secret');
+      expect(response.body).toEqual({
+        data: { subject: { name: group.name, healthcare: null } },
+        errors: [
+          {
+            message: 'The healthcare subgraph is unavailable (HTTP 500); its fields are null',
+            path: ['subject'],
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'healthcare' },
+          },
+        ],
+      });
+    } finally {
+      await degraded.app.close();
+      await broken.close();
+    }
+  });
+
+  it('starts from the supergraph file while no subgraph is up, and reports each fetch that fails', async () => {
+    const dead = await deadUrl();
+    const lonely = await startGateway(urlOverrides(Object.fromEntries(Object.keys(graph.subgraphUrls).map((n) => [n, dead]))));
+    try {
+      const health = await fetch(`${lonely.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({
+        status: 'ok',
+        supergraph: 'loaded',
+        subgraphs: ['construction', 'ecommerce', 'finance', 'healthcare', 'registry', 'taxation'],
+      });
+      const response = await post(lonely.url, `{ subject(code: "${group.code}") { name } }`);
+      expect(response.body).toEqual({
+        data: { subject: null },
+        errors: [
+          {
+            message: 'The registry subgraph is unavailable (connection refused); its fields are null',
+            path: [],
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'registry' },
+          },
+        ],
+      });
+    } finally {
+      await lonely.app.close();
+    }
+  });
+});

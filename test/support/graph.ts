@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { loadConfig } from '../../shared/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/subgraphs';
+import { SUBGRAPH_MODULES } from '../../shared/subgraph/registry';
+import type { Store } from '../../shared/store';
+import { buildGateway } from '../../gateway/server';
+import { openTestStore, TEST_LIMITS } from './stores';
+
+export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../supergraph.graphql');
+
+export interface RunningGraph {
+  readonly stores: Readonly<Record<SubgraphName, Store>>;
+  readonly subgraphs: Readonly<Record<SubgraphName, FastifyInstance>>;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  close(): Promise<void>;
+}
+
+export function urlOf(app: FastifyInstance, suffix = '/graphql'): string {
+  const address = app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}${suffix}`;
+}
+
+/** All six subgraphs, each on its own test store and an ephemeral port. */
+export async function startSubgraphs(): Promise<RunningGraph> {
+  const stores = {} as Record<SubgraphName, Store>;
+  const subgraphs = {} as Record<SubgraphName, FastifyInstance>;
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    const module = SUBGRAPH_MODULES[name];
+    stores[name] = await openTestStore(module);
+    subgraphs[name] = await module.buildServer({ store: stores[name], limits: TEST_LIMITS, logger: false });
+    await subgraphs[name].listen({ host: '127.0.0.1', port: 0 });
+    subgraphUrls[name] = urlOf(subgraphs[name]);
+  }
+  return {
+    stores,
+    subgraphs,
+    subgraphUrls,
+    async close() {
+      for (const name of SUBGRAPH_NAMES) {
+        await subgraphs[name].close();
+        await stores[name].close();
+      }
+    },
+  };
+}
+
+/** A gateway on an ephemeral port, over the committed supergraph file unless told otherwise. */
+export async function startGateway(overrides: Record<string, string>): Promise<{ app: FastifyInstance; url: string }> {
+  const config = loadConfig({}, { CG_SUPERGRAPH: SUPERGRAPH_FILE, CG_GATEWAY_PORT: '4000', ...overrides });
+  const { app } = await buildGateway({ config, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, url: urlOf(app, '') };
+}
+
+export function urlOverrides(urls: Readonly<Partial<Record<SubgraphName, string>>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(urls).map(([name, url]) => [`CG_${name.toUpperCase()}_URL`, url]));
+}
+
+export async function post(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<Record<string, unknown>> } };
+}
