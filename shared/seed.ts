@@ -117,8 +117,8 @@ export async function loadDataset(
           if (rows.length === 0) continue;
           const cols = columns.get(table) as string[];
           const sql = `copy ${pg.escapeIdentifier(table)} (${cols.map((c) => pg.escapeIdentifier(c)).join(', ')}) from stdin`;
-          const lines = rows.map((row) => `${cols.map((c) => copyCell(row[c])).join('\t')}\n`);
-          await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
+          const text = rows.map((row) => `${cols.map((c) => copyCell(row[c])).join('\t')}\n`).join('');
+          await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
           counts[table] = (counts[table] ?? 0) + rows.length;
           chunkRows += rows.length;
         }

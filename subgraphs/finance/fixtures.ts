@@ -1,6 +1,6 @@
 import { Random, addMonths, addYears, addDays, DATASET_TODAY } from '../../shared/generator/random';
 import { authority, bankBranch, BANKS } from '../../shared/generator/authorities';
-import { envelope, provinceAbbr, type TableRows, type Row } from '../../shared/generator/envelope';
+import { envelope, groupThousands, provinceAbbr, type TableRows, type Row } from '../../shared/generator/envelope';
 import type { SubjectProfile } from '../../shared/generator/subjects';
 import type { DatasetPlan } from '../../shared/seed';
 
@@ -130,7 +130,7 @@ function dishonestDebtorListings(subject: SubjectProfile, r: Random): Row[] {
       }),
       court: court.name,
       case_number: caseNumber(subject, String(Number(listedOn.slice(0, 4)) - 1), '民初', r),
-      obligation: `支付货款及利息共计人民币${amount.toLocaleString('en-US')}元`,
+      obligation: `支付货款及利息共计人民币${groupThousands(amount)}元`,
       performance,
       dishonest_conduct: r.pick(['有履行能力而拒不履行生效法律文书确定义务', '违反财产报告制度', '违反限制消费令', '以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行']),
       listed_on: listedOn,

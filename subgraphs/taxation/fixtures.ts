@@ -1,6 +1,6 @@
 import { Random, addDays, addYears, addMonths, DATASET_TODAY } from '../../shared/generator/random';
 import { authority } from '../../shared/generator/authorities';
-import { envelope, provinceAbbr, type Row, type TableRows } from '../../shared/generator/envelope';
+import { envelope, groupThousands, provinceAbbr, type Row, type TableRows } from '../../shared/generator/envelope';
 import { personName, type SubjectProfile } from '../../shared/generator/subjects';
 import type { DatasetPlan } from '../../shared/seed';
 
@@ -116,9 +116,9 @@ function rowsFor(subject: SubjectProfile, r: Random): TableRows {
         publicityEndsOn: addYears(decided, 3),
       }),
       case_nature: r.pick(['偷税', '虚开增值税专用发票', '逃避追缴欠税', '骗取出口退税']),
-      facts: `经检查，该单位${decided.slice(0, 4)}年度通过少列收入、虚列成本等方式少缴税款${amount.toLocaleString('en-US')}元。`,
+      facts: `经检查，该单位${decided.slice(0, 4)}年度通过少列收入、虚列成本等方式少缴税款${groupThousands(amount)}元。`,
       legal_basis: '《中华人民共和国税收征收管理法》第六十三条',
-      penalty: `追缴税款${amount.toLocaleString('en-US')}元，加收滞纳金，并处少缴税款${r.pick(['0.5', '1', '2'])}倍罚款`,
+      penalty: `追缴税款${groupThousands(amount)}元，加收滞纳金，并处少缴税款${r.pick(['0.5', '1', '2'])}倍罚款`,
       amount_involved: amount.toFixed(2),
       responsible_persons: JSON.stringify([
         ...(subject.legalRepresentative ? [{ name: subject.legalRepresentative.name, role: 'LEGAL_REPRESENTATIVE' }] : []),

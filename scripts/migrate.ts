@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError } from '../shared/config';
+import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../shared/subgraphs';
+import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
+import { openStore, migrate, rollbackAll } from '../shared/store';
+
+/** `npm run migrate -- [finance ...] [--rollback]`: migrates (or rolls back) the named stores, or all. */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { rollback: { type: 'boolean' } }, allowPositionals: true });
+  const names = positionals.length > 0 ? positionals : [...SUBGRAPH_NAMES];
+  for (const name of names) {
+    if (!isSubgraphName(name)) {
+      process.stderr.write(`unknown subgraph "${name}" (known: ${SUBGRAPH_NAMES.join(', ')})\n`);
+      process.exit(2);
+    }
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(78);
+  }
+  for (const name of names as SubgraphName[]) {
+    const store = await openStore(name, config.subgraphs[name].store);
+    try {
+      if (values.rollback) {
+        await rollbackAll(store, SUBGRAPH_MODULES[name].migrations);
+        process.stdout.write(`${name}: rolled back\n`);
+      } else {
+        const applied = await migrate(store, SUBGRAPH_MODULES[name].migrations);
+        process.stdout.write(`${name}: ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'up to date'}\n`);
+      }
+    } finally {
+      await store.close();
+    }
+  }
+  process.exit(0);
+}
+
+void main();

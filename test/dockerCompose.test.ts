@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { CONFIG_VARIABLES, loadConfig } from '../shared/config';
+import { SUBGRAPH_NAMES } from '../shared/subgraphs';
+
+/**
+ * There is no Docker engine where the tests run, so the compose file is checked against the code:
+ * every command starts an entry point that exists, every variable is one the config module reads and
+ * validates, and ports, health checks and URLs agree with each other.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  expose?: string[];
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: string[] | Record<string, { condition: string }>;
+  build?: string;
+}
+
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const services = compose.services;
+
+function entryPointOf(service: Service): string {
+  const command = service.command ?? [];
+  expect(command.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+  return command[3] as string;
+}
+
+function healthPortOf(service: Service): number {
+  const match = /127\.0\.0\.1:(\d+)\/health/.exec((service.healthcheck?.test ?? []).join(' '));
+  expect(match).not.toBeNull();
+  return Number(match![1]);
+}
+
+describe('docker-compose.yml', () => {
+  it('has PostgreSQL, the six subgraphs and the gateway, each with a health check', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_NAMES].sort());
+    for (const service of Object.values(services)) expect(service.healthcheck?.test.length).toBeGreaterThan(0);
+  });
+
+  it('builds an image whose Dockerfile installs from the lock file', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('npm ci --omit=dev');
+    expect(services.gateway!.build).toBe('.');
+  });
+
+  it.each(SUBGRAPH_NAMES)('starts the %s subgraph from its own entry point, port and database server', (name) => {
+    const service = services[name]!;
+    expect(entryPointOf(service)).toBe(`subgraphs/${name}/index.ts`);
+    expect(existsSync(path.join(ROOT, entryPointOf(service)))).toBe(true);
+    const env = service.environment ?? {};
+    for (const variable of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(variable);
+    const config = loadConfig(env);
+    const own = config.subgraphs[name];
+    expect(own.host).toBe('0.0.0.0');
+    expect(service.expose).toEqual([String(own.port)]);
+    expect(healthPortOf(service)).toBe(own.port);
+    expect(own.store).toEqual({ kind: 'postgres', url: expect.stringContaining('@postgres:5432/'), database: `credit_graph_${name}` });
+    expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+  });
+
+  it('points the gateway at every subgraph by service name and port, over the committed supergraph', () => {
+    const gateway = services.gateway!;
+    expect(entryPointOf(gateway)).toBe('gateway/index.ts');
+    const env = gateway.environment ?? {};
+    for (const variable of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(variable);
+    const config = loadConfig(env);
+    expect(config.gateway.supergraph).toEqual({ mode: 'file', path: path.resolve('supergraph.graphql') });
+    expect(existsSync(path.join(ROOT, 'supergraph.graphql'))).toBe(true);
+    expect(gateway.ports).toEqual([`${config.gateway.port}:${config.gateway.port}`]);
+    expect(healthPortOf(gateway)).toBe(config.gateway.port);
+    for (const name of SUBGRAPH_NAMES) {
+      const subgraphPort = loadConfig(services[name]!.environment ?? {}).subgraphs[name].port;
+      expect(config.subgraphs[name].url).toBe(`http://${name}:${subgraphPort}/graphql`);
+    }
+  });
+
+  it('gives the PostgreSQL user the subgraphs connect as', () => {
+    const pg = services.postgres!.environment ?? {};
+    const url = new URL(services.registry!.environment!.CG_DATABASE_URL!);
+    expect(url.username).toBe(pg.POSTGRES_USER);
+    expect(url.password).toBe(pg.POSTGRES_PASSWORD);
+  });
+});
