@@ -85,40 +85,75 @@ function upper(name: SubgraphName): string {
   return name.toUpperCase();
 }
 
+const PER_SUBGRAPH_DOCS = {
+  PORT: 'Port the subgraph listens on (registry 4001, finance 4002, taxation 4003, construction 4004, ecommerce 4005, healthcare 4006).',
+  URL: 'Where the gateway reaches the subgraph; default `http://127.0.0.1:<port>/graphql`.',
+  DATABASE_URL: "The subgraph's own PostgreSQL database; overrides `CG_DATABASE_URL` for this subgraph.",
+} as const;
+
 function specFor() {
   const perSubgraph: Record<string, ReturnType<typeof str> | ReturnType<typeof port>> = {};
   for (const name of SUBGRAPH_NAMES) {
-    perSubgraph[`CG_${upper(name)}_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name] });
-    perSubgraph[`CG_${upper(name)}_URL`] = str({ default: '' });
-    perSubgraph[`CG_${upper(name)}_DATABASE_URL`] = postgresUrl({ default: '' });
+    perSubgraph[`CG_${upper(name)}_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name], desc: PER_SUBGRAPH_DOCS.PORT });
+    perSubgraph[`CG_${upper(name)}_URL`] = str({ default: '', desc: PER_SUBGRAPH_DOCS.URL });
+    perSubgraph[`CG_${upper(name)}_DATABASE_URL`] = postgresUrl({ default: '', desc: PER_SUBGRAPH_DOCS.DATABASE_URL });
   }
   return {
-    NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development' }),
-    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
-    CG_DATA_DIR: str({ default: 'data' }),
-    CG_DATABASE_URL: postgresUrl({ default: '' }),
-    CG_DATABASE_PREFIX: databaseName({ default: 'credit_graph_' }),
-    CG_DEMO_SUBJECTS: positiveInt({ default: 400 }),
-    CG_DEMO_SEED: num({ default: 2014 }),
-    CG_AUTO_SEED: bool({ default: true }),
-    CG_SUBGRAPH_HOST: str({ default: '127.0.0.1' }),
-    CG_GATEWAY_HOST: str({ default: '127.0.0.1' }),
-    CG_GATEWAY_PORT: port({ default: 4000 }),
-    CG_GATEWAY_PATH: urlPath({ default: '/graphql' }),
-    CG_SUPERGRAPH: str({ default: 'supergraph.graphql' }),
-    CG_SUPERGRAPH_POLL_MS: positiveInt({ default: 10_000 }),
-    CG_SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 5_000 }),
-    CG_INTROSPECTION: bool({ default: true }),
-    CG_APOLLO_TELEMETRY: bool({ default: false }),
-    CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100 }),
-    CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20 }),
-    CG_PAGE_SIZE_MAX: positiveInt({ default: 100 }),
+    NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development', desc: '`production` for deployments.' }),
+    LOG_LEVEL: str({
+      choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      default: 'info',
+      desc: 'Log level of every process (JSON logs on stdout).',
+    }),
+    CG_DATA_DIR: str({ default: 'data', desc: 'Where embedded PGlite stores live, one folder per subgraph (used when no PostgreSQL URL is set).' }),
+    CG_DATABASE_URL: postgresUrl({
+      default: '',
+      desc: 'A PostgreSQL server; each subgraph uses its own database `<prefix><subgraph>` on it, created on first start.',
+    }),
+    CG_DATABASE_PREFIX: databaseName({ default: 'credit_graph_', desc: 'Prefix of the per-subgraph database names.' }),
+    CG_DEMO_SUBJECTS: positiveInt({ default: 400, desc: 'Subjects in the demo dataset loaded into an empty store.' }),
+    CG_DEMO_SEED: num({ default: 2014, desc: 'Seed of the demo dataset; every subgraph must use the same one.' }),
+    CG_AUTO_SEED: bool({ default: true, desc: 'Load the demo dataset into an empty store at start.' }),
+    CG_SUBGRAPH_HOST: str({ default: '127.0.0.1', desc: 'Interface the subgraphs listen on.' }),
+    CG_GATEWAY_HOST: str({ default: '127.0.0.1', desc: 'Interface the gateway listens on.' }),
+    CG_GATEWAY_PORT: port({ default: 4000, desc: 'Port of the gateway.' }),
+    CG_GATEWAY_PATH: urlPath({ default: '/graphql', desc: 'Path of the GraphQL endpoint.' }),
+    CG_SUPERGRAPH: str({
+      default: 'supergraph.graphql',
+      desc: 'A composed supergraph file (production), or `compose` to compose from the running subgraphs at start (development).',
+    }),
+    CG_SUPERGRAPH_POLL_MS: positiveInt({ default: 10_000, desc: 'With `CG_SUPERGRAPH=compose`: how often to recompose.' }),
+    CG_SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 5_000, desc: 'Per-fetch timeout from the gateway to a subgraph.' }),
+    CG_INTROSPECTION: bool({ default: true, desc: 'Allow introspection at the gateway.' }),
+    CG_APOLLO_TELEMETRY: bool({ default: false, desc: "@apollo/gateway's anonymous usage telemetry (off)." }),
+    CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100, desc: 'Most codes `subjects(codes:)` accepts.' }),
+    CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20, desc: 'Page size when `first` is not given.' }),
+    CG_PAGE_SIZE_MAX: positiveInt({ default: 100, desc: 'Largest `first` a list accepts.' }),
     ...perSubgraph,
   };
 }
 
 /** Every variable the config module reads, for the README's table and the docker-compose check. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(specFor());
+
+/** The README's configuration table (between its `config` markers), generated from the spec above. */
+export function configTableMarkdown(): string {
+  const rows: string[] = [];
+  const perSubgraphDone = new Set<string>();
+  for (const [name, spec] of Object.entries(specFor()) as Array<[string, { default?: unknown; desc?: string }]>) {
+    const perSubgraph = /^CG_(REGISTRY|FINANCE|TAXATION|CONSTRUCTION|ECOMMERCE|HEALTHCARE)_(PORT|URL|DATABASE_URL)$/.exec(name);
+    if (perSubgraph) {
+      const suffix = perSubgraph[2] as keyof typeof PER_SUBGRAPH_DOCS;
+      if (perSubgraphDone.has(suffix)) continue;
+      perSubgraphDone.add(suffix);
+      rows.push(`| \`CG_<SUBGRAPH>_${suffix}\` | ${suffix === 'PORT' ? 'see text' : '(none)'} | ${spec.desc ?? ''} |`);
+      continue;
+    }
+    const fallback = spec.default === '' || spec.default === undefined ? '(none)' : `\`${String(spec.default)}\``;
+    rows.push(`| \`${name}\` | ${fallback} | ${spec.desc ?? ''} |`);
+  }
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}
 
 function storeFor(name: SubgraphName, env: Record<string, unknown>, dataDir: string): StoreConfig {
   const own = String(env[`CG_${upper(name)}_DATABASE_URL`] ?? '');
