@@ -6,6 +6,7 @@ import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../shared/config';
 import { isSubgraphName } from '../shared/subgraphs';
+import { graphqlShapedHttpErrors } from '../shared/http';
 import { SectorDataSource } from './dataSource';
 import { formatGatewayError } from './errors';
 
@@ -94,11 +95,15 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       ? { logger: false }
       : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) },
   );
+  graphqlShapedHttpErrors(app);
   const errorLogger = { error: (details: Record<string, unknown>, message: string) => app.log.error(details, message) };
   const apollo = new ApolloServer({
     gateway,
     introspection: gatewayConfig.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
+    // signal handlers would race it and re-raise the signal into a process that is already closing.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatGatewayError(formatted, error, errorLogger),
     plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: false })],
   });

@@ -15,7 +15,11 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: { status: 400, description: 'The operation does not match the schema.' },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, description: 'An automatic persisted query hash is not known yet.' },
   OPERATION_RESOLUTION_FAILURE: { status: 400, description: 'The request names an operation the document does not contain.' },
-  BAD_REQUEST: { status: 400, description: 'The HTTP request itself is malformed (method, content type, body).' },
+  BAD_REQUEST: {
+    status: 400,
+    description: 'The HTTP request itself is malformed: a body that is not JSON, a body over the size limit (413), a wrong method or content type.',
+  },
+  NOT_FOUND: { status: 404, description: 'No such HTTP route: GraphQL is served at `/graphql` (configurable), health at `/health`.' },
   SUBGRAPH_UNAVAILABLE: {
     status: 200,
     description:

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../shared/generator/subjects';
@@ -228,6 +230,73 @@ describe('the graph: when a subgraph fails', () => {
       });
     } finally {
       await lonely.app.close();
+    }
+  });
+});
+
+describe("the gateway's HTTP surface", () => {
+  const send = async (init: RequestInit & { path?: string }) => {
+    const response = await fetch(`${gateway.url}${init.path ?? '/graphql'}`, init);
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('answers a body that is not JSON with BAD_REQUEST in the GraphQL error shape', async () => {
+    expect(await send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })).toEqual({
+      status: 400,
+      body: { errors: [{ message: "Body is not valid JSON but content-type is set to 'application/json'", extensions: { code: 'BAD_REQUEST' } }] },
+    });
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const huge = JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1_100_000) } });
+    const response = await send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ errors: [{ message: 'Request body is too large', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('answers an unknown route with NOT_FOUND', async () => {
+    expect(await send({ method: 'GET', path: '/admin' })).toEqual({
+      status: 404,
+      body: { errors: [{ message: 'No route GET /admin', extensions: { code: 'NOT_FOUND' } }] },
+    });
+  });
+
+  it('answers a syntax error with GRAPHQL_PARSE_FAILED and a validation error with GRAPHQL_VALIDATION_FAILED', async () => {
+    expect(await post(gateway.url, '{ subject(code: ) { name } }')).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'Syntax Error: Unexpected ")".', locations: [{ line: 1, column: 17 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] },
+    });
+    const invalid = await post(gateway.url, '{ subject(code: "x") { secretField } }');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+  });
+
+  it('blocks a simple GET that could be a cross-site request', async () => {
+    const response = await send({ method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}` });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('the README examples', () => {
+  const readme = readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+
+  it('every curl example sends valid JSON the graph answers without errors', async () => {
+    const bodies = [...readme.matchAll(/-d '(\{"query".*\})'/g)].map((m) => m[1]!);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      const { query } = JSON.parse(body) as { query: string };
+      const response = await post(gateway.url, query);
+      expect(response.body.errors).toBeUndefined();
+    }
+  });
+
+  it('every GraphQL example runs without errors', async () => {
+    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const query of blocks) {
+      const response = await post(gateway.url, query);
+      expect(response.body.errors).toBeUndefined();
     }
   });
 });

@@ -30,6 +30,9 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
       resolvers: options.resolvers as GraphQLResolverMap<unknown>,
     }),
     includeStacktraceInErrorResponses: false,
+    // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
+    // signal handlers would race it and re-raise the signal into a process that is already closing.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskFormattedError(formatted, error, errorLogger),
     plugins: [
       // Apollo's performance guidance: no per-request inline tracing in subgraphs.

@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { SubgraphDeps } from './types';
+import { graphqlShapedHttpErrors } from '../http';
 
 /** A Fastify instance with the routes every subgraph has: `/health` answers once the store answers. */
 export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance {
@@ -8,6 +9,7 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
       ? { logger: false }
       : { loggerInstance: deps.logger, logController: new LogController({ disableRequestLogging: true }) },
   );
+  graphqlShapedHttpErrors(app);
   app.get('/health', async (_request, reply) => {
     try {
       await deps.store.db.raw('select 1');
