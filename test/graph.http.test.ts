@@ -237,7 +237,7 @@ describe('the graph: when a subgraph fails', () => {
 describe("the gateway's HTTP surface", () => {
   const send = async (init: RequestInit & { path?: string }) => {
     const response = await fetch(`${gateway.url}${init.path ?? '/graphql'}`, init);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> } };
   };
 
   it('answers a body that is not JSON with BAD_REQUEST in the GraphQL error shape', async () => {
