@@ -126,6 +126,8 @@ export async function loadDataset(
       }
       await client.query(`insert into ${DATASET_TABLE} (seed, subjects) values ($1, $2)`, [finish.seed, finish.subjects]);
       await client.query('commit');
+      // Fresh statistics, or the planner guesses from an empty table and scans millions of rows.
+      await client.query(`analyze ${plan.tables.map((t) => pg.escapeIdentifier(t)).join(', ')}`);
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
@@ -149,6 +151,7 @@ export async function loadDataset(
       }
       await trx(DATASET_TABLE).insert(finish);
     });
+    await store.db.raw(`analyze ${plan.tables.map((t) => pg.escapeIdentifier(t)).join(', ')}`);
   }
   return { subjects: options.subjects, rows: counts };
 }
