@@ -27,7 +27,7 @@ export async function creditSummaries(db: Knex, codes: readonly string[]): Promi
     .select(
       db.raw('count(*)::int as account_count'),
       db.raw(`count(*) filter (where status = 'OPEN')::int as open_account_count`),
-      db.raw(`coalesce(sum(balance) filter (where status = 'OPEN'), 0)::text as total_balance`),
+      db.raw(`coalesce(sum(balance) filter (where status = 'OPEN'), 0)::numeric(18, 2)::text as total_balance`),
       db.raw(`count(*) filter (where overdue_bucket <> 'CURRENT' and status <> 'CLOSED')::int as overdue_account_count`),
       db.raw(`max(${rank})::int as worst_rank`),
     )
@@ -39,7 +39,7 @@ export async function creditSummaries(db: Knex, codes: readonly string[]): Promi
     return {
       accountCount: Number(r?.account_count ?? 0),
       openAccountCount: Number(r?.open_account_count ?? 0),
-      totalBalance: String(r?.total_balance ?? '0'),
+      totalBalance: String(r?.total_balance ?? '0.00'),
       overdueAccountCount: Number(r?.overdue_account_count ?? 0),
       worstClassification: r?.worst_rank === null || r?.worst_rank === undefined ? null : (CLASSIFICATIONS[Number(r.worst_rank)] ?? null),
     };

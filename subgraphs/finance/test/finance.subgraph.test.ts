@@ -38,7 +38,7 @@ describe('finance: credit summary', () => {
     const op = entities([clean.code], 'finance { summary { accountCount totalBalance worstClassification } }');
     const response = await inject(finance.app, op.query, op.variables);
     expect(response.body).toEqual({
-      data: { _entities: [{ code: clean.code, finance: { summary: { accountCount: 0, totalBalance: '0', worstClassification: null } } }] },
+      data: { _entities: [{ code: clean.code, finance: { summary: { accountCount: 0, totalBalance: '0.00', worstClassification: null } } }] },
     });
   });
 
