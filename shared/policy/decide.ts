@@ -1,0 +1,149 @@
+import { covers, levelRank, LEVELS, type Level } from './levels';
+import { categoryCovers } from './categories';
+import type { Principal } from './principal';
+
+/**
+ * Who may see what: pure decisions, `(principal, requirement, facts) -> allow | deny`, tested as
+ * decision tables. The gateway asks `decideBeforePlanning` per field of an operation; a subgraph asks
+ * `decideForSubject` per subject once it knows whose records it is serving.
+ */
+
+export interface Requirement {
+  readonly category: string;
+  readonly level: Level;
+  /** Some records are public even though the field is not; the owning subgraph decides which. */
+  readonly publicWhen?: string | null;
+}
+
+export type Basis = 'public' | 'per-record' | 'grant' | 'self' | 'consent' | 'statutory' | 'special-application';
+
+export type Decision =
+  | { readonly allowed: true; readonly basis: Basis }
+  | { readonly allowed: false; readonly reason: string; readonly requirement: Requirement };
+
+/** The subject's written authorization for one organization, purpose and set of categories. */
+export interface Consent {
+  readonly subject: string;
+  readonly organization: string;
+  readonly purpose: string;
+  readonly categories: readonly string[];
+  readonly validFrom: Date;
+  readonly validUntil: Date;
+  readonly revokedAt: Date | null;
+}
+
+/** An approved, subject-specific, time-limited application for special data. */
+export interface SpecialApplication {
+  readonly organization: string;
+  readonly subject: string;
+  readonly categories: readonly string[];
+  readonly purpose: string;
+  readonly validUntil: Date;
+  readonly approvedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+export interface SubjectFacts {
+  readonly subject: string;
+  readonly purpose: string | null;
+  readonly consents: readonly Consent[];
+  readonly applications: readonly SpecialApplication[];
+  readonly now: Date;
+}
+
+/** Categories that never reach a credit service body, whatever it holds (CIR Art. 14: clinical data). */
+export const NEVER_TO_CREDIT_SERVICE: readonly string[] = ['health.clinical'];
+
+const allow = (basis: Basis): Decision => ({ allowed: true, basis });
+const deny = (requirement: Requirement, reason: string): Decision => ({ allowed: false, reason, requirement });
+
+/** The highest level the principal's grants reach for a category. */
+export function grantedLevel(principal: Principal, category: string): Level | null {
+  let best: Level | null = null;
+  for (const grant of principal.grants) {
+    if (categoryCovers(grant.category, category) && (best === null || levelRank(grant.level) > levelRank(best))) best = grant.level;
+  }
+  return best;
+}
+
+function forbiddenForKind(principal: Principal, category: string): boolean {
+  return principal.kind === 'CREDIT_SERVICE' && NEVER_TO_CREDIT_SERVICE.some((c) => categoryCovers(c, category));
+}
+
+function lacking(principal: Principal, requirement: Requirement): string {
+  const granted = grantedLevel(principal, requirement.category);
+  return `requires ${requirement.level} access to ${requirement.category}; ${
+    granted ? `the caller's grants reach ${granted}` : 'the caller holds no grant for it'
+  }`;
+}
+
+/**
+ * Before planning, with no subject known yet: may the field be asked of the subgraphs at all? What
+ * depends on the subject (consents, applications, self-access, per-record publicity) is allowed
+ * through here and decided by the subgraph.
+ */
+export function decideBeforePlanning(principal: Principal, requirement: Requirement): Decision {
+  if (requirement.level === 'PUBLIC') return allow('public');
+  if (forbiddenForKind(principal, requirement.category)) {
+    return deny(requirement, `${requirement.category} is never disclosed to credit service bodies`);
+  }
+  if (requirement.publicWhen) return allow('per-record');
+  if (principal.kind === 'SUBJECT' && principal.subject) return allow('self');
+  if (requirement.level === 'SPECIAL' && principal.organization) return allow('special-application');
+  const granted = grantedLevel(principal, requirement.category);
+  if (granted && covers(granted, requirement.level)) return allow('grant');
+  return deny(requirement, lacking(principal, requirement));
+}
+
+function consentCovers(consent: Consent, principal: Principal, requirement: Requirement, facts: SubjectFacts): boolean {
+  return (
+    consent.subject === facts.subject &&
+    consent.organization === principal.organization &&
+    consent.purpose === facts.purpose &&
+    consent.categories.some((c) => categoryCovers(c, requirement.category)) &&
+    consent.revokedAt === null &&
+    consent.validFrom.getTime() <= facts.now.getTime() &&
+    facts.now.getTime() < consent.validUntil.getTime()
+  );
+}
+
+function applicationCovers(application: SpecialApplication, principal: Principal, requirement: Requirement, facts: SubjectFacts): boolean {
+  return (
+    application.subject === facts.subject &&
+    application.organization === principal.organization &&
+    application.purpose === facts.purpose &&
+    application.categories.some((c) => categoryCovers(c, requirement.category)) &&
+    application.approvedAt !== null &&
+    application.revokedAt === null &&
+    facts.now.getTime() < application.validUntil.getTime()
+  );
+}
+
+/** For one subject's records: the full decision, consents and special applications included. */
+export function decideForSubject(principal: Principal, requirement: Requirement, facts: SubjectFacts): Decision {
+  if (requirement.level === 'PUBLIC') return allow('public');
+  if (principal.kind === 'SUBJECT' && principal.subject === facts.subject) return allow('self');
+  if (forbiddenForKind(principal, requirement.category)) {
+    return deny(requirement, `${requirement.category} is never disclosed to credit service bodies`);
+  }
+  const granted = grantedLevel(principal, requirement.category);
+  switch (requirement.level) {
+    case 'SHARED':
+      return granted && covers(granted, 'SHARED') ? allow('grant') : deny(requirement, lacking(principal, requirement));
+    case 'RESTRICTED':
+      if (!granted || !covers(granted, 'RESTRICTED')) return deny(requirement, lacking(principal, requirement));
+      if (principal.statutory) return allow('statutory');
+      if (facts.consents.some((c) => consentCovers(c, principal, requirement, facts))) return allow('consent');
+      return deny(
+        requirement,
+        `requires the subject's authorization for ${requirement.category} (purpose ${facts.purpose ?? 'not stated'}), and none is in force`,
+      );
+    case 'SPECIAL':
+      if (facts.applications.some((a) => applicationCovers(a, principal, requirement, facts))) return allow('special-application');
+      return deny(requirement, `requires an approved special application for this subject and ${requirement.category}, in force`);
+    default: {
+      const unreachable: never = requirement.level;
+      throw new Error(`unknown level ${String(unreachable)}; known: ${LEVELS.join(', ')}`);
+    }
+  }
+}

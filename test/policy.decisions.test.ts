@@ -1,0 +1,128 @@
+import { decideBeforePlanning, decideForSubject, grantedLevel, type Consent, type SpecialApplication, type Requirement } from '../shared/policy/decide';
+import { PUBLIC_PRINCIPAL, type Principal } from '../shared/policy/principal';
+import { covers } from '../shared/policy/levels';
+import { categoryCovers } from '../shared/policy/categories';
+
+const NOW = new Date('2026-06-30T12:00:00Z');
+const SUBJECT = '9111010500088WXJ4C';
+const OTHER = '91110105E0P68UJ85P';
+const BANK = '91310000MA1FL0BANK';
+
+const principal = (over: Partial<Principal>): Principal => ({ ...PUBLIC_PRINCIPAL, ...over });
+const bank = principal({ kind: 'CREDIT_SERVICE', organization: BANK, grants: [{ category: 'finance', level: 'RESTRICTED' }, { category: 'health', level: 'SPECIAL' }], purposes: ['LOAN_APPROVAL'] });
+const taxBureau = principal({ kind: 'GOVERNMENT', organization: '11110000TAXBUREAU1', grants: [{ category: 'tax', level: 'SHARED' }, { category: '*', level: 'SHARED' }] });
+const regulator = principal({ kind: 'REGULATOR', organization: '11100000PBOC000001', grants: [{ category: '*', level: 'RESTRICTED' }], statutory: true });
+const itself = principal({ kind: 'SUBJECT', organization: SUBJECT, subject: SUBJECT });
+
+const req = (category: string, level: Requirement['level'], publicWhen: string | null = null): Requirement => ({ category, level, publicWhen });
+
+const consent = (over: Partial<Consent> = {}): Consent => ({
+  subject: SUBJECT,
+  organization: BANK,
+  purpose: 'LOAN_APPROVAL',
+  categories: ['finance.credit'],
+  validFrom: new Date('2026-06-01T00:00:00Z'),
+  validUntil: new Date('2026-07-01T00:00:00Z'),
+  revokedAt: null,
+  ...over,
+});
+
+const application = (over: Partial<SpecialApplication> = {}): SpecialApplication => ({
+  organization: BANK,
+  subject: SUBJECT,
+  categories: ['finance.assets'],
+  purpose: 'LOAN_APPROVAL',
+  validUntil: new Date('2026-07-15T00:00:00Z'),
+  approvedAt: new Date('2026-06-20T00:00:00Z'),
+  revokedAt: null,
+  ...over,
+});
+
+describe('levels and categories', () => {
+  it.each([
+    ['PUBLIC', 'PUBLIC', true],
+    ['SHARED', 'PUBLIC', true],
+    ['SHARED', 'RESTRICTED', false],
+    ['SPECIAL', 'RESTRICTED', true],
+    ['RESTRICTED', 'SPECIAL', false],
+  ] as const)('a grant at %s covers %s: %s', (granted, required, expected) => {
+    expect(covers(granted, required)).toBe(expected);
+  });
+
+  it.each([
+    ['finance', 'finance.credit', true],
+    ['finance', 'finance', true],
+    ['finance.credit', 'finance', false],
+    ['fin', 'finance.credit', false],
+    ['*', 'health.clinical', true],
+  ])('a grant on %s covers %s: %s', (granted, category, expected) => {
+    expect(categoryCovers(granted, category)).toBe(expected);
+  });
+
+  it('takes the highest of several matching grants', () => {
+    expect(grantedLevel(taxBureau, 'tax.rating')).toBe('SHARED');
+    expect(grantedLevel(bank, 'finance.credit')).toBe('RESTRICTED');
+    expect(grantedLevel(bank, 'tax.rating')).toBeNull();
+  });
+});
+
+describe('before planning (no subject known yet)', () => {
+  it.each([
+    ['the public, a PUBLIC field', PUBLIC_PRINCIPAL, req('registry.identity', 'PUBLIC'), { allowed: true, basis: 'public' }],
+    ['the public, a field public for some records', PUBLIC_PRINCIPAL, req('tax.rating', 'SHARED', 'grade is A'), { allowed: true, basis: 'per-record' }],
+    ['the public, a SHARED field', PUBLIC_PRINCIPAL, req('tax.registration', 'SHARED'), { allowed: false, reason: 'requires SHARED access to tax.registration; the caller holds no grant for it', requirement: req('tax.registration', 'SHARED') }],
+    ['a tax bureau, a SHARED tax field', taxBureau, req('tax.registration', 'SHARED'), { allowed: true, basis: 'grant' }],
+    ['a tax bureau, a RESTRICTED finance field', taxBureau, req('finance.credit', 'RESTRICTED'), { allowed: false, reason: "requires RESTRICTED access to finance.credit; the caller's grants reach SHARED", requirement: req('finance.credit', 'RESTRICTED') }],
+    ['a bank, a RESTRICTED finance field', bank, req('finance.credit', 'RESTRICTED'), { allowed: true, basis: 'grant' }],
+    ['a bank, clinical data', bank, req('health.clinical', 'SPECIAL'), { allowed: false, reason: 'health.clinical is never disclosed to credit service bodies', requirement: req('health.clinical', 'SPECIAL') }],
+    ['a subject acting as itself, a RESTRICTED field', itself, req('finance.credit', 'RESTRICTED'), { allowed: true, basis: 'self' }],
+    ['an organization, a SPECIAL field', bank, req('finance.assets', 'SPECIAL'), { allowed: true, basis: 'special-application' }],
+    ['the public, a SPECIAL field', PUBLIC_PRINCIPAL, req('finance.assets', 'SPECIAL'), { allowed: false, reason: 'requires SPECIAL access to finance.assets; the caller holds no grant for it', requirement: req('finance.assets', 'SPECIAL') }],
+  ])('%s', (_label, who, requirement, expected) => {
+    expect(decideBeforePlanning(who, requirement)).toEqual(expected);
+  });
+});
+
+describe('for one subject', () => {
+  const facts = (over: Partial<Parameters<typeof decideForSubject>[2]> = {}) => ({
+    subject: SUBJECT,
+    purpose: 'LOAN_APPROVAL',
+    consents: [] as Consent[],
+    applications: [] as SpecialApplication[],
+    now: NOW,
+    ...over,
+  });
+  const restricted = req('finance.credit', 'RESTRICTED');
+  const special = req('finance.assets', 'SPECIAL');
+
+  it.each([
+    ['a bank with the subject\'s consent in force', bank, restricted, facts({ consents: [consent()] }), 'consent'],
+    ['a regulator with a statutory power and no consent', regulator, restricted, facts(), 'statutory'],
+    ['the subject itself', itself, special, facts(), 'self'],
+    ['a bank with an approved application in force', bank, special, facts({ applications: [application()] }), 'special-application'],
+    ['a tax bureau, shared data', taxBureau, req('tax.registration', 'SHARED'), facts(), 'grant'],
+  ] as const)('allows %s', (_label, who, requirement, subjectFacts, basis) => {
+    expect(decideForSubject(who, requirement, subjectFacts)).toEqual({ allowed: true, basis });
+  });
+
+  const noConsent = "requires the subject's authorization for finance.credit (purpose LOAN_APPROVAL), and none is in force";
+  const noApplication = 'requires an approved special application for this subject and finance.assets, in force';
+  it.each([
+    ['a bank without consent', bank, restricted, facts(), noConsent],
+    ['a bank whose consent expired', bank, restricted, facts({ consents: [consent({ validUntil: new Date('2026-06-30T11:59:59Z') })] }), noConsent],
+    ['a bank whose consent is not yet valid', bank, restricted, facts({ consents: [consent({ validFrom: new Date('2026-07-01T00:00:00Z') })] }), noConsent],
+    ['a bank whose consent was revoked', bank, restricted, facts({ consents: [consent({ revokedAt: new Date('2026-06-29T00:00:00Z') })] }), noConsent],
+    ['a bank whose consent is for another subject', bank, restricted, facts({ consents: [consent({ subject: OTHER })] }), noConsent],
+    ['a bank whose consent is for another purpose', bank, restricted, facts({ consents: [consent({ purpose: 'GUARANTEE_REVIEW' })] }), noConsent],
+    ['a bank whose consent is for another category', bank, restricted, facts({ consents: [consent({ categories: ['finance.judicial'] })] }), noConsent],
+    ['another bank holding the consent', principal({ ...bank, organization: '91310000MA1FLOTHER' }), restricted, facts({ consents: [consent()] }), noConsent],
+    ['a subject asking about another subject', principal({ ...itself, subject: OTHER, organization: OTHER }), restricted, facts(), 'requires RESTRICTED access to finance.credit; the caller holds no grant for it'],
+    ['a bank whose application is not approved', bank, special, facts({ applications: [application({ approvedAt: null })] }), noApplication],
+    ['a bank whose application expired', bank, special, facts({ applications: [application({ validUntil: NOW })] }), noApplication],
+    ['a bank whose application was revoked', bank, special, facts({ applications: [application({ revokedAt: new Date('2026-06-29T00:00:00Z') })] }), noApplication],
+    ['a regulator without an application, for special data', regulator, special, facts(), noApplication],
+    ['a bank, clinical data even under an application', bank, req('health.clinical', 'SPECIAL'), facts({ applications: [application({ categories: ['health'] })] }), 'health.clinical is never disclosed to credit service bodies'],
+  ] as const)('denies %s', (_label, who, requirement, subjectFacts, reason) => {
+    expect(decideForSubject(who, requirement, subjectFacts)).toEqual({ allowed: false, reason, requirement });
+  });
+});
