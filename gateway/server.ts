@@ -8,6 +8,9 @@ import type { Config } from '../shared/config';
 import { isSubgraphName } from '../shared/subgraphs';
 import { graphqlShapedHttpErrors } from '../shared/http';
 import { SectorDataSource } from './dataSource';
+import { AuthorizingGateway } from './authorizingGateway';
+import { contextFunction, type GatewayContext } from './context';
+import { createVerifier } from '../shared/auth/tokens';
 import { formatGatewayError } from './errors';
 
 export interface GatewayOptions {
@@ -97,8 +100,16 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   );
   graphqlShapedHttpErrors(app);
   const errorLogger = { error: (details: Record<string, unknown>, message: string) => app.log.error(details, message) };
-  const apollo = new ApolloServer({
-    gateway,
+  const verify = await createVerifier(config.auth);
+  if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
+    app.log.warn('bearer tokens are verified with the development key: set CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY or CG_TOKEN_JWKS_URL');
+  }
+  const authorizing = new AuthorizingGateway(gateway, {
+    mode: gatewayConfig.authorizationMode,
+    log: (details, message) => app.log.info(details, message),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: authorizing,
     introspection: gatewayConfig.introspection,
     includeStacktraceInErrorResponses: false,
     // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
@@ -123,7 +134,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path });
+  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: contextFunction(verify) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

@@ -15,6 +15,23 @@ export type SupergraphSource =
   | { readonly mode: 'file'; readonly path: string }
   | { readonly mode: 'compose'; readonly pollIntervalMs: number };
 
+/** How the gateway verifies bearer tokens: a symmetric key (development), a public key or a JWKS. */
+export type TokenKeyConfig =
+  | { readonly kind: 'secret'; readonly secret: string; readonly isDevelopmentDefault: boolean }
+  | { readonly kind: 'public-key'; readonly pem: string; readonly algorithm: string }
+  | { readonly kind: 'jwks'; readonly url: string };
+
+export interface AuthConfig {
+  readonly key: TokenKeyConfig;
+  readonly issuer: string;
+  readonly audience: string;
+  /** Private key (PEM) the token command signs with when the gateway verifies with a public key. */
+  readonly signingKeyPem: string | null;
+}
+
+/** The symmetric key used when none is configured outside production. Never valid in production. */
+export const DEVELOPMENT_TOKEN_SECRET = 'credit-graph-development-only-secret-never-use-in-production';
+
 export interface SubgraphConfig {
   readonly name: SubgraphName;
   readonly host: string;
@@ -38,7 +55,10 @@ export interface Config {
     readonly introspection: boolean;
     /** @apollo/gateway's anonymous usage telemetry; off by default (and this graph is often offline). */
     readonly apolloTelemetry: boolean;
+    /** Field authorization: remove what the caller may not see, reject the whole operation, or only log. */
+    readonly authorizationMode: 'filter' | 'reject' | 'dry-run';
   };
+  readonly auth: AuthConfig;
   readonly limits: {
     readonly subjectsBatchMax: number;
     readonly pageSizeDefault: number;
@@ -126,6 +146,18 @@ function specFor() {
     CG_SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 5_000, desc: 'Per-fetch timeout from the gateway to a subgraph.' }),
     CG_INTROSPECTION: bool({ default: true, desc: 'Allow introspection at the gateway.' }),
     CG_APOLLO_TELEMETRY: bool({ default: false, desc: "@apollo/gateway's anonymous usage telemetry (off)." }),
+    CG_AUTHZ_MODE: str({
+      choices: ['filter', 'reject', 'dry-run'],
+      default: 'filter',
+      desc: '`filter` removes fields the caller may not see; `reject` refuses the whole operation; `dry-run` only logs what it would remove.',
+    }),
+    CG_TOKEN_SECRET: str({ default: '', desc: 'HS256 key for bearer tokens (at least 32 characters). Outside production a development key is used when no key is set.' }),
+    CG_TOKEN_PUBLIC_KEY: str({ default: '', desc: 'PEM public key that verifies bearer tokens (production).' }),
+    CG_TOKEN_ALGORITHM: str({ choices: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'], default: 'ES256', desc: 'Algorithm of `CG_TOKEN_PUBLIC_KEY`.' }),
+    CG_TOKEN_JWKS_URL: str({ default: '', desc: 'A JWKS endpoint that verifies bearer tokens (production).' }),
+    CG_TOKEN_PRIVATE_KEY: str({ default: '', desc: 'PEM private key `npm run token` signs with when tokens are verified by public key.' }),
+    CG_TOKEN_ISSUER: str({ default: 'credit-graph', desc: 'Required `iss` of bearer tokens.' }),
+    CG_TOKEN_AUDIENCE: str({ default: 'credit-graph', desc: 'Required `aud` of bearer tokens.' }),
     CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100, desc: 'Most codes `subjects(codes:)` accepts.' }),
     CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20, desc: 'Page size when `first` is not given.' }),
     CG_PAGE_SIZE_MAX: positiveInt({ default: 100, desc: 'Largest `first` a list accepts.' }),
@@ -231,6 +263,8 @@ export function loadConfig(
     );
   }
 
+  const auth = authFrom(clean);
+
   return deepFreeze<Config>({
     nodeEnv: clean.NODE_ENV as Config['nodeEnv'],
     logLevel: clean.LOG_LEVEL as Config['logLevel'],
@@ -251,7 +285,45 @@ export function loadConfig(
       subgraphTimeoutMs: Number(clean.CG_SUBGRAPH_TIMEOUT_MS),
       introspection: Boolean(clean.CG_INTROSPECTION),
       apolloTelemetry: Boolean(clean.CG_APOLLO_TELEMETRY),
+      authorizationMode: clean.CG_AUTHZ_MODE as Config['gateway']['authorizationMode'],
     },
+    auth,
     limits,
   });
+}
+
+function authFrom(clean: Record<string, unknown>): AuthConfig {
+  const secret = String(clean.CG_TOKEN_SECRET);
+  const pem = String(clean.CG_TOKEN_PUBLIC_KEY);
+  const jwks = String(clean.CG_TOKEN_JWKS_URL);
+  const configured = [secret, pem, jwks].filter((v) => v !== '').length;
+  if (configured > 1) {
+    throw new ConfigError('Invalid configuration: set only one of CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY and CG_TOKEN_JWKS_URL');
+  }
+  let key: TokenKeyConfig;
+  if (pem !== '') {
+    if (!pem.includes('-----BEGIN PUBLIC KEY-----')) throw new ConfigError('Invalid configuration: CG_TOKEN_PUBLIC_KEY is invalid: expected a PEM public key');
+    key = { kind: 'public-key', pem, algorithm: String(clean.CG_TOKEN_ALGORITHM) };
+  } else if (jwks !== '') {
+    try {
+      new URL(jwks);
+    } catch {
+      throw new ConfigError(`Invalid configuration: CG_TOKEN_JWKS_URL is invalid: not a URL: "${jwks}"`);
+    }
+    key = { kind: 'jwks', url: jwks };
+  } else if (secret !== '') {
+    if (secret.length < 32) throw new ConfigError('Invalid configuration: CG_TOKEN_SECRET is invalid: use at least 32 characters');
+    key = { kind: 'secret', secret, isDevelopmentDefault: false };
+  } else if (clean.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration: in production set CG_TOKEN_PUBLIC_KEY, CG_TOKEN_JWKS_URL or CG_TOKEN_SECRET');
+  } else {
+    key = { kind: 'secret', secret: DEVELOPMENT_TOKEN_SECRET, isDevelopmentDefault: true };
+  }
+  const signing = String(clean.CG_TOKEN_PRIVATE_KEY);
+  return {
+    key,
+    issuer: String(clean.CG_TOKEN_ISSUER),
+    audience: String(clean.CG_TOKEN_AUDIENCE),
+    signingKeyPem: signing === '' ? null : signing,
+  };
 }

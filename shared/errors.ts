@@ -20,6 +20,23 @@ export const ERROR_CODES = {
     description: 'The HTTP request itself is malformed: a body that is not JSON, a body over the size limit (413), a wrong method or content type.',
   },
   NOT_FOUND: { status: 404, description: 'No such HTTP route: GraphQL is served at `/graphql` (configurable), health at `/health`.' },
+  UNAUTHENTICATED: {
+    status: 401,
+    description: 'The bearer token is expired, malformed, wrongly signed or carries claims this graph does not accept. No token at all means the public caller.',
+  },
+  UNAUTHORIZED_FIELD_OR_TYPE: {
+    status: 200,
+    description:
+      'A field the caller may not see was removed before planning; the response has `null` at its path. `extensions` gives the `category`, the `level` it requires and the `reason`.',
+  },
+  PURPOSE_REQUIRED: {
+    status: 400,
+    description: 'The operation asks for more than PUBLIC information but states no purpose of inquiry (header `x-inquiry-purpose`).',
+  },
+  PURPOSE_NOT_ALLOWED: {
+    status: 403,
+    description: "The stated purpose of inquiry is unknown or not among the caller's allowed purposes.",
+  },
   SUBGRAPH_UNAVAILABLE: {
     status: 200,
     description:

@@ -22,7 +22,19 @@ interface Service {
   build?: string;
 }
 
-const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+/** What `docker compose` does with `${VAR:?message}`: the variable must come from the caller's environment. */
+const CALLER_ENV: Record<string, string> = { CG_TOKEN_SECRET: 'a-secret-the-operator-sets-of-32-characters-at-least' };
+function interpolate(text: string): string {
+  return text.replace(/\$\{(\w+):\?[^}]*\}/g, (_m, name: string) => {
+    const value = CALLER_ENV[name];
+    if (value === undefined) throw new Error(`docker-compose.yml requires ${name}, which the test does not provide`);
+    return value;
+  });
+}
+
+const compose = parse(interpolate(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const services = compose.services;
 
 function entryPointOf(service: Service): string {
@@ -78,6 +90,12 @@ describe('docker-compose.yml', () => {
       const subgraphPort = loadConfig(services[name]!.environment ?? {}).subgraphs[name].port;
       expect(config.subgraphs[name].url).toBe(`http://${name}:${subgraphPort}/graphql`);
     }
+  });
+
+  it('makes the operator choose the token key: no secret is written in the file', () => {
+    const raw = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+    expect(raw).toContain('CG_TOKEN_SECRET: ${CG_TOKEN_SECRET:?');
+    expect(raw).not.toContain(CALLER_ENV.CG_TOKEN_SECRET);
   });
 
   it('gives the PostgreSQL user the subgraphs connect as', () => {

@@ -66,7 +66,7 @@ describe('levels and categories', () => {
   });
 });
 
-describe('before planning (no subject known yet)', () => {
+describe('before planning, when the subgraphs decide per subject', () => {
   it.each([
     ['the public, a PUBLIC field', PUBLIC_PRINCIPAL, req('registry.identity', 'PUBLIC'), { allowed: true, basis: 'public' }],
     ['the public, a field public for some records', PUBLIC_PRINCIPAL, req('tax.rating', 'SHARED', 'grade is A'), { allowed: true, basis: 'per-record' }],
@@ -79,7 +79,22 @@ describe('before planning (no subject known yet)', () => {
     ['an organization, a SPECIAL field', bank, req('finance.assets', 'SPECIAL'), { allowed: true, basis: 'special-application' }],
     ['the public, a SPECIAL field', PUBLIC_PRINCIPAL, req('finance.assets', 'SPECIAL'), { allowed: false, reason: 'requires SPECIAL access to finance.assets; the caller holds no grant for it', requirement: req('finance.assets', 'SPECIAL') }],
   ])('%s', (_label, who, requirement, expected) => {
-    expect(decideBeforePlanning(who, requirement)).toEqual(expected);
+    expect(decideBeforePlanning(who, requirement, { subjectScoped: true })).toEqual(expected);
+  });
+});
+
+describe('before planning, failing closed while no subgraph decides per subject', () => {
+  const notPerSubject = "requires the subject's authorization, which is not yet checked per subject: only statutory inquiry is served";
+  it.each([
+    ['the public, a PUBLIC field', PUBLIC_PRINCIPAL, req('registry.identity', 'PUBLIC'), { allowed: true, basis: 'public' }],
+    ['the public, a field public for some records', PUBLIC_PRINCIPAL, req('tax.rating', 'SHARED', 'grade is A'), { allowed: false, reason: 'requires SHARED access to tax.rating; the caller holds no grant for it', requirement: req('tax.rating', 'SHARED', 'grade is A') }],
+    ['a tax bureau, a SHARED field public for some records', taxBureau, req('tax.rating', 'SHARED', 'grade is A'), { allowed: true, basis: 'grant' }],
+    ['a bank, a RESTRICTED finance field', bank, req('finance.credit', 'RESTRICTED'), { allowed: false, reason: notPerSubject, requirement: req('finance.credit', 'RESTRICTED') }],
+    ['a regulator with a statutory power, a RESTRICTED field', regulator, req('finance.credit', 'RESTRICTED'), { allowed: true, basis: 'statutory' }],
+    ['a subject acting as itself, a RESTRICTED field', itself, req('finance.credit', 'RESTRICTED'), { allowed: false, reason: 'requires RESTRICTED access to finance.credit; the caller holds no grant for it', requirement: req('finance.credit', 'RESTRICTED') }],
+    ['a bank holding SPECIAL, a SPECIAL field', bank, req('health.insurance.assets', 'SPECIAL'), { allowed: false, reason: 'requires an approved special application, which is not yet checked per subject', requirement: req('health.insurance.assets', 'SPECIAL') }],
+  ])('%s', (_label, who, requirement, expected) => {
+    expect(decideBeforePlanning(who, requirement, { subjectScoped: false })).toEqual(expected);
   });
 });
 

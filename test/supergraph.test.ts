@@ -21,13 +21,21 @@ describe('the supergraph', () => {
     expect(composeSupergraph(loadConfig({}).subgraphs).hints).toEqual([]);
   });
 
-  it('can be any valid supergraph: the gateway serves a foreign one from its file', async () => {
+  it('can be any valid supergraph: the gateway serves a foreign one from its file, denying what it does not classify', async () => {
     const typeDefs = parse(`
-      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-      type Query { parts: [Part!]! }
-      type Part @key(fields: "sku") { sku: ID! stock: Int! }
+      extend schema
+        @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@composeDirective"])
+        @link(url: "https://credit-graph.org/classification/v1.0", import: ["@classify"])
+        @composeDirective(name: "@classify")
+      directive @classify(category: String!, level: String!, publicWhen: String) on OBJECT | INTERFACE | FIELD_DEFINITION
+      type Query { parts: [Part!]! @classify(category: "structure", level: "PUBLIC") suppliers: [Supplier!]! }
+      type Part @key(fields: "sku") @classify(category: "structure", level: "PUBLIC") { sku: ID! stock: Int! }
+      type Supplier @key(fields: "id") { id: ID! }
     `);
-    const schema = buildSubgraphSchema({ typeDefs, resolvers: { Query: { parts: () => [{ sku: 'A-1', stock: 7 }] } } });
+    const schema = buildSubgraphSchema({
+      typeDefs,
+      resolvers: { Query: { parts: () => [{ sku: 'A-1', stock: 7 }], suppliers: () => [{ id: 'S-1' }] } },
+    });
     const apollo = new ApolloServer({ schema });
     await apollo.start();
     const app = Fastify();
@@ -40,6 +48,21 @@ describe('the supergraph', () => {
     const gateway = await startGateway({ CG_SUPERGRAPH: file });
     try {
       expect(await post(gateway.url, '{ parts { sku stock } }')).toEqual({ status: 200, body: { data: { parts: [{ sku: 'A-1', stock: 7 }] } } });
+      expect((await post(gateway.url, '{ suppliers { id } }')).body).toEqual({
+        data: null,
+        errors: [
+          {
+            message: 'Unauthorized field or type',
+            path: ['suppliers'],
+            extensions: {
+              code: 'UNAUTHORIZED_FIELD_OR_TYPE',
+              category: 'unclassified',
+              level: 'SPECIAL',
+              reason: 'requires SPECIAL access to unclassified; the caller holds no grant for it',
+            },
+          },
+        ],
+      });
     } finally {
       await gateway.app.close();
       await app.close();

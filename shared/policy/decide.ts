@@ -77,22 +77,47 @@ function lacking(principal: Principal, requirement: Requirement): string {
   }`;
 }
 
+export interface PlanningOptions {
+  /**
+   * Whether the subgraphs decide per subject and per record (consents, applications, self-access,
+   * per-record publicity). Without that, whatever depends on the subject is denied here: the
+   * gateway fails closed rather than pass data nobody will check.
+   */
+  readonly subjectScoped: boolean;
+}
+
 /**
  * Before planning, with no subject known yet: may the field be asked of the subgraphs at all? What
- * depends on the subject (consents, applications, self-access, per-record publicity) is allowed
- * through here and decided by the subgraph.
+ * depends on the subject is allowed through only when the subgraphs decide it per subject.
  */
-export function decideBeforePlanning(principal: Principal, requirement: Requirement): Decision {
+export function decideBeforePlanning(principal: Principal, requirement: Requirement, options: PlanningOptions): Decision {
   if (requirement.level === 'PUBLIC') return allow('public');
   if (forbiddenForKind(principal, requirement.category)) {
     return deny(requirement, `${requirement.category} is never disclosed to credit service bodies`);
   }
-  if (requirement.publicWhen) return allow('per-record');
-  if (principal.kind === 'SUBJECT' && principal.subject) return allow('self');
-  if (requirement.level === 'SPECIAL' && principal.organization) return allow('special-application');
   const granted = grantedLevel(principal, requirement.category);
-  if (granted && covers(granted, requirement.level)) return allow('grant');
-  return deny(requirement, lacking(principal, requirement));
+  const byGrant = granted !== null && covers(granted, requirement.level);
+  if (options.subjectScoped) {
+    if (requirement.publicWhen) return allow('per-record');
+    if (principal.kind === 'SUBJECT' && principal.subject) return allow('self');
+    if (requirement.level === 'SPECIAL' && principal.organization) return allow('special-application');
+    return byGrant ? allow('grant') : deny(requirement, lacking(principal, requirement));
+  }
+  if (!byGrant) return deny(requirement, lacking(principal, requirement));
+  switch (requirement.level) {
+    case 'SHARED':
+      return allow('grant');
+    case 'RESTRICTED':
+      return principal.statutory
+        ? allow('statutory')
+        : deny(requirement, "requires the subject's authorization, which is not yet checked per subject: only statutory inquiry is served");
+    case 'SPECIAL':
+      return deny(requirement, 'requires an approved special application, which is not yet checked per subject');
+    default: {
+      const unreachable: never = requirement.level;
+      throw new Error(`unknown level ${String(unreachable)}`);
+    }
+  }
 }
 
 function consentCovers(consent: Consent, principal: Principal, requirement: Requirement, facts: SubjectFacts): boolean {

@@ -6,6 +6,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/subgraphs';
 import { SUBGRAPH_MODULES } from '../../shared/subgraph/registry';
 import type { Store } from '../../shared/store';
 import { buildGateway } from '../../gateway/server';
+import { signToken, type TokenClaims } from '../../shared/auth/tokens';
 import { openTestStore, TEST_LIMITS } from './stores';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../supergraph.graphql');
@@ -59,11 +60,27 @@ export function urlOverrides(urls: Readonly<Partial<Record<SubgraphName, string>
   return Object.fromEntries(Object.entries(urls).map(([name, url]) => [`CG_${name.toUpperCase()}_URL`, url]));
 }
 
-export async function post(url: string, query: string, variables: Record<string, unknown> = {}) {
+export async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<Record<string, unknown>> } };
 }
+
+/** Headers of a caller holding `claims`, signed with the development key the tests' gateways use. */
+export async function callerHeaders(claims: TokenClaims, purpose?: string, ttlSeconds = 600): Promise<Record<string, string>> {
+  const token = await signToken(loadConfig({}).auth, claims, ttlSeconds);
+  return { authorization: `Bearer ${token}`, ...(purpose ? { 'x-inquiry-purpose': purpose } : {}) };
+}
+
+/** A regulator with a statutory power over every category up to RESTRICTED. */
+export const REGULATOR: TokenClaims = {
+  kind: 'REGULATOR',
+  org: '11100000000013127D',
+  staff: 'inspector-7',
+  grants: ['*:RESTRICTED'],
+  purposes: ['SUPERVISION'],
+  statutory: true,
+};

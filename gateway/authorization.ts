@@ -1,0 +1,294 @@
+import { createHash } from 'node:crypto';
+import {
+  Kind,
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  parse,
+  print,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type SelectionNode,
+  isCompositeType,
+} from 'graphql';
+import { classificationsOf, interfaceFieldRequirement, type SdlClassifications } from '../shared/policy/classification';
+import { decideBeforePlanning, type Requirement } from '../shared/policy/decide';
+import type { Principal } from '../shared/policy/principal';
+
+/**
+ * Field-level authorization before query planning, with Apollo Router's semantics: fields the
+ * principal may not see are removed from the operation, the reduced operation is planned and run,
+ * and the response carries `null` at each removed path (with normal null propagation) and one
+ * UNAUTHORIZED_FIELD_OR_TYPE error per removed path.
+ */
+
+export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
+
+/** One step of a response path: the response key, and whether the field there is non-null. */
+interface PathStep {
+  readonly key: string;
+  readonly nonNull: boolean;
+  readonly list: boolean;
+  readonly itemNonNull: boolean;
+}
+
+export interface Removal {
+  readonly path: readonly PathStep[];
+  readonly requirement: Requirement;
+  readonly reason: string;
+  /** False for a field removed only because everything under it was removed. */
+  readonly reported: boolean;
+}
+
+export interface FilterResult {
+  /** The operation to plan: null when nothing is left of it. */
+  readonly document: DocumentNode | null;
+  readonly removals: readonly Removal[];
+  /** The classifications of every field the reduced operation still selects. */
+  readonly disclosed: readonly Requirement[];
+}
+
+/** The classification of the loaded supergraph, read from its core SDL (the API schema drops it). */
+export class SupergraphClassification {
+  private readonly sdl: SdlClassifications;
+
+  constructor(coreSupergraphSdl: string) {
+    this.sdl = classificationsOf(parse(coreSupergraphSdl));
+  }
+
+  /** What a field requires; null for introspection and `__typename`; unclassified fields are denied. */
+  requirementOf(parent: GraphQLCompositeType, field: string): Requirement | null {
+    if (field.startsWith('__')) return null;
+    if (isInterfaceType(parent)) return interfaceFieldRequirement(this.sdl, parent.name, field) ?? DENY;
+    return this.sdl.fields.get(`${parent.name}.${field}`) ?? DENY;
+  }
+}
+
+/**
+ * The subgraphs do not yet decide per subject or per record (consents, special applications,
+ * self-access, `publicWhen`), so the gateway denies whatever depends on them.
+ */
+const PLANNING = { subjectScoped: false } as const;
+
+/** What an unclassified field requires: nothing anybody holds. */
+const DENY: Requirement = { category: 'unclassified', level: 'SPECIAL', publicWhen: null };
+
+function stepOf(key: string, type: GraphQLOutputType): PathStep {
+  const nonNull = isNonNullType(type);
+  const inner = nonNull ? type.ofType : type;
+  const list = isListType(inner);
+  return { key, nonNull, list, itemNonNull: list && isNonNullType(inner.ofType) };
+}
+
+function operationOf(document: DocumentNode, operationName: string | null): OperationDefinitionNode | null {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return operations.find((o) => o.name?.value === operationName) ?? null;
+  return operations.length === 1 ? (operations[0] as OperationDefinitionNode) : null;
+}
+
+/**
+ * Decides every field of the operation, removes the denied ones (and whatever is left empty by
+ * that), and says which paths were removed and why.
+ */
+export function filterOperation(
+  schema: GraphQLSchema,
+  classification: SupergraphClassification,
+  principal: Principal,
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Readonly<Record<string, unknown>> = {},
+): FilterResult {
+  const operation = operationOf(document, operationName);
+  const rootType = operation
+    ? operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType()
+    : null;
+  if (!operation || !rootType) return { document, removals: [], disclosed: [] };
+
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
+  const denied = new Set<FieldNode>();
+  const removals: Removal[] = [];
+  const disclosed = new Map<string, Requirement>();
+
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, path: readonly PathStep[], seen: ReadonlySet<string>) => {
+    for (const selection of selectionSet.selections) {
+      // A selection @skip/@include leaves out is neither asked for nor reported.
+      if (!included(selection, variables)) continue;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        const type = schema.getType(fragment.typeCondition.name.value);
+        if (type && isCompositeType(type)) walk(fragment.selectionSet, type, path, new Set([...seen, fragment.name.value]));
+        continue;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) walk(selection.selectionSet, type, path, seen);
+        continue;
+      }
+      const name = selection.name.value;
+      if (name === '__typename') continue;
+      const field = isAbstractType(parent) && !isInterfaceType(parent) ? undefined : parent.getFields()[name];
+      const requirement = classification.requirementOf(parent, name);
+      const step = field ? stepOf(selection.alias?.value ?? name, field.type) : { key: selection.alias?.value ?? name, nonNull: false, list: false, itemNonNull: false };
+      if (requirement) {
+        const decision = decideBeforePlanning(principal, requirement, PLANNING);
+        if (!decision.allowed) {
+          denied.add(selection);
+          removals.push({ path: [...path, step], requirement, reason: decision.reason, reported: true });
+          continue;
+        }
+        disclosed.set(`${requirement.category}/${requirement.level}`, requirement);
+      }
+      if (selection.selectionSet && field) {
+        const named = getNamedType(field.type);
+        if (isCompositeType(named)) walk(selection.selectionSet, named, [...path, step], seen);
+      }
+    }
+  };
+  walk(operation.selectionSet, rootType, [], new Set());
+
+  if (denied.size === 0) return { document, removals, disclosed: [...disclosed.values()] };
+
+  // Remove the denied fields, then whatever they left empty, until nothing changes.
+  let current: DocumentNode = visit(document, { Field: (node) => (denied.has(node) ? null : undefined) });
+  for (let changed = true; changed; ) {
+    changed = false;
+    const emptyFragments = new Set<string>();
+    current = visit(current, {
+      FragmentDefinition: (node) => {
+        if (node.selectionSet.selections.length === 0) {
+          emptyFragments.add(node.name.value);
+          changed = true;
+          return null;
+        }
+        return undefined;
+      },
+      Field: (node) => {
+        if (node.selectionSet && node.selectionSet.selections.length === 0) {
+          changed = true;
+          return null;
+        }
+        return undefined;
+      },
+      InlineFragment: (node) => {
+        if (node.selectionSet.selections.length === 0) {
+          changed = true;
+          return null;
+        }
+        return undefined;
+      },
+    });
+    if (emptyFragments.size > 0) {
+      current = visit(current, { FragmentSpread: (node) => (emptyFragments.has(node.name.value) ? null : undefined) });
+    }
+  }
+  // A field emptied by removals answers null too, without an error of its own.
+  for (const removal of [...removals]) {
+    for (let depth = removal.path.length - 1; depth > 0; depth -= 1) {
+      const prefix = removal.path.slice(0, depth);
+      if (!stillSelected(current, operationName, prefix.map((s) => s.key))) {
+        if (!removals.some((r) => samePath(r.path, prefix))) removals.push({ ...removal, path: prefix, reported: false });
+      } else break;
+    }
+  }
+  const remaining = operationOf(current, operationName);
+  const empty = !remaining || remaining.selectionSet.selections.length === 0;
+  return { document: empty ? null : current, removals, disclosed: [...disclosed.values()] };
+}
+
+function booleanArg(node: SelectionNode, directive: string, variables: Readonly<Record<string, unknown>>): boolean | null {
+  const found = node.directives?.find((d) => d.name.value === directive);
+  const value = found?.arguments?.find((a) => a.name.value === 'if')?.value;
+  if (!value) return null;
+  if (value.kind === Kind.BOOLEAN) return value.value;
+  if (value.kind === Kind.VARIABLE) return variables[value.name.value] === true;
+  return null;
+}
+
+function included(node: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
+  return booleanArg(node, 'skip', variables) !== true && booleanArg(node, 'include', variables) !== false;
+}
+
+function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.key === b[i]?.key);
+}
+
+/** Whether the reduced operation still selects the response path (through fragments too). */
+function stillSelected(document: DocumentNode, operationName: string | null, keys: readonly string[]): boolean {
+  const operation = operationOf(document, operationName);
+  if (!operation) return false;
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  const has = (set: SelectionSetNode, i: number, seen: ReadonlySet<string>): boolean => {
+    if (i === keys.length) return true;
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === keys[i]) {
+        if (i === keys.length - 1 || (s.selectionSet && has(s.selectionSet, i + 1, seen))) return true;
+      } else if (s.kind === Kind.INLINE_FRAGMENT && has(s.selectionSet, i, seen)) return true;
+      else if (s.kind === Kind.FRAGMENT_SPREAD && !seen.has(s.name.value)) {
+        const f = fragments.get(s.name.value);
+        if (f && has(f.selectionSet, i, new Set([...seen, s.name.value]))) return true;
+      }
+    }
+    return false;
+  };
+  return has(operation.selectionSet, 0, new Set());
+}
+
+/** Puts `null` at a removed path in the response data; returns the new data (null propagates). */
+export function nullAt(data: Record<string, unknown> | null, path: readonly PathStep[]): Record<string, unknown> | null {
+  if (!data || path.length === 0) return data;
+  const nullify = (container: Record<string, unknown>, i: number): boolean => {
+    const step = path[i] as PathStep;
+    if (i === path.length - 1) {
+      container[step.key] = null;
+      return step.nonNull;
+    }
+    const value = container[step.key];
+    let nullValue = false;
+    if (Array.isArray(value)) {
+      for (let j = 0; j < value.length; j += 1) {
+        const item = value[j];
+        if (item && typeof item === 'object' && nullify(item as Record<string, unknown>, i + 1)) {
+          if (step.itemNonNull) {
+            nullValue = true;
+            break;
+          }
+          value[j] = null;
+        }
+      }
+    } else if (value && typeof value === 'object') {
+      nullValue = nullify(value as Record<string, unknown>, i + 1);
+    }
+    if (nullValue) {
+      container[step.key] = null;
+      return step.nonNull;
+    }
+    return false;
+  };
+  return nullify(data, 0) ? null : data;
+}
+
+/** A plan-cache key that differs whenever the reduced operation differs. */
+export function hashOf(document: DocumentNode): string {
+  return createHash('sha256').update(print(document)).digest('hex');
+}
+

@@ -1,0 +1,128 @@
+import { GraphQLError, parse, print } from 'graphql';
+import type {
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewaySchemaLoadOrUpdateCallback,
+  GatewayExecutionResult,
+} from '@apollo/server-gateway-interface';
+import type { ApolloGateway } from '@apollo/gateway';
+import { filterOperation, hashOf, nullAt, SupergraphClassification, type AuthorizationMode, type Removal } from './authorization';
+import { isPurpose } from '../shared/policy/principal';
+import type { RequestAuth } from './context';
+
+export interface AuthorizingGatewayOptions {
+  readonly mode: AuthorizationMode;
+  readonly log: (details: Record<string, unknown>, message: string) => void;
+}
+
+function unauthorizedError(removal: Removal): GraphQLError {
+  return new GraphQLError('Unauthorized field or type', {
+    path: removal.path.map((s) => s.key),
+    extensions: {
+      code: 'UNAUTHORIZED_FIELD_OR_TYPE',
+      category: removal.requirement.category,
+      level: removal.requirement.level,
+      reason: removal.reason,
+    },
+  });
+}
+
+/**
+ * Wraps @apollo/gateway so every operation is authorized before it is planned: the inner gateway
+ * only ever plans (and caches plans for) the reduced operation, keyed by that operation's own hash,
+ * so callers with different rights never share a filtered plan.
+ */
+export class AuthorizingGateway implements GatewayInterface {
+  private classification: SupergraphClassification | null = null;
+
+  constructor(
+    private readonly inner: ApolloGateway,
+    private readonly options: AuthorizingGatewayOptions,
+  ) {
+    inner.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+      this.classification = new SupergraphClassification(coreSupergraphSdl);
+    });
+  }
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
+    return this.inner.onSchemaLoadOrUpdate(callback);
+  }
+
+  async stop(): Promise<void> {
+    await this.inner.stop();
+  }
+
+  async load(options: Parameters<GatewayInterface['load']>[0]) {
+    const loaded = await this.inner.load(options as Parameters<ApolloGateway['load']>[0]);
+    const executor = loaded.executor as unknown as GatewayExecutor;
+    return { executor: (requestContext: GatewayGraphQLRequestContext) => this.execute(requestContext, executor) };
+  }
+
+  private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
+    const auth = (requestContext.context as { auth?: RequestAuth }).auth;
+    const classification = this.classification;
+    if (!auth || !classification) {
+      // Fail closed: without a verified caller or a classification nothing is served.
+      return { errors: [new GraphQLError('Authorization is not ready', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+    }
+    const { principal, purpose } = auth;
+    const filtered = filterOperation(
+      requestContext.schema,
+      classification,
+      principal,
+      requestContext.document,
+      requestContext.operationName,
+      requestContext.request.variables ?? {},
+    );
+    const reported = filtered.removals.filter((r) => r.reported);
+    for (const removal of reported) {
+      this.options.log(
+        { path: removal.path.map((s) => s.key), category: removal.requirement.category, level: removal.requirement.level, organization: principal.organization, mode: this.options.mode },
+        this.options.mode === 'dry-run' ? 'would deny field (dry run)' : 'denied field',
+      );
+    }
+    if (this.options.mode === 'dry-run' || filtered.removals.length === 0) {
+      const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
+      if (purposeError) return { errors: [purposeError] };
+      return executor(requestContext);
+    }
+    const errors = reported.map(unauthorizedError);
+    if (this.options.mode === 'reject' || !filtered.document) return { data: null, errors };
+    const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
+    if (purposeError) return { errors: [purposeError] };
+
+    const document = filtered.document;
+    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
+    const query = print(document);
+    const reduced = {
+      ...requestContext,
+      document: parse(query),
+      source: query,
+      queryHash: hashOf(document),
+      operation,
+      request: { ...requestContext.request, query },
+    } as GatewayGraphQLRequestContext;
+    const result = await executor(reduced);
+    let data = (result.data ?? null) as Record<string, unknown> | null;
+    for (const removal of filtered.removals) data = nullAt(data, removal.path);
+    return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
+  }
+
+  /** A principal other than the public states a purpose allowed to it before it sees non-public data. */
+  private checkPurpose(kind: string, allowed: readonly string[], purpose: string | null, nonPublic: boolean): GraphQLError | null {
+    if (!nonPublic || kind === 'PUBLIC') return null;
+    if (!purpose) {
+      return new GraphQLError('State the purpose of this inquiry in the x-inquiry-purpose header', {
+        extensions: { code: 'PURPOSE_REQUIRED', http: { status: 400 } },
+      });
+    }
+    if (!isPurpose(purpose) || !allowed.includes(purpose)) {
+      return new GraphQLError(
+        `Purpose "${purpose}" is not allowed for this caller; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`,
+        { extensions: { code: 'PURPOSE_NOT_ALLOWED', http: { status: 403 } } },
+      );
+    }
+    return null;
+  }
+}

@@ -1,0 +1,283 @@
+import type { FastifyInstance } from 'fastify';
+import { SignJWT } from 'jose';
+import { subjectAt } from '../shared/generator/subjects';
+import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
+import { countStatements, TEST_DATASET } from './support/stores';
+import type { TokenClaims } from '../shared/auth/tokens';
+import { DEVELOPMENT_TOKEN_SECRET } from '../shared/config';
+
+/** Field authorization at the gateway, before planning, as each kind of caller meets it. */
+
+let graph: RunningGraph;
+let gateway: { app: FastifyInstance; url: string };
+const group = subjectAt(TEST_DATASET.seed, 0);
+const CODE = { code: group.code };
+
+const BANK: TokenClaims = {
+  kind: 'CREDIT_SERVICE',
+  org: '91310000MA1FL0BANK',
+  staff: 'loan-officer-3',
+  grants: ['finance:RESTRICTED', 'registry:SHARED'],
+  purposes: ['LOAN_APPROVAL'],
+};
+
+const TAX_BUREAU: TokenClaims = {
+  kind: 'GOVERNMENT',
+  org: '11110000000029373E',
+  staff: 'clerk-12',
+  grants: ['tax:SHARED', 'registry:SHARED'],
+  purposes: ['ADMINISTRATIVE_APPROVAL', 'SUPERVISION'],
+};
+
+beforeAll(async () => {
+  graph = await startSubgraphs();
+  gateway = await startGateway(urlOverrides(graph.subgraphUrls));
+});
+
+afterAll(async () => {
+  await gateway.app.close();
+  await graph.close();
+});
+
+const unauthorized = (path: Array<string | number>, category: string, level: string, reason: string) => ({
+  message: 'Unauthorized field or type',
+  path,
+  extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category, level, reason },
+});
+const NO_GRANT = (level: string, category: string) => `requires ${level} access to ${category}; the caller holds no grant for it`;
+
+describe('authorization: the public', () => {
+  it('sees public fields; a restricted field is null at its path with an error naming what it needs', async () => {
+    const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { name finance { courtJudgments { totalCount } guarantees { totalCount } } } }`, CODE);
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: { subject: { name: group.name, finance: { courtJudgments: { totalCount: 2 }, guarantees: null } } },
+        errors: [unauthorized(['subject', 'finance', 'guarantees'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit'))],
+      },
+    });
+  });
+
+  it('propagates null from a removed non-null field through non-null list items to the nearest nullable field', async () => {
+    const response = await post(
+      gateway.url,
+      `query($code: ID!) { subject(code: $code) { name finance { courtJudgments { totalCount nodes { court ... on CreditRecord { decisionDate } } } } } }`,
+      CODE,
+    );
+    expect(response.body).toEqual({
+      data: { subject: { name: group.name, finance: { courtJudgments: null } } },
+      errors: [
+        unauthorized(['subject', 'finance', 'courtJudgments', 'nodes', 'decisionDate'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit')),
+      ],
+    });
+  });
+
+  it('never asks a subgraph for a removed field', async () => {
+    const { statements } = await countStatements(graph.stores.finance, () =>
+      post(gateway.url, `query($code: ID!) { subject(code: $code) { name finance { creditAccounts { nodes { balance } } } } }`, CODE),
+    );
+    expect(statements).toEqual([]);
+  });
+
+  it('answers data: null when nothing of the operation is left', async () => {
+    const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { taxation { registrations { totalCount } } } }`, CODE);
+    expect(response.body).toEqual({
+      data: null,
+      errors: [unauthorized(['subject', 'taxation', 'registrations'], 'tax.registration', 'SHARED', NO_GRANT('SHARED', 'tax.registration'))],
+    });
+  });
+
+  it('reports each alias and each use of a fragment at its own path', async () => {
+    const response = await post(
+      gateway.url,
+      `query($code: ID!) {
+        a: subject(code: $code) { name fin: finance { ...Credit } }
+        b: subject(code: $code) { finance { ...Credit courtJudgments { totalCount } } }
+      }
+      fragment Credit on FinanceProfile { guarantees { totalCount } }`,
+      CODE,
+    );
+    const reason = NO_GRANT('RESTRICTED', 'finance.credit');
+    expect(response.body).toEqual({
+      data: { a: { name: group.name, fin: null }, b: { finance: { courtJudgments: { totalCount: 2 }, guarantees: null } } },
+      errors: [
+        unauthorized(['a', 'fin', 'guarantees'], 'finance.credit', 'RESTRICTED', reason),
+        unauthorized(['b', 'finance', 'guarantees'], 'finance.credit', 'RESTRICTED', reason),
+      ],
+    });
+  });
+
+  it('requires, through an interface, what every implementation requires, while the typed field passes', async () => {
+    const response = await post(
+      gateway.url,
+      `query($code: ID!) { subject(code: $code) { finance { courtJudgments { nodes { decisionDate ... on CreditRecord { documentNumber } } } } } }`,
+      CODE,
+    );
+    const judgments = SUBGRAPH_MODULES.finance.dataset
+      .rowsFor(group, TEST_DATASET.seed)
+      .court_judgments!.map((r) => String(r.decision_date))
+      .sort()
+      .reverse();
+    expect(response.body).toEqual({
+      data: { subject: { finance: { courtJudgments: { nodes: judgments.map((decisionDate) => ({ decisionDate, documentNumber: null })) } } } },
+      errors: [
+        unauthorized(['subject', 'finance', 'courtJudgments', 'nodes', 'documentNumber'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit')),
+      ],
+    });
+    const typed = await post(gateway.url, `query($code: ID!) { subject(code: $code) { finance { courtJudgments { nodes { decisionDate documentNumber } } } } }`, CODE);
+    expect(typed.body.errors).toBeUndefined();
+  });
+
+  it('neither asks for nor reports a field that @skip or @include leaves out', async () => {
+    const query = `query($code: ID!, $credit: Boolean!) { subject(code: $code) { name finance { guarantees @include(if: $credit) { totalCount } courtJudgments { totalCount } } } }`;
+    expect((await post(gateway.url, query, { ...CODE, credit: false })).body).toEqual({
+      data: { subject: { name: group.name, finance: { courtJudgments: { totalCount: 2 } } } },
+    });
+    expect((await post(gateway.url, query, { ...CODE, credit: true })).body.errors).toEqual([
+      unauthorized(['subject', 'finance', 'guarantees'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit')),
+    ]);
+  });
+
+  it('allows __typename and introspection beside data', async () => {
+    const response = await post(gateway.url, `query($code: ID!) { __typename __type(name: "Subject") { name } subject(code: $code) { __typename finance { __typename guarantees { totalCount } } } }`, CODE);
+    expect(response.body).toEqual({
+      data: { __typename: 'Query', __type: { name: 'Subject' }, subject: { __typename: 'Subject', finance: { __typename: 'FinanceProfile', guarantees: null } } },
+      errors: [unauthorized(['subject', 'finance', 'guarantees'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit'))],
+    });
+  });
+
+  it('does not reveal classifications through introspection', async () => {
+    const response = await post(gateway.url, `{ __schema { directives { name } } }`);
+    const names = (response.body.data as { __schema: { directives: Array<{ name: string }> } }).__schema.directives.map((d) => d.name);
+    expect(names).not.toContain('classify');
+  });
+});
+
+describe('authorization: callers with grants', () => {
+  it('gives a tax bureau the shared tax records its grant covers, and no credit records', async () => {
+    const headers = await callerHeaders(TAX_BUREAU, 'ADMINISTRATIVE_APPROVAL');
+    const response = await post(
+      gateway.url,
+      `query($code: ID!) { subject(code: $code) { finance { summary { accountCount } } taxation { registrations { totalCount } creditRatings(first: 1) { nodes { grade } } } } }`,
+      CODE,
+      headers,
+    );
+    expect(response.body).toEqual({
+      data: { subject: { finance: null, taxation: { registrations: { totalCount: 1 }, creditRatings: { nodes: [{ grade: 'D' }] } } } },
+      errors: [unauthorized(['subject', 'finance', 'summary'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit'))],
+    });
+  });
+
+  it("withholds restricted credit records from a bank until the subject's authorization can be checked per subject", async () => {
+    const headers = await callerHeaders(BANK, 'LOAN_APPROVAL');
+    const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { name finance { summary { accountCount } } } }`, CODE, headers);
+    expect(response.body).toEqual({
+      data: { subject: { name: group.name, finance: null } },
+      errors: [
+        unauthorized(
+          ['subject', 'finance', 'summary'],
+          'finance.credit',
+          'RESTRICTED',
+          "requires the subject's authorization, which is not yet checked per subject: only statutory inquiry is served",
+        ),
+      ],
+    });
+  });
+
+  it('serves restricted credit records to a regulator with a statutory power', async () => {
+    const headers = await callerHeaders(REGULATOR, 'SUPERVISION');
+    const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { finance { summary { accountCount } } } }`, CODE, headers);
+    expect(response.body).toEqual({ data: { subject: { finance: { summary: { accountCount: 4 } } } } });
+  });
+
+  it('never shares a filtered plan between callers with different rights', async () => {
+    const query = `query Same($code: ID!) { subject(code: $code) { finance { guarantees { totalCount } courtJudgments { totalCount } } } }`;
+    const regulator = await callerHeaders(REGULATOR, 'SUPERVISION');
+    const before = await post(gateway.url, query, CODE);
+    const privileged = await post(gateway.url, query, CODE, regulator);
+    const after = await post(gateway.url, query, CODE);
+    expect(privileged.body).toEqual({ data: { subject: { finance: { guarantees: { totalCount: 2 }, courtJudgments: { totalCount: 2 } } } } });
+    expect(after.body).toEqual(before.body);
+    expect(before.body.errors).toHaveLength(1);
+  });
+
+  it('asks a caller for its purpose before it sees more than public information', async () => {
+    const withoutPurpose = await post(gateway.url, `query($code: ID!) { subject(code: $code) { taxation { registrations { totalCount } } } }`, CODE, await callerHeaders(TAX_BUREAU));
+    expect(withoutPurpose).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'State the purpose of this inquiry in the x-inquiry-purpose header', extensions: { code: 'PURPOSE_REQUIRED' } }] },
+    });
+    const wrongPurpose = await post(gateway.url, `query($code: ID!) { subject(code: $code) { taxation { registrations { totalCount } } } }`, CODE, await callerHeaders(TAX_BUREAU, 'LOAN_APPROVAL'));
+    expect(wrongPurpose).toEqual({
+      status: 403,
+      body: { errors: [{ message: 'Purpose "LOAN_APPROVAL" is not allowed for this caller; allowed: ADMINISTRATIVE_APPROVAL, SUPERVISION', extensions: { code: 'PURPOSE_NOT_ALLOWED' } }] },
+    });
+    const publicOnly = await post(gateway.url, `query($code: ID!) { subject(code: $code) { name } }`, CODE, await callerHeaders(BANK));
+    expect(publicOnly.body).toEqual({ data: { subject: { name: group.name } } });
+  });
+});
+
+describe('authorization: credentials', () => {
+  const query = `query($code: ID!) { subject(code: $code) { name } }`;
+  const refused = (message: string) => ({ status: 401, body: { errors: [{ message: `Authentication failed: ${message}`, extensions: { code: 'UNAUTHENTICATED' } }] } });
+
+  it('refuses an expired token', async () => {
+    expect(await post(gateway.url, query, CODE, await callerHeaders(BANK, 'LOAN_APPROVAL', -10))).toEqual(refused('the token has expired'));
+  });
+
+  it('refuses a token signed with another key', async () => {
+    const forged = await new SignJWT({ ...BANK, grants: ['*:SPECIAL'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('credit-graph')
+      .setAudience('credit-graph')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('an-attacker-secret-that-is-long-enough!!'));
+    expect(await post(gateway.url, query, CODE, { authorization: `Bearer ${forged}` })).toEqual(refused('the token signature is not valid'));
+  });
+
+  it('refuses an unsigned token and a malformed header', async () => {
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...BANK, exp: 9_999_999_999 })).toString('base64url')}.`;
+    expect((await post(gateway.url, query, CODE, { authorization: `Bearer ${unsigned}` })).status).toBe(401);
+    expect(await post(gateway.url, query, CODE, { authorization: 'Basic YWRtaW46YWRtaW4=' })).toEqual(
+      refused('the Authorization header must be "Bearer <token>" with a signed JWT'),
+    );
+  });
+
+  it('refuses a token whose grants it does not understand', async () => {
+    const odd = await new SignJWT({ ...BANK, grants: ['finance:TOP_SECRET'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('credit-graph')
+      .setAudience('credit-graph')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(DEVELOPMENT_TOKEN_SECRET));
+    expect(await post(gateway.url, query, CODE, { authorization: `Bearer ${odd}` })).toEqual(
+      refused('grant "finance:TOP_SECRET" is not category:LEVEL (LEVEL one of PUBLIC, SHARED, RESTRICTED, SPECIAL)'),
+    );
+  });
+});
+
+describe('authorization modes', () => {
+  it('rejects the whole operation in reject mode', async () => {
+    const strict = await startGateway({ ...urlOverrides(graph.subgraphUrls), CG_AUTHZ_MODE: 'reject' });
+    try {
+      const response = await post(strict.url, `query($code: ID!) { subject(code: $code) { name finance { guarantees { totalCount } } } }`, CODE);
+      expect(response.body).toEqual({
+        data: null,
+        errors: [unauthorized(['subject', 'finance', 'guarantees'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit'))],
+      });
+    } finally {
+      await strict.app.close();
+    }
+  });
+
+  it('removes nothing in dry-run mode', async () => {
+    const dry = await startGateway({ ...urlOverrides(graph.subgraphUrls), CG_AUTHZ_MODE: 'dry-run' });
+    try {
+      const response = await post(dry.url, `query($code: ID!) { subject(code: $code) { finance { guarantees { totalCount } } } }`, CODE);
+      expect(response.body).toEqual({ data: { subject: { finance: { guarantees: { totalCount: 2 } } } } });
+    } finally {
+      await dry.app.close();
+    }
+  });
+});
