@@ -7,8 +7,9 @@ import type {
   GatewayExecutionResult,
 } from '@apollo/server-gateway-interface';
 import type { ApolloGateway } from '@apollo/gateway';
-import { filterOperation, hashOf, nullAt, SupergraphClassification, type AuthorizationMode, type Removal } from './authorization';
-import { isPurpose } from '../shared/policy/principal';
+import { filterOperation, hashOf, nullAt, SupergraphClassification, type AuthorizationMode, type FilterResult, type Removal } from './authorization';
+import { LRUCache } from 'lru-cache';
+import { isPurpose, type Principal } from '../shared/policy/principal';
 import type { RequestAuth } from './context';
 
 export interface AuthorizingGatewayOptions {
@@ -33,8 +34,33 @@ function unauthorizedError(removal: Removal): GraphQLError {
  * only ever plans (and caches plans for) the reduced operation, keyed by that operation's own hash,
  * so callers with different rights never share a filtered plan.
  */
+/** What the authorization of one operation shape decided, with the reduced operation ready to plan. */
+interface Authorized {
+  readonly filtered: FilterResult;
+  readonly reduced: { readonly query: string; readonly document: ReturnType<typeof parse>; readonly queryHash: string } | null;
+}
+
+/**
+ * The rights that decide a field before planning. Two callers with the same rights get the same
+ * reduced operation, so decisions are cached per (operation, rights, @skip/@include inputs).
+ */
+function rightsOf(principal: Principal): string {
+  return JSON.stringify([
+    principal.kind,
+    principal.statutory,
+    principal.subject,
+    principal.organization === null,
+    [...principal.grants].map((g) => `${g.category}:${g.level}`).sort(),
+  ]);
+}
+
+function booleanInputs(variables: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(Object.entries(variables).filter(([, v]) => typeof v === 'boolean').sort(([a], [b]) => a.localeCompare(b)));
+}
+
 export class AuthorizingGateway implements GatewayInterface {
   private classification: SupergraphClassification | null = null;
+  private readonly decisions = new LRUCache<string, Authorized>({ max: 2_000 });
 
   constructor(
     private readonly inner: ApolloGateway,
@@ -42,6 +68,7 @@ export class AuthorizingGateway implements GatewayInterface {
   ) {
     inner.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
       this.classification = new SupergraphClassification(coreSupergraphSdl);
+      this.decisions.clear();
     });
   }
 
@@ -67,14 +94,19 @@ export class AuthorizingGateway implements GatewayInterface {
       return { errors: [new GraphQLError('Authorization is not ready', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
     }
     const { principal, purpose } = auth;
-    const filtered = filterOperation(
-      requestContext.schema,
-      classification,
-      principal,
-      requestContext.document,
-      requestContext.operationName,
-      requestContext.request.variables ?? {},
-    );
+    const variables = requestContext.request.variables ?? {};
+    const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ''}\u0000${rightsOf(principal)}\u0000${booleanInputs(variables)}`;
+    let authorized = this.decisions.get(key);
+    if (!authorized) {
+      const filtered = filterOperation(requestContext.schema, classification, principal, requestContext.document, requestContext.operationName, variables);
+      const query = filtered.document && filtered.removals.length > 0 ? print(filtered.document) : null;
+      authorized = {
+        filtered,
+        reduced: query && filtered.document ? { query, document: parse(query), queryHash: hashOf(filtered.document) } : null,
+      };
+      this.decisions.set(key, authorized);
+    }
+    const { filtered } = authorized;
     const reported = filtered.removals.filter((r) => r.reported);
     for (const removal of reported) {
       this.options.log(
@@ -92,15 +124,13 @@ export class AuthorizingGateway implements GatewayInterface {
     const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
     if (purposeError) return { errors: [purposeError] };
 
-    const document = filtered.document;
-    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
-    const query = print(document);
+    const { query, document, queryHash } = authorized.reduced as NonNullable<Authorized['reduced']>;
     const reduced = {
       ...requestContext,
-      document: parse(query),
+      document,
       source: query,
-      queryHash: hashOf(document),
-      operation,
+      queryHash,
+      operation: document.definitions.find((d) => d.kind === 'OperationDefinition'),
       request: { ...requestContext.request, query },
     } as GatewayGraphQLRequestContext;
     const result = await executor(reduced);

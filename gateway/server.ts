@@ -17,6 +17,11 @@ export interface GatewayOptions {
   readonly config: Config;
   /** A pino logger, or false for silence (tests). */
   readonly logger: FastifyBaseLogger | false;
+  /**
+   * Only for measuring what authorization costs (bench/authorization.ts): serve the graph without the
+   * authorizing layer. No configuration variable reaches this; a deployed gateway always enforces.
+   */
+  readonly unsafeWithoutAuthorization?: boolean;
 }
 
 export interface Gateway {
@@ -109,7 +114,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     log: (details, message) => app.log.info(details, message),
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: authorizing,
+    gateway: options.unsafeWithoutAuthorization ? gateway : authorizing,
     introspection: gatewayConfig.introspection,
     includeStacktraceInErrorResponses: false,
     // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
