@@ -39,7 +39,12 @@ async function main(): Promise<void> {
     const module = SUBGRAPH_MODULES[name as SubgraphName];
     const store = await openStore(name, { kind: 'pglite', dataDir: null });
     await prepareStore(module, store, { kind: 'pglite', dataDir: null }, { seed: 2014, subjects: SUBJECTS, autoSeed: true }, () => undefined);
-    const app = await module.buildServer({ store, limits: { subjectsBatchMax: 100, pageSizeDefault: 20, pageSizeMax: 100 }, logger: false });
+    const app = await module.buildServer({
+      store,
+      limits: { subjectsBatchMax: 100, pageSizeDefault: 20, pageSizeMax: 100 },
+      internalSecret: loadConfig({}).auth.internalSecret,
+      logger: false,
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     stores.push(store);
     apps.push(app);

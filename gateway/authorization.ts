@@ -21,7 +21,7 @@ import {
   isCompositeType,
 } from 'graphql';
 import { classificationsOf, interfaceFieldRequirement, type SdlClassifications } from '../shared/policy/classification';
-import { decideBeforePlanning, type Requirement } from '../shared/policy/decide';
+import { CURRENT_PLANNING, decideBeforePlanning, type Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
 
 /**
@@ -72,12 +72,6 @@ export class SupergraphClassification {
     return this.sdl.fields.get(`${parent.name}.${field}`) ?? DENY;
   }
 }
-
-/**
- * The subgraphs do not yet decide per subject or per record (consents, special applications,
- * self-access, `publicWhen`), so the gateway denies whatever depends on them.
- */
-const PLANNING = { subjectScoped: false } as const;
 
 /** What an unclassified field requires: nothing anybody holds. */
 const DENY: Requirement = { category: 'unclassified', level: 'SPECIAL', publicWhen: null };
@@ -148,7 +142,7 @@ export function filterOperation(
       const requirement = classification.requirementOf(parent, name);
       const step = field ? stepOf(selection.alias?.value ?? name, field.type) : { key: selection.alias?.value ?? name, nonNull: false, list: false, itemNonNull: false };
       if (requirement) {
-        const decision = decideBeforePlanning(principal, requirement, PLANNING);
+        const decision = decideBeforePlanning(principal, requirement, CURRENT_PLANNING);
         if (!decision.allowed) {
           denied.add(selection);
           removals.push({ path: [...path, step], requirement, reason: decision.reason, reported: true });

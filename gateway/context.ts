@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, type Verifier } from '../shared/auth/tokens';
@@ -8,6 +9,8 @@ export interface RequestAuth {
   readonly principal: Principal;
   /** The purpose of inquiry the request states (header `x-inquiry-purpose`). */
   readonly purpose: string | null;
+  /** Identifies the request in logs, in the subgraphs' context and in inquiry records. */
+  readonly requestId: string;
 }
 
 export interface GatewayContext {
@@ -28,6 +31,8 @@ export function contextFunction(verify: Verifier) {
       throw error;
     }
     const purpose = request.headers['x-inquiry-purpose'];
-    return { auth: Object.freeze({ principal, purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null }) };
+    return {
+      auth: Object.freeze({ principal, purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null, requestId: randomUUID() }),
+    };
   };
 }

@@ -1,11 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
+import { CONTEXT_HEADER } from '../shared/auth/context';
 
 export interface SectorDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly timeoutMs: number;
+  /** Signs the request context every subgraph fetch carries (once per incoming request). */
+  readonly contextHeader: (context: unknown) => Promise<string>;
 }
 
 function reasonOf(error: unknown, timeoutMs: number): string {
@@ -28,14 +31,20 @@ function reasonOf(error: unknown, timeoutMs: number): string {
 export class SectorDataSource extends RemoteGraphQLDataSource {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
+  private readonly contextHeader: SectorDataSourceOptions['contextHeader'];
 
   constructor(options: SectorDataSourceOptions) {
     super({ url: options.url });
     this.subgraphName = options.name;
     this.timeoutMs = options.timeoutMs;
+    this.contextHeader = options.contextHeader;
     const timeoutMs = options.timeoutMs;
     this.fetcher = ((url: string, init: RequestInit) =>
       fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
+    options.request.http?.headers.set(CONTEXT_HEADER, await this.contextHeader(options.context));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

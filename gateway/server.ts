@@ -11,6 +11,8 @@ import { SectorDataSource } from './dataSource';
 import { AuthorizingGateway } from './authorizingGateway';
 import { contextFunction, type GatewayContext } from './context';
 import { createVerifier } from '../shared/auth/tokens';
+import { CONTEXT_HEADER, signContext } from '../shared/auth/context';
+import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { formatGatewayError } from './errors';
 
 export interface GatewayOptions {
@@ -48,11 +50,11 @@ function urlFor(config: Config, name: string, supergraphUrl: string | undefined)
   return isSubgraphName(name) ? config.subgraphs[name].url : (supergraphUrl ?? '');
 }
 
-async function probe(url: string, timeoutMs: number): Promise<'up' | 'down'> {
+async function probe(url: string, timeoutMs: number, secret: string): Promise<'up' | 'down'> {
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }) },
       body: JSON.stringify({ query: '{ __typename }' }),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -72,8 +74,24 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   }
 
   let loaded: LoadedGraph | null = null;
+  const secret = config.auth.internalSecret;
+  // One signed context per incoming request, whatever number of subgraph fetches its plan makes.
+  const signed = new WeakMap<object, Promise<string>>();
+  const contextHeader = (context: unknown): Promise<string> => {
+    const auth = (context as Partial<GatewayContext> | undefined)?.auth;
+    if (!auth || typeof context !== 'object' || context === null) {
+      // Gateway-internal fetches (none today) act as the public.
+      return signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null });
+    }
+    let header = signed.get(context);
+    if (!header) {
+      header = signContext(secret, { principal: auth.principal, purpose: auth.purpose, requestId: auth.requestId });
+      signed.set(context, header);
+    }
+    return header;
+  };
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs });
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, contextHeader });
 
   let gateway: ApolloGateway;
   if (gatewayConfig.supergraph.mode === 'file') {
@@ -89,6 +107,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     gateway = new ApolloGateway({
       supergraphSdl: new IntrospectAndCompose({
         subgraphs: Object.values(config.subgraphs).map((s) => ({ name: s.name, url: s.url })),
+        introspectionHeaders: async () => ({ [CONTEXT_HEADER]: await signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }) }),
         pollIntervalInMs: gatewayConfig.supergraph.pollIntervalMs,
       }),
       buildService,
@@ -134,7 +153,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/health/subgraphs', async (_request, reply) => {
     if (!loaded) return reply.code(503).send({ status: 'starting', supergraph: 'not loaded' });
     const timeoutMs = Math.min(gatewayConfig.subgraphTimeoutMs, 2_000);
-    const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.url, timeoutMs)] as const));
+    const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.url, timeoutMs, secret)] as const));
     const subgraphs = Object.fromEntries(states);
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });

@@ -23,6 +23,8 @@ export type TokenKeyConfig =
 
 export interface AuthConfig {
   readonly key: TokenKeyConfig;
+  /** The key the gateway signs each subgraph request's context with, and every subgraph verifies. */
+  readonly internalSecret: string;
   readonly issuer: string;
   readonly audience: string;
   /** Private key (PEM) the token command signs with when the gateway verifies with a public key. */
@@ -31,6 +33,8 @@ export interface AuthConfig {
 
 /** The symmetric key used when none is configured outside production. Never valid in production. */
 export const DEVELOPMENT_TOKEN_SECRET = 'credit-graph-development-only-secret-never-use-in-production';
+/** Likewise for the gateway-to-subgraph context. */
+export const DEVELOPMENT_INTERNAL_SECRET = 'credit-graph-development-only-internal-secret-not-for-production';
 
 export interface SubgraphConfig {
   readonly name: SubgraphName;
@@ -156,6 +160,10 @@ function specFor() {
     CG_TOKEN_ALGORITHM: str({ choices: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'], default: 'ES256', desc: 'Algorithm of `CG_TOKEN_PUBLIC_KEY`.' }),
     CG_TOKEN_JWKS_URL: str({ default: '', desc: 'A JWKS endpoint that verifies bearer tokens (production).' }),
     CG_TOKEN_PRIVATE_KEY: str({ default: '', desc: 'PEM private key `npm run token` signs with when tokens are verified by public key.' }),
+    CG_INTERNAL_SECRET: str({
+      default: '',
+      desc: 'HS256 key (at least 32 characters) the gateway signs each subgraph request context with; every subgraph refuses requests without it. Required in production.',
+    }),
     CG_TOKEN_ISSUER: str({ default: 'credit-graph', desc: 'Required `iss` of bearer tokens.' }),
     CG_TOKEN_AUDIENCE: str({ default: 'credit-graph', desc: 'Required `aud` of bearer tokens.' }),
     CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100, desc: 'Most codes `subjects(codes:)` accepts.' }),
@@ -320,8 +328,18 @@ function authFrom(clean: Record<string, unknown>): AuthConfig {
     key = { kind: 'secret', secret: DEVELOPMENT_TOKEN_SECRET, isDevelopmentDefault: true };
   }
   const signing = String(clean.CG_TOKEN_PRIVATE_KEY);
+  let internalSecret = String(clean.CG_INTERNAL_SECRET);
+  if (internalSecret === '') {
+    if (clean.NODE_ENV === 'production') throw new ConfigError('Invalid configuration: in production set CG_INTERNAL_SECRET');
+    internalSecret = DEVELOPMENT_INTERNAL_SECRET;
+  } else if (internalSecret.length < 32) {
+    throw new ConfigError('Invalid configuration: CG_INTERNAL_SECRET is invalid: use at least 32 characters');
+  } else if (internalSecret === secret) {
+    throw new ConfigError('Invalid configuration: CG_INTERNAL_SECRET must differ from CG_TOKEN_SECRET');
+  }
   return {
     key,
+    internalSecret,
     issuer: String(clean.CG_TOKEN_ISSUER),
     audience: String(clean.CG_TOKEN_AUDIENCE),
     signingKeyPem: signing === '' ? null : signing,

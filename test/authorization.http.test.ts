@@ -271,11 +271,22 @@ describe('authorization modes', () => {
     }
   });
 
-  it('removes nothing in dry-run mode', async () => {
+  it('removes nothing at the gateway in dry-run mode, and the subgraph still refuses what the caller may not see', async () => {
     const dry = await startGateway({ ...urlOverrides(graph.subgraphUrls), CG_AUTHZ_MODE: 'dry-run' });
     try {
-      const response = await post(dry.url, `query($code: ID!) { subject(code: $code) { finance { guarantees { totalCount } } } }`, CODE);
-      expect(response.body).toEqual({ data: { subject: { finance: { guarantees: { totalCount: 2 } } } } });
+      const { result: response, statements } = await countStatements(graph.stores.finance, () =>
+        post(dry.url, `query($code: ID!) { subject(code: $code) { finance { guarantees { totalCount } } } }`, CODE),
+      );
+      expect(response.body).toEqual({
+        data: { subject: { finance: { guarantees: null } } },
+        errors: [
+          {
+            ...unauthorized(['subject', 'finance', 'guarantees'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit')),
+            extensions: { ...unauthorized([], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit')).extensions, serviceName: 'finance' },
+          },
+        ],
+      });
+      expect(statements).toEqual([]);
     } finally {
       await dry.app.close();
     }

@@ -45,6 +45,7 @@ describe('bearer tokens', () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
     const config = loadConfig({
       NODE_ENV: 'production',
+      CG_INTERNAL_SECRET: 'an-internal-secret-of-at-least-thirty-two-chars',
       CG_TOKEN_PUBLIC_KEY: await exportSPKI(publicKey),
       CG_TOKEN_PRIVATE_KEY: await exportPKCS8(privateKey),
     }).auth;
@@ -57,6 +58,9 @@ describe('bearer tokens', () => {
   it('needs a real key in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       new ConfigError('Invalid configuration: in production set CG_TOKEN_PUBLIC_KEY, CG_TOKEN_JWKS_URL or CG_TOKEN_SECRET'),
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', CG_TOKEN_SECRET: 'a-token-secret-of-at-least-thirty-two-chars' })).toThrow(
+      new ConfigError('Invalid configuration: in production set CG_INTERNAL_SECRET'),
     );
     expect(() => loadConfig({ CG_TOKEN_SECRET: 'short' })).toThrow('CG_TOKEN_SECRET is invalid: use at least 32 characters');
   });

@@ -87,6 +87,13 @@ export interface PlanningOptions {
 }
 
 /**
+ * Where the graph stands today: no subgraph decides per subject or per record yet (consents,
+ * special applications, self-access, `publicWhen`), so gateway and subgraphs alike deny whatever
+ * depends on those decisions. One constant, so the two layers can never disagree.
+ */
+export const CURRENT_PLANNING: PlanningOptions = Object.freeze({ subjectScoped: false });
+
+/**
  * Before planning, with no subject known yet: may the field be asked of the subgraphs at all? What
  * depends on the subject is allowed through only when the subgraphs decide it per subject.
  */

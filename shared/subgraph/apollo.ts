@@ -7,6 +7,7 @@ import type { DocumentNode } from 'graphql';
 import type { FastifyInstance } from 'fastify';
 import { maskFormattedError } from '../masking';
 import { subgraphHttp, errorLoggerOf } from './http';
+import { enforceClassification } from './enforce';
 import type { SubgraphDeps } from './types';
 
 export interface ApolloSubgraphOptions<Context extends BaseContext> {
@@ -25,10 +26,10 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
   const app = subgraphHttp(options.name, deps);
   const errorLogger = errorLoggerOf(app);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema({
-      typeDefs: options.typeDefs,
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    schema: enforceClassification(
+      buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+      options.typeDefs,
+    ),
     includeStacktraceInErrorResponses: false,
     // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
     // signal handlers would race it and re-raise the signal into a process that is already closing.
@@ -41,7 +42,7 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
     ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async () => options.context() });
+  await app.register(fastifyApollo(apollo), { context: async (request) => ({ ...options.context(), forwarded: request.forwarded }) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

@@ -1,6 +1,15 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { SubgraphDeps } from './types';
 import { graphqlShapedHttpErrors } from '../http';
+import { CONTEXT_HEADER, verifyContext, type ForwardedContext } from '../auth/context';
+import { AuthenticationError } from '../auth/tokens';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller the gateway verified, from its signed request context. */
+    forwarded?: ForwardedContext;
+  }
+}
 
 /** A Fastify instance with the routes every subgraph has: `/health` answers once the store answers. */
 export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance {
@@ -10,6 +19,17 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
       : { loggerInstance: deps.logger, logController: new LogController({ disableRequestLogging: true }) },
   );
   graphqlShapedHttpErrors(app);
+  app.decorateRequest('forwarded', undefined);
+  // Only the gateway may ask: a request without its signed, unexpired context gets no data at all.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    try {
+      request.forwarded = await verifyContext(deps.internalSecret, request.headers[CONTEXT_HEADER]);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      return reply.code(401).send({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
   app.get('/health', async (_request, reply) => {
     try {
       await deps.store.db.raw('select 1');

@@ -43,7 +43,7 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     logger.fatal(`cannot prepare the ${module.name} store: ${(error as Error).message}`);
     process.exit(1);
   }
-  const app = await module.buildServer({ store, limits: config.limits, logger });
+  const app = await module.buildServer({ store, limits: config.limits, internalSecret: config.auth.internalSecret, logger });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

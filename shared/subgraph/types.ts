@@ -7,6 +7,8 @@ import type { SubgraphName } from '../subgraphs';
 export interface SubgraphDeps {
   readonly store: Store;
   readonly limits: Config['limits'];
+  /** The key of the gateway's signed request context (`CG_INTERNAL_SECRET`). */
+  readonly internalSecret: string;
   /** A pino logger, or false for silence (tests). */
   readonly logger: FastifyBaseLogger | false;
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import mercurius from 'mercurius';
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
-import type { GraphQLFormattedError } from 'graphql';
+import { parse, type GraphQLFormattedError } from 'graphql';
+import { enforceClassification } from '../../shared/subgraph/enforce';
 import { maskFormattedError } from '../../shared/masking';
 import { subgraphSdl } from '../../shared/subgraph/sdl';
 import { subgraphHttp, errorLoggerOf } from '../../shared/subgraph/http';
@@ -27,10 +28,11 @@ export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyI
       reply.type('application/json; charset=utf-8').serializer((payload: unknown) => JSON.stringify(payload));
     }
   });
+  const sdl = subgraphSdl(__dirname);
   await app.register(mercuriusFederationPlugin, {
-    schema: subgraphSdl(__dirname),
+    schema: sdl,
     resolvers: ecommerceResolvers as never,
-    context: () => createEcommerceContext(deps.store.db, deps.limits),
+    context: (request) => ({ ...createEcommerceContext(deps.store.db, deps.limits), forwarded: request.forwarded }),
     path: '/graphql',
     graphiql: false,
     errorFormatter: (execution, context) => {
@@ -47,6 +49,8 @@ export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyI
       return { ...formatted, response: { ...formatted.response, errors } };
     },
   });
+  // Mercurius assigns resolvers while it builds the schema; enforcement wraps them afterwards, in place.
+  enforceClassification(app.graphql.schema, parse(sdl));
   return app;
 }
 

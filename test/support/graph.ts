@@ -7,7 +7,7 @@ import { SUBGRAPH_MODULES } from '../../shared/subgraph/registry';
 import type { Store } from '../../shared/store';
 import { buildGateway } from '../../gateway/server';
 import { signToken, type TokenClaims } from '../../shared/auth/tokens';
-import { openTestStore, TEST_LIMITS } from './stores';
+import { openTestStore, TEST_LIMITS, testDeps } from './stores';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../supergraph.graphql');
 
@@ -31,7 +31,7 @@ export async function startSubgraphs(): Promise<RunningGraph> {
   for (const name of SUBGRAPH_NAMES) {
     const module = SUBGRAPH_MODULES[name];
     stores[name] = await openTestStore(module);
-    subgraphs[name] = await module.buildServer({ store: stores[name], limits: TEST_LIMITS, logger: false });
+    subgraphs[name] = await module.buildServer(testDeps(stores[name]));
     await subgraphs[name].listen({ host: '127.0.0.1', port: 0 });
     subgraphUrls[name] = urlOf(subgraphs[name]);
   }

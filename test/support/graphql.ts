@@ -1,4 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { CONTEXT_HEADER, signContext } from '../../shared/auth/context';
+import { principalFromClaims } from '../../shared/auth/tokens';
+import type { Principal } from '../../shared/policy/principal';
+import { TEST_INTERNAL_SECRET } from './stores';
+
+/** Subgraph tests ask as a regulator with a statutory power, through a context signed as the gateway would. */
+export const REGULATOR_PRINCIPAL: Principal = principalFromClaims({
+  kind: 'REGULATOR',
+  org: '11100000000013127D',
+  grants: ['*:RESTRICTED'],
+  purposes: ['SUPERVISION'],
+  statutory: true,
+});
+
+export async function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL, purpose: string | null = 'SUPERVISION'): Promise<Record<string, string>> {
+  return { [CONTEXT_HEADER]: await signContext(TEST_INTERNAL_SECRET, { principal, purpose }) };
+}
 
 export interface GraphQLResponse {
   readonly status: number;
@@ -10,12 +27,12 @@ export async function inject(
   app: FastifyInstance,
   query: string,
   variables: Record<string, unknown> = {},
-  url = '/graphql',
+  headers?: Record<string, string>,
 ): Promise<GraphQLResponse> {
   const response = await app.inject({
     method: 'POST',
-    url,
-    headers: { 'content-type': 'application/json' },
+    url: '/graphql',
+    headers: { 'content-type': 'application/json', ...(headers ?? (await gatewayHeaders())) },
     payload: JSON.stringify({ query, variables }),
   });
   return { status: response.statusCode, body: response.json() };

@@ -4,7 +4,7 @@ import type { RecordList } from '../../shared/records';
 import type { Row } from '../../shared/generator/envelope';
 import { subjectAt, usccFor, type SubjectProfile } from '../../shared/generator/subjects';
 import type { SubgraphModule } from '../../shared/subgraph/types';
-import { openTestStore, countStatements, TEST_DATASET, TEST_LIMITS } from './stores';
+import { openTestStore, countStatements, TEST_DATASET, TEST_LIMITS, testDeps } from './stores';
 import { inject, entities } from './graphql';
 
 export interface SectorHarness {
@@ -48,7 +48,7 @@ export function describeSectorRecords(
 
   beforeAll(async () => {
     store = await openTestStore(module);
-    app = await module.buildServer({ store, limits: TEST_LIMITS, logger: false });
+    app = await module.buildServer(testDeps(store));
   });
 
   afterAll(async () => {

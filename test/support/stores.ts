@@ -1,12 +1,20 @@
 import { openStore, dropPostgresDatabase, type Store } from '../../shared/store';
 import type { StoreConfig } from '../../shared/config';
 import { prepareStore } from '../../shared/subgraph/run';
-import type { SubgraphModule } from '../../shared/subgraph/types';
+import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
+import { loadConfig } from '../../shared/config';
 
 /** The dataset every test sees: small, fixed, and the same for PGlite and PostgreSQL runs. */
 export const TEST_DATASET = { seed: 2014, subjects: 60 } as const;
 
 export const TEST_LIMITS = { subjectsBatchMax: 100, pageSizeDefault: 20, pageSizeMax: 100 } as const;
+
+/** The development internal key, which the tests' gateways sign subgraph requests with too. */
+export const TEST_INTERNAL_SECRET = loadConfig({}).auth.internalSecret;
+
+export function testDeps(store: Store): SubgraphDeps {
+  return { store, limits: TEST_LIMITS, internalSecret: TEST_INTERNAL_SECRET, logger: false };
+}
 
 /**
  * A test store for a subgraph: in-memory PGlite by default; with CG_DATABASE_URL set, a fresh

@@ -4,7 +4,7 @@ import { subjectAt, usccFor } from '../../../shared/generator/subjects';
 import { districtPrefix } from '../../../shared/generator/places';
 import { registrySubgraph } from '../server';
 import { registryDataset } from '../fixtures';
-import { openTestStore, countStatements, TEST_DATASET, TEST_LIMITS } from '../../../test/support/stores';
+import { openTestStore, countStatements, TEST_DATASET, TEST_LIMITS, testDeps } from '../../../test/support/stores';
 import { inject, entities } from '../../../test/support/graphql';
 
 let store: Store;
@@ -15,7 +15,7 @@ const physician = subjects[3]!;
 
 beforeAll(async () => {
   store = await openTestStore(registrySubgraph);
-  app = await registrySubgraph.buildServer({ store, limits: TEST_LIMITS, logger: false });
+  app = await registrySubgraph.buildServer(testDeps(store));
 });
 
 afterAll(async () => {

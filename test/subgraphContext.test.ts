@@ -1,0 +1,96 @@
+import { SignJWT } from 'jose';
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../shared/store';
+import { financeSubgraph } from '../subgraphs/finance/server';
+import { ecommerceSubgraph } from '../subgraphs/ecommerce/server';
+import { subjectAt } from '../shared/generator/subjects';
+import { CONTEXT_HEADER, signContext } from '../shared/auth/context';
+import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
+import { openTestStore, testDeps, TEST_DATASET, TEST_INTERNAL_SECRET } from './support/stores';
+import { inject, entities, gatewayHeaders } from './support/graphql';
+
+/** Subgraphs answer only the gateway, and enforce the same classification themselves. */
+
+const group = subjectAt(TEST_DATASET.seed, 0);
+const servers: Array<{ name: string; app: FastifyInstance; store: Store }> = [];
+
+beforeAll(async () => {
+  for (const module of [financeSubgraph, ecommerceSubgraph]) {
+    const store = await openTestStore(module);
+    servers.push({ name: module.name, store, app: await module.buildServer(testDeps(store)) });
+  }
+});
+
+afterAll(async () => {
+  for (const s of servers) {
+    await s.app.close();
+    await s.store.close();
+  }
+});
+
+const finance = () => servers[0]!.app;
+const op = entities([group.code], 'finance { courtJudgments { totalCount } }');
+
+const refused = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] } });
+
+async function forge(secret: string, claims: Record<string, unknown>, exp: number): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('credit-graph-gateway')
+    .setAudience('credit-graph-subgraph')
+    .setJti('r-1')
+    .setExpirationTime(exp)
+    .sign(new TextEncoder().encode(secret));
+}
+
+describe('a subgraph called directly', () => {
+  it.each(['finance', 'ecommerce'])('%s refuses _entities without the gateway context, and answers nothing', async (name) => {
+    const app = servers.find((s) => s.name === name)!.app;
+    const selection = name === 'finance' ? 'finance { courtJudgments { totalCount } }' : 'ecommerce { shops { totalCount } }';
+    const request = entities([group.code], selection);
+    expect(await inject(app, request.query, request.variables, {})).toEqual(
+      refused('subgraphs answer only the gateway: the signed request context is missing'),
+    );
+  });
+
+  it('refuses a context signed with another key', async () => {
+    const forged = await forge('an-attacker-secret-that-is-long-enough!!', { kind: 'REGULATOR', org: 'x', grants: ['*:SPECIAL'], statutory: true }, Math.floor(Date.now() / 1000) + 60);
+    expect(await inject(finance(), op.query, op.variables, { [CONTEXT_HEADER]: forged })).toEqual(refused('the signed request context is not valid'));
+  });
+
+  it('refuses a context whose claims were altered after signing', async () => {
+    const genuine = await signContext(TEST_INTERNAL_SECRET, { principal: PUBLIC_PRINCIPAL, purpose: null });
+    const [header, payload, signature] = genuine.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const altered = Buffer.from(JSON.stringify({ ...claims, kind: 'REGULATOR', org: 'x', grants: ['*:RESTRICTED'], statutory: true })).toString('base64url');
+    expect(await inject(finance(), op.query, op.variables, { [CONTEXT_HEADER]: `${header}.${altered}.${signature}` })).toEqual(
+      refused('the signed request context is not valid'),
+    );
+  });
+
+  it('refuses an expired context, so a captured one cannot be replayed later', async () => {
+    const expired = await forge(TEST_INTERNAL_SECRET, { kind: 'PUBLIC', grants: [], purposes: [] }, Math.floor(Date.now() / 1000) - 5);
+    expect(await inject(finance(), op.query, op.variables, { [CONTEXT_HEADER]: expired })).toEqual(refused('the signed request context has expired'));
+  });
+
+  it("enforces the classification itself: a public caller's context gets no restricted field, even if a gateway asked", async () => {
+    const request = entities([group.code], 'finance { courtJudgments { totalCount } summary { accountCount } }');
+    const response = await inject(finance(), request.query, request.variables, await gatewayHeaders(PUBLIC_PRINCIPAL, null));
+    expect(response.body).toEqual({
+      data: { _entities: [{ code: group.code, finance: { courtJudgments: { totalCount: 2 }, summary: null } }] },
+      errors: [
+        {
+          message: 'Unauthorized field or type',
+          locations: [{ line: 1, column: 118 }],
+          path: ['_entities', 0, 'finance', 'summary'],
+          extensions: {
+            code: 'UNAUTHORIZED_FIELD_OR_TYPE',
+            category: 'finance.credit',
+            level: 'RESTRICTED',
+            reason: 'requires RESTRICTED access to finance.credit; the caller holds no grant for it',
+          },
+        },
+      ],
+    });
+  });
+});
