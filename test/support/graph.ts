@@ -7,7 +7,7 @@ import { SUBGRAPH_MODULES } from '../../shared/subgraph/registry';
 import type { Store } from '../../shared/store';
 import { buildGateway } from '../../gateway/server';
 import { signToken, type TokenClaims } from '../../shared/auth/tokens';
-import { openTestStore, TEST_LIMITS, testDeps } from './stores';
+import { openTestStore, testDeps } from './stores';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../supergraph.graphql');
 
