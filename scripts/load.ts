@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../shared/config';
+import { configOrExit } from '../shared/process';
 import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../shared/subgraphs';
 import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
 import { openStore, migrate } from '../shared/store';
@@ -37,12 +37,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    fail(error instanceof ConfigError ? error.message : String(error));
-  }
+  const config = configOrExit('load');
   const subjects = number(args.subjects, 'subjects', config.demo.subjects);
   const seed = number(args.seed, 'seed', config.demo.seed);
   const only = args.only ? args.only.split(',').map((s) => s.trim()) : [...SUBGRAPH_NAMES];

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../shared/config';
+import { configOrExit } from '../shared/process';
 import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../shared/subgraphs';
 import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
 import { openStore, migrate, rollbackAll } from '../shared/store';
@@ -14,13 +14,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-    process.exit(78);
-  }
+  const config = configOrExit('migrate');
   for (const name of names as SubgraphName[]) {
     const store = await openStore(name, config.subgraphs[name].store);
     try {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { loadConfig, ConfigError, type Config } from '../shared/config';
+import type { Config } from '../shared/config';
+import { configOrExit } from '../shared/process';
 import { SUBGRAPH_NAMES } from '../shared/subgraphs';
 import { DEMO_STORIES, subjectAt } from '../shared/generator/subjects';
 
@@ -108,13 +109,7 @@ function banner(config: Config): string {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-    process.exit(78);
-  }
+  const config = configOrExit('start');
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 

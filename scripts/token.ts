@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../shared/config';
+import { configOrExit } from '../shared/process';
 import { signToken, AuthenticationError } from '../shared/auth/tokens';
 import { checkSubjectCode } from '../shared/identifiers';
 import { isPurpose, PURPOSES, type PrincipalKind } from '../shared/policy/principal';
@@ -47,12 +47,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    fail(error instanceof ConfigError ? error.message : String(error));
-  }
+  const config = configOrExit('token');
   if (!values.org) fail('--org is required');
   let subject: string | undefined;
   if (values.subject) {

@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { loadConfig, ConfigError, type Config } from '../config';
+import type { Config } from '../config';
+import { configOrExit, closeOnSignals } from '../process';
 import { openStore, migrate, type Store } from '../store';
 import { datasetInfo, loadDataset } from '../seed';
 import type { SubgraphModule } from './types';
@@ -26,13 +27,7 @@ export async function prepareStore(
 
 /** The whole life of a subgraph process: configure, open, migrate, seed, listen, shut down on a signal. */
 export async function runSubgraph(module: SubgraphModule): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    process.stderr.write(`${module.name}: ${error instanceof ConfigError ? error.message : String(error)}\n`);
-    process.exit(78); // EX_CONFIG
-  }
+  const config = configOrExit(module.name);
   const own = config.subgraphs[module.name];
   const logger = pino({ name: module.name, level: config.logLevel });
   let store: Store;
@@ -44,17 +39,13 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     process.exit(1);
   }
   const app = await module.buildServer({ store, limits: config.limits, internalSecret: config.auth.internalSecret, logger });
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info(`${signal} received, shutting down`);
-    await app.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  closeOnSignals(
+    (m) => logger.info(m),
+    async () => {
+      await app.close();
+      await store.close();
+    },
+  );
   try {
     await app.listen({ host: own.host, port: own.port });
   } catch (error) {

@@ -1,0 +1,28 @@
+import { loadConfig, ConfigError, type Config } from './config';
+
+/**
+ * What every entry point (gateway, subgraphs, scripts) does the same way: read the configuration or
+ * stop with the message that names the variable, and shut down once on SIGINT or SIGTERM.
+ */
+
+export function configOrExit(who: string): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    process.stderr.write(`${who}: ${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+export function closeOnSignals(log: (message: string) => void, close: () => Promise<void>): void {
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal} received, shutting down`);
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
