@@ -109,7 +109,8 @@ export function filterOperation(
         ? schema.getMutationType()
         : schema.getSubscriptionType()
     : null;
-  if (!operation || !rootType) return { document, removals: [], disclosed: [] };
+  // Apollo Server resolves the operation before the gateway runs; if that ever fails, serve nothing.
+  if (!operation || !rootType) return { document: null, removals: [], disclosed: [] };
 
   const fragments = new Map(
     document.definitions

@@ -107,6 +107,9 @@ export class AuthorizingGateway implements GatewayInterface {
       this.decisions.set(key, authorized);
     }
     const { filtered } = authorized;
+    if (!filtered.document && filtered.removals.length === 0) {
+      return { errors: [new GraphQLError('The operation could not be authorized', { extensions: { code: 'BAD_REQUEST' } })] };
+    }
     const reported = filtered.removals.filter((r) => r.reported);
     for (const removal of reported) {
       this.options.log(
