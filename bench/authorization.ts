@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../shared/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
+import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
 import { openStore, type Store } from '../shared/store';
 import { prepareStore } from '../shared/subgraph/run';
 import { buildGateway } from '../gateway/server';

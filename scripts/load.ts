@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../shared/process';
 import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
+import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
 import { openStore, migrate } from '../shared/store';
 import { loadDataset } from '../shared/seed';
 

@@ -1,6 +1,6 @@
 import { subjectAt, DEMO_STORIES } from '../shared/generator/subjects';
 import { checkSubjectCode } from '../shared/identifiers';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/registry';
+import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
 import { taxationDataset } from '../subgraphs/taxation/fixtures';
 import { constructionDataset } from '../subgraphs/construction/fixtures';
 

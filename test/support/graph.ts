@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../../shared/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../../shared/subgraph/registry';
+import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
 import type { Store } from '../../shared/store';
 import { buildGateway } from '../../gateway/server';
 import { signToken, type TokenClaims } from '../../shared/auth/tokens';
