@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../shared/process';
-import { signToken, AuthenticationError } from '../shared/auth/tokens';
+import { signToken, principalFromClaims, AuthenticationError } from '../shared/auth/tokens';
+import { signContext } from '../shared/auth/context';
 import { checkSubjectCode } from '../shared/identifiers';
 import { isPurpose, PURPOSES, type PrincipalKind } from '../shared/policy/principal';
 
 /**
  * `npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...]
  *   [--subject <code>] [--kind <kind>] [--staff <id>] [--statutory] [--ttl <duration>]`
- * prints a bearer token signed with the configured key.
+ * prints a bearer token signed with the configured key. With `--context` it prints instead the
+ * 60-second request context the gateway would forward for that caller (header
+ * `x-credit-graph-context`), to query one subgraph directly.
  */
 const USAGE =
   'usage: npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...] ' +
-  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT] [--staff <id>] [--statutory] [--ttl 1h]';
+  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT] [--staff <id>] [--statutory] [--ttl 1h] [--context]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
         staff: { type: 'string' },
         statutory: { type: 'boolean' },
         ttl: { type: 'string' },
+        context: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -59,6 +63,21 @@ async function main(): Promise<void> {
   if (!['GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR', 'SUBJECT'].includes(kind)) fail(`--kind: unknown kind "${kind}"`);
   const purposes = values.purpose ?? [];
   for (const p of purposes) if (!isPurpose(p)) fail(`--purpose: unknown purpose "${p}" (known: ${Object.keys(PURPOSES).join(', ')})`);
+  const claims = {
+    kind,
+    org: values.org,
+    ...(values.staff ? { staff: values.staff } : {}),
+    grants: values.grant ?? [],
+    purposes,
+    ...(subject ? { subject } : {}),
+    ...(values.statutory ? { statutory: true } : {}),
+  };
+  if (values.context) {
+    // What the gateway would forward for this caller: for a sector team querying its subgraph alone.
+    const principal = principalFromClaims(claims);
+    process.stdout.write(`${await signContext(config.auth.internalSecret, { principal, purpose: purposes[0] ?? null })}\n`);
+    return;
+  }
   try {
     const token = await signToken(
       config.auth,
