@@ -16,7 +16,14 @@ async function main(): Promise<void> {
   }
   const config = configOrExit('migrate');
   for (const name of names as SubgraphName[]) {
-    const store = await openStore(name, config.subgraphs[name].store);
+    let store;
+    try {
+      store = await openStore(name, config.subgraphs[name].store);
+    } catch (error) {
+      process.stderr.write(`${name}: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+      continue;
+    }
     try {
       if (values.rollback) {
         await rollbackAll(store, SUBGRAPH_MODULES[name].migrations);
@@ -25,11 +32,14 @@ async function main(): Promise<void> {
         const applied = await migrate(store, SUBGRAPH_MODULES[name].migrations);
         process.stdout.write(`${name}: ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'up to date'}\n`);
       }
+    } catch (error) {
+      process.stderr.write(`${name}: migration failed: ${(error as Error).message}\n`);
+      process.exitCode = 1;
     } finally {
       await store.close();
     }
   }
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }
 
 void main();
