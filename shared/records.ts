@@ -78,7 +78,18 @@ export function toCreditRecord(recordType: string, row: RecordRow): CreditRecord
 export interface RecordList {
   readonly recordType: string;
   readonly table: string;
+  /**
+   * For a list classified with `publicWhen`: the SQL condition (over the table's columns) of the
+   * records that are public. Callers without a grant for the list see only those.
+   */
+  readonly publicRows?: string;
 }
+
+/** Which records of a list a caller sees: all of them, or only the public ones. */
+export type Visibility = 'all' | 'public';
+
+/** Records public until their publicity ends (the envelope's `publicity_ends_on`). */
+export const UNTIL_PUBLICITY_ENDS = 'publicity_ends_on is null or publicity_ends_on >= current_date';
 
 const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,18}$/] as const;
 
@@ -89,7 +100,13 @@ interface PageKey {
 }
 
 export interface RecordLoaders {
-  page(list: RecordList, subjectCode: string, args: PageArgs): Promise<Connection<CreditRecord>>;
+  page(list: RecordList, subjectCode: string, args: PageArgs, visibility?: Visibility): Promise<Connection<CreditRecord>>;
+}
+
+function rowCondition(list: RecordList, visibility: Visibility): string {
+  if (visibility === 'all') return 'true';
+  // A list without public records shows nothing to a caller without a grant.
+  return list.publicRows ? `(${list.publicRows})` : 'false';
 }
 
 /**
@@ -100,8 +117,9 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
   const pageLoaders = new Map<string, DataLoader<PageKey, CreditRecord[], string>>();
   const countLoaders = new Map<string, DataLoader<string, number>>();
 
-  function pageLoader(list: RecordList): DataLoader<PageKey, CreditRecord[], string> {
-    let loader = pageLoaders.get(list.table);
+  function pageLoader(list: RecordList, visibility: Visibility): DataLoader<PageKey, CreditRecord[], string> {
+    const loaderKey = `${list.table}:${visibility}`;
+    let loader = pageLoaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader<PageKey, CreditRecord[], string>(
         async (keys) => {
@@ -112,6 +130,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
                cross join lateral (
                  select t.* from ?? t
                   where t.subject_code = k.code
+                    and ${rowCondition(list, visibility)}
                     and (k.after_id is null or (t.decision_date, t.id) < (k.after_date, k.after_id))
                   order by t.decision_date desc, t.id desc
                   limit k.lim
@@ -133,37 +152,39 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
         },
         { cacheKeyFn: (key) => JSON.stringify([key.subjectCode, key.first, key.after]) },
       );
-      pageLoaders.set(list.table, loader);
+      pageLoaders.set(loaderKey, loader);
     }
     return loader;
   }
 
-  function countLoader(list: RecordList): DataLoader<string, number> {
-    let loader = countLoaders.get(list.table);
+  function countLoader(list: RecordList, visibility: Visibility): DataLoader<string, number> {
+    const loaderKey = `${list.table}:${visibility}`;
+    let loader = countLoaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader<string, number>(async (codes) => {
         const rows = await db(list.table)
           .select('subject_code')
           .count<{ subject_code: string; n: number }[]>({ n: '*' })
           .whereIn('subject_code', [...codes])
+          .whereRaw(rowCondition(list, visibility))
           .groupBy('subject_code');
         const counts = new Map(rows.map((r) => [r.subject_code, Number(r.n)]));
         return codes.map((code) => counts.get(code) ?? 0);
       });
-      countLoaders.set(list.table, loader);
+      countLoaders.set(loaderKey, loader);
     }
     return loader;
   }
 
   return {
-    async page(list, subjectCode, args) {
+    async page(list, subjectCode, args, visibility = 'all') {
       const request = pageRequest(args, limits, CURSOR_PATTERNS);
-      const rows = await pageLoader(list).load({ subjectCode, first: request.first, after: request.after });
+      const rows = await pageLoader(list, visibility).load({ subjectCode, first: request.first, after: request.after });
       return toConnection(
         rows,
         request.first,
         (record) => encodeCursor([record.decisionDate, record.rowId]),
-        () => countLoader(list).load(subjectCode),
+        () => countLoader(list, visibility).load(subjectCode),
       );
     },
   };

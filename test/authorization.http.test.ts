@@ -292,3 +292,71 @@ describe('authorization modes', () => {
     }
   });
 });
+
+describe('authorization: records public only while the law publishes them', () => {
+  const rowsOf = (name: keyof typeof SUBGRAPH_MODULES, index: number) =>
+    SUBGRAPH_MODULES[name].dataset.rowsFor(subjectAt(TEST_DATASET.seed, index), TEST_DATASET.seed);
+  const today = new Date().toISOString().slice(0, 10);
+  const subjects = Array.from({ length: TEST_DATASET.subjects }, (_, i) => i);
+
+  it('shows the public only A-grade tax ratings, and a tax bureau every grade', async () => {
+    const index = subjects.find((i) => {
+      const grades = (rowsOf('taxation', i).tax_credit_ratings ?? []).map((r) => r.grade);
+      return grades.includes('A') && grades.some((g) => g !== 'A');
+    })!;
+    const ratings = rowsOf('taxation', index).tax_credit_ratings!;
+    const query = `query($code: ID!) { subject(code: $code) { taxation { latestGrade creditRatings(first: 10) { totalCount nodes { year grade } } } } }`;
+    const variables = { code: subjectAt(TEST_DATASET.seed, index).code };
+    const publicView = await post(gateway.url, query, variables);
+    const aGrades = ratings.filter((r) => r.grade === 'A').sort((a, b) => Number(b.year) - Number(a.year));
+    expect(publicView.body).toEqual({
+      data: {
+        subject: {
+          taxation: {
+            latestGrade: 'A',
+            creditRatings: { totalCount: aGrades.length, nodes: aGrades.map((r) => ({ year: r.year, grade: 'A' })) },
+          },
+        },
+      },
+    });
+    const bureauView = await post(gateway.url, query, variables, await callerHeaders(TAX_BUREAU, 'ADMINISTRATIVE_APPROVAL'));
+    const all = [...ratings].sort((a, b) => Number(b.year) - Number(a.year));
+    expect(bureauView.body).toEqual({
+      data: {
+        subject: {
+          taxation: {
+            latestGrade: all[0]!.grade,
+            creditRatings: { totalCount: all.length, nodes: all.map((r) => ({ year: r.year, grade: r.grade })) },
+          },
+        },
+      },
+    });
+  });
+
+  it('lists a dishonest debtor publicly until the obligation is performed', async () => {
+    const listed = subjects.filter((i) => (rowsOf('finance', i).dishonest_debtor_listings ?? []).length > 0);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const index of listed) {
+      const rows = rowsOf('finance', index).dishonest_debtor_listings!;
+      const publicRows = rows.filter((r) => r.performance !== 'PERFORMED' && (r.publicity_ends_on === null || String(r.publicity_ends_on) >= today));
+      const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { finance { dishonestDebtorListings { totalCount nodes { caseNumber } } } } }`, {
+        code: subjectAt(TEST_DATASET.seed, index).code,
+      });
+      expect(response.body).toEqual({
+        data: { subject: { finance: { dishonestDebtorListings: { totalCount: publicRows.length, nodes: publicRows.map((r) => ({ caseNumber: r.case_number })) } } } },
+      });
+    }
+  });
+
+  it('keeps severity C bad-behaviour records from the public, and counts only what it shows', async () => {
+    const index = subjects.find((i) => (rowsOf('construction', i).bad_behaviour_records ?? []).some((r) => r.severity === 'C'))!;
+    const rows = rowsOf('construction', index).bad_behaviour_records!;
+    const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { construction { badBehaviourRecords { totalCount nodes { severity } } } } }`, {
+      code: subjectAt(TEST_DATASET.seed, index).code,
+    });
+    const visible = rows.filter((r) => r.severity !== 'C' && (r.publicity_ends_on === null || String(r.publicity_ends_on) >= today));
+    expect(response.body).toEqual({
+      data: { subject: { construction: { badBehaviourRecords: { totalCount: visible.length, nodes: visible.map((r) => ({ severity: r.severity })) } } } },
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { decideBeforePlanning, decideForSubject, grantedLevel, type Consent, type SpecialApplication, type Requirement } from '../shared/policy/decide';
+import { CURRENT_PLANNING, decideBeforePlanning, decideForSubject, grantedLevel, type Consent, type SpecialApplication, type Requirement } from '../shared/policy/decide';
 import { PUBLIC_PRINCIPAL, type Principal } from '../shared/policy/principal';
 import { covers } from '../shared/policy/levels';
 import { categoryCovers } from '../shared/policy/categories';
@@ -79,11 +79,21 @@ describe('before planning, when the subgraphs decide per subject', () => {
     ['an organization, a SPECIAL field', bank, req('finance.assets', 'SPECIAL'), { allowed: true, basis: 'special-application' }],
     ['the public, a SPECIAL field', PUBLIC_PRINCIPAL, req('finance.assets', 'SPECIAL'), { allowed: false, reason: 'requires SPECIAL access to finance.assets; the caller holds no grant for it', requirement: req('finance.assets', 'SPECIAL') }],
   ])('%s', (_label, who, requirement, expected) => {
-    expect(decideBeforePlanning(who, requirement, { subjectScoped: true })).toEqual(expected);
+    expect(decideBeforePlanning(who, requirement, { subjectScoped: true, perRecord: true })).toEqual(expected);
   });
 });
 
-describe('before planning, failing closed while no subgraph decides per subject', () => {
+describe('before planning, with per-record publicity but no per-subject decisions (the graph today)', () => {
+  it.each([
+    ['the public, a field public for some records', PUBLIC_PRINCIPAL, req('tax.rating', 'SHARED', 'grade is A'), { allowed: true, basis: 'per-record' }],
+    ['a tax bureau, the same field', taxBureau, req('tax.rating', 'SHARED', 'grade is A'), { allowed: true, basis: 'grant' }],
+    ['the public, a SHARED field with no public records', PUBLIC_PRINCIPAL, req('tax.registration', 'SHARED'), { allowed: false, reason: 'requires SHARED access to tax.registration; the caller holds no grant for it', requirement: req('tax.registration', 'SHARED') }],
+  ])('%s', (_label, who, requirement, expected) => {
+    expect(decideBeforePlanning(who, requirement, CURRENT_PLANNING)).toEqual(expected);
+  });
+});
+
+describe('before planning, failing closed while no subgraph decides per subject or per record', () => {
   const notPerSubject = "requires the subject's authorization, which is not yet checked per subject: only statutory inquiry is served";
   it.each([
     ['the public, a PUBLIC field', PUBLIC_PRINCIPAL, req('registry.identity', 'PUBLIC'), { allowed: true, basis: 'public' }],
@@ -94,7 +104,7 @@ describe('before planning, failing closed while no subgraph decides per subject'
     ['a subject acting as itself, a RESTRICTED field', itself, req('finance.credit', 'RESTRICTED'), { allowed: false, reason: 'requires RESTRICTED access to finance.credit; the caller holds no grant for it', requirement: req('finance.credit', 'RESTRICTED') }],
     ['a bank holding SPECIAL, a SPECIAL field', bank, req('health.insurance.assets', 'SPECIAL'), { allowed: false, reason: 'requires an approved special application, which is not yet checked per subject', requirement: req('health.insurance.assets', 'SPECIAL') }],
   ])('%s', (_label, who, requirement, expected) => {
-    expect(decideBeforePlanning(who, requirement, { subjectScoped: false })).toEqual(expected);
+    expect(decideBeforePlanning(who, requirement, { subjectScoped: false, perRecord: false })).toEqual(expected);
   });
 });
 

@@ -79,19 +79,21 @@ function lacking(principal: Principal, requirement: Requirement): string {
 
 export interface PlanningOptions {
   /**
-   * Whether the subgraphs decide per subject and per record (consents, applications, self-access,
-   * per-record publicity). Without that, whatever depends on the subject is denied here: the
-   * gateway fails closed rather than pass data nobody will check.
+   * Whether the subgraphs decide per subject (consents, special applications, self-access).
+   * Without that, whatever depends on the subject is denied here: the gateway fails closed rather
+   * than pass data nobody will check.
    */
   readonly subjectScoped: boolean;
+  /** Whether the subgraphs serve only the public records of a `publicWhen` list to callers without a grant. */
+  readonly perRecord: boolean;
 }
 
 /**
- * Where the graph stands today: no subgraph decides per subject or per record yet (consents,
- * special applications, self-access, `publicWhen`), so gateway and subgraphs alike deny whatever
- * depends on those decisions. One constant, so the two layers can never disagree.
+ * Where the graph stands today: subgraphs filter `publicWhen` lists per record, but no subgraph
+ * decides per subject yet (consents, special applications, self-access), so gateway and subgraphs
+ * alike deny whatever depends on those. One constant, so the two layers can never disagree.
  */
-export const CURRENT_PLANNING: PlanningOptions = Object.freeze({ subjectScoped: false });
+export const CURRENT_PLANNING: PlanningOptions = Object.freeze({ subjectScoped: false, perRecord: true });
 
 /**
  * Before planning, with no subject known yet: may the field be asked of the subgraphs at all? What
@@ -104,8 +106,8 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
   }
   const granted = grantedLevel(principal, requirement.category);
   const byGrant = granted !== null && covers(granted, requirement.level);
+  if (options.perRecord && requirement.publicWhen && !byGrant) return allow('per-record');
   if (options.subjectScoped) {
-    if (requirement.publicWhen) return allow('per-record');
     if (principal.kind === 'SUBJECT' && principal.subject) return allow('self');
     if (requirement.level === 'SPECIAL' && principal.organization) return allow('special-application');
     return byGrant ? allow('grant') : deny(requirement, lacking(principal, requirement));

@@ -1,4 +1,6 @@
 import type { GraphQLFieldResolver } from 'graphql';
+import type { ForwardedContext } from '../auth/context';
+import { visibilityFor } from './visibility';
 import type { RecordList, RecordLoaders } from '../records';
 import type { PageArgs } from '../pagination';
 
@@ -13,7 +15,7 @@ type ProfileResolver<Context> = GraphQLFieldResolver<SectorProfile, Context, Rec
  * The resolvers every sector shares: the `Subject` entity (a sector needs only the key to serve its
  * profile, so a reference costs no query) and one paged, batched field per record list.
  */
-export function sectorProfileResolvers<Context extends { readonly records: RecordLoaders }>(
+export function sectorProfileResolvers<Context extends { readonly records: RecordLoaders; readonly forwarded?: ForwardedContext }>(
   sectorField: string,
   profileType: string,
   lists: Readonly<Record<string, RecordList>>,
@@ -21,7 +23,8 @@ export function sectorProfileResolvers<Context extends { readonly records: Recor
 ) {
   const listResolvers: Record<string, ProfileResolver<Context>> = {};
   for (const [field, list] of Object.entries(lists)) {
-    listResolvers[field] = (profile, args, context) => context.records.page(list, profile.subjectCode, args as PageArgs);
+    listResolvers[field] = (profile, args, context, info) =>
+      context.records.page(list, profile.subjectCode, args as PageArgs, visibilityFor(info, context.forwarded));
   }
   return {
     Subject: {

@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { createRecordLoaders, type RecordLoaders } from '../../shared/records';
+import type { ForwardedContext } from '../../shared/auth/context';
 import type { PageLimits } from '../../shared/pagination';
 import { creditSummaries, type CreditSummary } from './store';
 
 export interface FinanceContext {
   readonly records: RecordLoaders;
+  readonly forwarded?: ForwardedContext;
   readonly summaries: DataLoader<string, CreditSummary>;
 }
 

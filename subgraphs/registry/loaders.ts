@@ -2,9 +2,11 @@ import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { createRecordLoaders, type RecordLoaders } from '../../shared/records';
 import type { Config } from '../../shared/config';
+import type { ForwardedContext } from '../../shared/auth/context';
 import { subjectsByCode, type SubjectRow } from './store';
 
 export interface RegistryContext {
+  readonly forwarded?: ForwardedContext;
   readonly db: Knex;
   readonly limits: Config['limits'];
   readonly records: RecordLoaders;

@@ -3,6 +3,8 @@ import { badUserInput } from '../../shared/errors';
 import { checkSubjectCode } from '../../shared/identifiers';
 import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
 import { scalarResolvers } from '../../shared/scalars';
+import { visibilityFor } from '../../shared/subgraph/visibility';
+import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './loaders';
 
@@ -50,9 +52,9 @@ export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
     region: (s: SubjectRow) => ({ code: s.division_code, name: s.region_name }),
     registrationAuthority: (s: SubjectRow) => s.registration_authority,
     legalRepresentative: (s: SubjectRow) => (s.legal_rep_name ? { name: s.legal_rep_name } : null),
-    abnormalOperationListings: (s: SubjectRow, args: PageArgs, context: RegistryContext) =>
-      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args),
-    seriousIllegalListings: (s: SubjectRow, args: PageArgs, context: RegistryContext) =>
-      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args),
+    abnormalOperationListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
+      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.forwarded)),
+    seriousIllegalListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
+      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.forwarded)),
   },
 };

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import type { RecordList } from '../../shared/records';
+import { UNTIL_PUBLICITY_ENDS, type RecordList } from '../../shared/records';
 
 export const REGISTRY_LISTS = {
-  abnormalOperationListings: { recordType: 'AbnormalOperationListing', table: 'abnormal_operation_listings' },
-  seriousIllegalListings: { recordType: 'SeriousIllegalListing', table: 'serious_illegal_listings' },
+  abnormalOperationListings: { recordType: 'AbnormalOperationListing', table: 'abnormal_operation_listings', publicRows: UNTIL_PUBLICITY_ENDS },
+  seriousIllegalListings: { recordType: 'SeriousIllegalListing', table: 'serious_illegal_listings', publicRows: UNTIL_PUBLICITY_ENDS },
 } as const satisfies Record<string, RecordList>;
 
 export interface SubjectRow {
