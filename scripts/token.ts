@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../shared/process';
-import { signToken, principalFromClaims, AuthenticationError } from '../shared/auth/tokens';
+import { signToken, principalFromClaims, AuthenticationError, type TokenClaims } from '../shared/auth/tokens';
 import { signContext } from '../shared/auth/context';
 import { checkSubjectCode } from '../shared/identifiers';
 import { isPurpose, PURPOSES, type PrincipalKind } from '../shared/policy/principal';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   if (!['GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR', 'SUBJECT'].includes(kind)) fail(`--kind: unknown kind "${kind}"`);
   const purposes = values.purpose ?? [];
   for (const p of purposes) if (!isPurpose(p)) fail(`--purpose: unknown purpose "${p}" (known: ${Object.keys(PURPOSES).join(', ')})`);
-  const claims = {
+  const claims: TokenClaims = {
     kind,
     org: values.org,
     ...(values.staff ? { staff: values.staff } : {}),
@@ -72,27 +72,14 @@ async function main(): Promise<void> {
     ...(subject ? { subject } : {}),
     ...(values.statutory ? { statutory: true } : {}),
   };
-  if (values.context) {
-    // What the gateway would forward for this caller: for a sector team querying its subgraph alone.
-    const principal = principalFromClaims(claims);
-    process.stdout.write(`${await signContext(config.auth.internalSecret, { principal, purpose: purposes[0] ?? null })}\n`);
-    return;
-  }
   try {
-    const token = await signToken(
-      config.auth,
-      {
-        kind,
-        org: values.org,
-        ...(values.staff ? { staff: values.staff } : {}),
-        grants: values.grant ?? [],
-        purposes,
-        ...(subject ? { subject } : {}),
-        ...(values.statutory ? { statutory: true } : {}),
-      },
-      parseTtl(values.ttl ?? '1h'),
-    );
-    process.stdout.write(`${token}\n`);
+    if (values.context) {
+      // What the gateway would forward for this caller: for a sector team querying its subgraph alone.
+      const principal = principalFromClaims({ ...claims, sub: claims.staff });
+      process.stdout.write(`${await signContext(config.auth.internalSecret, { principal, purpose: purposes[0] ?? null })}\n`);
+      return;
+    }
+    process.stdout.write(`${await signToken(config.auth, claims, parseTtl(values.ttl ?? '1h'))}\n`);
   } catch (error) {
     fail(error instanceof AuthenticationError ? error.message : (error as Error).message);
   }
