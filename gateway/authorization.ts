@@ -83,6 +83,12 @@ function stepOf(key: string, type: GraphQLOutputType): PathStep {
   return { key, nonNull, list, itemNonNull: list && isNonNullType(inner.ofType) };
 }
 
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+}
+
 function operationOf(document: DocumentNode, operationName: string | null): OperationDefinitionNode | null {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operationName) return operations.find((o) => o.name?.value === operationName) ?? null;
@@ -112,11 +118,7 @@ export function filterOperation(
   // Apollo Server resolves the operation before the gateway runs; if that ever fails, serve nothing.
   if (!operation || !rootType) return { document: null, removals: [], disclosed: [] };
 
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
+  const fragments = fragmentsOf(document);
   const denied = new Set<FieldNode>();
   const removals: Removal[] = [];
   const disclosed = new Map<string, Requirement>();
@@ -229,9 +231,7 @@ function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {
 function stillSelected(document: DocumentNode, operationName: string | null, keys: readonly string[]): boolean {
   const operation = operationOf(document, operationName);
   if (!operation) return false;
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-  );
+  const fragments = fragmentsOf(document);
   const has = (set: SelectionSetNode, i: number, seen: ReadonlySet<string>): boolean => {
     if (i === keys.length) return true;
     for (const s of set.selections) {

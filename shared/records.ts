@@ -103,7 +103,8 @@ export interface RecordLoaders {
   page(list: RecordList, subjectCode: string, args: PageArgs, visibility?: Visibility): Promise<Connection<CreditRecord>>;
 }
 
-function rowCondition(list: RecordList, visibility: Visibility): string {
+/** The SQL condition of the records of `list` a caller with `visibility` sees. */
+export function rowCondition(list: Pick<RecordList, 'publicRows'>, visibility: Visibility): string {
   if (visibility === 'all') return 'true';
   // A list without public records shows nothing to a caller without a grant.
   return list.publicRows ? `(${list.publicRows})` : 'false';

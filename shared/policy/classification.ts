@@ -31,7 +31,12 @@ function stringArg(directive: ConstDirectiveNode, name: string): string | null {
   return arg && arg.value.kind === Kind.STRING ? arg.value.value : null;
 }
 
-function read(directives: readonly ConstDirectiveNode[] | undefined, where: string, problems: string[]): Classification | null {
+/** Reads one `@classify` from a node's directives; what is wrong with it goes to `problems`. */
+export function readClassification(
+  directives: readonly ConstDirectiveNode[] | undefined,
+  where: string,
+  problems: string[],
+): Classification | null {
   const found = directives?.find((d) => d.name.value === DIRECTIVE);
   if (!found) return null;
   const category = stringArg(found, 'category') ?? '';
@@ -64,7 +69,7 @@ export function classificationsOf(document: DocumentNode): SdlClassifications {
     const isInterface = def.kind === Kind.INTERFACE_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_EXTENSION;
     if ((!isObject && !isInterface) || isInfrastructure(def.name.value)) continue;
     const typeName = def.name.value;
-    const own = read(def.directives, typeName, problems);
+    const own = readClassification(def.directives, typeName, problems);
     if (own) typeLevel.set(typeName, own);
     const fields = [...(fieldNodes.get(typeName) ?? []), ...(def.fields ?? [])];
     fieldNodes.set(typeName, fields);
@@ -82,7 +87,7 @@ export function classificationsOf(document: DocumentNode): SdlClassifications {
     for (const field of nodes) {
       if (field.name.value.startsWith('_')) continue;
       const key = `${typeName}.${field.name.value}`;
-      fields.set(key, read(field.directives, key, problems) ?? typeLevel.get(typeName) ?? null);
+      fields.set(key, readClassification(field.directives, key, problems) ?? typeLevel.get(typeName) ?? null);
     }
   }
   return { fields, interfaces, implementations, problems };

@@ -1,5 +1,5 @@
-import { Kind, type ConstDirectiveNode, type GraphQLField, type GraphQLResolveInfo } from 'graphql';
-import { isLevel } from '../policy/levels';
+import type { ConstDirectiveNode, GraphQLField, GraphQLResolveInfo } from 'graphql';
+import { readClassification } from '../policy/classification';
 import { CURRENT_PLANNING, decideBeforePlanning, type Requirement } from '../policy/decide';
 import type { Visibility } from '../records';
 import type { ForwardedContext } from '../auth/context';
@@ -12,23 +12,18 @@ import type { ForwardedContext } from '../auth/context';
 
 const cache = new WeakMap<GraphQLField<unknown, unknown>, Requirement | null>();
 
-function fromDirectives(directives: readonly ConstDirectiveNode[] | undefined): Requirement | null {
-  const d = directives?.find((x) => x.name.value === 'classify');
-  if (!d) return null;
-  const arg = (name: string) => {
-    const v = d.arguments?.find((a) => a.name.value === name)?.value;
-    return v?.kind === Kind.STRING ? v.value : null;
-  };
-  const level = arg('level');
-  return isLevel(level) ? { category: arg('category') ?? '', level, publicWhen: arg('publicWhen') } : null;
-}
+// Composition has already checked every directive; a malformed one reads as absent here.
+const fromDirectives = (directives: readonly ConstDirectiveNode[] | undefined, where: string) =>
+  readClassification(directives, where, []);
 
 export function visibilityFor(info: GraphQLResolveInfo, forwarded: ForwardedContext | undefined): Visibility {
   const field = info.parentType.getFields()[info.fieldName] as GraphQLField<unknown, unknown> | undefined;
   if (!field) return 'public';
   let requirement = cache.get(field);
   if (requirement === undefined) {
-    requirement = fromDirectives(field.astNode?.directives) ?? fromDirectives(info.parentType.astNode?.directives);
+    requirement =
+      fromDirectives(field.astNode?.directives, `${info.parentType.name}.${field.name}`) ??
+      fromDirectives(info.parentType.astNode?.directives, info.parentType.name);
     cache.set(field, requirement);
   }
   if (!requirement?.publicWhen) return 'all';

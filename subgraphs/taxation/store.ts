@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { UNTIL_PUBLICITY_ENDS, type RecordList, type Visibility } from '../../shared/records';
+import { rowCondition, UNTIL_PUBLICITY_ENDS, type RecordList, type Visibility } from '../../shared/records';
 
 const PUBLIC_GRADE = "grade = 'A'";
 
@@ -18,7 +18,7 @@ export async function latestGrades(db: Knex, codes: readonly string[], visibilit
     .distinctOn('subject_code')
     .select<{ subject_code: string; grade: string }[]>('subject_code', 'grade')
     .whereIn('subject_code', [...codes])
-    .whereRaw(visibility === 'all' ? 'true' : PUBLIC_GRADE)
+    .whereRaw(rowCondition(TAXATION_LISTS.creditRatings, visibility))
     .orderBy([{ column: 'subject_code' }, { column: 'year', order: 'desc' }]);
   const byCode = new Map(rows.map((r) => [r.subject_code, r.grade]));
   return codes.map((code) => byCode.get(code) ?? null);
