@@ -10,11 +10,15 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { filterOperation, hashOf, nullAt, SupergraphClassification, type AuthorizationMode, type FilterResult, type Removal } from './authorization';
 import { LRUCache } from 'lru-cache';
 import { isPurpose, type Principal } from '../shared/policy/principal';
-import type { RequestAuth } from './context';
+import type { GatewayContext, RequestAuth } from './context';
+import type { Disclosure } from '../shared/subgraph/disclosures';
 
 export interface AuthorizingGatewayOptions {
   readonly mode: AuthorizationMode;
   readonly log: (details: Record<string, unknown>, message: string) => void;
+  readonly logError: (details: Record<string, unknown>, message: string) => void;
+  /** Writes the request's inquiry record durably; rejects when it could not. */
+  readonly recordInquiry: (context: GatewayContext, disclosures: readonly Disclosure[]) => Promise<void>;
 }
 
 function unauthorizedError(removal: Removal): GraphQLError {
@@ -107,6 +111,15 @@ export class AuthorizingGateway implements GatewayInterface {
       this.decisions.set(key, authorized);
     }
     const { filtered } = authorized;
+    const inquiry = (requestContext.context as Partial<GatewayContext>).inquiry;
+    if (inquiry) {
+      // Only data above SHARED depends on the subject's consents and applications: load them only then.
+      inquiry.needsGrants =
+        principal.kind !== 'SUBJECT' &&
+        principal.organization !== null &&
+        purpose !== null &&
+        filtered.disclosed.some((r) => r.level === 'RESTRICTED' || r.level === 'SPECIAL');
+    }
     if (!filtered.document && filtered.removals.length === 0) {
       return { errors: [new GraphQLError('The operation could not be authorized', { extensions: { code: 'BAD_REQUEST' } })] };
     }
@@ -120,7 +133,7 @@ export class AuthorizingGateway implements GatewayInterface {
     if (this.options.mode === 'dry-run' || filtered.removals.length === 0) {
       const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
       if (purposeError) return { errors: [purposeError] };
-      return executor(requestContext);
+      return this.recorded(requestContext, await executor(requestContext));
     }
     const errors = reported.map(unauthorizedError);
     if (this.options.mode === 'reject' || !filtered.document) return { data: null, errors };
@@ -136,10 +149,37 @@ export class AuthorizingGateway implements GatewayInterface {
       operation: document.definitions.find((d) => d.kind === 'OperationDefinition'),
       request: { ...requestContext.request, query },
     } as GatewayGraphQLRequestContext;
-    const result = await executor(reduced);
+    const result = await this.recorded(requestContext, await executor(reduced));
+    if (result.data === undefined) return result;
     let data = (result.data ?? null) as Record<string, unknown> | null;
     for (const removal of filtered.removals) data = nullAt(data, removal.path);
     return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
+  }
+
+  /**
+   * Every operation that disclosed data above PUBLIC leaves an inquiry record before its response:
+   * if the record cannot be written, the response carries no data at all (fail closed).
+   */
+  private async recorded(requestContext: GatewayGraphQLRequestContext, result: GatewayExecutionResult): Promise<GatewayExecutionResult> {
+    const context = requestContext.context as Partial<GatewayContext>;
+    const disclosures = context.inquiry?.disclosures() ?? [];
+    if (disclosures.length === 0) return result;
+    try {
+      await this.options.recordInquiry(context as GatewayContext, disclosures);
+      return result;
+    } catch (error) {
+      this.options.logError(
+        { requestId: context.auth?.requestId, reason: (error as Error).message, disclosures: disclosures.length },
+        'inquiry record could not be written; the response is withheld',
+      );
+      return {
+        errors: [
+          new GraphQLError('The inquiry record of this request could not be written, so its data is withheld; retry later', {
+            extensions: { code: 'INQUIRY_RECORD_UNAVAILABLE', http: { status: 503 } },
+          }),
+        ],
+      };
+    }
   }
 
   /** A principal other than the public states a purpose allowed to it before it sees non-public data. */

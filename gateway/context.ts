@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, type Verifier } from '../shared/auth/tokens';
 import type { Principal } from '../shared/policy/principal';
+import { RequestInquiry } from './inquiry';
 
 /** What the gateway knows about the caller of one request, verified once and carried unchanged. */
 export interface RequestAuth {
@@ -15,6 +16,8 @@ export interface RequestAuth {
 
 export interface GatewayContext {
   readonly auth: RequestAuth;
+  /** Grants loaded and disclosures gathered for this request's inquiry record. */
+  readonly inquiry: RequestInquiry;
 }
 
 export function contextFunction(verify: Verifier) {
@@ -33,6 +36,7 @@ export function contextFunction(verify: Verifier) {
     const purpose = request.headers['x-inquiry-purpose'];
     return {
       auth: Object.freeze({ principal, purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null, requestId: randomUUID() }),
+      inquiry: new RequestInquiry(),
     };
   };
 }

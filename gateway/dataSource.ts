@@ -7,8 +7,10 @@ export interface SectorDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly timeoutMs: number;
-  /** Signs the request context every subgraph fetch carries (once per incoming request). */
-  readonly contextHeader: (context: unknown) => Promise<string>;
+  /** Signs the context a subgraph fetch carries, with the grants of the subjects in its variables. */
+  readonly contextHeader: (context: unknown, variables: Readonly<Record<string, unknown>> | undefined) => Promise<string>;
+  /** Hands what the subgraph reported disclosing to the request's inquiry record. */
+  readonly onResponse: (context: unknown, extensions: Record<string, unknown> | undefined) => void;
 }
 
 function reasonOf(error: unknown, timeoutMs: number): string {
@@ -32,24 +34,28 @@ export class SectorDataSource extends RemoteGraphQLDataSource {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
   private readonly contextHeader: SectorDataSourceOptions['contextHeader'];
+  private readonly onResponse: SectorDataSourceOptions['onResponse'];
 
   constructor(options: SectorDataSourceOptions) {
     super({ url: options.url });
     this.subgraphName = options.name;
     this.timeoutMs = options.timeoutMs;
     this.contextHeader = options.contextHeader;
+    this.onResponse = options.onResponse;
     const timeoutMs = options.timeoutMs;
     this.fetcher = ((url: string, init: RequestInit) =>
       fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
-    options.request.http?.headers.set(CONTEXT_HEADER, await this.contextHeader(options.context));
+    options.request.http?.headers.set(CONTEXT_HEADER, await this.contextHeader(options.context, options.request.variables));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      this.onResponse(options.context, response.extensions);
+      return response;
     } catch (error) {
       const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
       throw new GraphQLError(

@@ -11,7 +11,8 @@ import { SectorDataSource } from './dataSource';
 import { AuthorizingGateway } from './authorizingGateway';
 import { contextFunction, type GatewayContext } from './context';
 import { createVerifier } from '../shared/auth/tokens';
-import { CONTEXT_HEADER, signContext } from '../shared/auth/context';
+import { CONTEXT_HEADER, signContext, type SubjectGrants } from '../shared/auth/context';
+import { AccessClient, subjectCodesIn } from './inquiry';
 import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { formatGatewayError } from './errors';
 
@@ -75,23 +76,49 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
 
   let loaded: LoadedGraph | null = null;
   const secret = config.auth.internalSecret;
-  // One signed context per incoming request, whatever number of subgraph fetches its plan makes.
+  const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs);
+  let logWarning: (details: Record<string, unknown>, message: string) => void = () => undefined;
+  // The request's own signed context (no per-subject grants): once per incoming request.
   const signed = new WeakMap<object, Promise<string>>();
-  const contextHeader = (context: unknown): Promise<string> => {
-    const auth = (context as Partial<GatewayContext> | undefined)?.auth;
-    if (!auth || typeof context !== 'object' || context === null) {
-      // Gateway-internal fetches (none today) act as the public.
-      return signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null });
-    }
+  const baseHeader = (context: GatewayContext): Promise<string> => {
     let header = signed.get(context);
     if (!header) {
+      const { auth } = context;
       header = signContext(secret, { principal: auth.principal, purpose: auth.purpose, requestId: auth.requestId });
       signed.set(context, header);
     }
     return header;
   };
+  /**
+   * A fetch about subjects carries the grants (consents, approved special applications) the caller
+   * holds for them, signed with the rest of the context, when the operation asks for data that
+   * depends on them; the subgraphs decide per subject with exactly those facts.
+   */
+  const contextHeader = async (context: unknown, variables: Readonly<Record<string, unknown>> | undefined): Promise<string> => {
+    const gatewayContext = context as Partial<GatewayContext> | undefined;
+    if (!gatewayContext?.auth || !gatewayContext.inquiry) {
+      // Gateway-internal fetches (none today) act as the public.
+      return signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null });
+    }
+    const { auth, inquiry } = gatewayContext as GatewayContext;
+    const codes = inquiry.needsGrants ? subjectCodesIn(variables) : [];
+    if (codes.length === 0) return baseHeader(gatewayContext as GatewayContext);
+    const grants = await inquiry.grantsFor(access, () => baseHeader(gatewayContext as GatewayContext), codes, (reason) =>
+      logWarning({ requestId: auth.requestId, reason }, 'subject grants could not be loaded; none is assumed'),
+    );
+    const subjects = Object.fromEntries(codes.map((code, i) => [code, grants[i] as SubjectGrants]));
+    return signContext(secret, {
+      principal: auth.principal,
+      purpose: auth.purpose,
+      requestId: auth.requestId,
+      subjects,
+      subjectsUnavailable: inquiry.grantsUnavailable,
+    });
+  };
+  const onResponse = (context: unknown, extensions: Record<string, unknown> | undefined) =>
+    (context as Partial<GatewayContext> | undefined)?.inquiry?.noteResponse(extensions);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, contextHeader });
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, contextHeader, onResponse });
 
   let gateway: ApolloGateway;
   if (gatewayConfig.supergraph.mode === 'file') {
@@ -128,9 +155,14 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
     app.log.warn('bearer tokens are verified with the development key: set CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY or CG_TOKEN_JWKS_URL');
   }
+  logWarning = (details, message) => app.log.warn(details, message);
   const authorizing = new AuthorizingGateway(gateway, {
     mode: gatewayConfig.authorizationMode,
     log: (details, message) => app.log.info(details, message),
+    recordInquiry: async (context, disclosures) => {
+      await access.record(await baseHeader(context), disclosures);
+    },
+    logError: (details, message) => app.log.error(details, message),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: options.unsafeWithoutAuthorization ? gateway : authorizing,

@@ -110,7 +110,7 @@ function upper(name: SubgraphName): string {
 }
 
 const PER_SUBGRAPH_DOCS = {
-  PORT: 'Port the subgraph listens on (registry 4001, finance 4002, taxation 4003, construction 4004, ecommerce 4005, healthcare 4006).',
+  PORT: 'Port the subgraph listens on (registry 4001, finance 4002, taxation 4003, construction 4004, ecommerce 4005, healthcare 4006, access 4007).',
   URL: 'Where the gateway reaches the subgraph; default `http://127.0.0.1:<port>/graphql`.',
   DATABASE_URL: "The subgraph's own PostgreSQL database; overrides `CG_DATABASE_URL` for this subgraph.",
 } as const;

@@ -19,7 +19,11 @@ export const ERROR_CODES = {
     status: 400,
     description: 'The HTTP request itself is malformed: a body that is not JSON, a body over the size limit (413), a wrong method or content type.',
   },
-  NOT_FOUND: { status: 404, description: 'No such HTTP route: GraphQL is served at `/graphql` (configurable), health at `/health`.' },
+  NOT_FOUND: {
+    status: 404,
+    description:
+      'No such HTTP route (GraphQL is served at `/graphql`, configurable; health at `/health`), or, in a GraphQL error (HTTP 200), no such consent or special application.',
+  },
   UNAUTHENTICATED: {
     status: 401,
     description: 'The bearer token is expired, malformed, wrongly signed or carries claims this graph does not accept. No token at all means the public caller.',
@@ -36,6 +40,20 @@ export const ERROR_CODES = {
   PURPOSE_NOT_ALLOWED: {
     status: 403,
     description: "The stated purpose of inquiry is unknown or not among the caller's allowed purposes.",
+  },
+  FORBIDDEN: {
+    status: 200,
+    description:
+      "The caller may see this kind of record but not do this: only a subject grants or withdraws its own consents; only an organization applies for special access; no organization approves its own application.",
+  },
+  CONFLICT: {
+    status: 200,
+    description: 'The record is not in a state that allows the change: a consent already revoked, an application already decided or not approved.',
+  },
+  INQUIRY_RECORD_UNAVAILABLE: {
+    status: 503,
+    description:
+      'The inquiry record of a request that disclosed non-public data could not be written, so none of its data is returned (fail closed). Retry later.',
   },
   SUBGRAPH_UNAVAILABLE: {
     status: 200,

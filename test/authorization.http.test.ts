@@ -169,19 +169,29 @@ describe('authorization: callers with grants', () => {
     });
   });
 
-  it("withholds restricted credit records from a bank until the subject's authorization can be checked per subject", async () => {
+  it('withholds restricted credit records from a bank the subject has not authorized, in the subgraph that holds them', async () => {
     const headers = await callerHeaders(BANK, 'LOAN_APPROVAL');
     const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { name finance { summary { accountCount } } } }`, CODE, headers);
     expect(response.body).toEqual({
-      data: { subject: { name: group.name, finance: null } },
+      data: { subject: { name: group.name, finance: { summary: null } } },
       errors: [
-        unauthorized(
-          ['subject', 'finance', 'summary'],
-          'finance.credit',
-          'RESTRICTED',
-          "requires the subject's authorization, which is not yet checked per subject: only statutory inquiry is served",
-        ),
+        {
+          ...unauthorized(
+            ['subject', 'finance', 'summary'],
+            'finance.credit',
+            'RESTRICTED',
+            "requires the subject's authorization for finance.credit (purpose LOAN_APPROVAL), and none is in force",
+          ),
+          extensions: expect.objectContaining({ serviceName: 'finance' }),
+        },
       ],
+    });
+    expect(response.body.errors?.[0]?.extensions).toEqual({
+      code: 'UNAUTHORIZED_FIELD_OR_TYPE',
+      category: 'finance.credit',
+      level: 'RESTRICTED',
+      reason: "requires the subject's authorization for finance.credit (purpose LOAN_APPROVAL), and none is in force",
+      serviceName: 'finance',
     });
   });
 

@@ -53,7 +53,7 @@ function healthPortOf(service: Service): number {
 }
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, the six subgraphs and the gateway, each with a health check', () => {
+  it('has PostgreSQL, the seven subgraphs and the gateway, each with a health check', () => {
     expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_NAMES].sort());
     for (const service of Object.values(services)) expect(service.healthcheck?.test.length).toBeGreaterThan(0);
   });

@@ -152,7 +152,7 @@ describe('the graph: when a subgraph fails', () => {
       expect(health.status).toBe(503);
       expect(await health.json()).toEqual({
         status: 'degraded',
-        subgraphs: { construction: 'up', ecommerce: 'up', finance: 'down', healthcare: 'up', registry: 'up', taxation: 'up' },
+        subgraphs: { access: 'up', construction: 'up', ecommerce: 'up', finance: 'down', healthcare: 'up', registry: 'up', taxation: 'up' },
       });
     } finally {
       await degraded.app.close();
@@ -220,7 +220,7 @@ describe('the graph: when a subgraph fails', () => {
       expect(await health.json()).toEqual({
         status: 'ok',
         supergraph: 'loaded',
-        subgraphs: ['construction', 'ecommerce', 'finance', 'healthcare', 'registry', 'taxation'],
+        subgraphs: ['access', 'construction', 'ecommerce', 'finance', 'healthcare', 'registry', 'taxation'],
       });
       const response = await post(lonely.url, `{ subject(code: "${group.code}") { name } }`);
       expect(response.body).toEqual({

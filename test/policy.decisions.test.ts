@@ -1,4 +1,4 @@
-import { CURRENT_PLANNING, decideBeforePlanning, decideForSubject, grantedLevel, type Consent, type SpecialApplication, type Requirement } from '../shared/policy/decide';
+import { CURRENT_PLANNING, decideAtResolution, decideBeforePlanning, decideForSubject, grantedLevel, type Consent, type SpecialApplication, type Requirement } from '../shared/policy/decide';
 import { PUBLIC_PRINCIPAL, type Principal } from '../shared/policy/principal';
 import { covers } from '../shared/policy/levels';
 import { categoryCovers } from '../shared/policy/categories';
@@ -17,6 +17,7 @@ const itself = principal({ kind: 'SUBJECT', organization: SUBJECT, subject: SUBJ
 const req = (category: string, level: Requirement['level'], publicWhen: string | null = null): Requirement => ({ category, level, publicWhen });
 
 const consent = (over: Partial<Consent> = {}): Consent => ({
+  id: 'consent-1',
   subject: SUBJECT,
   organization: BANK,
   purpose: 'LOAN_APPROVAL',
@@ -28,6 +29,7 @@ const consent = (over: Partial<Consent> = {}): Consent => ({
 });
 
 const application = (over: Partial<SpecialApplication> = {}): SpecialApplication => ({
+  id: 'application-1',
   organization: BANK,
   subject: SUBJECT,
   categories: ['finance.assets'],
@@ -83,18 +85,14 @@ describe('before planning, when the subgraphs decide per subject', () => {
   });
 });
 
-describe('before planning, with per-record publicity but no per-subject decisions (the graph today)', () => {
-  it.each([
-    ['the public, a field public for some records', PUBLIC_PRINCIPAL, req('tax.rating', 'SHARED', 'grade is A'), { allowed: true, basis: 'per-record' }],
-    ['a tax bureau, the same field', taxBureau, req('tax.rating', 'SHARED', 'grade is A'), { allowed: true, basis: 'grant' }],
-    ['the public, a SHARED field with no public records', PUBLIC_PRINCIPAL, req('tax.registration', 'SHARED'), { allowed: false, reason: 'requires SHARED access to tax.registration; the caller holds no grant for it', requirement: req('tax.registration', 'SHARED') }],
-  ])('%s', (_label, who, requirement, expected) => {
-    expect(decideBeforePlanning(who, requirement, CURRENT_PLANNING)).toEqual(expected);
+describe('the graph plans per subject and per record', () => {
+  it('leaves subject-dependent fields to the subgraphs and filters publicWhen lists per record', () => {
+    expect(CURRENT_PLANNING).toEqual({ subjectScoped: true, perRecord: true });
   });
 });
 
-describe('before planning, failing closed while no subgraph decides per subject or per record', () => {
-  const notPerSubject = "requires the subject's authorization, which is not yet checked per subject: only statutory inquiry is served";
+describe('where no single subject is concerned, failing closed on what depends on one', () => {
+  const notPerSubject = "requires the subject's authorization, and no single subject is concerned: only statutory inquiry is served";
   it.each([
     ['the public, a PUBLIC field', PUBLIC_PRINCIPAL, req('registry.identity', 'PUBLIC'), { allowed: true, basis: 'public' }],
     ['the public, a field public for some records', PUBLIC_PRINCIPAL, req('tax.rating', 'SHARED', 'grade is A'), { allowed: false, reason: 'requires SHARED access to tax.rating; the caller holds no grant for it', requirement: req('tax.rating', 'SHARED', 'grade is A') }],
@@ -102,7 +100,7 @@ describe('before planning, failing closed while no subgraph decides per subject 
     ['a bank, a RESTRICTED finance field', bank, req('finance.credit', 'RESTRICTED'), { allowed: false, reason: notPerSubject, requirement: req('finance.credit', 'RESTRICTED') }],
     ['a regulator with a statutory power, a RESTRICTED field', regulator, req('finance.credit', 'RESTRICTED'), { allowed: true, basis: 'statutory' }],
     ['a subject acting as itself, a RESTRICTED field', itself, req('finance.credit', 'RESTRICTED'), { allowed: false, reason: 'requires RESTRICTED access to finance.credit; the caller holds no grant for it', requirement: req('finance.credit', 'RESTRICTED') }],
-    ['a bank holding SPECIAL, a SPECIAL field', bank, req('health.insurance.assets', 'SPECIAL'), { allowed: false, reason: 'requires an approved special application, which is not yet checked per subject', requirement: req('health.insurance.assets', 'SPECIAL') }],
+    ['a bank holding SPECIAL, a SPECIAL field', bank, req('health.insurance.assets', 'SPECIAL'), { allowed: false, reason: 'requires an approved special application for one subject, and no single subject is concerned', requirement: req('health.insurance.assets', 'SPECIAL') }],
   ])('%s', (_label, who, requirement, expected) => {
     expect(decideBeforePlanning(who, requirement, { subjectScoped: false, perRecord: false })).toEqual(expected);
   });
@@ -121,13 +119,13 @@ describe('for one subject', () => {
   const special = req('finance.assets', 'SPECIAL');
 
   it.each([
-    ['a bank with the subject\'s consent in force', bank, restricted, facts({ consents: [consent()] }), 'consent'],
-    ['a regulator with a statutory power and no consent', regulator, restricted, facts(), 'statutory'],
-    ['the subject itself', itself, special, facts(), 'self'],
-    ['a bank with an approved application in force', bank, special, facts({ applications: [application()] }), 'special-application'],
-    ['a tax bureau, shared data', taxBureau, req('tax.registration', 'SHARED'), facts(), 'grant'],
-  ] as const)('allows %s', (_label, who, requirement, subjectFacts, basis) => {
-    expect(decideForSubject(who, requirement, subjectFacts)).toEqual({ allowed: true, basis });
+    ['a bank with the subject\'s consent in force', bank, restricted, facts({ consents: [consent()] }), { allowed: true, basis: 'consent', ref: 'consent-1' }],
+    ['a regulator with a statutory power and no consent', regulator, restricted, facts(), { allowed: true, basis: 'statutory' }],
+    ['the subject itself', itself, special, facts(), { allowed: true, basis: 'self' }],
+    ['a bank with an approved application in force', bank, special, facts({ applications: [application()] }), { allowed: true, basis: 'special-application', ref: 'application-1' }],
+    ['a tax bureau, shared data', taxBureau, req('tax.registration', 'SHARED'), facts(), { allowed: true, basis: 'grant' }],
+  ] as const)('allows %s', (_label, who, requirement, subjectFacts, expected) => {
+    expect(decideForSubject(who, requirement, subjectFacts)).toEqual(expected);
   });
 
   const noConsent = "requires the subject's authorization for finance.credit (purpose LOAN_APPROVAL), and none is in force";
@@ -149,5 +147,26 @@ describe('for one subject', () => {
     ['a bank, clinical data even under an application', bank, req('health.clinical', 'SPECIAL'), facts({ applications: [application({ categories: ['health'] })] }), 'health.clinical is never disclosed to credit service bodies'],
   ] as const)('denies %s', (_label, who, requirement, subjectFacts, reason) => {
     expect(decideForSubject(who, requirement, subjectFacts)).toEqual({ allowed: false, reason, requirement });
+  });
+});
+
+describe('at resolution in a subgraph', () => {
+  const facts = { subject: SUBJECT, purpose: 'LOAN_APPROVAL', consents: [consent()], applications: [], now: NOW };
+  it.each([
+    ['a bank, a consented subject', bank, req('finance.credit', 'RESTRICTED'), facts, { allowed: true, basis: 'consent', ref: 'consent-1' }],
+    ['the subject itself, its own listing public only for some records', itself, req('registry.listing', 'SHARED', 'while listed'), { ...facts, consents: [] }, { allowed: true, basis: 'self' }],
+    ['the public, a listing public for some records', PUBLIC_PRINCIPAL, req('registry.listing', 'SHARED', 'while listed'), facts, { allowed: true, basis: 'per-record' }],
+    ['a subject, another subject\'s listing', principal({ ...itself, subject: OTHER }), req('registry.listing', 'SHARED', 'while listed'), facts, { allowed: true, basis: 'per-record' }],
+    ['a regulator, a field of no single subject', regulator, req('access.inquiry', 'RESTRICTED'), null, { allowed: true, basis: 'statutory' }],
+  ] as const)('allows %s', (_label, who, requirement, subjectFacts, expected) => {
+    expect(decideAtResolution(who, requirement, subjectFacts)).toEqual(expected);
+  });
+
+  it.each([
+    ['a bank, a field of no single subject', bank, req('finance.credit', 'RESTRICTED'), null, "requires the subject's authorization, and no single subject is concerned: only statutory inquiry is served"],
+    ['a subject acting as itself, a field of no single subject', itself, req('access.inquiry', 'RESTRICTED'), null, 'requires RESTRICTED access to access.inquiry; the caller holds no grant for it'],
+    ['a bank whose consents could not be loaded', bank, req('finance.credit', 'RESTRICTED'), { ...facts, consents: [], unavailable: true }, "requires the subject's authorization for finance.credit (purpose LOAN_APPROVAL), and none is in force (the subject's authorizations could not be loaded, so none is assumed)"],
+  ] as const)('denies %s', (_label, who, requirement, subjectFacts, reason) => {
+    expect(decideAtResolution(who, requirement, subjectFacts)).toEqual({ allowed: false, reason, requirement: { ...requirement, publicWhen: null } });
   });
 });

@@ -31,7 +31,7 @@ afterAll(async () => {
 const finance = () => servers[0]!.app;
 const op = entities([group.code], 'finance { courtJudgments { totalCount } }');
 
-const refused = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] } });
+const refused = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, disclosures: [] });
 
 async function forge(secret: string, claims: Record<string, unknown>, exp: number): Promise<string> {
   return new SignJWT(claims)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { AuthenticationError, principalFromClaims } from './tokens';
 import { PUBLIC_PRINCIPAL, type Principal } from '../policy/principal';
+import type { Consent, SpecialApplication } from '../policy/decide';
 
 /**
  * The context the gateway forwards to every subgraph fetch: the caller it verified, the purpose and
@@ -14,15 +15,83 @@ const ISSUER = 'credit-graph-gateway';
 const AUDIENCE = 'credit-graph-subgraph';
 const LIFETIME_SECONDS = 60;
 
+/** What the access subgraph holds about one subject for the caller's organization and purpose. */
+export interface SubjectGrants {
+  readonly consents: readonly Consent[];
+  readonly applications: readonly SpecialApplication[];
+}
+
 export interface ForwardedContext {
   readonly principal: Principal;
   readonly purpose: string | null;
   readonly requestId: string;
+  /**
+   * Per-subject facts for the subjects this fetch is about (the codes in its variables): the
+   * consents and special applications in force for the caller's organization and purpose.
+   */
+  readonly subjects: Readonly<Record<string, SubjectGrants>>;
+  /** The facts could not be loaded: subgraphs assume none, and say so when they deny. */
+  readonly subjectsUnavailable: boolean;
+}
+
+type Signable = Omit<ForwardedContext, 'requestId' | 'subjects' | 'subjectsUnavailable'> &
+  Partial<Pick<ForwardedContext, 'requestId' | 'subjects' | 'subjectsUnavailable'>>;
+
+const iso = (d: Date) => d.toISOString();
+
+function encodeSubjects(subjects: Readonly<Record<string, SubjectGrants>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [code, grants] of Object.entries(subjects)) {
+    out[code] = {
+      consents: grants.consents.map((c) => ({ ...c, validFrom: iso(c.validFrom), validUntil: iso(c.validUntil), revokedAt: c.revokedAt && iso(c.revokedAt) })),
+      applications: grants.applications.map((a) => ({ ...a, validUntil: iso(a.validUntil), approvedAt: a.approvedAt && iso(a.approvedAt), revokedAt: a.revokedAt && iso(a.revokedAt) })),
+    };
+  }
+  return out;
+}
+
+const dateOrNull = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Reads the signed facts back; the signature already vouches for them, this only restores types. */
+function decodeSubjects(claim: unknown): Record<string, SubjectGrants> {
+  const out: Record<string, SubjectGrants> = {};
+  if (typeof claim !== 'object' || claim === null) return out;
+  for (const [code, value] of Object.entries(claim as Record<string, { consents?: unknown[]; applications?: unknown[] }>)) {
+    const consents = (value.consents ?? []).map((raw) => {
+      const c = raw as Record<string, unknown>;
+      return {
+        id: String(c.id),
+        subject: String(c.subject),
+        organization: String(c.organization),
+        purpose: String(c.purpose),
+        categories: strings(c.categories),
+        validFrom: new Date(String(c.validFrom)),
+        validUntil: new Date(String(c.validUntil)),
+        revokedAt: dateOrNull(c.revokedAt),
+      };
+    });
+    const applications = (value.applications ?? []).map((raw) => {
+      const a = raw as Record<string, unknown>;
+      return {
+        id: String(a.id),
+        subject: String(a.subject),
+        organization: String(a.organization),
+        purpose: String(a.purpose),
+        categories: strings(a.categories),
+        validUntil: new Date(String(a.validUntil)),
+        approvedAt: dateOrNull(a.approvedAt),
+        revokedAt: dateOrNull(a.revokedAt),
+      };
+    });
+    out[code] = { consents, applications };
+  }
+  return out;
 }
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signContext(secret: string, context: Omit<ForwardedContext, 'requestId'> & { requestId?: string }): Promise<string> {
+export async function signContext(secret: string, context: Signable): Promise<string> {
   const p = context.principal;
   return new SignJWT({
     kind: p.kind === 'PUBLIC' ? 'PUBLIC' : p.kind,
@@ -32,6 +101,8 @@ export async function signContext(secret: string, context: Omit<ForwardedContext
     subject: p.subject,
     statutory: p.statutory,
     purpose: context.purpose,
+    ...(context.subjects && Object.keys(context.subjects).length > 0 ? { facts: encodeSubjects(context.subjects) } : {}),
+    ...(context.subjectsUnavailable ? { factsUnavailable: true } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
@@ -62,5 +133,7 @@ export async function verifyContext(secret: string, header: string | string[] | 
     principal,
     purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
     requestId: String(payload.jti),
+    subjects: decodeSubjects(payload.facts),
+    subjectsUnavailable: payload.factsUnavailable === true,
   };
 }

@@ -15,6 +15,7 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { category: 'registry.registration', holds: "Establishment, capital, domicile, industry, registering authority, legal representative's name.", basis: 'Enterprise information publicity regulations' },
   { category: 'registry.listing', holds: 'Abnormal-operation and serious-illegal listings.', basis: 'Public while listed; shared after removal' },
   { category: 'finance.credit', holds: 'Credit accounts, repayment records, guarantees and their summaries.', basis: 'CIR Arts. 18, 20: authorized query only' },
+  { category: 'finance.assets', holds: 'Assets and income: real estate, vehicles, deposits, equity, declared income.', basis: 'Special data: special application only (Outline IV(5))' },
   { category: 'finance.judicial', holds: 'Dishonest judgment-debtor listings, civil judgments and enforcement.', basis: 'SPC dishonest-debtor list; public judgments' },
   { category: 'tax.registration', holds: 'Tax registrations and taxpayer status.', basis: 'Government sharing catalogue' },
   { category: 'tax.rating', holds: 'Tax credit grades.', basis: 'A-grade taxpayers are published; other grades are shared' },
@@ -36,6 +37,10 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { category: 'health.practitioner', holds: 'Physician practice registrations.', basis: 'Registrations are published' },
   { category: 'health.assessment', holds: 'Periodic assessments of physicians.', basis: 'Shared among health authorities' },
   { category: 'health.insurance', holds: 'Medical-insurance conduct: staff practice scores, fund violations.', basis: 'Personal scores restricted; institutional violations published for a term' },
+  { category: 'access.consent', holds: "Subjects' authorizations of organizations to query their restricted records.", basis: 'CIR Arts. 18, 20: the subject and statutory inquirers only' },
+  { category: 'access.application', holds: 'Special applications to query special data: applying, and the applications themselves.', basis: 'Outline IV(5): special inquiry by special application' },
+  { category: 'access.approval', holds: 'Deciding special applications: approving, rejecting, revoking.', basis: 'A statutory power over special inquiry' },
+  { category: 'access.inquiry', holds: 'Inquiry records: who queried which subject, when, why and what was disclosed.', basis: 'CIR Art. 22: the subject and regulators only' },
   { category: 'structure', holds: 'Connections, edges, page information and sector profiles: no information of their own.', basis: '-' },
 ];
 

@@ -18,11 +18,13 @@ export interface Requirement {
 export type Basis = 'public' | 'per-record' | 'grant' | 'self' | 'consent' | 'statutory' | 'special-application';
 
 export type Decision =
-  | { readonly allowed: true; readonly basis: Basis }
+  /** `ref` names the consent or special application the disclosure rests on, for the inquiry record. */
+  | { readonly allowed: true; readonly basis: Basis; readonly ref?: string }
   | { readonly allowed: false; readonly reason: string; readonly requirement: Requirement };
 
 /** The subject's written authorization for one organization, purpose and set of categories. */
 export interface Consent {
+  readonly id: string;
   readonly subject: string;
   readonly organization: string;
   readonly purpose: string;
@@ -34,6 +36,7 @@ export interface Consent {
 
 /** An approved, subject-specific, time-limited application for special data. */
 export interface SpecialApplication {
+  readonly id: string;
   readonly organization: string;
   readonly subject: string;
   readonly categories: readonly string[];
@@ -49,12 +52,17 @@ export interface SubjectFacts {
   readonly consents: readonly Consent[];
   readonly applications: readonly SpecialApplication[];
   readonly now: Date;
+  /** The gateway could not load the subject's consents and applications: none is assumed. */
+  readonly unavailable?: boolean;
 }
+
+const unknownFacts = (facts: SubjectFacts) =>
+  facts.unavailable ? " (the subject's authorizations could not be loaded, so none is assumed)" : '';
 
 /** Categories that never reach a credit service body, whatever it holds (CIR Art. 14: clinical data). */
 export const NEVER_TO_CREDIT_SERVICE: readonly string[] = ['health.clinical'];
 
-const allow = (basis: Basis): Decision => ({ allowed: true, basis });
+const allow = (basis: Basis, ref?: string): Decision => (ref === undefined ? { allowed: true, basis } : { allowed: true, basis, ref });
 const deny = (requirement: Requirement, reason: string): Decision => ({ allowed: false, reason, requirement });
 
 /** The highest level the principal's grants reach for a category. */
@@ -89,11 +97,15 @@ export interface PlanningOptions {
 }
 
 /**
- * Where the graph stands today: subgraphs filter `publicWhen` lists per record, but no subgraph
- * decides per subject yet (consents, special applications, self-access), so gateway and subgraphs
- * alike deny whatever depends on those. One constant, so the two layers can never disagree.
+ * How the graph decides: the gateway lets through, before planning, whatever some subject's facts
+ * could allow (consents, special applications, self-access), because every subgraph decides it again
+ * per subject at resolution (`decideAtResolution`); `publicWhen` lists are filtered per record. One
+ * constant, so the two layers can never disagree about what is left to the subgraphs.
  */
-export const CURRENT_PLANNING: PlanningOptions = Object.freeze({ subjectScoped: false, perRecord: true });
+export const CURRENT_PLANNING: PlanningOptions = Object.freeze({ subjectScoped: true, perRecord: true });
+
+/** Where nothing says whose records are served: whatever depends on the subject is denied. */
+const WITHOUT_SUBJECT: PlanningOptions = Object.freeze({ subjectScoped: false, perRecord: false });
 
 /**
  * Before planning, with no subject known yet: may the field be asked of the subgraphs at all? What
@@ -119,9 +131,9 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
     case 'RESTRICTED':
       return principal.statutory
         ? allow('statutory')
-        : deny(requirement, "requires the subject's authorization, which is not yet checked per subject: only statutory inquiry is served");
+        : deny(requirement, "requires the subject's authorization, and no single subject is concerned: only statutory inquiry is served");
     case 'SPECIAL':
-      return deny(requirement, 'requires an approved special application, which is not yet checked per subject');
+      return deny(requirement, 'requires an approved special application for one subject, and no single subject is concerned');
     default: {
       const unreachable: never = requirement.level;
       throw new Error(`unknown level ${String(unreachable)}`);
@@ -167,17 +179,36 @@ export function decideForSubject(principal: Principal, requirement: Requirement,
     case 'RESTRICTED':
       if (!granted || !covers(granted, 'RESTRICTED')) return deny(requirement, lacking(principal, requirement));
       if (principal.statutory) return allow('statutory');
-      if (facts.consents.some((c) => consentCovers(c, principal, requirement, facts))) return allow('consent');
+    {
+      const consent = facts.consents.find((c) => consentCovers(c, principal, requirement, facts));
+      if (consent) return allow('consent', consent.id);
       return deny(
         requirement,
-        `requires the subject's authorization for ${requirement.category} (purpose ${facts.purpose ?? 'not stated'}), and none is in force`,
+        `requires the subject's authorization for ${requirement.category} (purpose ${facts.purpose ?? 'not stated'}), and none is in force${unknownFacts(facts)}`,
       );
-    case 'SPECIAL':
-      if (facts.applications.some((a) => applicationCovers(a, principal, requirement, facts))) return allow('special-application');
-      return deny(requirement, `requires an approved special application for this subject and ${requirement.category}, in force`);
+    }
+    case 'SPECIAL': {
+      const application = facts.applications.find((a) => applicationCovers(a, principal, requirement, facts));
+      if (application) return allow('special-application', application.id);
+      return deny(requirement, `requires an approved special application for this subject and ${requirement.category}, in force${unknownFacts(facts)}`);
+    }
     default: {
       const unreachable: never = requirement.level;
       throw new Error(`unknown level ${String(unreachable)}; known: ${LEVELS.join(', ')}`);
     }
   }
+}
+
+/**
+ * At resolution, in a subgraph: the subject whose record is served is known (its facts came signed
+ * with the request), or no single subject is concerned and whatever depends on one is denied. A
+ * `publicWhen` field the caller may not see in full is served per record: the list resolver serves
+ * only the public rows.
+ */
+export function decideAtResolution(principal: Principal, requirement: Requirement, facts: SubjectFacts | null): Decision {
+  const full = facts
+    ? decideForSubject(principal, { ...requirement, publicWhen: null }, facts)
+    : decideBeforePlanning(principal, { ...requirement, publicWhen: null }, WITHOUT_SUBJECT);
+  if (full.allowed || !requirement.publicWhen) return full;
+  return allow('per-record');
 }

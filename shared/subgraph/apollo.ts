@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { maskFormattedError } from '../masking';
 import { subgraphHttp, errorLoggerOf } from './http';
 import { enforceClassification } from './enforce';
+import { Disclosures, DISCLOSURES_EXTENSION } from './disclosures';
 import type { SubgraphDeps } from './types';
 
 export interface ApolloSubgraphOptions<Context extends BaseContext> {
@@ -39,10 +40,25 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
       // Apollo's performance guidance: no per-request inline tracing in subgraphs.
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      {
+        // What was disclosed above PUBLIC goes back to the gateway, for the request's inquiry record.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response, contextValue }) {
+              const disclosures = (contextValue as { disclosures?: Disclosures }).disclosures?.list() ?? [];
+              if (disclosures.length === 0 || response.body.kind !== 'single') return;
+              const result = response.body.singleResult;
+              result.extensions = { ...result.extensions, [DISCLOSURES_EXTENSION]: disclosures };
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async (request) => ({ ...options.context(), forwarded: request.forwarded }) });
+  await app.register(fastifyApollo(apollo), {
+    context: async (request) => ({ ...options.context(), forwarded: request.forwarded, disclosures: new Disclosures() }),
+  });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

@@ -1,19 +1,64 @@
 import { defaultFieldResolver, GraphQLError, isObjectType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { classificationsOf } from '../policy/classification';
-import { CURRENT_PLANNING, decideBeforePlanning, type Requirement } from '../policy/decide';
+import { decideAtResolution, type Decision, type Requirement, type SubjectFacts } from '../policy/decide';
 import type { ForwardedContext } from '../auth/context';
+import type { Disclosures } from './disclosures';
 
 /**
  * Defense in depth: every subgraph enforces the same classification with the same policy code at
- * resolution, so a gateway bug (or a request that bypassed it) cannot leak a field. The gateway has
- * already removed what the caller may not see; here the same decision is made again per field.
+ * resolution, so a gateway bug (or a request that bypassed it) cannot leak a field. Here the subject
+ * is known: consents, special applications and self-access are decided per subject, from the facts
+ * the gateway signed into the request context. Every disclosure above PUBLIC is noted for the
+ * inquiry record.
  */
 
 export interface EnforcedContext {
   readonly forwarded?: ForwardedContext;
+  readonly disclosures?: Disclosures;
 }
 
 const UNCLASSIFIED: Requirement = { category: 'unclassified', level: 'SPECIAL', publicWhen: null };
+const ROOT_TYPES: ReadonlySet<string> = new Set(['Query', 'Mutation']);
+
+const stringAt = (value: unknown, key: string): string | null => {
+  const v = (value as Record<string, unknown> | null | undefined)?.[key];
+  return typeof v === 'string' ? v : null;
+};
+
+/**
+ * Whose record a field belongs to: a record's or profile's `subjectCode`, a `Subject`'s own code, or
+ * for a root field its `subject` argument (directly or in `input`/`filter`). Resolvers of root fields
+ * serve exactly that subject. Null when nothing names one: then only what needs no subject is served.
+ */
+export function subjectOf(source: unknown, args: Record<string, unknown>, typeName: string): string | null {
+  if (ROOT_TYPES.has(typeName)) return stringAt(args, 'subject') ?? stringAt(args.input, 'subject') ?? stringAt(args.filter, 'subject');
+  return stringAt(source, 'subjectCode') ?? (typeName === 'Subject' ? stringAt(source, 'code') : null);
+}
+
+/** The facts the gateway signed for one subject; none when it sent none. */
+export function subjectFacts(forwarded: ForwardedContext, subject: string): SubjectFacts {
+  const grants = forwarded.subjects[subject];
+  return {
+    subject,
+    purpose: forwarded.purpose,
+    consents: grants?.consents ?? [],
+    applications: grants?.applications ?? [],
+    now: new Date(),
+    unavailable: forwarded.subjectsUnavailable,
+  };
+}
+
+export function decideField(forwarded: ForwardedContext | undefined, requirement: Requirement, subject: string | null): Decision {
+  if (!forwarded) return { allowed: false, reason: 'no verified caller', requirement };
+  return decideAtResolution(forwarded.principal, requirement, subject ? subjectFacts(forwarded, subject) : null);
+}
+
+export function unauthorized(decision: Extract<Decision, { allowed: false }>): GraphQLError {
+  const { requirement } = decision;
+  return new GraphQLError('Unauthorized field or type', {
+    extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: requirement.category, level: requirement.level, reason: decision.reason },
+  });
+}
 
 export function enforceClassification(schema: GraphQLSchema, typeDefs: DocumentNode): GraphQLSchema {
   const { fields } = classificationsOf(typeDefs);
@@ -26,15 +71,17 @@ export function enforceClassification(schema: GraphQLSchema, typeDefs: DocumentN
       if (requirement.level === 'PUBLIC') continue;
       const resolve: GraphQLFieldResolver<unknown, EnforcedContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
-        const forwarded = context.forwarded;
-        const decision = forwarded
-          ? decideBeforePlanning(forwarded.principal, requirement, CURRENT_PLANNING)
-          : ({ allowed: false, reason: 'no verified caller' } as const);
-        if (!decision.allowed) {
-          throw new GraphQLError('Unauthorized field or type', {
-            extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: requirement.category, level: requirement.level, reason: decision.reason },
-          });
-        }
+        const subject = subjectOf(source, args, type.name);
+        const decision = decideField(context.forwarded, requirement, subject);
+        if (!decision.allowed) throw unauthorized(decision);
+        context.disclosures?.add({
+          subject,
+          field: key,
+          category: requirement.category,
+          level: requirement.level,
+          basis: decision.basis,
+          ...(decision.ref ? { ref: decision.ref } : {}),
+        });
         return resolve(source, args, context, info);
       };
     }

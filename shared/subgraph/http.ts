@@ -21,8 +21,9 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
   graphqlShapedHttpErrors(app);
   app.decorateRequest('forwarded', undefined);
   // Only the gateway may ask: a request without its signed, unexpired context gets no data at all.
+  // That holds for the gateway-only routes under /internal/ too.
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/graphql')) return;
+    if (!request.url.startsWith('/graphql') && !request.url.startsWith('/internal/')) return;
     try {
       request.forwarded = await verifyContext(deps.internalSecret, request.headers[CONTEXT_HEADER]);
     } catch (error) {

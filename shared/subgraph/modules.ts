@@ -6,6 +6,7 @@ import { taxationSubgraph } from '../../subgraphs/taxation/server';
 import { constructionSubgraph } from '../../subgraphs/construction/server';
 import { ecommerceSubgraph } from '../../subgraphs/ecommerce/server';
 import { healthcareSubgraph } from '../../subgraphs/healthcare/server';
+import { accessSubgraph } from '../../subgraphs/access/server';
 
 /** Every subgraph module by name: for tools that work on all stores (loading, migrating, tests). */
 export const SUBGRAPH_MODULES: Readonly<Record<SubgraphName, SubgraphModule>> = {
@@ -15,4 +16,5 @@ export const SUBGRAPH_MODULES: Readonly<Record<SubgraphName, SubgraphModule>> = 
   construction: constructionSubgraph,
   ecommerce: ecommerceSubgraph,
   healthcare: healthcareSubgraph,
+  access: accessSubgraph,
 };

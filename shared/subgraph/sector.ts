@@ -24,7 +24,7 @@ export function sectorProfileResolvers<Context extends { readonly records: Recor
   const listResolvers: Record<string, ProfileResolver<Context>> = {};
   for (const [field, list] of Object.entries(lists)) {
     listResolvers[field] = (profile, args, context, info) =>
-      context.records.page(list, profile.subjectCode, args as PageArgs, visibilityFor(info, context.forwarded));
+      context.records.page(list, profile.subjectCode, args as PageArgs, visibilityFor(info, context.forwarded, profile.subjectCode));
   }
   return {
     Subject: {

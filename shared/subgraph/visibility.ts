@@ -1,12 +1,14 @@
 import type { ConstDirectiveNode, GraphQLField, GraphQLResolveInfo } from 'graphql';
 import { readClassification } from '../policy/classification';
-import { CURRENT_PLANNING, decideBeforePlanning, type Requirement } from '../policy/decide';
+import type { Requirement } from '../policy/decide';
+import { decideField } from './enforce';
 import type { Visibility } from '../records';
 import type { ForwardedContext } from '../auth/context';
 
 /**
- * Which records of a `publicWhen` list the caller sees: all of them when its rights cover the list
- * itself, otherwise only the public ones. Read from the field's own `@classify`, which the schema
+ * Which records of one subject's `publicWhen` list the caller sees: all of them when its rights
+ * cover the list itself for that subject (a grant, or the subject acting as itself), otherwise only
+ * the public ones. Read from the field's own `@classify`, which the schema
  * keeps on the field's definition.
  */
 
@@ -16,7 +18,7 @@ const cache = new WeakMap<GraphQLField<unknown, unknown>, Requirement | null>();
 const fromDirectives = (directives: readonly ConstDirectiveNode[] | undefined, where: string) =>
   readClassification(directives, where, []);
 
-export function visibilityFor(info: GraphQLResolveInfo, forwarded: ForwardedContext | undefined): Visibility {
+export function visibilityFor(info: GraphQLResolveInfo, forwarded: ForwardedContext | undefined, subject: string): Visibility {
   const field = info.parentType.getFields()[info.fieldName] as GraphQLField<unknown, unknown> | undefined;
   if (!field) return 'public';
   let requirement = cache.get(field);
@@ -27,6 +29,5 @@ export function visibilityFor(info: GraphQLResolveInfo, forwarded: ForwardedCont
     cache.set(field, requirement);
   }
   if (!requirement?.publicWhen) return 'all';
-  if (!forwarded) return 'public';
-  return decideBeforePlanning(forwarded.principal, { ...requirement, publicWhen: null }, CURRENT_PLANNING).allowed ? 'all' : 'public';
+  return decideField(forwarded, { ...requirement, publicWhen: null }, subject).allowed ? 'all' : 'public';
 }

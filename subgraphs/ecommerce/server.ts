@@ -3,6 +3,7 @@ import mercurius from 'mercurius';
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
 import { parse, type GraphQLFormattedError } from 'graphql';
 import { enforceClassification } from '../../shared/subgraph/enforce';
+import { Disclosures, DISCLOSURES_EXTENSION } from '../../shared/subgraph/disclosures';
 import { maskFormattedError } from '../../shared/masking';
 import { subgraphSdl } from '../../shared/subgraph/sdl';
 import { subgraphHttp, errorLoggerOf } from '../../shared/subgraph/http';
@@ -32,7 +33,7 @@ export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyI
   await app.register(mercuriusFederationPlugin, {
     schema: sdl,
     resolvers: ecommerceResolvers as never,
-    context: (request) => ({ ...createEcommerceContext(deps.store.db, deps.limits), forwarded: request.forwarded }),
+    context: (request) => ({ ...createEcommerceContext(deps.store.db, deps.limits), forwarded: request.forwarded, disclosures: new Disclosures() }),
     path: '/graphql',
     graphiql: false,
     errorFormatter: (execution, context) => {
@@ -48,6 +49,11 @@ export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyI
       );
       return { ...formatted, response: { ...formatted.response, errors } };
     },
+  });
+  // What was disclosed above PUBLIC goes back to the gateway, for the request's inquiry record.
+  app.graphql.addHook('onResolution', async (execution, context) => {
+    const disclosures = (context as unknown as { disclosures?: Disclosures }).disclosures?.list() ?? [];
+    if (disclosures.length > 0) execution.extensions = { ...execution.extensions, [DISCLOSURES_EXTENSION]: disclosures };
   });
   // Mercurius assigns resolvers while it builds the schema; enforcement wraps them afterwards, in place.
   enforceClassification(app.graphql.schema, parse(sdl));

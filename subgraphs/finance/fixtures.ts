@@ -165,8 +165,44 @@ function courtJudgments(subject: SubjectProfile, r: Random): Row[] {
   return rows;
 }
 
+/**
+ * Assets and income (SPECIAL): registered real estate and vehicles, deposits, equity holdings and
+ * declared annual income. Drawn from their own random stream, so the other tables stay as they were.
+ */
+function assetRecords(subject: SubjectProfile, r: Random): Row[] {
+  const isPerson = subject.kind === 'NATURAL_PERSON';
+  const count = subject.index === 0 ? 3 : r.int(0, 3);
+  const rows: Row[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const type =
+      subject.index === 0
+        ? (['REAL_ESTATE', 'DEPOSIT', 'EQUITY'] as const)[i] ?? 'DEPOSIT'
+        : isPerson
+          ? r.weighted([['REAL_ESTATE', 30], ['VEHICLE', 20], ['DEPOSIT', 20], ['ANNUAL_INCOME', 30]] as const)
+          : r.weighted([['REAL_ESTATE', 35], ['DEPOSIT', 35], ['EQUITY', 30]] as const);
+    const registeredOn = r.date('2015-01-01', DATASET_TODAY);
+    const source = type === 'DEPOSIT' ? bankBranch(r.pick(BANKS), subject.division) : type === 'ANNUAL_INCOME' ? authority('TAX', subject.division) : authority(type === 'REAL_ESTATE' ? 'HOUSING' : 'MARKET_REGULATION', subject.division);
+    const scale = isPerson ? 10_000 : 1_000_000;
+    const value = r.int(5, 500) * scale;
+    const description = {
+      REAL_ESTATE: `${provinceAbbr(subject.division.province)}不动产权第${r.digits(7)}号，${r.int(60, 3_000)}平方米`,
+      VEHICLE: `机动车登记 ${provinceAbbr(subject.division.province)}${r.pick(['A', 'B', 'C', 'D'])}${r.digits(5)}`,
+      DEPOSIT: `${source.name}账户余额`,
+      EQUITY: `持有${r.int(5, 100)}%股权，认缴${groupThousands(value)}元`,
+      ANNUAL_INCOME: `${registeredOn.slice(0, 4)}年度综合所得`,
+    }[type];
+    rows.push({
+      ...envelope(subject.code, source, null, registeredOn),
+      asset_type: type,
+      description,
+      value: value.toFixed(2),
+    });
+  }
+  return rows;
+}
+
 export const financeDataset: DatasetPlan = {
-  tables: ['credit_accounts', 'guarantees', 'dishonest_debtor_listings', 'court_judgments'],
+  tables: ['credit_accounts', 'guarantees', 'dishonest_debtor_listings', 'court_judgments', 'asset_records'],
   rowsFor(subject: SubjectProfile, seed: number): TableRows {
     const r = new Random(seed, subject.index, 'finance');
     return {
@@ -174,6 +210,7 @@ export const financeDataset: DatasetPlan = {
       guarantees: guarantees(subject, r),
       dishonest_debtor_listings: dishonestDebtorListings(subject, r),
       court_judgments: courtJudgments(subject, r),
+      asset_records: assetRecords(subject, new Random(seed, subject.index, 'finance.assets')),
     };
   },
 };

@@ -12,9 +12,12 @@ export const FINANCE_LISTS = {
     publicRows: `performance <> 'PERFORMED' and (${UNTIL_PUBLICITY_ENDS})`,
   },
   courtJudgments: { recordType: 'CourtJudgment', table: 'court_judgments' },
+  assets: { recordType: 'AssetRecord', table: 'asset_records' },
 } as const satisfies Record<string, RecordList>;
 
 export interface CreditSummary {
+  /** Whose summary it is: its fields are decided per subject. */
+  readonly subjectCode: string;
   readonly accountCount: number;
   readonly openAccountCount: number;
   readonly totalBalance: string;
@@ -42,6 +45,7 @@ export async function creditSummaries(db: Knex, codes: readonly string[]): Promi
   return codes.map((code) => {
     const r = byCode.get(code);
     return {
+      subjectCode: code,
       accountCount: Number(r?.account_count ?? 0),
       openAccountCount: Number(r?.open_account_count ?? 0),
       totalBalance: String(r?.total_balance ?? '0.00'),

@@ -53,8 +53,8 @@ export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
     registrationAuthority: (s: SubjectRow) => s.registration_authority,
     legalRepresentative: (s: SubjectRow) => (s.legal_rep_name ? { name: s.legal_rep_name } : null),
     abnormalOperationListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.forwarded)),
+      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.forwarded, s.code)),
     seriousIllegalListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.forwarded)),
+      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.forwarded, s.code)),
   },
 };

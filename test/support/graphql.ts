@@ -19,7 +19,9 @@ export async function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL,
 
 export interface GraphQLResponse {
   readonly status: number;
-  readonly body: { data?: unknown; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> };
+  readonly body: { data?: unknown; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> };
+  /** What the subgraph reported disclosing above PUBLIC (`extensions.disclosures`), which `body` leaves out. */
+  readonly disclosures: unknown[];
 }
 
 /** Posts an operation to a Fastify-served GraphQL endpoint without the network. */
@@ -35,7 +37,13 @@ export async function inject(
     headers: { 'content-type': 'application/json', ...(headers ?? (await gatewayHeaders())) },
     payload: JSON.stringify({ query, variables }),
   });
-  return { status: response.statusCode, body: response.json() };
+  const body = response.json();
+  const { disclosures = [], ...otherExtensions } = (body.extensions ?? {}) as { disclosures?: unknown[] };
+  if (body.extensions) {
+    if (Object.keys(otherExtensions).length > 0) body.extensions = otherExtensions;
+    else delete body.extensions;
+  }
+  return { status: response.statusCode, body, disclosures };
 }
 
 /** The `_entities` operation the gateway sends a sector for subjects. */

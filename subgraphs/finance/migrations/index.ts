@@ -1,5 +1,6 @@
 import type { Migration } from '../../../shared/store';
 import * as createFinanceRecords from './20261125090000_create_finance_records';
+import * as createAssetRecords from './20261125130000_create_asset_records';
 
 /** The finance store's migrations, oldest first. */
-export const migrations: readonly Migration[] = [createFinanceRecords];
+export const migrations: readonly Migration[] = [createFinanceRecords, createAssetRecords];

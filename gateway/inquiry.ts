@@ -1,0 +1,113 @@
+import DataLoader from 'dataloader';
+import { checkSubjectCode } from '../shared/identifiers';
+import type { SubjectGrants } from '../shared/auth/context';
+import { readDisclosures, type Disclosure } from '../shared/subgraph/disclosures';
+
+/**
+ * The gateway's side of per-subject decisions and inquiry records. Consents, special applications and
+ * inquiry records live in the access subgraph's store; the gateway reaches two routes of it that only
+ * a request signed with the internal key may call:
+ * - before a fetch that concerns subjects, the grants in force for the caller (one call per request,
+ *   batched over its fetches), which it signs into that fetch's context;
+ * - before the response leaves, the request's inquiry record, built from what each subgraph reported
+ *   disclosing. If that write fails, the response carries no data (fail closed).
+ */
+
+const EMPTY_GRANTS: SubjectGrants = Object.freeze({ consents: [], applications: [] });
+
+export class AccessUnavailable extends Error {}
+
+export class AccessClient {
+  private readonly grantsUrl: string;
+  private readonly recordsUrl: string;
+
+  constructor(
+    accessGraphqlUrl: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.grantsUrl = new URL('/internal/subject-grants', accessGraphqlUrl).toString();
+    this.recordsUrl = new URL('/internal/inquiry-records', accessGraphqlUrl).toString();
+  }
+
+  private async post(url: string, signedContext: string, body: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-credit-graph-context': signedContext },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new AccessUnavailable(`the access subgraph does not answer (${(error as Error).name})`);
+    }
+    if (!response.ok) throw new AccessUnavailable(`the access subgraph answered HTTP ${response.status}`);
+    return response.json();
+  }
+
+  async grants(signedContext: string, subjects: readonly string[]): Promise<Record<string, SubjectGrants>> {
+    const body = (await this.post(this.grantsUrl, signedContext, { subjects })) as { subjects?: Record<string, SubjectGrants> };
+    return body.subjects ?? {};
+  }
+
+  async record(signedContext: string, disclosures: readonly Disclosure[]): Promise<string> {
+    const body = (await this.post(this.recordsUrl, signedContext, { disclosures })) as { id?: unknown };
+    if (typeof body.id !== 'string') throw new AccessUnavailable('the access subgraph did not confirm the inquiry record');
+    return body.id;
+  }
+}
+
+/** Subject codes a subgraph fetch is about: its entity representations' codes, and any code-shaped variable. */
+export function subjectCodesIn(variables: Readonly<Record<string, unknown>> | undefined): string[] {
+  const codes = new Set<string>();
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 4) return;
+    if (typeof value === 'string') {
+      if (value.length === 18 && checkSubjectCode(value).ok) codes.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const item of Object.values(value)) visit(item, depth + 1);
+    }
+  };
+  visit(variables, 0);
+  return [...codes];
+}
+
+/**
+ * What one request gathers on its way through the gateway: whether its plan reaches data that depends
+ * on a subject's grants, the grants loaded for it, and what the subgraphs disclosed.
+ */
+export class RequestInquiry {
+  /** Set by the authorizing layer once it knows the operation asks for RESTRICTED or SPECIAL data. */
+  needsGrants = false;
+  grantsUnavailable = false;
+  private readonly disclosed = new Map<string, Disclosure>();
+  private loader: DataLoader<string, SubjectGrants> | null = null;
+
+  grantsFor(client: AccessClient, signedContext: () => Promise<string>, codes: readonly string[], onUnavailable: (reason: string) => void) {
+    this.loader ??= new DataLoader<string, SubjectGrants>(async (batch) => {
+      try {
+        const found = await client.grants(await signedContext(), batch);
+        return batch.map((code) => found[code] ?? EMPTY_GRANTS);
+      } catch (error) {
+        // Fail closed: no grant is assumed, and the subgraphs say why they deny.
+        this.grantsUnavailable = true;
+        onUnavailable((error as Error).message);
+        return batch.map(() => EMPTY_GRANTS);
+      }
+    });
+    return this.loader.loadMany(codes) as Promise<SubjectGrants[]>;
+  }
+
+  noteResponse(extensions: Record<string, unknown> | undefined): void {
+    for (const d of readDisclosures(extensions?.disclosures)) {
+      const key = `${d.subject ?? ''}\u0000${d.field}`;
+      if (!this.disclosed.has(key)) this.disclosed.set(key, d);
+    }
+  }
+
+  disclosures(): readonly Disclosure[] {
+    return [...this.disclosed.values()];
+  }
+}

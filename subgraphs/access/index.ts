@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../shared/subgraph/run';
+import { accessSubgraph } from './server';
+
+void runSubgraph(accessSubgraph);

@@ -1,0 +1,288 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateTimeResolver } from 'graphql-scalars';
+import { badUserInput, graphqlError } from '../../shared/errors';
+import { checkSubjectCode } from '../../shared/identifiers';
+import { pageRequest, type Connection, type PageArgs } from '../../shared/pagination';
+import { CATEGORIES } from '../../shared/policy/categories';
+import type { Principal } from '../../shared/policy/principal';
+import type { AccessContext } from './loaders';
+import {
+  decideApplication,
+  findApplication,
+  findConsent,
+  insertApplication,
+  insertConsent,
+  pageApplications,
+  pageConsents,
+  pageInquiries,
+  revokeConsent,
+  SERIAL_CURSOR,
+  UUID_CURSOR,
+  type ApplicationRow,
+  type ApplicationStatus,
+  type ConsentRow,
+  type InquiryRow,
+} from './store';
+
+/** How long a special application may run: special data is served for a case, not for good. */
+export const SPECIAL_APPLICATION_MAX_DAYS = 90;
+const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function validCode(code: string, argumentName: string, kind?: 'USCC'): string {
+  const check = checkSubjectCode(code);
+  if (!check.ok) throw badUserInput(`Invalid subject code "${code}": ${check.reason}`, { argumentName });
+  if (kind && check.kind !== kind) throw badUserInput(`"${code}" is not a Unified Social Credit Code of an organization`, { argumentName });
+  return check.code;
+}
+
+function validId(id: string, argumentName: string): string {
+  if (!UUID.test(id)) throw badUserInput(`"${id}" is not an id this graph issued`, { argumentName });
+  return id;
+}
+
+/** Categories a consent or application may name: the catalogue's categories or their prefixes, never the access records themselves. */
+function validCategories(categories: readonly string[], argumentName: string): string[] {
+  if (categories.length === 0) throw badUserInput('Name at least one category', { argumentName });
+  const unique = [...new Set(categories)];
+  for (const category of unique) {
+    const known = CATEGORIES.some((c) => c.category === category || c.category.startsWith(`${category}.`));
+    if (!known || category === 'structure' || category === 'access' || category.startsWith('access.') || category === 'record.envelope') {
+      throw badUserInput(`"${category}" is not a category of credit information in the catalogue`, { argumentName });
+    }
+  }
+  return unique;
+}
+
+function forbidden(message: string): never {
+  throw graphqlError('FORBIDDEN', message);
+}
+
+function organizationOf(principal: Principal): string {
+  if (!principal.organization || principal.kind === 'PUBLIC' || principal.kind === 'SUBJECT') {
+    forbidden('Only an organization (a department, credit service body or regulator) may do this');
+  }
+  return principal.organization;
+}
+
+const isFuture = (d: Date, now: Date) => d.getTime() > now.getTime();
+
+// --- views: every object carries the subject whose record it is, for enforcement per subject ------
+
+function consentView(row: ConsentRow) {
+  const now = Date.now();
+  return {
+    subjectCode: row.subject_code,
+    id: row.id,
+    subject: row.subject_code,
+    organization: row.organization,
+    purpose: row.purpose,
+    categories: row.categories,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    grantedAt: row.granted_at,
+    revokedAt: row.revoked_at,
+    inForce: row.revoked_at === null && new Date(row.valid_from).getTime() <= now && now < new Date(row.valid_until).getTime(),
+  };
+}
+
+function applicationView(row: ApplicationRow) {
+  return {
+    subjectCode: row.subject_code,
+    id: row.id,
+    subject: row.subject_code,
+    organization: row.organization,
+    applicant: row.applicant_staff,
+    purpose: row.purpose,
+    categories: row.categories,
+    reason: row.reason,
+    requestedUntil: row.requested_until,
+    status: row.status,
+    appliedAt: row.applied_at,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    decisionNote: row.decision_note,
+    validUntil: row.valid_until,
+    revokedAt: row.revoked_at,
+    inForce: row.status === 'APPROVED' && row.valid_until !== null && Date.now() < new Date(row.valid_until).getTime(),
+  };
+}
+
+/**
+ * An inquiry record as one reader may see it: seen through a subject, only that subject's part (a
+ * batch query of a hundred subjects tells each of them about itself alone).
+ */
+function inquiryView(row: InquiryRow, subject: string | null) {
+  const disclosures = (subject ? row.disclosures.filter((d) => d.subject === subject) : row.disclosures).map((d) => ({
+    subjectCode: subject,
+    subject: d.subject,
+    field: d.field,
+    category: d.category,
+    level: d.level,
+    basis: d.basis,
+    reference: d.ref ?? null,
+  }));
+  return {
+    subjectCode: subject,
+    id: String(row.id),
+    requestId: row.request_id,
+    occurredAt: row.occurred_at,
+    principalKind: row.principal_kind,
+    organization: row.organization,
+    staff: row.staff,
+    purpose: row.purpose,
+    subjects: subject ? [subject] : row.subject_codes,
+    categories: subject ? [...new Set(disclosures.map((d) => d.category))].sort() : row.categories,
+    fields: subject ? [...new Set(disclosures.map((d) => d.field))].sort() : row.fields,
+    disclosures,
+  };
+}
+
+function mapConnection<Row, View>(connection: Connection<Row>, view: (row: Row) => View) {
+  return {
+    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) })),
+    nodes: connection.nodes.map(view),
+    pageInfo: connection.pageInfo,
+    get totalCount() {
+      return connection.totalCount;
+    },
+  };
+}
+
+async function changeApplication(context: AccessContext, id: string, from: ApplicationStatus, to: ApplicationStatus, note: string | null, validUntil?: Date) {
+  const principal = context.forwarded?.principal;
+  if (!principal) forbidden('No verified caller');
+  const row = await decideApplication(context.db, id, {
+    from,
+    to,
+    by: principal.organization,
+    staff: principal.staff,
+    note,
+    ...(validUntil ? { validUntil } : {}),
+  });
+  if (row) return applicationView(row);
+  const existing = await findApplication(context.db, id);
+  if (!existing) throw graphqlError('NOT_FOUND', `No special application ${id}`);
+  throw graphqlError('CONFLICT', `Special application ${id} is ${existing.status}; only a ${from} application can become ${to}`);
+}
+
+interface GrantConsentArgs {
+  readonly input: { subject: string; organization: string; purpose: string; categories: string[]; validFrom?: Date | null; validUntil: Date };
+}
+
+interface ApplyArgs {
+  readonly input: { subject: string; purpose: string; categories: string[]; reason: string; validUntil: Date };
+}
+
+export const accessResolvers: GraphQLResolverMap<AccessContext> = {
+  DateTime: DateTimeResolver,
+  Query: {
+    inquiryRecords: (_root, args: PageArgs & { filter?: { subject?: string | null; organization?: string | null; since?: Date | null; until?: Date | null } | null }, context) => {
+      const filter = args.filter ?? {};
+      const subject = filter.subject ? validCode(filter.subject, 'filter.subject') : null;
+      const organization = filter.organization ? validCode(filter.organization, 'filter.organization', 'USCC') : null;
+      const page = pageRequest(args, context.limits, SERIAL_CURSOR);
+      return pageInquiries(context.db, { subject, organization, since: filter.since ?? null, until: filter.until ?? null }, page).then((c) =>
+        mapConnection(c, (row: InquiryRow) => inquiryView(row, subject)),
+      );
+    },
+    specialApplications: (_root, args: PageArgs & { status?: ApplicationStatus | null }, context) =>
+      pageApplications(context.db, { status: args.status ?? null }, pageRequest(args, context.limits, UUID_CURSOR)).then((c) => mapConnection(c, applicationView)),
+    ownSpecialApplications: (_root, args: PageArgs & { status?: ApplicationStatus | null }, context) => {
+      const organization = organizationOf(context.forwarded?.principal as Principal);
+      return pageApplications(context.db, { organization, status: args.status ?? null }, pageRequest(args, context.limits, UUID_CURSOR)).then((c) =>
+        mapConnection(c, applicationView),
+      );
+    },
+  },
+  Mutation: {
+    grantConsent: async (_root, { input }: GrantConsentArgs, context) => {
+      const principal = context.forwarded?.principal;
+      const subject = validCode(input.subject, 'input.subject');
+      if (!principal || principal.kind !== 'SUBJECT' || principal.subject !== subject) {
+        forbidden('Only the subject itself may authorize queries of its records');
+      }
+      const organization = validCode(input.organization, 'input.organization', 'USCC');
+      if (organization === subject) throw badUserInput('A subject needs no authorization to query itself', { argumentName: 'input.organization' });
+      if (input.purpose === 'SELF_QUERY') throw badUserInput('SELF_QUERY is not a purpose an organization can be authorized for', { argumentName: 'input.purpose' });
+      const categories = validCategories(input.categories, 'input.categories');
+      const now = new Date();
+      const validFrom = input.validFrom ?? now;
+      if (!isFuture(input.validUntil, validFrom) || !isFuture(input.validUntil, now)) {
+        throw badUserInput('`validUntil` must be later than now and than `validFrom`', { argumentName: 'input.validUntil' });
+      }
+      return consentView(await insertConsent(context.db, { subject, organization, purpose: input.purpose, categories, validFrom, validUntil: input.validUntil }));
+    },
+    revokeConsent: async (_root, args: { subject: string; id: string }, context) => {
+      const principal = context.forwarded?.principal;
+      const subject = validCode(args.subject, 'subject');
+      const id = validId(args.id, 'id');
+      if (!principal || principal.kind !== 'SUBJECT' || principal.subject !== subject) {
+        forbidden('Only the subject itself may withdraw its authorizations');
+      }
+      const existing = await findConsent(context.db, id);
+      if (!existing || existing.subject_code !== subject) throw graphqlError('NOT_FOUND', `Subject ${subject} has no consent ${id}`);
+      const revoked = await revokeConsent(context.db, id);
+      if (!revoked) throw graphqlError('CONFLICT', `Consent ${id} was already revoked`);
+      return consentView(revoked);
+    },
+    applyForSpecialAccess: async (_root, { input }: ApplyArgs, context) => {
+      const principal = context.forwarded?.principal as Principal;
+      const organization = organizationOf(principal);
+      const subject = validCode(input.subject, 'input.subject');
+      if (!principal.purposes.includes(input.purpose) || input.purpose === 'SELF_QUERY') {
+        throw graphqlError('PURPOSE_NOT_ALLOWED', `Purpose ${input.purpose} is not among the caller's purposes (${principal.purposes.join(', ') || 'none'})`);
+      }
+      const categories = validCategories(input.categories, 'input.categories');
+      const reason = input.reason.trim();
+      if (reason.length < 10) throw badUserInput('State the case and its legal basis in `reason` (at least 10 characters)', { argumentName: 'input.reason' });
+      const now = new Date();
+      if (!isFuture(input.validUntil, now) || input.validUntil.getTime() > now.getTime() + SPECIAL_APPLICATION_MAX_DAYS * DAY_MS) {
+        throw badUserInput(`\`validUntil\` must be in the next ${SPECIAL_APPLICATION_MAX_DAYS} days`, { argumentName: 'input.validUntil' });
+      }
+      const row = await insertApplication(context.db, {
+        subject,
+        organization,
+        staff: principal.staff,
+        purpose: input.purpose,
+        categories,
+        reason,
+        requestedUntil: input.validUntil,
+      });
+      return applicationView(row);
+    },
+    approveSpecialApplication: async (_root, args: { id: string; validUntil?: Date | null; note?: string | null }, context) => {
+      const id = validId(args.id, 'id');
+      const principal = context.forwarded?.principal as Principal;
+      const approver = organizationOf(principal);
+      const application = await findApplication(context.db, id);
+      if (!application) throw graphqlError('NOT_FOUND', `No special application ${id}`);
+      if (application.organization === approver) forbidden('An organization may not approve its own special application');
+      const requested = new Date(application.requested_until);
+      const validUntil = args.validUntil ?? requested;
+      if (!isFuture(validUntil, new Date()) || validUntil.getTime() > requested.getTime()) {
+        throw badUserInput('`validUntil` must be in the future and no later than the end the applicant asked for', { argumentName: 'validUntil' });
+      }
+      return changeApplication(context, id, 'PENDING', 'APPROVED', args.note ?? null, validUntil);
+    },
+    rejectSpecialApplication: (_root, args: { id: string; note: string }, context) => {
+      organizationOf(context.forwarded?.principal as Principal);
+      return changeApplication(context, validId(args.id, 'id'), 'PENDING', 'REJECTED', args.note);
+    },
+    revokeSpecialApplication: (_root, args: { id: string; note: string }, context) => {
+      organizationOf(context.forwarded?.principal as Principal);
+      return changeApplication(context, validId(args.id, 'id'), 'APPROVED', 'REVOKED', args.note);
+    },
+  },
+  Subject: {
+    __resolveReference: (reference: { code: string }) => ({ code: reference.code }),
+    consents: (subject: { code: string }, args: PageArgs, context) =>
+      pageConsents(context.db, subject.code, pageRequest(args, context.limits, UUID_CURSOR)).then((c) => mapConnection(c, consentView)),
+    specialApplications: (subject: { code: string }, args: PageArgs, context) =>
+      pageApplications(context.db, { subject: subject.code }, pageRequest(args, context.limits, UUID_CURSOR)).then((c) => mapConnection(c, applicationView)),
+    inquiryRecords: (subject: { code: string }, args: PageArgs, context) =>
+      pageInquiries(context.db, { subject: subject.code }, pageRequest(args, context.limits, SERIAL_CURSOR)).then((c) =>
+        mapConnection(c, (row: InquiryRow) => inquiryView(row, subject.code)),
+      ),
+  },
+};

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
+import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
+import { readDisclosures } from '../../shared/subgraph/disclosures';
+import { checkSubjectCode } from '../../shared/identifiers';
+import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
+import { accessResolvers } from './resolvers';
+import { createAccessContext } from './loaders';
+import { migrations } from './migrations';
+import { accessDataset } from './fixtures';
+import { insertInquiry, subjectGrants } from './store';
+
+/** At most this many subjects per grants lookup: the gateway asks per request, a batch is 100 subjects. */
+export const GRANTS_LOOKUP_MAX = 1_000;
+
+const badRequest = (message: string) => ({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+
+/**
+ * The access subgraph: consents, special applications and inquiry records, in the graph for subjects,
+ * applicants and regulators; and two routes only the gateway calls (its signed context required):
+ * - `POST /internal/subject-grants` `{ subjects }`: the consents and approved applications in force
+ *   for the caller's organization and purpose, per subject, which the gateway signs into each fetch;
+ * - `POST /internal/inquiry-records` `{ disclosures }`: the request's inquiry record, committed before
+ *   the answer (201), so the gateway releases non-public data only once it is recorded.
+ */
+export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInstance> {
+  const app = await buildApolloSubgraph(deps, {
+    name: 'access',
+    typeDefs: subgraphTypeDefs(__dirname),
+    resolvers: accessResolvers,
+    context: () => createAccessContext(deps.store.db, deps.limits),
+  });
+
+  app.post('/internal/subject-grants', async (request, reply) => {
+    const forwarded = request.forwarded;
+    const subjects = (request.body as { subjects?: unknown } | null)?.subjects;
+    if (!Array.isArray(subjects) || subjects.length > GRANTS_LOOKUP_MAX || !subjects.every((s) => typeof s === 'string')) {
+      return reply.code(400).send(badRequest(`\`subjects\` must be a list of at most ${GRANTS_LOOKUP_MAX} subject codes`));
+    }
+    const codes = [...new Set(subjects as string[])].filter((code) => checkSubjectCode(code).ok);
+    const organization = forwarded?.principal.organization;
+    const purpose = forwarded?.purpose;
+    if (!organization || !purpose || codes.length === 0) return { subjects: {} };
+    return { subjects: await subjectGrants(deps.store.db, organization, purpose, codes) };
+  });
+
+  app.post('/internal/inquiry-records', async (request, reply) => {
+    const forwarded = request.forwarded;
+    if (!forwarded) return reply.code(401).send(badRequest('no verified caller'));
+    const raw = (request.body as { disclosures?: unknown } | null)?.disclosures;
+    const disclosures = readDisclosures(raw);
+    if (!Array.isArray(raw) || disclosures.length === 0 || disclosures.length !== raw.length) {
+      return reply.code(400).send(badRequest('`disclosures` must be a non-empty list of disclosures'));
+    }
+    const { principal } = forwarded;
+    const id = await insertInquiry(deps.store.db, {
+      requestId: forwarded.requestId,
+      principalKind: principal.kind,
+      organization: principal.organization,
+      staff: principal.staff,
+      purpose: forwarded.purpose,
+      disclosures,
+    });
+    return reply.code(201).send({ id });
+  });
+
+  return app;
+}
+
+export const accessSubgraph: SubgraphModule = {
+  name: 'access',
+  migrations,
+  dataset: accessDataset,
+  buildServer: buildAccessServer,
+};

@@ -1,0 +1,308 @@
+import type { Knex } from 'knex';
+import type { SubjectGrants } from '../../shared/auth/context';
+import type { Consent as ConsentFact, SpecialApplication as ApplicationFact } from '../../shared/policy/decide';
+import type { Disclosure } from '../../shared/subgraph/disclosures';
+import { encodeCursor, toConnection, type Connection, type PageRequest } from '../../shared/pagination';
+
+/**
+ * The access store: consents, special applications and inquiry records. Every read that lists is
+ * paged by keyset, newest first; every change is one statement that checks the state it changes, so
+ * two approvers racing on one application cannot both win.
+ */
+
+export interface ConsentRow {
+  readonly id: string;
+  readonly subject_code: string;
+  readonly organization: string;
+  readonly purpose: string;
+  readonly categories: string[];
+  readonly valid_from: Date;
+  readonly valid_until: Date;
+  readonly granted_at: Date;
+  readonly revoked_at: Date | null;
+}
+
+export type ApplicationStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'REVOKED';
+
+export interface ApplicationRow {
+  readonly id: string;
+  readonly subject_code: string;
+  readonly organization: string;
+  readonly applicant_staff: string | null;
+  readonly purpose: string;
+  readonly categories: string[];
+  readonly reason: string;
+  readonly requested_until: Date;
+  readonly status: ApplicationStatus;
+  readonly applied_at: Date;
+  readonly decided_at: Date | null;
+  readonly decided_by: string | null;
+  readonly decided_by_staff: string | null;
+  readonly decision_note: string | null;
+  readonly valid_until: Date | null;
+  readonly revoked_at: Date | null;
+}
+
+export interface InquiryRow {
+  readonly id: string;
+  readonly request_id: string;
+  readonly occurred_at: Date;
+  readonly principal_kind: string;
+  readonly organization: string | null;
+  readonly staff: string | null;
+  readonly purpose: string | null;
+  readonly subject_codes: string[];
+  readonly categories: string[];
+  readonly fields: string[];
+  readonly disclosures: Disclosure[];
+}
+
+const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
+const asDateOrNull = (value: Date | string | null): Date | null => (value === null ? null : asDate(value));
+
+/** The facts the policy decides with, from a consent row. */
+export function consentFact(row: ConsentRow): ConsentFact {
+  return {
+    id: row.id,
+    subject: row.subject_code,
+    organization: row.organization,
+    purpose: row.purpose,
+    categories: row.categories,
+    validFrom: asDate(row.valid_from),
+    validUntil: asDate(row.valid_until),
+    revokedAt: asDateOrNull(row.revoked_at),
+  };
+}
+
+export function applicationFact(row: ApplicationRow): ApplicationFact {
+  return {
+    id: row.id,
+    subject: row.subject_code,
+    organization: row.organization,
+    purpose: row.purpose,
+    categories: row.categories,
+    validUntil: asDate(row.valid_until ?? row.requested_until),
+    approvedAt: row.status === 'APPROVED' || row.status === 'REVOKED' ? asDateOrNull(row.decided_at) : null,
+    revokedAt: asDateOrNull(row.revoked_at),
+  };
+}
+
+/**
+ * For the gateway, per request: the consents and approved applications in force for one
+ * organization and purpose, for each subject asked about. Two statements, whatever the number of subjects.
+ */
+export async function subjectGrants(
+  db: Knex,
+  organization: string,
+  purpose: string,
+  codes: readonly string[],
+): Promise<Record<string, SubjectGrants>> {
+  const [consents, applications] = await Promise.all([
+    db<ConsentRow>('consents')
+      .whereIn('subject_code', [...codes])
+      .andWhere({ organization, purpose })
+      .whereNull('revoked_at')
+      .andWhere('valid_until', '>', db.fn.now())
+      .andWhere('valid_from', '<=', db.fn.now()),
+    db<ApplicationRow>('special_applications')
+      .whereIn('subject_code', [...codes])
+      .andWhere({ organization, purpose, status: 'APPROVED' })
+      .whereNull('revoked_at')
+      .andWhere('valid_until', '>', db.fn.now()),
+  ]);
+  const out: Record<string, { consents: ConsentFact[]; applications: ApplicationFact[] }> = {};
+  const entry = (code: string) => (out[code] ??= { consents: [], applications: [] });
+  for (const row of consents) entry(row.subject_code).consents.push(consentFact(row));
+  for (const row of applications) entry(row.subject_code).applications.push(applicationFact(row));
+  return out;
+}
+
+export interface NewConsent {
+  readonly subject: string;
+  readonly organization: string;
+  readonly purpose: string;
+  readonly categories: readonly string[];
+  readonly validFrom: Date;
+  readonly validUntil: Date;
+}
+
+export async function insertConsent(db: Knex, consent: NewConsent): Promise<ConsentRow> {
+  const [row] = await db<ConsentRow>('consents')
+    .insert({
+      subject_code: consent.subject,
+      organization: consent.organization,
+      purpose: consent.purpose,
+      categories: [...consent.categories],
+      valid_from: consent.validFrom,
+      valid_until: consent.validUntil,
+    })
+    .returning('*');
+  return row as ConsentRow;
+}
+
+export async function findConsent(db: Knex, id: string): Promise<ConsentRow | undefined> {
+  return db<ConsentRow>('consents').where({ id }).first();
+}
+
+/** Revokes a consent in force; returns the row as it now stands, or undefined when it was already revoked. */
+export async function revokeConsent(db: Knex, id: string): Promise<ConsentRow | undefined> {
+  const [row] = await db<ConsentRow>('consents').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() }).returning('*');
+  return row as ConsentRow | undefined;
+}
+
+export interface NewApplication {
+  readonly subject: string;
+  readonly organization: string;
+  readonly staff: string | null;
+  readonly purpose: string;
+  readonly categories: readonly string[];
+  readonly reason: string;
+  readonly requestedUntil: Date;
+}
+
+export async function insertApplication(db: Knex, application: NewApplication): Promise<ApplicationRow> {
+  const [row] = await db<ApplicationRow>('special_applications')
+    .insert({
+      subject_code: application.subject,
+      organization: application.organization,
+      applicant_staff: application.staff,
+      purpose: application.purpose,
+      categories: [...application.categories],
+      reason: application.reason,
+      requested_until: application.requestedUntil,
+    })
+    .returning('*');
+  return row as ApplicationRow;
+}
+
+export async function findApplication(db: Knex, id: string): Promise<ApplicationRow | undefined> {
+  return db<ApplicationRow>('special_applications').where({ id }).first();
+}
+
+export interface ApplicationDecision {
+  readonly from: ApplicationStatus;
+  readonly to: ApplicationStatus;
+  readonly by: string | null;
+  readonly staff: string | null;
+  readonly note: string | null;
+  readonly validUntil?: Date;
+}
+
+/** Moves an application from one status to the next, only if it still is in `from`. */
+export async function decideApplication(db: Knex, id: string, decision: ApplicationDecision): Promise<ApplicationRow | undefined> {
+  const changes: Record<string, unknown> =
+    decision.to === 'REVOKED'
+      ? { status: 'REVOKED', revoked_at: db.fn.now(), decision_note: decision.note }
+      : {
+          status: decision.to,
+          decided_at: db.fn.now(),
+          decided_by: decision.by,
+          decided_by_staff: decision.staff,
+          decision_note: decision.note,
+          valid_until: decision.validUntil ?? null,
+        };
+  const [row] = await db<ApplicationRow>('special_applications').where({ id, status: decision.from }).update(changes).returning('*');
+  return row as ApplicationRow | undefined;
+}
+
+// --- paged lists ---------------------------------------------------------------------------------
+
+/** Cursors of rows in lists ordered by (time desc, id desc): an ISO instant and the row's id. */
+const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+export const UUID_CURSOR = [INSTANT, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/] as const;
+export const SERIAL_CURSOR = [INSTANT, /^\d{1,18}$/] as const;
+
+async function pageByTime<Row extends { id: string }>(
+  query: Knex.QueryBuilder,
+  timeColumn: string,
+  page: PageRequest,
+  timeOf: (row: Row) => Date,
+  count: () => Promise<number>,
+  idType: 'uuid' | 'bigint' = 'uuid',
+): Promise<Connection<Row>> {
+  let q = query.clone().orderBy([{ column: timeColumn, order: 'desc' }, { column: 'id', order: 'desc' }]).limit(page.first + 1);
+  if (page.after) {
+    const [time, id] = page.after as [string, string];
+    q = q.andWhereRaw(`(??, id) < (?::timestamptz, ?::${idType})`, [timeColumn, time, id]);
+  }
+  const rows = (await q) as Row[];
+  return toConnection(rows, page.first, (row) => encodeCursor([timeOf(row).toISOString(), String(row.id)]), count);
+}
+
+const countOf = (query: Knex.QueryBuilder) => async () => {
+  const [row] = await query.clone().clearSelect().clearOrder().count<{ n: string }[]>({ n: '*' });
+  return Number(row?.n ?? 0);
+};
+
+export function pageConsents(db: Knex, subject: string, page: PageRequest): Promise<Connection<ConsentRow>> {
+  const query = db('consents').where({ subject_code: subject });
+  return pageByTime<ConsentRow>(query, 'granted_at', page, (r) => asDate(r.granted_at), countOf(query));
+}
+
+export interface ApplicationFilter {
+  readonly subject?: string;
+  readonly organization?: string;
+  readonly status?: ApplicationStatus | null;
+}
+
+export function pageApplications(db: Knex, filter: ApplicationFilter, page: PageRequest): Promise<Connection<ApplicationRow>> {
+  const query = db('special_applications');
+  if (filter.subject) query.where('subject_code', filter.subject);
+  if (filter.organization) query.where('organization', filter.organization);
+  if (filter.status) query.where('status', filter.status);
+  return pageByTime<ApplicationRow>(query, 'applied_at', page, (r) => asDate(r.applied_at), countOf(query));
+}
+
+export interface InquiryFilter {
+  readonly subject?: string | null;
+  readonly organization?: string | null;
+  readonly since?: Date | null;
+  readonly until?: Date | null;
+}
+
+export function pageInquiries(db: Knex, filter: InquiryFilter, page: PageRequest): Promise<Connection<InquiryRow>> {
+  const query = db('inquiry_records');
+  // `@>` is served by the GIN index on subject_codes.
+  if (filter.subject) query.whereRaw('subject_codes @> array[?]::text[]', [filter.subject]);
+  if (filter.organization) query.where('organization', filter.organization);
+  if (filter.since) query.where('occurred_at', '>=', filter.since);
+  if (filter.until) query.where('occurred_at', '<', filter.until);
+  return pageByTime<InquiryRow>(query, 'occurred_at', page, (r) => asDate(r.occurred_at), countOf(query), 'bigint');
+}
+
+export interface NewInquiry {
+  readonly requestId: string;
+  readonly principalKind: string;
+  readonly organization: string | null;
+  readonly staff: string | null;
+  readonly purpose: string | null;
+  readonly disclosures: readonly Disclosure[];
+}
+
+/**
+ * Writes one request's inquiry record, durably (the statement commits before this returns). A
+ * retried write of the same request adds nothing: the request id is unique.
+ */
+export async function insertInquiry(db: Knex, inquiry: NewInquiry): Promise<string> {
+  const subjects = [...new Set(inquiry.disclosures.map((d) => d.subject).filter((s): s is string => s !== null))].sort();
+  const categories = [...new Set(inquiry.disclosures.map((d) => d.category))].sort();
+  const fields = [...new Set(inquiry.disclosures.map((d) => d.field))].sort();
+  const inserted = await db('inquiry_records')
+    .insert({
+      request_id: inquiry.requestId,
+      principal_kind: inquiry.principalKind,
+      organization: inquiry.organization,
+      staff: inquiry.staff,
+      purpose: inquiry.purpose,
+      subject_codes: subjects,
+      categories,
+      fields,
+      disclosures: JSON.stringify(inquiry.disclosures),
+    })
+    .onConflict('request_id')
+    .ignore()
+    .returning<{ id: string }[]>('id');
+  if (inserted[0]) return String(inserted[0].id);
+  const existing = await db('inquiry_records').where({ request_id: inquiry.requestId }).first<{ id: string }>('id');
+  return String(existing?.id);
+}
