@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { checkSubjectCode } from '../shared/identifiers';
-import type { SubjectGrants } from '../shared/auth/context';
+import { decodeSubjects, type SubjectGrants } from '../shared/auth/context';
 import { readDisclosures, type Disclosure } from '../shared/subgraph/disclosures';
 
 /**
@@ -46,8 +46,8 @@ export class AccessClient {
   }
 
   async grants(signedContext: string, subjects: readonly string[]): Promise<Record<string, SubjectGrants>> {
-    const body = (await this.post(this.grantsUrl, signedContext, { subjects })) as { subjects?: Record<string, SubjectGrants> };
-    return body.subjects ?? {};
+    const body = (await this.post(this.grantsUrl, signedContext, { subjects })) as { subjects?: unknown };
+    return decodeSubjects(body.subjects);
   }
 
   async record(signedContext: string, disclosures: readonly Disclosure[]): Promise<string> {

@@ -24,7 +24,7 @@ const BANK: TokenClaims = {
 
 const TAX_BUREAU: TokenClaims = {
   kind: 'GOVERNMENT',
-  org: '11110000000029373E',
+  org: '11110000000029373Q',
   staff: 'clerk-12',
   grants: ['tax:SHARED', 'registry:SHARED'],
   purposes: ['ADMINISTRATIVE_APPROVAL', 'SUPERVISION'],
@@ -68,7 +68,8 @@ describe('authorization: the public', () => {
     expect(response.body).toEqual({
       data: { subject: { name: group.name, finance: { courtJudgments: null } } },
       errors: [
-        unauthorized(['subject', 'finance', 'courtJudgments', 'nodes', 'decisionDate'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit')),
+        // Through the interface, decisionDate needs what every implementation needs: assets and income are SPECIAL.
+        unauthorized(['subject', 'finance', 'courtJudgments', 'nodes', 'decisionDate'], 'finance.assets', 'SPECIAL', NO_GRANT('SPECIAL', 'finance.assets')),
       ],
     });
   });
@@ -122,7 +123,7 @@ describe('authorization: the public', () => {
     expect(response.body).toEqual({
       data: { subject: { finance: { courtJudgments: { nodes: judgments.map((decisionDate) => ({ decisionDate, documentNumber: null })) } } } },
       errors: [
-        unauthorized(['subject', 'finance', 'courtJudgments', 'nodes', 'documentNumber'], 'finance.credit', 'RESTRICTED', NO_GRANT('RESTRICTED', 'finance.credit')),
+        unauthorized(['subject', 'finance', 'courtJudgments', 'nodes', 'documentNumber'], 'finance.assets', 'SPECIAL', NO_GRANT('SPECIAL', 'finance.assets')),
       ],
     });
     const typed = await post(gateway.url, `query($code: ID!) { subject(code: $code) { finance { courtJudgments { nodes { decisionDate documentNumber } } } } }`, CODE);

@@ -101,8 +101,8 @@ describe('classification of the graph', () => {
   it('requires, for a field selected through an interface, the strictest classification of every implementation', () => {
     const finance = classificationsOf(documents().find((d) => d.name === 'finance')!.document);
     expect(interfaceFieldRequirement(finance, 'CreditRecord', 'decisionDate')).toEqual({
-      category: 'finance.credit',
-      level: 'RESTRICTED',
+      category: 'finance.assets',
+      level: 'SPECIAL',
       publicWhen: null,
     });
   });

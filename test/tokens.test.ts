@@ -5,7 +5,7 @@ import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { parseTtl } from '../scripts/token';
 
 const auth = loadConfig({}).auth;
-const bank = { kind: 'CREDIT_SERVICE', org: '91310000132209224N', staff: 'officer-1', grants: ['finance:RESTRICTED'], purposes: ['LOAN_APPROVAL'] } as const;
+const bank = { kind: 'CREDIT_SERVICE', org: '91310000132209224R', staff: 'officer-1', grants: ['finance:RESTRICTED'], purposes: ['LOAN_APPROVAL'] } as const;
 
 describe('bearer tokens', () => {
   it('turns a valid token into the principal it describes, and no header into the public', async () => {
@@ -13,7 +13,7 @@ describe('bearer tokens', () => {
     const token = await signToken(auth, bank, 60);
     expect(await verify(`Bearer ${token}`)).toEqual({
       kind: 'CREDIT_SERVICE',
-      organization: '91310000132209224N',
+      organization: '91310000132209224R',
       staff: 'officer-1',
       grants: [{ category: 'finance', level: 'RESTRICTED' }],
       purposes: ['LOAN_APPROVAL'],

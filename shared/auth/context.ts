@@ -53,8 +53,11 @@ function encodeSubjects(subjects: Readonly<Record<string, SubjectGrants>>): Reco
 const dateOrNull = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** Reads the signed facts back; the signature already vouches for them, this only restores types. */
-function decodeSubjects(claim: unknown): Record<string, SubjectGrants> {
+/**
+ * Reads per-subject grants back from JSON (the signed claim, or the access subgraph's answer):
+ * restores dates and drops what is not a string where one belongs.
+ */
+export function decodeSubjects(claim: unknown): Record<string, SubjectGrants> {
   const out: Record<string, SubjectGrants> = {};
   if (typeof claim !== 'object' || claim === null) return out;
   for (const [code, value] of Object.entries(claim as Record<string, { consents?: unknown[]; applications?: unknown[] }>)) {

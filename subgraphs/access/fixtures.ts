@@ -12,7 +12,7 @@ import type { DatasetPlan } from '../../shared/seed';
  */
 
 /** The demo bank of the README's principals. */
-export const DEMO_BANK = '91310000132209224N';
+export const DEMO_BANK = '91310000132209224R';
 
 const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
 

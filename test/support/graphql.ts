@@ -17,6 +17,26 @@ export async function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL,
   return { [CONTEXT_HEADER]: await signContext(TEST_INTERNAL_SECRET, { principal, purpose }) };
 }
 
+/**
+ * The regulator's context plus an approved special application over every category for each of
+ * `codes`, as the gateway would sign it: for tests that read every list of a sector, SPECIAL ones too.
+ */
+export async function withSpecialApplications(codes: readonly string[]): Promise<Record<string, string>> {
+  const validUntil = new Date(Date.now() + 3_600_000);
+  const subjects = Object.fromEntries(
+    codes.map((code) => [
+      code,
+      {
+        consents: [],
+        applications: [
+          { id: `application-${code}`, organization: REGULATOR_PRINCIPAL.organization as string, subject: code, categories: ['*'], purpose: 'SUPERVISION', validUntil, approvedAt: new Date(), revokedAt: null },
+        ],
+      },
+    ]),
+  );
+  return { [CONTEXT_HEADER]: await signContext(TEST_INTERNAL_SECRET, { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', subjects }) };
+}
+
 export interface GraphQLResponse {
   readonly status: number;
   readonly body: { data?: unknown; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> };

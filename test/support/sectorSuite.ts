@@ -5,7 +5,7 @@ import type { Row } from '../../shared/generator/envelope';
 import { subjectAt, usccFor, type SubjectProfile } from '../../shared/generator/subjects';
 import type { SubgraphModule } from '../../shared/subgraph/types';
 import { openTestStore, countStatements, TEST_DATASET, TEST_LIMITS, testDeps } from './stores';
-import { inject, entities } from './graphql';
+import { inject, entities, withSpecialApplications } from './graphql';
 
 export interface SectorHarness {
   readonly app: FastifyInstance;
@@ -65,7 +65,7 @@ export function describeSectorRecords(
       ...op.variables,
       first,
       after,
-    });
+    }, await withSpecialApplications([subject.code]));
     expect(response.body.errors).toBeUndefined();
     const data = response.body.data as { _entities: Array<Record<string, Record<string, Connection>>> };
     return data._entities[0]![sectorField]![field]!;
@@ -132,8 +132,10 @@ export function describeSectorRecords(
       const selection = Object.keys(lists)
         .map((field) => `${field}(first: 2) { totalCount nodes { id } }`)
         .join(' ');
-      const op = entities(harness.subjects.slice(0, 50).map((s) => s.code), `${sectorField} { ${selection} }`);
-      const { result, statements } = await countStatements(harness.store, () => inject(harness.app, op.query, op.variables));
+      const codes = harness.subjects.slice(0, 50).map((s) => s.code);
+      const op = entities(codes, `${sectorField} { ${selection} }`);
+      const headers = await withSpecialApplications(codes);
+      const { result, statements } = await countStatements(harness.store, () => inject(harness.app, op.query, op.variables, headers));
       expect(result.body.errors).toBeUndefined();
       expect((result.body.data as { _entities: unknown[] })._entities).toHaveLength(50);
       expect(statements.filter((sql) => /cross join lateral/.test(sql))).toHaveLength(Object.keys(lists).length);

@@ -1,0 +1,411 @@
+import type { FastifyInstance } from 'fastify';
+import { subjectAt } from '../shared/generator/subjects';
+import { signContext, CONTEXT_HEADER } from '../shared/auth/context';
+import { principalFromClaims, type TokenClaims } from '../shared/auth/tokens';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
+import { TEST_DATASET, TEST_INTERNAL_SECRET } from './support/stores';
+import { DEMO_BANK } from '../subgraphs/access/fixtures';
+
+/**
+ * Subject-scoped permissions through the gateway, as each caller meets them: the subject's consents,
+ * special applications, the subject acting as itself, and the inquiry record every disclosure above
+ * PUBLIC leaves behind.
+ */
+
+let graph: RunningGraph;
+let gateway: { app: FastifyInstance; url: string };
+const group = subjectAt(TEST_DATASET.seed, 0);
+const firm = subjectAt(TEST_DATASET.seed, 1);
+const third = subjectAt(TEST_DATASET.seed, 5);
+
+/** The README's demo bank: the demo group authorized it (seeded) to query its credit records for loan approval. */
+const BANK: TokenClaims = {
+  kind: 'CREDIT_SERVICE',
+  org: DEMO_BANK,
+  staff: 'loan-officer-3',
+  grants: ['finance:RESTRICTED', 'registry:SHARED', 'access.application:SHARED'],
+  purposes: ['LOAN_APPROVAL', 'POST_LOAN_MANAGEMENT'],
+};
+const BUREAU: TokenClaims = {
+  kind: 'CREDIT_SERVICE',
+  org: '91110000717825966F',
+  staff: 'analyst-1',
+  grants: ['finance:RESTRICTED', 'access.application:SHARED'],
+  purposes: ['CREDIT_RATING'],
+};
+const itself = (code: string): TokenClaims => ({ kind: 'SUBJECT', org: code, subject: code, grants: [], purposes: ['SELF_QUERY'] });
+
+const SUMMARY = `query($code: ID!) { subject(code: $code) { finance { summary { accountCount } } } }`;
+const ASSETS = `query($code: ID!) { subject(code: $code) { finance { assets { totalCount } } } }`;
+const GRANT = `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id subject organization purpose categories inForce } }`;
+const REVOKE = `mutation($subject: ID!, $id: ID!) { revokeConsent(subject: $subject, id: $id) { id inForce } }`;
+const APPLY = `mutation($input: SpecialApplicationInput!) { applyForSpecialAccess(input: $input) { id subject organization status inForce } }`;
+const APPROVE = `mutation($id: ID!) { approveSpecialApplication(id: $id, note: "case 2026-17") { id status decidedBy inForce } }`;
+const REVOKE_APPLICATION = `mutation($id: ID!) { revokeSpecialApplication(id: $id, note: "case closed") { id status inForce } }`;
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+const denied = (path: Array<string | number>, category: string, level: string, reason: string, serviceName: string) => ({
+  message: 'Unauthorized field or type',
+  path,
+  extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category, level, reason, serviceName },
+});
+const NO_CONSENT = (purpose: string) => `requires the subject's authorization for finance.credit (purpose ${purpose}), and none is in force`;
+const NO_APPLICATION = 'requires an approved special application for this subject and finance.assets, in force';
+
+beforeAll(async () => {
+  graph = await startSubgraphs();
+  gateway = await startGateway(urlOverrides(graph.subgraphUrls));
+});
+
+afterAll(async () => {
+  await gateway.app.close();
+  await graph.close();
+});
+
+describe("consents: a subject's authorization of one organization", () => {
+  it('lets a bank the subject authorized see its credit records, for the authorized purpose only', async () => {
+    const allowed = await post(gateway.url, SUMMARY, { code: group.code }, await callerHeaders(BANK, 'LOAN_APPROVAL'));
+    expect(allowed.body).toEqual({ data: { subject: { finance: { summary: { accountCount: 4 } } } } });
+
+    const otherPurpose = await post(gateway.url, SUMMARY, { code: group.code }, await callerHeaders(BANK, 'POST_LOAN_MANAGEMENT'));
+    expect(otherPurpose.body).toEqual({
+      data: { subject: { finance: { summary: null } } },
+      errors: [denied(['subject', 'finance', 'summary'], 'finance.credit', 'RESTRICTED', NO_CONSENT('POST_LOAN_MANAGEMENT'), 'finance')],
+    });
+  });
+
+  it('decides each subject of a batch on its own consents', async () => {
+    const response = await post(
+      gateway.url,
+      `query($codes: [ID!]!) { subjects(codes: $codes) { code finance { summary { accountCount } } } }`,
+      { codes: [group.code, firm.code] },
+      await callerHeaders(BANK, 'LOAN_APPROVAL'),
+    );
+    expect(response.body).toEqual({
+      data: { subjects: [{ code: group.code, finance: { summary: { accountCount: 4 } } }, { code: firm.code, finance: { summary: null } }] },
+      errors: [denied(['subjects', 1, 'finance', 'summary'], 'finance.credit', 'RESTRICTED', NO_CONSENT('LOAN_APPROVAL'), 'finance')],
+    });
+  });
+
+  it('cannot be stretched over another subject by aliases', async () => {
+    const response = await post(
+      gateway.url,
+      `query($a: ID!, $b: ID!) { mine: subject(code: $a) { finance { summary { accountCount } } } theirs: subject(code: $b) { finance { s2: summary { accountCount } } } }`,
+      { a: group.code, b: firm.code },
+      await callerHeaders(BANK, 'LOAN_APPROVAL'),
+    );
+    expect(response.body).toEqual({
+      data: { mine: { finance: { summary: { accountCount: 4 } } }, theirs: { finance: { s2: null } } },
+      errors: [denied(['theirs', 'finance', 's2'], 'finance.credit', 'RESTRICTED', NO_CONSENT('LOAN_APPROVAL'), 'finance')],
+    });
+  });
+
+  it('is granted by the subject itself, works at once, and stops working the moment it is revoked', async () => {
+    const before = await post(gateway.url, SUMMARY, { code: firm.code }, await callerHeaders(BUREAU, 'CREDIT_RATING'));
+    expect(before.body.errors).toEqual([denied(['subject', 'finance', 'summary'], 'finance.credit', 'RESTRICTED', NO_CONSENT('CREDIT_RATING'), 'finance')]);
+
+    const granted = await post(
+      gateway.url,
+      GRANT,
+      { input: { subject: firm.code, organization: BUREAU.org, purpose: 'CREDIT_RATING', categories: ['finance.credit'], validUntil: inDays(30) } },
+      await callerHeaders(itself(firm.code), 'SELF_QUERY'),
+    );
+    const consent = (granted.body.data as { grantConsent: { id: string } }).grantConsent;
+    expect(granted.body).toEqual({
+      data: { grantConsent: { id: consent.id, subject: firm.code, organization: BUREAU.org, purpose: 'CREDIT_RATING', categories: ['finance.credit'], inForce: true } },
+    });
+
+    const during = await post(gateway.url, SUMMARY, { code: firm.code }, await callerHeaders(BUREAU, 'CREDIT_RATING'));
+    expect(during.body).toEqual({ data: { subject: { finance: { summary: expect.objectContaining({ accountCount: expect.any(Number) }) } } } });
+
+    const revoked = await post(gateway.url, REVOKE, { subject: firm.code, id: consent.id }, await callerHeaders(itself(firm.code), 'SELF_QUERY'));
+    expect(revoked.body).toEqual({ data: { revokeConsent: { id: consent.id, inForce: false } } });
+
+    const after = await post(gateway.url, SUMMARY, { code: firm.code }, await callerHeaders(BUREAU, 'CREDIT_RATING'));
+    expect(after.body).toEqual(before.body);
+
+    const again = await post(gateway.url, REVOKE, { subject: firm.code, id: consent.id }, await callerHeaders(itself(firm.code), 'SELF_QUERY'));
+    expect(again.body).toEqual({ data: null, errors: [expect.objectContaining({ message: `Consent ${consent.id} was already revoked`, path: ['revokeConsent'], extensions: { code: 'CONFLICT', serviceName: 'access' } })] });
+  });
+
+  it('authorizes nothing once it has expired', async () => {
+    await graph.stores.access.db('consents').insert({
+      subject_code: third.code,
+      organization: BUREAU.org,
+      purpose: 'CREDIT_RATING',
+      categories: ['finance.credit'],
+      valid_from: new Date(Date.now() - 30 * 86_400_000),
+      valid_until: new Date(Date.now() - 1_000),
+    });
+    const response = await post(gateway.url, SUMMARY, { code: third.code }, await callerHeaders(BUREAU, 'CREDIT_RATING'));
+    expect(response.body).toEqual({
+      data: { subject: { finance: { summary: null } } },
+      errors: [denied(['subject', 'finance', 'summary'], 'finance.credit', 'RESTRICTED', NO_CONSENT('CREDIT_RATING'), 'finance')],
+    });
+  });
+
+  it('can be granted or withdrawn only by the subject itself', async () => {
+    const input = { subject: firm.code, organization: BUREAU.org, purpose: 'CREDIT_RATING', categories: ['finance.credit'], validUntil: inDays(30) };
+    const byBank = await post(gateway.url, GRANT, { input }, await callerHeaders(BANK, 'LOAN_APPROVAL'));
+    expect(byBank.body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'Unauthorized field or type',
+          path: ['grantConsent'],
+          extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'access.consent', level: 'RESTRICTED', reason: 'requires RESTRICTED access to access.consent; the caller holds no grant for it' },
+        },
+      ],
+    });
+    const byRegulator = await post(gateway.url, GRANT, { input }, await callerHeaders(REGULATOR, 'SUPERVISION'));
+    expect(byRegulator.body).toEqual({
+      data: null,
+      errors: [{ message: 'Only the subject itself may authorize queries of its records', path: ['grantConsent'], extensions: { code: 'FORBIDDEN', serviceName: 'access' } }],
+    });
+    const byAnotherSubject = await post(gateway.url, GRANT, { input }, await callerHeaders(itself(group.code), 'SELF_QUERY'));
+    expect(byAnotherSubject.body.errors).toEqual([
+      expect.objectContaining({ path: ['grantConsent'], extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'access.consent' }) }),
+    ]);
+  });
+
+  it('refuses a malformed consent with the argument that is wrong, and stores nothing', async () => {
+    const count = async () => Number((await graph.stores.access.db('consents').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    const before = await count();
+    const self = await callerHeaders(itself(firm.code), 'SELF_QUERY');
+    const base = { subject: firm.code, organization: BUREAU.org, purpose: 'CREDIT_RATING', categories: ['finance.credit'], validUntil: inDays(30) };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ organization: '91110000717825966X' }, 'input.organization'],
+      [{ categories: ['finance.nothing'] }, 'input.categories'],
+      [{ categories: ['access.inquiry'] }, 'input.categories'],
+      [{ validUntil: inDays(-1) }, 'input.validUntil'],
+      [{ purpose: 'SELF_QUERY' }, 'input.purpose'],
+    ];
+    for (const [change, argumentName] of cases) {
+      const response = await post(gateway.url, GRANT, { input: { ...base, ...change } }, self);
+      expect(response.body).toEqual({
+        data: null,
+        errors: [{ message: expect.any(String), path: ['grantConsent'], extensions: { code: 'BAD_USER_INPUT', argumentName, serviceName: 'access' } }],
+      });
+    }
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('special applications', () => {
+  const input = { subject: group.code, purpose: 'LOAN_APPROVAL', categories: ['finance.assets'], reason: 'Collateral review for loan 2026-17 (CIR Art. 20)', validUntil: inDays(30) };
+
+  it('serve special data only once approved by another organization, and stop at once when revoked', async () => {
+    const bank = await callerHeaders(BANK, 'LOAN_APPROVAL');
+    const regulator = await callerHeaders(REGULATOR, 'SUPERVISION');
+    const withheld = {
+      data: { subject: { finance: { assets: null } } },
+      errors: [denied(['subject', 'finance', 'assets'], 'finance.assets', 'SPECIAL', NO_APPLICATION, 'finance')],
+    };
+    expect((await post(gateway.url, ASSETS, { code: group.code }, bank)).body).toEqual(withheld);
+
+    const applied = await post(gateway.url, APPLY, { input }, bank);
+    const id = (applied.body.data as { applyForSpecialAccess: { id: string } }).applyForSpecialAccess.id;
+    expect(applied.body).toEqual({ data: { applyForSpecialAccess: { id, subject: group.code, organization: BANK.org, status: 'PENDING', inForce: false } } });
+    expect((await post(gateway.url, ASSETS, { code: group.code }, bank)).body).toEqual(withheld);
+
+    const selfApproved = await post(gateway.url, APPROVE, { id }, bank);
+    expect(selfApproved.body.errors).toEqual([
+      expect.objectContaining({ path: ['approveSpecialApplication'], extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'access.approval' }) }),
+    ]);
+
+    const approved = await post(gateway.url, APPROVE, { id }, regulator);
+    expect(approved.body).toEqual({ data: { approveSpecialApplication: { id, status: 'APPROVED', decidedBy: REGULATOR.org, inForce: true } } });
+    expect((await post(gateway.url, ASSETS, { code: group.code }, bank)).body).toEqual({ data: { subject: { finance: { assets: { totalCount: 3 } } } } });
+    // For this subject only, and for the purpose applied for only.
+    expect((await post(gateway.url, ASSETS, { code: firm.code }, bank)).body.errors).toHaveLength(1);
+    expect((await post(gateway.url, ASSETS, { code: group.code }, await callerHeaders(BANK, 'POST_LOAN_MANAGEMENT'))).body).toEqual(withheld);
+
+    const twice = await post(gateway.url, APPROVE, { id }, regulator);
+    expect(twice.body).toEqual({
+      data: null,
+      errors: [{ message: `Special application ${id} is APPROVED; only a PENDING application can become APPROVED`, path: ['approveSpecialApplication'], extensions: { code: 'CONFLICT', serviceName: 'access' } }],
+    });
+
+    const revoked = await post(gateway.url, REVOKE_APPLICATION, { id }, regulator);
+    expect(revoked.body).toEqual({ data: { revokeSpecialApplication: { id, status: 'REVOKED', inForce: false } } });
+    expect((await post(gateway.url, ASSETS, { code: group.code }, bank)).body).toEqual(withheld);
+  });
+
+  it('are not served to a statutory inquirer without one', async () => {
+    const response = await post(gateway.url, ASSETS, { code: group.code }, await callerHeaders(REGULATOR, 'SUPERVISION'));
+    expect(response.body).toEqual({
+      data: { subject: { finance: { assets: null } } },
+      errors: [denied(['subject', 'finance', 'assets'], 'finance.assets', 'SPECIAL', NO_APPLICATION, 'finance')],
+    });
+  });
+
+  it('may be made only for a purpose the applicant holds, for at most 90 days', async () => {
+    const bank = await callerHeaders(BANK, 'LOAN_APPROVAL');
+    const purpose = await post(gateway.url, APPLY, { input: { ...input, purpose: 'JUDICIAL' } }, bank);
+    expect(purpose.body).toEqual({
+      data: null,
+      errors: [{ message: "Purpose JUDICIAL is not among the caller's purposes (LOAN_APPROVAL, POST_LOAN_MANAGEMENT)", path: ['applyForSpecialAccess'], extensions: { code: 'PURPOSE_NOT_ALLOWED', serviceName: 'access' } }],
+    });
+    const tooLong = await post(gateway.url, APPLY, { input: { ...input, validUntil: inDays(120) } }, bank);
+    expect(tooLong.body).toEqual({
+      data: null,
+      errors: [{ message: '`validUntil` must be in the next 90 days', path: ['applyForSpecialAccess'], extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.validUntil', serviceName: 'access' } }],
+    });
+  });
+});
+
+describe('a subject acting as itself', () => {
+  it('sees all of its own records, restricted and special included, and nothing more of others than the public', async () => {
+    const self = await callerHeaders(itself(group.code), 'SELF_QUERY');
+    const own = await post(gateway.url, `query($code: ID!) { subject(code: $code) { finance { summary { accountCount } assets { totalCount } } } }`, { code: group.code }, self);
+    expect(own.body).toEqual({ data: { subject: { finance: { summary: { accountCount: 4 }, assets: { totalCount: 3 } } } } });
+
+    const other = await post(gateway.url, SUMMARY, { code: firm.code }, self);
+    expect(other.body).toEqual({
+      data: { subject: { finance: { summary: null } } },
+      errors: [denied(['subject', 'finance', 'summary'], 'finance.credit', 'RESTRICTED', 'requires RESTRICTED access to finance.credit; the caller holds no grant for it', 'finance')],
+    });
+  });
+});
+
+describe('inquiry records', () => {
+  const OWN_RECORDS = `query($code: ID!) { subject(code: $code) { inquiryRecords(first: 50) { nodes { requestId organization staff purpose principalKind subjects fields disclosures { subject field basis reference } } } } }`;
+  type Records = { subject: { inquiryRecords: { nodes: Array<{ organization: string; purpose: string; subjects: string[]; fields: string[]; disclosures: Array<{ basis: string; reference: string | null }> }> } } };
+
+  it('record who saw what of a subject, on which basis, and show it to the subject', async () => {
+    const bank = await callerHeaders(BANK, 'LOAN_APPROVAL');
+    // A batch over two subjects: each subject's record shows only what concerns it.
+    await post(gateway.url, `query($codes: [ID!]!) { subjects(codes: $codes) { finance { summary { accountCount } } } }`, { codes: [group.code, firm.code] }, bank);
+    const seen = await post(gateway.url, OWN_RECORDS, { code: group.code }, await callerHeaders(itself(group.code), 'SELF_QUERY'));
+    const records = (seen.body.data as Records).subject.inquiryRecords.nodes;
+    const consent = await graph.stores.access.db('consents').where({ subject_code: group.code, organization: DEMO_BANK }).first<{ id: string }>('id');
+    expect(records).toContainEqual({
+      requestId: expect.any(String),
+      organization: DEMO_BANK,
+      staff: 'loan-officer-3',
+      purpose: 'LOAN_APPROVAL',
+      principalKind: 'CREDIT_SERVICE',
+      subjects: [group.code],
+      fields: ['CreditSummary.accountCount', 'FinanceProfile.summary'],
+      disclosures: [
+        { subject: group.code, field: 'FinanceProfile.summary', basis: 'consent', reference: consent?.id },
+        { subject: group.code, field: 'CreditSummary.accountCount', basis: 'consent', reference: consent?.id },
+      ],
+    });
+  });
+
+  it('are written only for disclosures above PUBLIC', async () => {
+    const count = async () => Number((await graph.stores.access.db('inquiry_records').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    const before = await count();
+    await post(gateway.url, `query($code: ID!) { subject(code: $code) { name finance { courtJudgments { totalCount } } } }`, { code: group.code });
+    expect(await count()).toBe(before);
+    await post(gateway.url, SUMMARY, { code: group.code }, await callerHeaders(REGULATOR, 'SUPERVISION'));
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('are all readable by a regulator, and by no credit service body', async () => {
+    await post(gateway.url, SUMMARY, { code: group.code }, await callerHeaders(BANK, 'LOAN_APPROVAL'));
+    const query = `query($org: ID!) { inquiryRecords(filter: { organization: $org }, first: 5) { totalCount nodes { organization purpose } } }`;
+    const byRegulator = await post(gateway.url, query, { org: DEMO_BANK }, await callerHeaders(REGULATOR, 'SUPERVISION'));
+    const page = (byRegulator.body.data as { inquiryRecords: { totalCount: number; nodes: Array<{ organization: string }> } }).inquiryRecords;
+    expect(page.totalCount).toBeGreaterThan(0);
+    expect(new Set(page.nodes.map((n) => n.organization))).toEqual(new Set([DEMO_BANK]));
+
+    const byBank = await post(gateway.url, query, { org: DEMO_BANK }, await callerHeaders(BANK, 'LOAN_APPROVAL'));
+    expect(byBank.body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'Unauthorized field or type',
+          path: ['inquiryRecords'],
+          extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'access.inquiry', level: 'RESTRICTED', reason: 'requires RESTRICTED access to access.inquiry; the caller holds no grant for it' },
+        },
+      ],
+    });
+  });
+
+  it('cannot be altered or deleted, through the graph or in the store', async () => {
+    const mutations = await post(gateway.url, `{ __type(name: "Mutation") { fields { name } } }`);
+    const names = (mutations.body.data as { __type: { fields: Array<{ name: string }> } }).__type.fields.map((f) => f.name);
+    expect(names.filter((n) => /inquiry/i.test(n))).toEqual([]);
+    await expect(graph.stores.access.db('inquiry_records').update({ organization: 'X' })).rejects.toThrow(/inquiry records cannot be altered or deleted/);
+    await expect(graph.stores.access.db('inquiry_records').delete()).rejects.toThrow(/inquiry records cannot be altered or deleted/);
+    await expect(graph.stores.access.db.raw('truncate inquiry_records')).rejects.toThrow(/inquiry records cannot be altered or deleted/);
+  });
+});
+
+describe('when the access subgraph is down', () => {
+  let cut: { app: FastifyInstance; url: string };
+  beforeAll(async () => {
+    cut = await startGateway(urlOverrides({ ...graph.subgraphUrls, access: 'http://127.0.0.1:9/graphql' }));
+  });
+  afterAll(async () => {
+    await cut.app.close();
+  });
+
+  it('withholds all data of a request whose inquiry record cannot be written', async () => {
+    const response = await post(cut.url, SUMMARY, { code: group.code }, await callerHeaders(REGULATOR, 'SUPERVISION'));
+    expect(response).toEqual({
+      status: 503,
+      body: {
+        errors: [
+          {
+            message: 'The inquiry record of this request could not be written, so its data is withheld; retry later',
+            extensions: { code: 'INQUIRY_RECORD_UNAVAILABLE' },
+          },
+        ],
+      },
+    });
+  });
+
+  it('assumes no consent, says so, and still serves public data', async () => {
+    const response = await post(cut.url, `query($code: ID!) { subject(code: $code) { name finance { summary { accountCount } } } }`, { code: group.code }, await callerHeaders(BANK, 'LOAN_APPROVAL'));
+    expect(response.body).toEqual({
+      data: { subject: { name: group.name, finance: { summary: null } } },
+      errors: [
+        denied(
+          ['subject', 'finance', 'summary'],
+          'finance.credit',
+          'RESTRICTED',
+          `${NO_CONSENT('LOAN_APPROVAL')} (the subject's authorizations could not be loaded, so none is assumed)`,
+          'finance',
+        ),
+      ],
+    });
+  });
+});
+
+describe('bypassing the gateway', () => {
+  it("cannot carry one subject's consent over to another: grants are signed per subject", async () => {
+    const principal = principalFromClaims(BANK);
+    const consent = { id: '00000000-0000-4000-8000-000000000001', subject: group.code, organization: DEMO_BANK, purpose: 'LOAN_APPROVAL', categories: ['finance'], validFrom: new Date(0), validUntil: new Date(Date.now() + 86_400_000), revokedAt: null };
+    const header = await signContext(TEST_INTERNAL_SECRET, { principal, purpose: 'LOAN_APPROVAL', subjects: { [group.code]: { consents: [consent], applications: [] } } });
+    const response = await graph.subgraphs.finance.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header },
+      payload: JSON.stringify({
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject { code finance { summary { accountCount } } } } }`,
+        variables: { r: [{ __typename: 'Subject', code: firm.code }] },
+      }),
+    });
+    expect(response.json()).toEqual({
+      data: { _entities: [{ code: firm.code, finance: { summary: null } }] },
+      errors: [
+        {
+          message: 'Unauthorized field or type',
+          locations: [{ line: 1, column: 88 }],
+          path: ['_entities', 0, 'finance', 'summary'],
+          extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'finance.credit', level: 'RESTRICTED', reason: NO_CONSENT('LOAN_APPROVAL') },
+        },
+      ],
+    });
+  });
+
+  it('cannot call the access routes that only the gateway may call', async () => {
+    const response = await graph.subgraphs.access.inject({ method: 'POST', url: '/internal/inquiry-records', headers: { 'content-type': 'application/json' }, payload: '{"disclosures":[]}' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ errors: [{ message: 'subgraphs answer only the gateway: the signed request context is missing', extensions: { code: 'UNAUTHENTICATED' } }] });
+  });
+});
