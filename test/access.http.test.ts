@@ -378,7 +378,7 @@ describe('when the access subgraph is down', () => {
 
 describe('bypassing the gateway', () => {
   it("cannot carry one subject's consent over to another: grants are signed per subject", async () => {
-    const principal = principalFromClaims(BANK);
+    const principal = principalFromClaims({ ...BANK });
     const consent = { id: '00000000-0000-4000-8000-000000000001', subject: group.code, organization: DEMO_BANK, purpose: 'LOAN_APPROVAL', categories: ['finance'], validFrom: new Date(0), validUntil: new Date(Date.now() + 86_400_000), revokedAt: null };
     const header = await signContext(TEST_INTERNAL_SECRET, { principal, purpose: 'LOAN_APPROVAL', subjects: { [group.code]: { consents: [consent], applications: [] } } });
     const response = await graph.subgraphs.finance.inject({
