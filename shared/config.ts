@@ -180,8 +180,9 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(specFor());
 export function configTableMarkdown(): string {
   const rows: string[] = [];
   const perSubgraphDone = new Set<string>();
+  const perSubgraphVariable = new RegExp(`^CG_(${SUBGRAPH_NAMES.map(upper).join('|')})_(PORT|URL|DATABASE_URL)$`);
   for (const [name, spec] of Object.entries(specFor()) as Array<[string, { default?: unknown; desc?: string }]>) {
-    const perSubgraph = /^CG_(REGISTRY|FINANCE|TAXATION|CONSTRUCTION|ECOMMERCE|HEALTHCARE)_(PORT|URL|DATABASE_URL)$/.exec(name);
+    const perSubgraph = perSubgraphVariable.exec(name);
     if (perSubgraph) {
       const suffix = perSubgraph[2] as keyof typeof PER_SUBGRAPH_DOCS;
       if (perSubgraphDone.has(suffix)) continue;
