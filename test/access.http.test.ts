@@ -409,3 +409,35 @@ describe('bypassing the gateway', () => {
     expect(response.json()).toEqual({ errors: [{ message: 'subgraphs answer only the gateway: the signed request context is missing', extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 });
+
+describe('bypassing the gateway, through the gateway', () => {
+  it('does not expose _entities, so no representation can reach a subgraph unplanned', async () => {
+    const response = await post(
+      gateway.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject { finance { summary { accountCount } } } } }`,
+      { r: [{ __typename: 'Subject', code: group.code }] },
+      await callerHeaders(BANK, 'LOAN_APPROVAL'),
+    );
+    expect(response).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          { message: 'Unknown type "_Any".', locations: [{ line: 1, column: 12 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+          { message: 'Cannot query field "_entities" on type "Query".', locations: [{ line: 1, column: 23 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        ],
+      },
+    });
+  });
+
+  it('refuses batched operations, so one request cannot carry another past the purpose check', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await callerHeaders(BANK, 'LOAN_APPROVAL')) },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: SUMMARY, variables: { code: firm.code } }]),
+    });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }] },
+    });
+  });
+});
