@@ -1,0 +1,150 @@
+import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { accessSubgraph } from '../server';
+import { DEMO_BANK } from '../fixtures';
+import { openTestStore, testDeps, TEST_DATASET, TEST_INTERNAL_SECRET } from '../../../test/support/stores';
+import { inject, REGULATOR_PRINCIPAL } from '../../../test/support/graphql';
+import { subjectAt } from '../../../shared/generator/subjects';
+import { CONTEXT_HEADER, signContext } from '../../../shared/auth/context';
+import { principalFromClaims } from '../../../shared/auth/tokens';
+import { PUBLIC_PRINCIPAL, type Principal } from '../../../shared/policy/principal';
+import type { Store } from '../../../shared/store';
+
+/** The access subgraph on its own: the routes only the gateway calls, and its paged lists. */
+
+let store: Store;
+let app: FastifyInstance;
+const group = subjectAt(TEST_DATASET.seed, 0);
+const bank = principalFromClaims({ kind: 'CREDIT_SERVICE', org: DEMO_BANK, grants: ['finance:RESTRICTED'], purposes: ['LOAN_APPROVAL'] });
+
+beforeAll(async () => {
+  store = await openTestStore(accessSubgraph);
+  app = await accessSubgraph.buildServer(testDeps(store));
+});
+
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+async function internal(route: string, body: unknown, principal: Principal, purpose: string | null, requestId?: string) {
+  const header = await signContext(TEST_INTERNAL_SECRET, { principal, purpose, ...(requestId ? { requestId } : {}) });
+  const response = await app.inject({
+    method: 'POST',
+    url: `/internal/${route}`,
+    headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header },
+    payload: JSON.stringify(body),
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+describe('access: the grants the gateway signs into each fetch', () => {
+  it("answers the consents in force for the caller's organization and purpose, per subject asked about", async () => {
+    const consent = await store.db('consents').where({ subject_code: group.code, organization: DEMO_BANK }).first();
+    const response = await internal('subject-grants', { subjects: [group.code, subjectAt(TEST_DATASET.seed, 1).code] }, bank, 'LOAN_APPROVAL');
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        subjects: {
+          [group.code]: {
+            consents: [
+              {
+                id: consent.id,
+                subject: group.code,
+                organization: DEMO_BANK,
+                purpose: 'LOAN_APPROVAL',
+                categories: ['finance.credit'],
+                validFrom: new Date(consent.valid_from).toISOString(),
+                validUntil: new Date(consent.valid_until).toISOString(),
+                revokedAt: null,
+              },
+            ],
+            applications: [],
+          },
+        },
+      },
+    });
+  });
+
+  it('answers nothing for another purpose, or for a caller without an organization', async () => {
+    expect(await internal('subject-grants', { subjects: [group.code] }, bank, 'POST_LOAN_MANAGEMENT')).toEqual({ status: 200, body: { subjects: {} } });
+    expect(await internal('subject-grants', { subjects: [group.code] }, PUBLIC_PRINCIPAL, null)).toEqual({ status: 200, body: { subjects: {} } });
+  });
+
+  it('refuses a malformed lookup', async () => {
+    expect(await internal('subject-grants', { subjects: 'all' }, bank, 'LOAN_APPROVAL')).toEqual({
+      status: 400,
+      body: { errors: [{ message: '`subjects` must be a list of at most 1000 subject codes', extensions: { code: 'BAD_REQUEST' } }] },
+    });
+  });
+});
+
+describe('access: inquiry records written by the gateway', () => {
+  const disclosure = { subject: group.code, field: 'FinanceProfile.summary', category: 'finance.credit', level: 'RESTRICTED', basis: 'statutory' };
+
+  it('writes one record per request, however often the gateway retries it', async () => {
+    const requestId = randomUUID();
+    const first = await internal('inquiry-records', { disclosures: [disclosure] }, REGULATOR_PRINCIPAL, 'SUPERVISION', requestId);
+    const retry = await internal('inquiry-records', { disclosures: [disclosure] }, REGULATOR_PRINCIPAL, 'SUPERVISION', requestId);
+    expect(first).toEqual({ status: 201, body: { id: expect.stringMatching(/^\d+$/) } });
+    expect(retry).toEqual(first);
+    const rows = await store.db('inquiry_records').where({ request_id: requestId });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        principal_kind: 'REGULATOR',
+        organization: REGULATOR_PRINCIPAL.organization,
+        purpose: 'SUPERVISION',
+        subject_codes: [group.code],
+        categories: ['finance.credit'],
+        fields: ['FinanceProfile.summary'],
+        disclosures: [disclosure],
+      }),
+    ]);
+  });
+
+  it('takes who asked from the signed context, never from the body', async () => {
+    const requestId = randomUUID();
+    await internal('inquiry-records', { disclosures: [disclosure], organization: 'SOMEONE-ELSE', principalKind: 'PUBLIC' }, bank, 'LOAN_APPROVAL', requestId);
+    const row = await store.db('inquiry_records').where({ request_id: requestId }).first();
+    expect({ kind: row.principal_kind, organization: row.organization }).toEqual({ kind: 'CREDIT_SERVICE', organization: DEMO_BANK });
+  });
+
+  it('refuses a record without disclosures, or with a malformed one, and writes nothing', async () => {
+    const before = await store.db('inquiry_records').count<{ n: string }[]>({ n: '*' });
+    for (const disclosures of [[], [{ ...disclosure, level: 'TOP' }], 'x']) {
+      expect(await internal('inquiry-records', { disclosures }, REGULATOR_PRINCIPAL, 'SUPERVISION')).toEqual({
+        status: 400,
+        body: { errors: [{ message: '`disclosures` must be a non-empty list of disclosures', extensions: { code: 'BAD_REQUEST' } }] },
+      });
+    }
+    expect(await store.db('inquiry_records').count<{ n: string }[]>({ n: '*' })).toEqual(before);
+  });
+});
+
+describe('access: paged lists', () => {
+  it('pages inquiry records newest first by keyset, and refuses a cursor it did not issue', async () => {
+    const subject = subjectAt(TEST_DATASET.seed, 7).code;
+    for (let i = 0; i < 3; i += 1) {
+      await internal('inquiry-records', { disclosures: [{ subject, field: `F.f${i}`, category: 'finance.credit', level: 'RESTRICTED', basis: 'statutory' }] }, REGULATOR_PRINCIPAL, 'SUPERVISION');
+    }
+    const query = `query($s: ID!, $after: String) { inquiryRecords(filter: { subject: $s }, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { fields } } }`;
+    const first = await inject(app, query, { s: subject });
+    const page1 = (first.body.data as { inquiryRecords: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: unknown[] } }).inquiryRecords;
+    expect(page1).toEqual({ totalCount: 3, pageInfo: { hasNextPage: true, endCursor: expect.any(String) }, nodes: [{ fields: ['F.f2'] }, { fields: ['F.f1'] }] });
+    const second = await inject(app, query, { s: subject, after: page1.pageInfo.endCursor });
+    expect(second.body).toEqual({ data: { inquiryRecords: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: expect.any(String) }, nodes: [{ fields: ['F.f0'] }] } } });
+
+    const forged = await inject(app, query, { s: subject, after: Buffer.from('["2026-01-01",1]').toString('base64url') });
+    expect(forged.body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: '`after` is not a cursor issued by this list; pass the endCursor of a previous page',
+          locations: [{ line: 1, column: 34 }],
+          path: ['inquiryRecords'],
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+        },
+      ],
+    });
+  });
+});
