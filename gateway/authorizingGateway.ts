@@ -113,12 +113,13 @@ export class AuthorizingGateway implements GatewayInterface {
     const { filtered } = authorized;
     const inquiry = (requestContext.context as Partial<GatewayContext>).inquiry;
     if (inquiry) {
-      // Only data above SHARED depends on the subject's consents and applications: load them only then.
+      // Grants matter only for RESTRICTED data without a statutory power (consents) and for SPECIAL
+      // data (applications): load them only then.
       inquiry.needsGrants =
         principal.kind !== 'SUBJECT' &&
         principal.organization !== null &&
         purpose !== null &&
-        filtered.disclosed.some((r) => r.level === 'RESTRICTED' || r.level === 'SPECIAL');
+        filtered.disclosed.some((r) => r.level === 'SPECIAL' || (r.level === 'RESTRICTED' && !principal.statutory));
     }
     if (!filtered.document && filtered.removals.length === 0) {
       return { errors: [new GraphQLError('The operation could not be authorized', { extensions: { code: 'BAD_REQUEST' } })] };

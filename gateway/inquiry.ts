@@ -50,10 +50,36 @@ export class AccessClient {
     return decodeSubjects(body.subjects);
   }
 
-  async record(signedContext: string, disclosures: readonly Disclosure[]): Promise<string> {
-    const body = (await this.post(this.recordsUrl, signedContext, { disclosures })) as { id?: unknown };
-    if (typeof body.id !== 'string') throw new AccessUnavailable('the access subgraph did not confirm the inquiry record');
-    return body.id;
+  /**
+   * Writes the inquiry records of several requests in one call and one statement (group commit).
+   * The call is signed like any gateway request; each record carries its own request's context.
+   */
+  async record(callContext: string, records: ReadonlyArray<{ readonly context: string; readonly disclosures: readonly Disclosure[] }>): Promise<string[]> {
+    const body = (await this.post(this.recordsUrl, callContext, { records })) as { ids?: unknown };
+    if (!Array.isArray(body.ids) || body.ids.length !== records.length) throw new AccessUnavailable('the access subgraph did not confirm the inquiry records');
+    return body.ids.map(String);
+  }
+}
+
+/**
+ * Group commit of inquiry records: the records of requests that finish together go out in one call,
+ * and each request waits until its own record is durable. Nothing is written later or lost on a
+ * failure: every request of a failed batch fails closed.
+ */
+export class InquiryWriter {
+  private readonly loader: DataLoader<{ readonly context: string; readonly disclosures: readonly Disclosure[] }, string>;
+
+  constructor(client: AccessClient, callContext: () => Promise<string>, maxBatch = 200) {
+    this.loader = new DataLoader(async (records) => client.record(await callContext(), records), {
+      cache: false,
+      maxBatchSize: maxBatch,
+      // Gather the records of every request that finished in this turn of the event loop.
+      batchScheduleFn: (callback) => setImmediate(callback),
+    });
+  }
+
+  write(context: string, disclosures: readonly Disclosure[]): Promise<string> {
+    return this.loader.load({ context, disclosures });
   }
 }
 

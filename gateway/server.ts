@@ -12,7 +12,7 @@ import { AuthorizingGateway } from './authorizingGateway';
 import { contextFunction, type GatewayContext } from './context';
 import { createVerifier } from '../shared/auth/tokens';
 import { CONTEXT_HEADER, signContext, type SubjectGrants } from '../shared/auth/context';
-import { AccessClient, subjectCodesIn } from './inquiry';
+import { AccessClient, InquiryWriter, subjectCodesIn } from './inquiry';
 import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { formatGatewayError } from './errors';
 
@@ -77,6 +77,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   let loaded: LoadedGraph | null = null;
   const secret = config.auth.internalSecret;
   const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs);
+  const inquiries = new InquiryWriter(access, () => signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }));
   let logWarning: (details: Record<string, unknown>, message: string) => void = () => undefined;
   // The request's own signed context (no per-subject grants): once per incoming request.
   const signed = new WeakMap<object, Promise<string>>();
@@ -160,7 +161,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     mode: gatewayConfig.authorizationMode,
     log: (details, message) => app.log.info(details, message),
     recordInquiry: async (context, disclosures) => {
-      await access.record(await baseHeader(context), disclosures);
+      // Signed afresh: the record names who asked by a context that is still valid when it arrives.
+      const { auth } = context;
+      await inquiries.write(await signContext(secret, { principal: auth.principal, purpose: auth.purpose, requestId: auth.requestId }), disclosures);
     },
     logError: (details, message) => app.log.error(details, message),
   });

@@ -404,7 +404,7 @@ describe('bypassing the gateway', () => {
   });
 
   it('cannot call the access routes that only the gateway may call', async () => {
-    const response = await graph.subgraphs.access.inject({ method: 'POST', url: '/internal/inquiry-records', headers: { 'content-type': 'application/json' }, payload: '{"disclosures":[]}' });
+    const response = await graph.subgraphs.access.inject({ method: 'POST', url: '/internal/inquiry-records', headers: { 'content-type': 'application/json' }, payload: '{"records":[]}' });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({ errors: [{ message: 'subgraphs answer only the gateway: the signed request context is missing', extensions: { code: 'UNAUTHENTICATED' } }] });
   });

@@ -35,17 +35,30 @@ export function subjectOf(source: unknown, args: Record<string, unknown>, typeNa
   return stringAt(source, 'subjectCode') ?? (typeName === 'Subject' ? stringAt(source, 'code') : null);
 }
 
+// Built once per request and subject: a request resolves many fields of each subject's records.
+const factsByRequest = new WeakMap<ForwardedContext, Map<string, SubjectFacts>>();
+
 /** The facts the gateway signed for one subject; none when it sent none. */
 export function subjectFacts(forwarded: ForwardedContext, subject: string): SubjectFacts {
-  const grants = forwarded.subjects[subject];
-  return {
-    subject,
-    purpose: forwarded.purpose,
-    consents: grants?.consents ?? [],
-    applications: grants?.applications ?? [],
-    now: new Date(),
-    unavailable: forwarded.subjectsUnavailable,
-  };
+  let bySubject = factsByRequest.get(forwarded);
+  if (!bySubject) {
+    bySubject = new Map();
+    factsByRequest.set(forwarded, bySubject);
+  }
+  let facts = bySubject.get(subject);
+  if (!facts) {
+    const grants = forwarded.subjects[subject];
+    facts = {
+      subject,
+      purpose: forwarded.purpose,
+      consents: grants?.consents ?? [],
+      applications: grants?.applications ?? [],
+      now: new Date(),
+      unavailable: forwarded.subjectsUnavailable,
+    };
+    bySubject.set(subject, facts);
+  }
+  return facts;
 }
 
 export function decideField(forwarded: ForwardedContext | undefined, requirement: Requirement, subject: string | null): Decision {

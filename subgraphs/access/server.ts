@@ -8,10 +8,14 @@ import { accessResolvers } from './resolvers';
 import { createAccessContext } from './loaders';
 import { migrations } from './migrations';
 import { accessDataset } from './fixtures';
-import { insertInquiry, subjectGrants } from './store';
+import { insertInquiries, subjectGrants, type NewInquiry } from './store';
+import { verifyContext } from '../../shared/auth/context';
+import { AuthenticationError } from '../../shared/auth/tokens';
 
 /** At most this many subjects per grants lookup: the gateway asks per request, a batch is 100 subjects. */
 export const GRANTS_LOOKUP_MAX = 1_000;
+/** At most this many inquiry records per call. */
+export const INQUIRY_BATCH_MAX = 500;
 
 const badRequest = (message: string) => ({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 
@@ -20,8 +24,9 @@ const badRequest = (message: string) => ({ errors: [{ message, extensions: { cod
  * applicants and regulators; and two routes only the gateway calls (its signed context required):
  * - `POST /internal/subject-grants` `{ subjects }`: the consents and approved applications in force
  *   for the caller's organization and purpose, per subject, which the gateway signs into each fetch;
- * - `POST /internal/inquiry-records` `{ disclosures }`: the request's inquiry record, committed before
- *   the answer (201), so the gateway releases non-public data only once it is recorded.
+ * - `POST /internal/inquiry-records` `{ records: [{ context, disclosures }] }`: the inquiry records of
+ *   one or more requests, each with its request's signed context, committed before the answer (201),
+ *   so the gateway releases non-public data only once it is recorded.
  */
 export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInstance> {
   const app = await buildApolloSubgraph(deps, {
@@ -44,24 +49,38 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     return { subjects: await subjectGrants(deps.store.db, organization, purpose, codes) };
   });
 
+  // One call may carry the records of several requests (the gateway's group commit). Each record
+  // names who asked by that request's own signed context, never by anything else in the body.
   app.post('/internal/inquiry-records', async (request, reply) => {
-    const forwarded = request.forwarded;
-    if (!forwarded) return reply.code(401).send(badRequest('no verified caller'));
-    const raw = (request.body as { disclosures?: unknown } | null)?.disclosures;
-    const disclosures = readDisclosures(raw);
-    if (!Array.isArray(raw) || disclosures.length === 0 || disclosures.length !== raw.length) {
-      return reply.code(400).send(badRequest('`disclosures` must be a non-empty list of disclosures'));
+    const records = (request.body as { records?: unknown } | null)?.records;
+    if (!Array.isArray(records) || records.length === 0 || records.length > INQUIRY_BATCH_MAX) {
+      return reply.code(400).send(badRequest(`\`records\` must be a list of 1 to ${INQUIRY_BATCH_MAX} inquiry records`));
     }
-    const { principal } = forwarded;
-    const id = await insertInquiry(deps.store.db, {
-      requestId: forwarded.requestId,
-      principalKind: principal.kind,
-      organization: principal.organization,
-      staff: principal.staff,
-      purpose: forwarded.purpose,
-      disclosures,
-    });
-    return reply.code(201).send({ id });
+    const inquiries: NewInquiry[] = [];
+    for (const [i, record] of records.entries()) {
+      const { context, disclosures: raw } = (record ?? {}) as { context?: unknown; disclosures?: unknown };
+      const disclosures = readDisclosures(raw);
+      if (!Array.isArray(raw) || disclosures.length === 0 || disclosures.length !== raw.length) {
+        return reply.code(400).send(badRequest(`records[${i}].disclosures must be a non-empty list of disclosures`));
+      }
+      let forwarded;
+      try {
+        forwarded = await verifyContext(deps.internalSecret, typeof context === 'string' ? context : undefined);
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        return reply.code(401).send({ errors: [{ message: `records[${i}]: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+      const { principal } = forwarded;
+      inquiries.push({
+        requestId: forwarded.requestId,
+        principalKind: principal.kind,
+        organization: principal.organization,
+        staff: principal.staff,
+        purpose: forwarded.purpose,
+        disclosures,
+      });
+    }
+    return reply.code(201).send({ ids: await insertInquiries(deps.store.db, inquiries) });
   });
 
   return app;

@@ -280,29 +280,31 @@ export interface NewInquiry {
 }
 
 /**
- * Writes one request's inquiry record, durably (the statement commits before this returns). A
- * retried write of the same request adds nothing: the request id is unique.
+ * Writes the inquiry records of several requests in one statement (group commit): durable when this
+ * returns. A retried write of a request adds nothing (the request id is unique) and answers the id
+ * of the record already written. Ids come back in the order of `inquiries`.
  */
-export async function insertInquiry(db: Knex, inquiry: NewInquiry): Promise<string> {
-  const subjects = [...new Set(inquiry.disclosures.map((d) => d.subject).filter((s): s is string => s !== null))].sort();
-  const categories = [...new Set(inquiry.disclosures.map((d) => d.category))].sort();
-  const fields = [...new Set(inquiry.disclosures.map((d) => d.field))].sort();
-  const inserted = await db('inquiry_records')
-    .insert({
-      request_id: inquiry.requestId,
-      principal_kind: inquiry.principalKind,
-      organization: inquiry.organization,
-      staff: inquiry.staff,
-      purpose: inquiry.purpose,
-      subject_codes: subjects,
-      categories,
-      fields,
-      disclosures: JSON.stringify(inquiry.disclosures),
-    })
-    .onConflict('request_id')
-    .ignore()
-    .returning<{ id: string }[]>('id');
-  if (inserted[0]) return String(inserted[0].id);
-  const existing = await db('inquiry_records').where({ request_id: inquiry.requestId }).first<{ id: string }>('id');
-  return String(existing?.id);
+export async function insertInquiries(db: Knex, inquiries: readonly NewInquiry[]): Promise<string[]> {
+  if (inquiries.length === 0) return [];
+  const rows = inquiries.map((inquiry) => ({
+    request_id: inquiry.requestId,
+    principal_kind: inquiry.principalKind,
+    organization: inquiry.organization,
+    staff: inquiry.staff,
+    purpose: inquiry.purpose,
+    subject_codes: [...new Set(inquiry.disclosures.map((d) => d.subject).filter((s): s is string => s !== null))].sort(),
+    categories: [...new Set(inquiry.disclosures.map((d) => d.category))].sort(),
+    fields: [...new Set(inquiry.disclosures.map((d) => d.field))].sort(),
+    disclosures: JSON.stringify(inquiry.disclosures),
+  }));
+  await db('inquiry_records').insert(rows).onConflict('request_id').ignore();
+  const written = await db('inquiry_records')
+    .whereIn('request_id', [...new Set(inquiries.map((i) => i.requestId))])
+    .select<{ id: string; request_id: string }[]>('id', 'request_id');
+  const byRequest = new Map(written.map((r) => [r.request_id, String(r.id)]));
+  return inquiries.map((i) => {
+    const id = byRequest.get(i.requestId);
+    if (!id) throw new Error(`inquiry record of request ${i.requestId} was not written`);
+    return id;
+  });
 }

@@ -79,14 +79,27 @@ describe('access: the grants the gateway signs into each fetch', () => {
   });
 });
 
+/** Posts inquiry records as the gateway does: each with its own request's signed context. */
+async function record(entries: Array<{ principal: Principal; purpose: string | null; requestId?: string; disclosures: unknown }>, extra: Record<string, unknown> = {}) {
+  const records = await Promise.all(
+    entries.map(async (e) => ({
+      context: await signContext(TEST_INTERNAL_SECRET, { principal: e.principal, purpose: e.purpose, ...(e.requestId ? { requestId: e.requestId } : {}) }),
+      disclosures: e.disclosures,
+      ...extra,
+    })),
+  );
+  return internal('inquiry-records', { records }, PUBLIC_PRINCIPAL, null);
+}
+
 describe('access: inquiry records written by the gateway', () => {
   const disclosure = { subject: group.code, field: 'FinanceProfile.summary', category: 'finance.credit', level: 'RESTRICTED', basis: 'statutory' };
 
   it('writes one record per request, however often the gateway retries it', async () => {
     const requestId = randomUUID();
-    const first = await internal('inquiry-records', { disclosures: [disclosure] }, REGULATOR_PRINCIPAL, 'SUPERVISION', requestId);
-    const retry = await internal('inquiry-records', { disclosures: [disclosure] }, REGULATOR_PRINCIPAL, 'SUPERVISION', requestId);
-    expect(first).toEqual({ status: 201, body: { id: expect.stringMatching(/^\d+$/) } });
+    const entry = { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId, disclosures: [disclosure] };
+    const first = await record([entry]);
+    const retry = await record([entry]);
+    expect(first).toEqual({ status: 201, body: { ids: [expect.stringMatching(/^\d+$/)] } });
     expect(retry).toEqual(first);
     const rows = await store.db('inquiry_records').where({ request_id: requestId });
     expect(rows).toEqual([
@@ -102,21 +115,46 @@ describe('access: inquiry records written by the gateway', () => {
     ]);
   });
 
-  it('takes who asked from the signed context, never from the body', async () => {
+  it("takes who asked from each record's own signed context, never from the body", async () => {
     const requestId = randomUUID();
-    await internal('inquiry-records', { disclosures: [disclosure], organization: 'SOMEONE-ELSE', principalKind: 'PUBLIC' }, bank, 'LOAN_APPROVAL', requestId);
+    await record([{ principal: bank, purpose: 'LOAN_APPROVAL', requestId, disclosures: [disclosure] }], { organization: 'SOMEONE-ELSE', principalKind: 'PUBLIC' });
     const row = await store.db('inquiry_records').where({ request_id: requestId }).first();
     expect({ kind: row.principal_kind, organization: row.organization }).toEqual({ kind: 'CREDIT_SERVICE', organization: DEMO_BANK });
+  });
+
+  it('writes the records of several requests in one call, in order, or none of them', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const both = await record([
+      { principal: bank, purpose: 'LOAN_APPROVAL', requestId: a, disclosures: [disclosure] },
+      { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId: b, disclosures: [disclosure] },
+    ]);
+    const rows = await store.db('inquiry_records').whereIn('request_id', [a, b]).select('id', 'request_id');
+    const idOf = (r: string) => String(rows.find((row) => row.request_id === r)?.id);
+    expect(both).toEqual({ status: 201, body: { ids: [idOf(a), idOf(b)] } });
+
+    const c = randomUUID();
+    const forged = await internal(
+      'inquiry-records',
+      { records: [{ context: await signContext(TEST_INTERNAL_SECRET, { principal: bank, purpose: 'LOAN_APPROVAL', requestId: c }), disclosures: [disclosure] }, { context: 'not-a-context', disclosures: [disclosure] }] },
+      PUBLIC_PRINCIPAL,
+      null,
+    );
+    expect(forged).toEqual({ status: 401, body: { errors: [{ message: 'records[1]: the signed request context is not valid', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await store.db('inquiry_records').where({ request_id: c })).toEqual([]);
   });
 
   it('refuses a record without disclosures, or with a malformed one, and writes nothing', async () => {
     const before = await store.db('inquiry_records').count<{ n: string }[]>({ n: '*' });
     for (const disclosures of [[], [{ ...disclosure, level: 'TOP' }], 'x']) {
-      expect(await internal('inquiry-records', { disclosures }, REGULATOR_PRINCIPAL, 'SUPERVISION')).toEqual({
+      expect(await record([{ principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', disclosures }])).toEqual({
         status: 400,
-        body: { errors: [{ message: '`disclosures` must be a non-empty list of disclosures', extensions: { code: 'BAD_REQUEST' } }] },
+        body: { errors: [{ message: 'records[0].disclosures must be a non-empty list of disclosures', extensions: { code: 'BAD_REQUEST' } }] },
       });
     }
+    expect(await internal('inquiry-records', { records: [] }, PUBLIC_PRINCIPAL, null)).toEqual({
+      status: 400,
+      body: { errors: [{ message: '`records` must be a list of 1 to 500 inquiry records', extensions: { code: 'BAD_REQUEST' } }] },
+    });
     expect(await store.db('inquiry_records').count<{ n: string }[]>({ n: '*' })).toEqual(before);
   });
 });
@@ -125,7 +163,7 @@ describe('access: paged lists', () => {
   it('pages inquiry records newest first by keyset, and refuses a cursor it did not issue', async () => {
     const subject = subjectAt(TEST_DATASET.seed, 7).code;
     for (let i = 0; i < 3; i += 1) {
-      await internal('inquiry-records', { disclosures: [{ subject, field: `F.f${i}`, category: 'finance.credit', level: 'RESTRICTED', basis: 'statutory' }] }, REGULATOR_PRINCIPAL, 'SUPERVISION');
+      await record([{ principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', disclosures: [{ subject, field: `F.f${i}`, category: 'finance.credit', level: 'RESTRICTED', basis: 'statutory' }] }]);
     }
     const query = `query($s: ID!, $after: String) { inquiryRecords(filter: { subject: $s }, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { fields } } }`;
     const first = await inject(app, query, { s: subject });
