@@ -150,8 +150,9 @@ export class AuthorizingGateway implements GatewayInterface {
       operation: document.definitions.find((d) => d.kind === 'OperationDefinition'),
       request: { ...requestContext.request, query },
     } as GatewayGraphQLRequestContext;
-    const result = await this.recorded(requestContext, await executor(reduced));
-    if (result.data === undefined) return result;
+    const executed = await executor(reduced);
+    const result = await this.recorded(requestContext, executed);
+    if (result !== executed) return result; // withheld: its inquiry record could not be written
     let data = (result.data ?? null) as Record<string, unknown> | null;
     for (const removal of filtered.removals) data = nullAt(data, removal.path);
     return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };

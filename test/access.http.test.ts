@@ -158,11 +158,15 @@ describe("consents: a subject's authorization of one organization", () => {
         },
       ],
     });
+    const records = async () => Number((await graph.stores.access.db('inquiry_records').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    const before = await records();
     const byRegulator = await post(gateway.url, GRANT, { input }, await callerHeaders(REGULATOR, 'SUPERVISION'));
     expect(byRegulator.body).toEqual({
       data: null,
       errors: [{ message: 'Only the subject itself may authorize queries of its records', path: ['grantConsent'], extensions: { code: 'FORBIDDEN', serviceName: 'access' } }],
     });
+    // A refused mutation disclosed nothing, so it leaves no inquiry record.
+    expect(await records()).toBe(before);
     const byAnotherSubject = await post(gateway.url, GRANT, { input }, await callerHeaders(itself(group.code), 'SELF_QUERY'));
     expect(byAnotherSubject.body.errors).toEqual([
       expect.objectContaining({ path: ['grantConsent'], extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'access.consent' }) }),

@@ -87,15 +87,25 @@ export function enforceClassification(schema: GraphQLSchema, typeDefs: DocumentN
         const subject = subjectOf(source, args, type.name);
         const decision = decideField(context.forwarded, requirement, subject);
         if (!decision.allowed) throw unauthorized(decision);
-        context.disclosures?.add({
-          subject,
-          field: key,
-          category: requirement.category,
-          level: requirement.level,
-          basis: decision.basis,
-          ...(decision.ref ? { ref: decision.ref } : {}),
-        });
-        return resolve(source, args, context, info);
+        // Noted once the field has resolved: a resolver that refuses (a mutation's own rules) discloses nothing.
+        const note = () =>
+          context.disclosures?.add({
+            subject,
+            field: key,
+            category: requirement.category,
+            level: requirement.level,
+            basis: decision.basis,
+            ...(decision.ref ? { ref: decision.ref } : {}),
+          });
+        const value = resolve(source, args, context, info);
+        if (value instanceof Promise) {
+          return value.then((resolved) => {
+            note();
+            return resolved;
+          });
+        }
+        note();
+        return value;
       };
     }
   }
