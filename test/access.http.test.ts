@@ -299,6 +299,24 @@ describe('inquiry records', () => {
     });
   });
 
+  it('record what the Mercurius subgraph disclosed as well', async () => {
+    const analyst: TokenClaims = { kind: 'CREDIT_SERVICE', org: BUREAU.org, staff: 'analyst-2', grants: ['ecommerce:SHARED'], purposes: ['CREDIT_RATING'] };
+    const response = await post(gateway.url, `query($code: ID!) { subject(code: $code) { ecommerce { platformMeasures { totalCount } } } }`, { code: group.code }, await callerHeaders(analyst, 'CREDIT_RATING'));
+    expect(response.body).toEqual({ data: { subject: { ecommerce: { platformMeasures: { totalCount: expect.any(Number) } } } } });
+    const row = await graph.stores.access.db('inquiry_records').where({ staff: 'analyst-2' }).first();
+    expect(row).toEqual(
+      expect.objectContaining({
+        principal_kind: 'CREDIT_SERVICE',
+        organization: BUREAU.org,
+        purpose: 'CREDIT_RATING',
+        subject_codes: [group.code],
+        categories: ['ecommerce.platform'],
+        fields: ['EcommerceProfile.platformMeasures'],
+        disclosures: [{ subject: group.code, field: 'EcommerceProfile.platformMeasures', category: 'ecommerce.platform', level: 'SHARED', basis: 'grant' }],
+      }),
+    );
+  });
+
   it('are written only for disclosures above PUBLIC', async () => {
     const count = async () => Number((await graph.stores.access.db('inquiry_records').count<{ n: string }[]>({ n: '*' }))[0]?.n);
     const before = await count();
