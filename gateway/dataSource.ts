@@ -1,14 +1,17 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { CONTEXT_HEADER } from '../shared/auth/context';
+import { CONTEXT_HEADER, GRANTS_EXTENSION } from '../shared/auth/context';
 
 export interface SectorDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly timeoutMs: number;
-  /** Signs the context a subgraph fetch carries, with the grants of the subjects in its variables. */
-  readonly contextHeader: (context: unknown, variables: Readonly<Record<string, unknown>> | undefined) => Promise<string>;
+  /**
+   * Signs what a subgraph fetch carries: the request's context (a header) and, when the fetch is about
+   * subjects whose grants matter, those grants (a body extension).
+   */
+  readonly sign: (context: unknown, variables: Readonly<Record<string, unknown>> | undefined) => Promise<{ readonly header: string; readonly grants: string | null }>;
   /** Hands what the subgraph reported disclosing to the request's inquiry record. */
   readonly onResponse: (context: unknown, extensions: Record<string, unknown> | undefined) => void;
 }
@@ -33,14 +36,14 @@ function reasonOf(error: unknown, timeoutMs: number): string {
 export class SectorDataSource extends RemoteGraphQLDataSource {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
-  private readonly contextHeader: SectorDataSourceOptions['contextHeader'];
+  private readonly sign: SectorDataSourceOptions['sign'];
   private readonly onResponse: SectorDataSourceOptions['onResponse'];
 
   constructor(options: SectorDataSourceOptions) {
     super({ url: options.url });
     this.subgraphName = options.name;
     this.timeoutMs = options.timeoutMs;
-    this.contextHeader = options.contextHeader;
+    this.sign = options.sign;
     this.onResponse = options.onResponse;
     const timeoutMs = options.timeoutMs;
     this.fetcher = ((url: string, init: RequestInit) =>
@@ -48,7 +51,9 @@ export class SectorDataSource extends RemoteGraphQLDataSource {
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
-    options.request.http?.headers.set(CONTEXT_HEADER, await this.contextHeader(options.context, options.request.variables));
+    const { header, grants } = await this.sign(options.context, options.request.variables);
+    options.request.http?.headers.set(CONTEXT_HEADER, header);
+    if (grants) options.request.extensions = { ...options.request.extensions, [GRANTS_EXTENSION]: grants };
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

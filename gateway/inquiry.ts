@@ -8,7 +8,7 @@ import { readDisclosures, type Disclosure } from '../shared/subgraph/disclosures
  * inquiry records live in the access subgraph's store; the gateway reaches two routes of it that only
  * a request signed with the internal key may call:
  * - before a fetch that concerns subjects, the grants in force for the caller (one call per request,
- *   batched over its fetches), which it signs into that fetch's context;
+ *   batched over its fetches), which it signs and sends with that fetch (a body extension);
  * - before the response leaves, the request's inquiry record, built from what each subgraph reported
  *   disclosing. If that write fails, the response carries no data (fail closed).
  */

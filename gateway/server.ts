@@ -11,7 +11,7 @@ import { SectorDataSource } from './dataSource';
 import { AuthorizingGateway } from './authorizingGateway';
 import { contextFunction, type GatewayContext } from './context';
 import { createVerifier } from '../shared/auth/tokens';
-import { CONTEXT_HEADER, signContext, type SubjectGrants } from '../shared/auth/context';
+import { CONTEXT_HEADER, signContext, signGrants, type SubjectGrants } from '../shared/auth/context';
 import { AccessClient, InquiryWriter, subjectCodesIn } from './inquiry';
 import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { formatGatewayError } from './errors';
@@ -92,34 +92,29 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   };
   /**
    * A fetch about subjects carries the grants (consents, approved special applications) the caller
-   * holds for them, signed with the rest of the context, when the operation asks for data that
-   * depends on them; the subgraphs decide per subject with exactly those facts.
+   * holds for them, when the operation asks for data that depends on them; the subgraphs decide per
+   * subject with exactly those facts.
    */
-  const contextHeader = async (context: unknown, variables: Readonly<Record<string, unknown>> | undefined): Promise<string> => {
+  const sign = async (context: unknown, variables: Readonly<Record<string, unknown>> | undefined) => {
     const gatewayContext = context as Partial<GatewayContext> | undefined;
     if (!gatewayContext?.auth || !gatewayContext.inquiry) {
       // Gateway-internal fetches (none today) act as the public.
-      return signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null });
+      return { header: await signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }), grants: null };
     }
     const { auth, inquiry } = gatewayContext as GatewayContext;
+    const header = await baseHeader(gatewayContext as GatewayContext);
     const codes = inquiry.needsGrants ? subjectCodesIn(variables) : [];
-    if (codes.length === 0) return baseHeader(gatewayContext as GatewayContext);
-    const grants = await inquiry.grantsFor(access, () => baseHeader(gatewayContext as GatewayContext), codes, (reason) =>
+    if (codes.length === 0) return { header, grants: null };
+    const grants = await inquiry.grantsFor(access, () => Promise.resolve(header), codes, (reason) =>
       logWarning({ requestId: auth.requestId, reason }, 'subject grants could not be loaded; none is assumed'),
     );
     const subjects = Object.fromEntries(codes.map((code, i) => [code, grants[i] as SubjectGrants]));
-    return signContext(secret, {
-      principal: auth.principal,
-      purpose: auth.purpose,
-      requestId: auth.requestId,
-      subjects,
-      subjectsUnavailable: inquiry.grantsUnavailable,
-    });
+    return { header, grants: await signGrants(secret, auth.requestId, subjects, inquiry.grantsUnavailable) };
   };
   const onResponse = (context: unknown, extensions: Record<string, unknown> | undefined) =>
     (context as Partial<GatewayContext> | undefined)?.inquiry?.noteResponse(extensions);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, contextHeader, onResponse });
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, sign, onResponse });
 
   let gateway: ApolloGateway;
   if (gatewayConfig.supergraph.mode === 'file') {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../shared/generator/subjects';
-import { signContext, CONTEXT_HEADER } from '../shared/auth/context';
+import { usccCheckCharacter } from '../shared/identifiers';
+import { randomUUID } from 'node:crypto';
+import { signContext, signGrants, CONTEXT_HEADER, GRANTS_EXTENSION } from '../shared/auth/context';
 import { principalFromClaims, type TokenClaims } from '../shared/auth/tokens';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
 import { TEST_DATASET, TEST_INTERNAL_SECRET } from './support/stores';
@@ -127,6 +129,29 @@ describe("consents: a subject's authorization of one organization", () => {
 
     const again = await post(gateway.url, REVOKE, { subject: firm.code, id: consent.id }, await callerHeaders(itself(firm.code), 'SELF_QUERY'));
     expect(again.body).toEqual({ data: null, errors: [expect.objectContaining({ message: `Consent ${consent.id} was already revoked`, path: ['revokeConsent'], extensions: { code: 'CONFLICT', serviceName: 'access' } })] });
+  });
+
+  it("carries a whole batch's consents to the subgraphs, however many there are", async () => {
+    const lender = `91440300MA5F0LEND${usccCheckCharacter('91440300MA5F0LEND')}`;
+    const claims: TokenClaims = { kind: 'CREDIT_SERVICE', org: lender, grants: ['finance:RESTRICTED'], purposes: ['GUARANTEE_REVIEW'] };
+    const codes = Array.from({ length: TEST_DATASET.subjects }, (_, i) => subjectAt(TEST_DATASET.seed, i).code);
+    // Three consents in force per subject: their grants are far larger than any header may be.
+    const rows = codes.flatMap((code) =>
+      ['finance.credit', 'finance', 'finance.credit'].map((category) => ({
+        subject_code: code,
+        organization: lender,
+        purpose: 'GUARANTEE_REVIEW',
+        categories: [category, 'finance.judicial'],
+        valid_from: new Date(Date.now() - 86_400_000),
+        valid_until: new Date(Date.now() + 30 * 86_400_000),
+      })),
+    );
+    await graph.stores.access.db('consents').insert(rows);
+    const response = await post(gateway.url, `query($codes: [ID!]!) { subjects(codes: $codes) { code finance { summary { accountCount } } } }`, { codes }, await callerHeaders(claims, 'GUARANTEE_REVIEW'));
+    expect(response.body.errors).toBeUndefined();
+    const subjects = (response.body.data as { subjects: Array<{ code: string; finance: { summary: { accountCount: number } | null } }> }).subjects;
+    expect(subjects.map((s) => s.code)).toEqual(codes);
+    expect(subjects.every((s) => typeof s.finance.summary?.accountCount === 'number')).toBe(true);
   });
 
   it('authorizes nothing once it has expired', async () => {
@@ -399,30 +424,58 @@ describe('when the access subgraph is down', () => {
 });
 
 describe('bypassing the gateway', () => {
-  it("cannot carry one subject's consent over to another: grants are signed per subject", async () => {
+  const ENTITY_SUMMARY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject { code finance { summary { accountCount } } } } }`;
+  const consentOf = (subject: string) => ({
+    id: '00000000-0000-4000-8000-000000000001',
+    subject,
+    organization: DEMO_BANK,
+    purpose: 'LOAN_APPROVAL',
+    categories: ['finance'],
+    validFrom: new Date(0),
+    validUntil: new Date(Date.now() + 86_400_000),
+    revokedAt: null,
+  });
+  async function askFinance(forSubject: string, grants: { requestId: string; subject: string; secret?: string }, contextRequestId = grants.requestId) {
     const principal = principalFromClaims({ ...BANK });
-    const consent = { id: '00000000-0000-4000-8000-000000000001', subject: group.code, organization: DEMO_BANK, purpose: 'LOAN_APPROVAL', categories: ['finance'], validFrom: new Date(0), validUntil: new Date(Date.now() + 86_400_000), revokedAt: null };
-    const header = await signContext(TEST_INTERNAL_SECRET, { principal, purpose: 'LOAN_APPROVAL', subjects: { [group.code]: { consents: [consent], applications: [] } } });
+    const header = await signContext(TEST_INTERNAL_SECRET, { principal, purpose: 'LOAN_APPROVAL', requestId: contextRequestId });
+    const token = await signGrants(grants.secret ?? TEST_INTERNAL_SECRET, grants.requestId, { [grants.subject]: { consents: [consentOf(grants.subject)], applications: [] } }, false);
     const response = await graph.subgraphs.finance.inject({
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header },
-      payload: JSON.stringify({
-        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject { code finance { summary { accountCount } } } } }`,
-        variables: { r: [{ __typename: 'Subject', code: firm.code }] },
-      }),
+      payload: JSON.stringify({ query: ENTITY_SUMMARY, variables: { r: [{ __typename: 'Subject', code: forSubject }] }, extensions: { [GRANTS_EXTENSION]: token } }),
     });
-    expect(response.json()).toEqual({
-      data: { _entities: [{ code: firm.code, finance: { summary: null } }] },
-      errors: [
-        {
-          message: 'Unauthorized field or type',
-          locations: [{ line: 1, column: 88 }],
-          path: ['_entities', 0, 'finance', 'summary'],
-          extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'finance.credit', level: 'RESTRICTED', reason: NO_CONSENT('LOAN_APPROVAL') },
-        },
-      ],
+    return { status: response.statusCode, body: response.json() };
+  }
+
+  it("cannot carry one subject's consent over to another: grants are signed per subject", async () => {
+    const requestId = randomUUID();
+    expect((await askFinance(group.code, { requestId, subject: group.code })).body).toEqual({
+      data: { _entities: [{ code: group.code, finance: { summary: { accountCount: 4 } } }] },
+      extensions: { disclosures: expect.any(Array) },
     });
+    expect(await askFinance(firm.code, { requestId, subject: group.code })).toEqual({
+      status: 200,
+      body: {
+        data: { _entities: [{ code: firm.code, finance: { summary: null } }] },
+        errors: [
+          {
+            message: 'Unauthorized field or type',
+            locations: [{ line: 1, column: 88 }],
+            path: ['_entities', 0, 'finance', 'summary'],
+            extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'finance.credit', level: 'RESTRICTED', reason: NO_CONSENT('LOAN_APPROVAL') },
+          },
+        ],
+      },
+    });
+  });
+
+  it('refuses grants signed with another key, or lifted from another request', async () => {
+    const refused = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await askFinance(group.code, { requestId: randomUUID(), subject: group.code, secret: 'an-attacker-secret-that-is-long-enough!!' })).toEqual(
+      refused('the signed subject grants are not valid'),
+    );
+    expect(await askFinance(group.code, { requestId: randomUUID(), subject: group.code }, randomUUID())).toEqual(refused('the signed subject grants belong to another request'));
   });
 
   it('cannot call the access routes that only the gateway may call', async () => {

@@ -34,8 +34,15 @@ export interface ForwardedContext {
   readonly subjectsUnavailable: boolean;
 }
 
-type Signable = Omit<ForwardedContext, 'requestId' | 'subjects' | 'subjectsUnavailable'> &
-  Partial<Pick<ForwardedContext, 'requestId' | 'subjects' | 'subjectsUnavailable'>>;
+type Signable = Omit<ForwardedContext, 'requestId' | 'subjects' | 'subjectsUnavailable'> & Partial<Pick<ForwardedContext, 'requestId'>>;
+
+/**
+ * The grants of the subjects one fetch is about travel in its body, as `extensions.creditGraphGrants`:
+ * a JWT signed with the same internal key, bound to the request id of the fetch's context. In a
+ * header they would outgrow the limits of servers and proxies on a batch of a hundred subjects.
+ */
+export const GRANTS_EXTENSION = 'creditGraphGrants';
+const GRANTS_AUDIENCE = 'credit-graph-subgraph-grants';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -104,8 +111,6 @@ export async function signContext(secret: string, context: Signable): Promise<st
     subject: p.subject,
     statutory: p.statutory,
     purpose: context.purpose,
-    ...(context.subjects && Object.keys(context.subjects).length > 0 ? { facts: encodeSubjects(context.subjects) } : {}),
-    ...(context.subjectsUnavailable ? { factsUnavailable: true } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
@@ -136,7 +141,40 @@ export async function verifyContext(secret: string, header: string | string[] | 
     principal,
     purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
     requestId: String(payload.jti),
-    subjects: decodeSubjects(payload.facts),
-    subjectsUnavailable: payload.factsUnavailable === true,
+    subjects: {},
+    subjectsUnavailable: false,
   };
+}
+
+export async function signGrants(
+  secret: string,
+  requestId: string,
+  subjects: Readonly<Record<string, SubjectGrants>>,
+  unavailable: boolean,
+): Promise<string> {
+  return new SignJWT({ rid: requestId, subjects: encodeSubjects(subjects), unavailable })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(GRANTS_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + LIFETIME_SECONDS)
+    .sign(keyOf(secret));
+}
+
+/** Verifies a fetch's grants and that they belong to the same request as its context. */
+export async function verifyGrants(
+  secret: string,
+  token: unknown,
+  requestId: string,
+): Promise<Pick<ForwardedContext, 'subjects' | 'subjectsUnavailable'>> {
+  if (typeof token !== 'string' || token === '') throw new AuthenticationError('the signed subject grants are malformed');
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, keyOf(secret), { issuer: ISSUER, audience: GRANTS_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'rid'] }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw new AuthenticationError('the signed subject grants have expired');
+    throw new AuthenticationError('the signed subject grants are not valid');
+  }
+  if (payload.rid !== requestId) throw new AuthenticationError('the signed subject grants belong to another request');
+  return { subjects: decodeSubjects(payload.subjects), subjectsUnavailable: payload.unavailable === true };
 }

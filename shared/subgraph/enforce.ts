@@ -8,7 +8,7 @@ import type { Disclosures } from './disclosures';
  * Defense in depth: every subgraph enforces the same classification with the same policy code at
  * resolution, so a gateway bug (or a request that bypassed it) cannot leak a field. Here the subject
  * is known: consents, special applications and self-access are decided per subject, from the facts
- * the gateway signed into the request context. Every disclosure above PUBLIC is noted for the
+ * the gateway signed and sent with the fetch. Every disclosure above PUBLIC is noted for the
  * inquiry record.
  */
 

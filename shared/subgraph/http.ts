@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { SubgraphDeps } from './types';
 import { graphqlShapedHttpErrors } from '../http';
-import { CONTEXT_HEADER, verifyContext, type ForwardedContext } from '../auth/context';
+import { CONTEXT_HEADER, GRANTS_EXTENSION, verifyContext, verifyGrants, type ForwardedContext } from '../auth/context';
 import { AuthenticationError } from '../auth/tokens';
 
 declare module 'fastify' {
@@ -26,6 +26,18 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
     if (!request.url.startsWith('/graphql') && !request.url.startsWith('/internal/')) return;
     try {
       request.forwarded = await verifyContext(deps.internalSecret, request.headers[CONTEXT_HEADER]);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      return reply.code(401).send({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+  // The grants of the subjects a fetch is about come in its body, signed and bound to its context.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.forwarded || !request.url.startsWith('/graphql')) return;
+    const token = (request.body as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[GRANTS_EXTENSION];
+    if (token === undefined) return;
+    try {
+      request.forwarded = { ...request.forwarded, ...(await verifyGrants(deps.internalSecret, token, request.forwarded.requestId)) };
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       return reply.code(401).send({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });

@@ -23,7 +23,7 @@ const badRequest = (message: string) => ({ errors: [{ message, extensions: { cod
  * The access subgraph: consents, special applications and inquiry records, in the graph for subjects,
  * applicants and regulators; and two routes only the gateway calls (its signed context required):
  * - `POST /internal/subject-grants` `{ subjects }`: the consents and approved applications in force
- *   for the caller's organization and purpose, per subject, which the gateway signs into each fetch;
+ *   for the caller's organization and purpose, per subject, which the gateway signs and sends with each fetch;
  * - `POST /internal/inquiry-records` `{ records: [{ context, disclosures }] }`: the inquiry records of
  *   one or more requests, each with its request's signed context, committed before the answer (201),
  *   so the gateway releases non-public data only once it is recorded.

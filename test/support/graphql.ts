@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { CONTEXT_HEADER, signContext } from '../../shared/auth/context';
+import { randomUUID } from 'node:crypto';
+import { CONTEXT_HEADER, GRANTS_EXTENSION, signContext, signGrants } from '../../shared/auth/context';
 import { principalFromClaims } from '../../shared/auth/tokens';
 import type { Principal } from '../../shared/policy/principal';
 import { TEST_INTERNAL_SECRET } from './stores';
@@ -21,7 +22,7 @@ export async function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL,
  * The regulator's context plus an approved special application over every category for each of
  * `codes`, as the gateway would sign it: for tests that read every list of a sector, SPECIAL ones too.
  */
-export async function withSpecialApplications(codes: readonly string[]): Promise<Record<string, string>> {
+export async function withSpecialApplications(codes: readonly string[]): Promise<Signed> {
   const validUntil = new Date(Date.now() + 3_600_000);
   const subjects = Object.fromEntries(
     codes.map((code) => [
@@ -34,7 +35,17 @@ export async function withSpecialApplications(codes: readonly string[]): Promise
       },
     ]),
   );
-  return { [CONTEXT_HEADER]: await signContext(TEST_INTERNAL_SECRET, { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', subjects }) };
+  const requestId = randomUUID();
+  return {
+    headers: { [CONTEXT_HEADER]: await signContext(TEST_INTERNAL_SECRET, { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId }) },
+    extensions: { [GRANTS_EXTENSION]: await signGrants(TEST_INTERNAL_SECRET, requestId, subjects, false) },
+  };
+}
+
+/** What a gateway fetch carries: its context header and, with grants, its body extensions. */
+export interface Signed {
+  readonly headers: Record<string, string>;
+  readonly extensions?: Record<string, unknown>;
 }
 
 export interface GraphQLResponse {
@@ -49,13 +60,14 @@ export async function inject(
   app: FastifyInstance,
   query: string,
   variables: Record<string, unknown> = {},
-  headers?: Record<string, string>,
+  signed?: Record<string, string> | Signed,
 ): Promise<GraphQLResponse> {
+  const { headers, extensions } = signed && 'headers' in signed ? (signed as Signed) : { headers: signed as Record<string, string> | undefined, extensions: undefined };
   const response = await app.inject({
     method: 'POST',
     url: '/graphql',
     headers: { 'content-type': 'application/json', ...(headers ?? (await gatewayHeaders())) },
-    payload: JSON.stringify({ query, variables }),
+    payload: JSON.stringify({ query, variables, ...(extensions ? { extensions } : {}) }),
   });
   const body = response.json();
   const { disclosures = [], ...otherExtensions } = (body.extensions ?? {}) as { disclosures?: unknown[] };
