@@ -20,7 +20,7 @@ import {
   type SelectionNode,
   isCompositeType,
 } from 'graphql';
-import { classificationsOf, interfaceFieldRequirement, type SdlClassifications } from '../shared/policy/classification';
+import { classificationsOf, interfaceFieldRequirements, type SdlClassifications } from '../shared/policy/classification';
 import { CURRENT_PLANNING, decideBeforePlanning, type Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
 
@@ -65,11 +65,14 @@ export class SupergraphClassification {
     this.sdl = classificationsOf(parse(coreSupergraphSdl));
   }
 
-  /** What a field requires; null for introspection and `__typename`; unclassified fields are denied. */
-  requirementOf(parent: GraphQLCompositeType, field: string): Requirement | null {
+  /**
+   * What a field requires, every one of them (through an interface, each implementation's); null
+   * for introspection and `__typename`; unclassified fields are denied.
+   */
+  requirementsOf(parent: GraphQLCompositeType, field: string): readonly Requirement[] | null {
     if (field.startsWith('__')) return null;
-    if (isInterfaceType(parent)) return interfaceFieldRequirement(this.sdl, parent.name, field) ?? DENY;
-    return this.sdl.fields.get(`${parent.name}.${field}`) ?? DENY;
+    if (isInterfaceType(parent)) return interfaceFieldRequirements(this.sdl, parent.name, field) ?? [DENY];
+    return [this.sdl.fields.get(`${parent.name}.${field}`) ?? DENY];
   }
 }
 
@@ -142,16 +145,18 @@ export function filterOperation(
       const name = selection.name.value;
       if (name === '__typename') continue;
       const field = isAbstractType(parent) && !isInterfaceType(parent) ? undefined : parent.getFields()[name];
-      const requirement = classification.requirementOf(parent, name);
+      const requirements = classification.requirementsOf(parent, name);
       const step = field ? stepOf(selection.alias?.value ?? name, field.type) : { key: selection.alias?.value ?? name, nonNull: false, list: false, itemNonNull: false };
-      if (requirement) {
-        const decision = decideBeforePlanning(principal, requirement, CURRENT_PLANNING);
-        if (!decision.allowed) {
+      if (requirements) {
+        const refusal = requirements
+          .map((requirement) => ({ requirement, decision: decideBeforePlanning(principal, requirement, CURRENT_PLANNING) }))
+          .find(({ decision }) => !decision.allowed);
+        if (refusal && !refusal.decision.allowed) {
           denied.add(selection);
-          removals.push({ path: [...path, step], requirement, reason: decision.reason, reported: true });
+          removals.push({ path: [...path, step], requirement: refusal.requirement, reason: refusal.decision.reason, reported: true });
           continue;
         }
-        disclosed.set(`${requirement.category}/${requirement.level}`, requirement);
+        for (const requirement of requirements) disclosed.set(`${requirement.category}/${requirement.level}`, requirement);
       }
       if (selection.selectionSet && field) {
         const named = getNamedType(field.type);

@@ -43,3 +43,34 @@ describe('the operation filter', () => {
     expect(data).toEqual({ subject: null });
   });
 });
+
+describe('a field selected through an interface', () => {
+  const IFACE_SDL = `
+    directive @classify(category: String!, level: String!, publicWhen: String) on OBJECT | INTERFACE | FIELD_DEFINITION
+    type Query { records: [Record!]! @classify(category: "structure", level: "PUBLIC") }
+    interface Record { date: String }
+    type Loan implements Record @classify(category: "finance.credit", level: "RESTRICTED") { date: String }
+    type Score implements Record @classify(category: "health.insurance", level: "RESTRICTED") { date: String }
+  `;
+  const ifaceSchema = buildSchema(IFACE_SDL);
+  const ifaceClassification = new SupergraphClassification(IFACE_SDL);
+  const bank = { ...PUBLIC_PRINCIPAL, kind: 'CREDIT_SERVICE' as const, organization: '91310000132209224R', grants: [{ category: 'finance', level: 'RESTRICTED' as const }] };
+
+  it('needs every implementation allowed, even two at the same level in different categories', () => {
+    const result = filterOperation(ifaceSchema, ifaceClassification, bank, parse('{ records { date } }'), null);
+    expect(result.removals.filter((r) => r.reported).map((r) => ({ path: r.path.map((s) => s.key), requirement: r.requirement, reason: r.reason }))).toEqual([
+      {
+        path: ['records', 'date'],
+        requirement: { category: 'health.insurance', level: 'RESTRICTED', publicWhen: null },
+        reason: 'requires RESTRICTED access to health.insurance; the caller holds no grant for it',
+      },
+    ]);
+  });
+
+  it('passes a caller allowed every implementation, and reports every category it may disclose', () => {
+    const both = { ...bank, grants: [...bank.grants, { category: 'health', level: 'RESTRICTED' as const }] };
+    const result = filterOperation(ifaceSchema, ifaceClassification, both, parse('{ records { date } }'), null);
+    expect(result.removals).toEqual([]);
+    expect(result.disclosed.map((r) => r.category).sort()).toEqual(['finance.credit', 'health.insurance', 'structure']);
+  });
+});

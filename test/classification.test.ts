@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parse, print, type DocumentNode } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { composeDocuments, composeSupergraph, CompositionError } from '../gateway/compose';
-import { checkClassifications, classificationsOf, interfaceFieldRequirement } from '../shared/policy/classification';
+import { checkClassifications, classificationsOf, interfaceFieldRequirements } from '../shared/policy/classification';
 import { subgraphSdl } from '../shared/subgraph/sdl';
 import { SUBGRAPH_NAMES } from '../shared/subgraphs';
 import { loadConfig } from '../shared/config';
@@ -98,13 +98,14 @@ describe('classification of the graph', () => {
     expect(problems).toContain('the supergraph classifies CreditAccount.balance finance.credit/PUBLIC, but finance classifies it finance.credit/RESTRICTED');
   });
 
-  it('requires, for a field selected through an interface, the strictest classification of every implementation', () => {
+  it('requires, for a field selected through an interface, the classification of every implementation, strictest first', () => {
     const finance = classificationsOf(documents().find((d) => d.name === 'finance')!.document);
-    expect(interfaceFieldRequirement(finance, 'CreditRecord', 'decisionDate')).toEqual({
-      category: 'finance.assets',
-      level: 'SPECIAL',
-      publicWhen: null,
-    });
+    expect(interfaceFieldRequirements(finance, 'CreditRecord', 'decisionDate')).toEqual([
+      { category: 'finance.assets', level: 'SPECIAL', publicWhen: null },
+      { category: 'finance.credit', level: 'RESTRICTED', publicWhen: null },
+      { category: 'finance.judicial', level: 'SHARED', publicWhen: 'the obligation is not yet performed' },
+      { category: 'finance.judicial', level: 'PUBLIC', publicWhen: null },
+    ]);
   });
 
   it('publishes a catalogue that lists every field with its category and level', () => {

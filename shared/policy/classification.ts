@@ -1,5 +1,5 @@
 import { Kind, type DocumentNode, type ConstDirectiveNode, type FieldDefinitionNode } from 'graphql';
-import { isLevel, maxLevel, type Level } from './levels';
+import { isLevel, levelRank, type Level } from './levels';
 import { CATEGORY_NAMES } from './categories';
 
 /**
@@ -93,15 +93,20 @@ export function classificationsOf(document: DocumentNode): SdlClassifications {
   return { fields, interfaces, implementations, problems };
 }
 
-/** What selecting `Interface.field` requires: the strictest of every implementation's classification. */
-export function interfaceFieldRequirement(sdl: SdlClassifications, iface: string, field: string): Classification | null {
-  let result: Classification | null = null;
+/**
+ * What selecting `Interface.field` requires: the classification of every implementation, each of
+ * which the caller must be allowed (two implementations may need different categories at one level).
+ * Strictest first, so a denial names the strictest requirement. Null when an implementation is
+ * unclassified: then nothing allows it.
+ */
+export function interfaceFieldRequirements(sdl: SdlClassifications, iface: string, field: string): Classification[] | null {
+  const result: Classification[] = [];
   for (const impl of sdl.implementations.get(iface) ?? []) {
     const c = sdl.fields.get(`${impl}.${field}`);
     if (!c) return null;
-    if (!result || maxLevel(result.level, c.level) !== result.level) result = c;
+    if (!result.some((r) => same(r, c))) result.push(c);
   }
-  return result;
+  return result.sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.category.localeCompare(b.category) || (a.publicWhen ?? '').localeCompare(b.publicWhen ?? ''));
 }
 
 function describe(c: Classification | null): string {
