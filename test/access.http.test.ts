@@ -284,6 +284,60 @@ describe('special applications', () => {
   });
 });
 
+describe('clinical data', () => {
+  const physician = subjectAt(TEST_DATASET.seed, 3);
+  const CLINICAL = `query($code: ID!) { subject(code: $code) { healthcare { clinicalRecords { totalCount } } } }`;
+
+  it('is served to the person itself, and to a regulator only under an approved special application', async () => {
+    const own = await post(gateway.url, CLINICAL, { code: physician.code }, await callerHeaders(itself(physician.code), 'SELF_QUERY'));
+    expect(own.body).toEqual({ data: { subject: { healthcare: { clinicalRecords: { totalCount: 2 } } } } });
+
+    const regulator = await callerHeaders(REGULATOR, 'SUPERVISION');
+    const without = await post(gateway.url, CLINICAL, { code: physician.code }, regulator);
+    expect(without.body).toEqual({
+      data: { subject: { healthcare: { clinicalRecords: null } } },
+      errors: [denied(['subject', 'healthcare', 'clinicalRecords'], 'health.clinical', 'SPECIAL', 'requires an approved special application for this subject and health.clinical, in force', 'healthcare')],
+    });
+    const judicial: TokenClaims = { kind: 'GOVERNMENT', org: '11110000000029373Q', staff: 'judge-4', grants: ['access.application:SHARED'], purposes: ['JUDICIAL'] };
+    const applied = await post(
+      gateway.url,
+      APPLY,
+      { input: { subject: physician.code, purpose: 'JUDICIAL', categories: ['health.clinical'], reason: 'Medical-insurance fraud case (2026) Jing 0108 Xing Chu 17', validUntil: inDays(10) } },
+      await callerHeaders(judicial, 'JUDICIAL'),
+    );
+    const id = (applied.body.data as { applyForSpecialAccess: { id: string } }).applyForSpecialAccess.id;
+    await post(gateway.url, APPROVE, { id }, regulator);
+    expect((await post(gateway.url, CLINICAL, { code: physician.code }, await callerHeaders(judicial, 'JUDICIAL'))).body).toEqual({
+      data: { subject: { healthcare: { clinicalRecords: { totalCount: 2 } } } },
+    });
+  });
+
+  it('never reaches a credit service body: it cannot apply for it, and the gateway removes it', async () => {
+    const applied = await post(
+      gateway.url,
+      APPLY,
+      { input: { subject: physician.code, purpose: 'LOAN_APPROVAL', categories: ['health.clinical'], reason: 'Underwriting a medical loan for the applicant', validUntil: inDays(10) } },
+      await callerHeaders(BANK, 'LOAN_APPROVAL'),
+    );
+    expect(applied.body).toEqual({
+      data: null,
+      errors: [{ message: 'health.clinical is never disclosed to credit service bodies, whatever the application', path: ['applyForSpecialAccess'], extensions: { code: 'FORBIDDEN', serviceName: 'access' } }],
+    });
+    const response = await post(gateway.url, CLINICAL, { code: physician.code }, await callerHeaders(BANK, 'LOAN_APPROVAL'));
+    // Removed before planning; nothing is left of the operation, so no subgraph is asked at all.
+    expect(response.body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'Unauthorized field or type',
+          path: ['subject', 'healthcare', 'clinicalRecords'],
+          extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'health.clinical', level: 'SPECIAL', reason: 'health.clinical is never disclosed to credit service bodies' },
+        },
+      ],
+    });
+  });
+});
+
 describe('a subject acting as itself', () => {
   it('sees all of its own records, restricted and special included, and nothing more of others than the public', async () => {
     const self = await callerHeaders(itself(group.code), 'SELF_QUERY');

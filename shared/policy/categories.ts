@@ -37,6 +37,7 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { category: 'health.practitioner', holds: 'Physician practice registrations.', basis: 'Registrations are published' },
   { category: 'health.assessment', holds: 'Periodic assessments of physicians.', basis: 'Shared among health authorities' },
   { category: 'health.insurance', holds: 'Medical-insurance conduct: staff practice scores, fund violations.', basis: 'Personal scores restricted; institutional violations published for a term' },
+  { category: 'health.clinical', holds: 'Hospital visits of natural persons: institution, visit type, diagnosis chapter.', basis: 'Special data; never to credit service bodies (CIR Art. 14)' },
   { category: 'access.consent', holds: "Subjects' authorizations of organizations to query their restricted records.", basis: 'CIR Arts. 18, 20: the subject and statutory inquirers only' },
   { category: 'access.application', holds: 'Special applications to query special data: applying, and the applications themselves.', basis: 'Outline IV(5): special inquiry by special application' },
   { category: 'access.approval', holds: 'Deciding special applications: approving, rejecting, revoking.', basis: 'A statutory power over special inquiry' },

@@ -3,7 +3,8 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { badUserInput, graphqlError } from '../../shared/errors';
 import { checkSubjectCode } from '../../shared/identifiers';
 import { pageRequest, type Connection, type PageArgs } from '../../shared/pagination';
-import { CATEGORIES } from '../../shared/policy/categories';
+import { CATEGORIES, categoryCovers } from '../../shared/policy/categories';
+import { NEVER_TO_CREDIT_SERVICE } from '../../shared/policy/decide';
 import type { Principal } from '../../shared/policy/principal';
 import type { AccessContext } from './loaders';
 import {
@@ -234,6 +235,10 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
         throw graphqlError('PURPOSE_NOT_ALLOWED', `Purpose ${input.purpose} is not among the caller's purposes (${principal.purposes.join(', ') || 'none'})`);
       }
       const categories = validCategories(input.categories, 'input.categories');
+      const never = categories.filter((c) => NEVER_TO_CREDIT_SERVICE.some((n) => categoryCovers(n, c)));
+      if (principal.kind === 'CREDIT_SERVICE' && never.length > 0) {
+        forbidden(`${never.join(', ')} is never disclosed to credit service bodies, whatever the application`);
+      }
       const reason = input.reason.trim();
       if (reason.length < 10) throw badUserInput('State the case and its legal basis in `reason` (at least 10 characters)', { argumentName: 'input.reason' });
       const now = new Date();

@@ -20,7 +20,10 @@ const FUND_VIOLATIONS = [
   '为参保人员利用其享受医疗保障待遇的机会转卖药品提供帮助',
 ];
 
-const TABLES = ['practice_licences', 'physician_registrations', 'periodic_assessments', 'insurance_staff_scores', 'insurance_fund_violations'] as const;
+const TABLES = ['practice_licences', 'physician_registrations', 'periodic_assessments', 'insurance_staff_scores', 'insurance_fund_violations', 'clinical_records'] as const;
+
+/** Chapters of the diagnosis classification: as coarse as a clinical record gets here. */
+const DIAGNOSIS_CHAPTERS = ['循环系统疾病', '呼吸系统疾病', '消化系统疾病', '肌肉骨骼系统和结缔组织疾病', '内分泌、营养和代谢疾病', '损伤、中毒和外因的某些其他后果'];
 type HealthcareRows = Record<(typeof TABLES)[number], Row[]>;
 
 const SCORE_REASONS = ['超医保支付范围开具药品', '不合理检查', '违规使用他人医保凭证结算', '病历记录与收费不符'];
@@ -109,17 +112,35 @@ function physicianRows(subject: SubjectProfile, r: Random, out: HealthcareRows):
   }
 }
 
-function rowsFor(subject: SubjectProfile, r: Random): TableRows {
+/** Hospital visits of natural persons (SPECIAL), from their own random stream so the other tables stay as they were. */
+function clinicalRows(subject: SubjectProfile, r: Random, out: HealthcareRows): void {
+  if (subject.kind !== 'NATURAL_PERSON') return;
+  const health = authority('HEALTH', subject.division);
+  const count = subject.index === 3 ? 2 : r.weighted([[0, 50], [1, 30], [2, 15], [3, 5]] as const);
+  for (let i = 0; i < count; i += 1) {
+    const visited = r.date('2020-01-01', DATASET_TODAY);
+    out.clinical_records.push({
+      ...envelope(subject.code, health, null, visited),
+      institution_name: `${subject.division.city}${subject.division.district}${r.pick(['人民医院', '中医医院', '社区卫生服务中心'])}`,
+      visit_type: r.weighted([['OUTPATIENT', 75], ['INPATIENT', 15], ['EMERGENCY', 10]] as const),
+      diagnosis_chapter: r.pick(DIAGNOSIS_CHAPTERS),
+    });
+  }
+}
+
+function rowsFor(subject: SubjectProfile, seed: number): TableRows {
+  const r = new Random(seed, subject.index, 'healthcare');
   const out = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as HealthcareRows;
   if (subject.industry === 'HEALTHCARE' || subject.industry === 'PHARMACY' || subject.industry === 'CONGLOMERATE') {
     institutionRows(subject, r, out);
   } else if (subject.occupation === 'PHYSICIAN') {
     physicianRows(subject, r, out);
   }
+  clinicalRows(subject, new Random(seed, subject.index, 'healthcare.clinical'), out);
   return out;
 }
 
 export const healthcareDataset: DatasetPlan = {
   tables: TABLES,
-  rowsFor: (subject, seed) => rowsFor(subject, new Random(seed, subject.index, 'healthcare')),
+  rowsFor,
 };

@@ -1,5 +1,6 @@
 import type { Migration } from '../../../shared/store';
 import * as createHealthcareRecords from './20261125090300_create_healthcare_records';
+import * as createClinicalRecords from './20261125130100_create_clinical_records';
 
 /** The healthcare store's migrations, oldest first. */
-export const migrations: readonly Migration[] = [createHealthcareRecords];
+export const migrations: readonly Migration[] = [createHealthcareRecords, createClinicalRecords];
