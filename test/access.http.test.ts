@@ -261,6 +261,36 @@ describe('special applications', () => {
     expect((await post(gateway.url, ASSETS, { code: group.code }, bank)).body).toEqual(withheld);
   });
 
+  it('stop working once their term ends, and a rejected one can no longer be approved', async () => {
+    const bank = await callerHeaders(BANK, 'LOAN_APPROVAL');
+    const regulator = await callerHeaders(REGULATOR, 'SUPERVISION');
+    await graph.stores.access.db('special_applications').insert({
+      subject_code: third.code,
+      organization: BANK.org,
+      purpose: 'LOAN_APPROVAL',
+      categories: ['finance.assets'],
+      reason: 'Collateral review, ended',
+      requested_until: new Date(Date.now() - 1_000),
+      status: 'APPROVED',
+      decided_at: new Date(Date.now() - 86_400_000),
+      decided_by: REGULATOR.org,
+      valid_until: new Date(Date.now() - 1_000),
+    });
+    expect((await post(gateway.url, ASSETS, { code: third.code }, bank)).body).toEqual({
+      data: { subject: { finance: { assets: null } } },
+      errors: [denied(['subject', 'finance', 'assets'], 'finance.assets', 'SPECIAL', NO_APPLICATION, 'finance')],
+    });
+
+    const applied = await post(gateway.url, APPLY, { input: { ...input, subject: third.code } }, bank);
+    const id = (applied.body.data as { applyForSpecialAccess: { id: string } }).applyForSpecialAccess.id;
+    const rejected = await post(gateway.url, `mutation($id: ID!) { rejectSpecialApplication(id: $id, note: "no case number") { status inForce } }`, { id }, regulator);
+    expect(rejected.body).toEqual({ data: { rejectSpecialApplication: { status: 'REJECTED', inForce: false } } });
+    expect((await post(gateway.url, APPROVE, { id }, regulator)).body).toEqual({
+      data: null,
+      errors: [{ message: `Special application ${id} is REJECTED; only a PENDING application can become APPROVED`, path: ['approveSpecialApplication'], extensions: { code: 'CONFLICT', serviceName: 'access' } }],
+    });
+  });
+
   it('are not served to a statutory inquirer without one', async () => {
     const response = await post(gateway.url, ASSETS, { code: group.code }, await callerHeaders(REGULATOR, 'SUPERVISION'));
     expect(response.body).toEqual({
