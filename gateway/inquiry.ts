@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { checkSubjectCode } from '../shared/identifiers';
-import { decodeSubjects, type SubjectGrants } from '../shared/auth/context';
-import { readDisclosures, type Disclosure } from '../shared/subgraph/disclosures';
+import { CONTEXT_HEADER, decodeSubjects, type SubjectGrants } from '../shared/auth/context';
+import { Disclosures, DISCLOSURES_EXTENSION, readDisclosures, type Disclosure } from '../shared/subgraph/disclosures';
 
 /**
  * The gateway's side of per-subject decisions and inquiry records. Consents, special applications and
@@ -34,7 +34,7 @@ export class AccessClient {
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-credit-graph-context': signedContext },
+        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: signedContext },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -108,7 +108,7 @@ export class RequestInquiry {
   /** Set by the authorizing layer once it knows the operation asks for RESTRICTED or SPECIAL data. */
   needsGrants = false;
   grantsUnavailable = false;
-  private readonly disclosed = new Map<string, Disclosure>();
+  private readonly disclosed = new Disclosures();
   private loader: DataLoader<string, SubjectGrants> | null = null;
 
   grantsFor(client: AccessClient, signedContext: () => Promise<string>, codes: readonly string[], onUnavailable: (reason: string) => void) {
@@ -127,13 +127,10 @@ export class RequestInquiry {
   }
 
   noteResponse(extensions: Record<string, unknown> | undefined): void {
-    for (const d of readDisclosures(extensions?.disclosures)) {
-      const key = `${d.subject ?? ''}\u0000${d.field}`;
-      if (!this.disclosed.has(key)) this.disclosed.set(key, d);
-    }
+    for (const disclosure of readDisclosures(extensions?.[DISCLOSURES_EXTENSION])) this.disclosed.add(disclosure);
   }
 
   disclosures(): readonly Disclosure[] {
-    return [...this.disclosed.values()];
+    return this.disclosed.list();
   }
 }

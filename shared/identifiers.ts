@@ -4,6 +4,8 @@
  * words, so a refusal can say exactly what is wrong with the code the caller typed.
  */
 
+import { badUserInput } from './errors';
+
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -132,6 +134,17 @@ export function checkSubjectCode(input: string, options: UsccOptions = {}): Code
   }
   const asUscc = checkUscc(code, options);
   return asUscc.ok ? asUscc : { ok: false, reason: `not a valid Unified Social Credit Code: ${asUscc.reason}` };
+}
+
+/**
+ * A subject code argument of a GraphQL field, normalized; a malformed one (or, with `kind`, a
+ * resident ID where an organization's code belongs) is refused with BAD_USER_INPUT naming the argument and what is wrong.
+ */
+export function requireSubjectCode(code: string, argumentName: string, kind?: 'USCC'): string {
+  const check = checkSubjectCode(code);
+  if (!check.ok) throw badUserInput(`Invalid subject code "${code}": ${check.reason}`, { argumentName });
+  if (kind && check.kind !== kind) throw badUserInput(`"${code}" is not a Unified Social Credit Code of an organization`, { argumentName });
+  return check.code;
 }
 
 /** `110105********002X`: the form in which a resident ID is shown to callers who may not see it. */

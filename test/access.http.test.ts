@@ -55,6 +55,12 @@ const denied = (path: Array<string | number>, category: string, level: string, r
 const NO_CONSENT = (purpose: string) => `requires the subject's authorization for finance.credit (purpose ${purpose}), and none is in force`;
 const NO_APPLICATION = 'requires an approved special application for this subject and finance.assets, in force';
 
+/** Rows in a table of the access store. */
+async function accessRows(table: string): Promise<number> {
+  const [row] = await graph.stores.access.db(table).count<{ n: string }[]>({ n: '*' });
+  return Number(row?.n);
+}
+
 beforeAll(async () => {
   graph = await startSubgraphs();
   gateway = await startGateway(urlOverrides(graph.subgraphUrls));
@@ -183,7 +189,7 @@ describe("consents: a subject's authorization of one organization", () => {
         },
       ],
     });
-    const records = async () => Number((await graph.stores.access.db('inquiry_records').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    const records = () => accessRows('inquiry_records');
     const before = await records();
     const byRegulator = await post(gateway.url, GRANT, { input }, await callerHeaders(REGULATOR, 'SUPERVISION'));
     expect(byRegulator.body).toEqual({
@@ -199,7 +205,7 @@ describe("consents: a subject's authorization of one organization", () => {
   });
 
   it('refuses a malformed consent with the argument that is wrong, and stores nothing', async () => {
-    const count = async () => Number((await graph.stores.access.db('consents').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    const count = () => accessRows('consents');
     const before = await count();
     const self = await callerHeaders(itself(firm.code), 'SELF_QUERY');
     const base = { subject: firm.code, organization: BUREAU.org, purpose: 'CREDIT_RATING', categories: ['finance.credit'], validUntil: inDays(30) };
@@ -427,7 +433,7 @@ describe('inquiry records', () => {
   });
 
   it('are written only for disclosures above PUBLIC', async () => {
-    const count = async () => Number((await graph.stores.access.db('inquiry_records').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    const count = () => accessRows('inquiry_records');
     const before = await count();
     await post(gateway.url, `query($code: ID!) { subject(code: $code) { name finance { courtJudgments { totalCount } } } }`, { code: group.code });
     expect(await count()).toBe(before);

@@ -141,15 +141,23 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
   }
 }
 
+/** A consent authorizes queries at `now`: started, not ended, not revoked. */
+export function consentInForce(consent: Consent, now: Date): boolean {
+  return consent.revokedAt === null && consent.validFrom.getTime() <= now.getTime() && now.getTime() < consent.validUntil.getTime();
+}
+
+/** A special application authorizes queries at `now`: approved, not ended, not revoked. */
+export function applicationInForce(application: SpecialApplication, now: Date): boolean {
+  return application.approvedAt !== null && application.revokedAt === null && now.getTime() < application.validUntil.getTime();
+}
+
 function consentCovers(consent: Consent, principal: Principal, requirement: Requirement, facts: SubjectFacts): boolean {
   return (
     consent.subject === facts.subject &&
     consent.organization === principal.organization &&
     consent.purpose === facts.purpose &&
     consent.categories.some((c) => categoryCovers(c, requirement.category)) &&
-    consent.revokedAt === null &&
-    consent.validFrom.getTime() <= facts.now.getTime() &&
-    facts.now.getTime() < consent.validUntil.getTime()
+    consentInForce(consent, facts.now)
   );
 }
 
@@ -159,9 +167,7 @@ function applicationCovers(application: SpecialApplication, principal: Principal
     application.organization === principal.organization &&
     application.purpose === facts.purpose &&
     application.categories.some((c) => categoryCovers(c, requirement.category)) &&
-    application.approvedAt !== null &&
-    application.revokedAt === null &&
-    facts.now.getTime() < application.validUntil.getTime()
+    applicationInForce(application, facts.now)
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Basis } from '../policy/decide';
-import type { Level } from '../policy/levels';
+import { isLevel, type Level } from '../policy/levels';
 
 /**
  * What a subgraph disclosed above PUBLIC while answering one request: per subject and field, with the
@@ -38,20 +38,18 @@ export class Disclosures {
   }
 }
 
-const LEVEL_NAMES: ReadonlySet<string> = new Set(['PUBLIC', 'SHARED', 'RESTRICTED', 'SPECIAL']);
-
 /** Reads a subgraph's `extensions.disclosures`, dropping anything malformed. */
 export function readDisclosures(extension: unknown): Disclosure[] {
   if (!Array.isArray(extension)) return [];
   const out: Disclosure[] = [];
   for (const raw of extension) {
     const d = raw as Record<string, unknown>;
-    if (typeof d?.field !== 'string' || typeof d.category !== 'string' || typeof d.basis !== 'string' || !LEVEL_NAMES.has(String(d.level))) continue;
+    if (typeof d?.field !== 'string' || typeof d.category !== 'string' || typeof d.basis !== 'string' || !isLevel(d.level)) continue;
     out.push({
       subject: typeof d.subject === 'string' ? d.subject : null,
       field: d.field,
       category: d.category,
-      level: d.level as Level,
+      level: d.level,
       basis: d.basis as Basis,
       ...(typeof d.ref === 'string' ? { ref: d.ref } : {}),
     });

@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { SubgraphDeps } from './types';
 import { graphqlShapedHttpErrors } from '../http';
 import { CONTEXT_HEADER, GRANTS_EXTENSION, verifyContext, verifyGrants, type ForwardedContext } from '../auth/context';
@@ -9,6 +9,11 @@ declare module 'fastify' {
     /** The caller the gateway verified, from its signed request context. */
     forwarded?: ForwardedContext;
   }
+}
+
+/** The answer to a request the gateway did not sign (validly): 401 and no data. */
+export function refuseUnauthenticated(reply: FastifyReply, message: string): FastifyReply {
+  return reply.code(401).send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
 /** A Fastify instance with the routes every subgraph has: `/health` answers once the store answers. */
@@ -28,7 +33,7 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
       request.forwarded = await verifyContext(deps.internalSecret, request.headers[CONTEXT_HEADER]);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
-      return reply.code(401).send({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return refuseUnauthenticated(reply, error.message);
     }
   });
   // The grants of the subjects a fetch is about come in its body, signed and bound to its context.
@@ -40,7 +45,7 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
       request.forwarded = { ...request.forwarded, ...(await verifyGrants(deps.internalSecret, token, request.forwarded.requestId)) };
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
-      return reply.code(401).send({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return refuseUnauthenticated(reply, error.message);
     }
   });
   app.get('/health', async (_request, reply) => {

@@ -1,13 +1,15 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTimeResolver } from 'graphql-scalars';
 import { badUserInput, graphqlError } from '../../shared/errors';
-import { checkSubjectCode } from '../../shared/identifiers';
+import { requireSubjectCode } from '../../shared/identifiers';
 import { pageRequest, type Connection, type PageArgs } from '../../shared/pagination';
 import { CATEGORIES, categoryCovers } from '../../shared/policy/categories';
-import { NEVER_TO_CREDIT_SERVICE } from '../../shared/policy/decide';
+import { applicationInForce, consentInForce, NEVER_TO_CREDIT_SERVICE } from '../../shared/policy/decide';
 import type { Principal } from '../../shared/policy/principal';
 import type { AccessContext } from './loaders';
 import {
+  applicationFact,
+  consentFact,
   decideApplication,
   findApplication,
   findConsent,
@@ -29,13 +31,6 @@ import {
 export const SPECIAL_APPLICATION_MAX_DAYS = 90;
 const DAY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function validCode(code: string, argumentName: string, kind?: 'USCC'): string {
-  const check = checkSubjectCode(code);
-  if (!check.ok) throw badUserInput(`Invalid subject code "${code}": ${check.reason}`, { argumentName });
-  if (kind && check.kind !== kind) throw badUserInput(`"${code}" is not a Unified Social Credit Code of an organization`, { argumentName });
-  return check.code;
-}
 
 function validId(id: string, argumentName: string): string {
   if (!UUID.test(id)) throw badUserInput(`"${id}" is not an id this graph issued`, { argumentName });
@@ -71,7 +66,6 @@ const isFuture = (d: Date, now: Date) => d.getTime() > now.getTime();
 // --- views: every object carries the subject whose record it is, for enforcement per subject ------
 
 function consentView(row: ConsentRow) {
-  const now = Date.now();
   return {
     subjectCode: row.subject_code,
     id: row.id,
@@ -83,7 +77,7 @@ function consentView(row: ConsentRow) {
     validUntil: row.valid_until,
     grantedAt: row.granted_at,
     revokedAt: row.revoked_at,
-    inForce: row.revoked_at === null && new Date(row.valid_from).getTime() <= now && now < new Date(row.valid_until).getTime(),
+    inForce: consentInForce(consentFact(row), new Date()),
   };
 }
 
@@ -105,7 +99,7 @@ function applicationView(row: ApplicationRow) {
     decisionNote: row.decision_note,
     validUntil: row.valid_until,
     revokedAt: row.revoked_at,
-    inForce: row.status === 'APPROVED' && row.valid_until !== null && Date.now() < new Date(row.valid_until).getTime(),
+    inForce: applicationInForce(applicationFact(row), new Date()),
   };
 }
 
@@ -180,8 +174,8 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
   Query: {
     inquiryRecords: (_root, args: PageArgs & { filter?: { subject?: string | null; organization?: string | null; since?: Date | null; until?: Date | null } | null }, context) => {
       const filter = args.filter ?? {};
-      const subject = filter.subject ? validCode(filter.subject, 'filter.subject') : null;
-      const organization = filter.organization ? validCode(filter.organization, 'filter.organization', 'USCC') : null;
+      const subject = filter.subject ? requireSubjectCode(filter.subject, 'filter.subject') : null;
+      const organization = filter.organization ? requireSubjectCode(filter.organization, 'filter.organization', 'USCC') : null;
       const page = pageRequest(args, context.limits, SERIAL_CURSOR);
       return pageInquiries(context.db, { subject, organization, since: filter.since ?? null, until: filter.until ?? null }, page).then((c) =>
         mapConnection(c, (row: InquiryRow) => inquiryView(row, subject)),
@@ -199,11 +193,11 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
   Mutation: {
     grantConsent: async (_root, { input }: GrantConsentArgs, context) => {
       const principal = context.forwarded?.principal;
-      const subject = validCode(input.subject, 'input.subject');
+      const subject = requireSubjectCode(input.subject, 'input.subject');
       if (!principal || principal.kind !== 'SUBJECT' || principal.subject !== subject) {
         forbidden('Only the subject itself may authorize queries of its records');
       }
-      const organization = validCode(input.organization, 'input.organization', 'USCC');
+      const organization = requireSubjectCode(input.organization, 'input.organization', 'USCC');
       if (organization === subject) throw badUserInput('A subject needs no authorization to query itself', { argumentName: 'input.organization' });
       if (input.purpose === 'SELF_QUERY') throw badUserInput('SELF_QUERY is not a purpose an organization can be authorized for', { argumentName: 'input.purpose' });
       const categories = validCategories(input.categories, 'input.categories');
@@ -216,7 +210,7 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
     },
     revokeConsent: async (_root, args: { subject: string; id: string }, context) => {
       const principal = context.forwarded?.principal;
-      const subject = validCode(args.subject, 'subject');
+      const subject = requireSubjectCode(args.subject, 'subject');
       const id = validId(args.id, 'id');
       if (!principal || principal.kind !== 'SUBJECT' || principal.subject !== subject) {
         forbidden('Only the subject itself may withdraw its authorizations');
@@ -230,7 +224,7 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
     applyForSpecialAccess: async (_root, { input }: ApplyArgs, context) => {
       const principal = context.forwarded?.principal as Principal;
       const organization = organizationOf(principal);
-      const subject = validCode(input.subject, 'input.subject');
+      const subject = requireSubjectCode(input.subject, 'input.subject');
       if (!principal.purposes.includes(input.purpose) || input.purpose === 'SELF_QUERY') {
         throw graphqlError('PURPOSE_NOT_ALLOWED', `Purpose ${input.purpose} is not among the caller's purposes (${principal.purposes.join(', ') || 'none'})`);
       }

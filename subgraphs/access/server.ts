@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
+import { refuseUnauthenticated } from '../../shared/subgraph/http';
 import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { readDisclosures } from '../../shared/subgraph/disclosures';
 import { checkSubjectCode } from '../../shared/identifiers';
@@ -68,7 +69,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
         forwarded = await verifyContext(deps.internalSecret, typeof context === 'string' ? context : undefined);
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
-        return reply.code(401).send({ errors: [{ message: `records[${i}]: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+        return refuseUnauthenticated(reply, `records[${i}]: ${error.message}`);
       }
       const { principal } = forwarded;
       inquiries.push({

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput } from '../../shared/errors';
-import { checkSubjectCode } from '../../shared/identifiers';
+import { requireSubjectCode } from '../../shared/identifiers';
 import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
 import { scalarResolvers } from '../../shared/scalars';
 import { visibilityFor } from '../../shared/subgraph/visibility';
@@ -8,26 +8,18 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './loaders';
 
-function validCode(code: string, argumentName: string): string {
-  const check = checkSubjectCode(code);
-  if (!check.ok) {
-    throw badUserInput(`Invalid subject code "${code}": ${check.reason}`, { argumentName });
-  }
-  return check.code;
-}
-
 const SEARCH_CURSOR = [/^.{1,200}$/s, /^[0-9A-Z]{18}$/] as const;
 
 export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
   ...scalarResolvers,
   Query: {
-    subject: (_root, args: { code: string }, context) => context.subjects.load(validCode(args.code, 'code')),
+    subject: (_root, args: { code: string }, context) => context.subjects.load(requireSubjectCode(args.code, 'code')),
     subjects: (_root, args: { codes: string[] }, context) => {
       const max = context.limits.subjectsBatchMax;
       if (args.codes.length > max) {
         throw badUserInput(`At most ${max} codes per request, got ${args.codes.length}`, { argumentName: 'codes' });
       }
-      const codes = args.codes.map((code, i) => validCode(code, `codes[${i}]`));
+      const codes = args.codes.map((code, i) => requireSubjectCode(code, `codes[${i}]`));
       return context.subjects.loadMany(codes);
     },
     searchOrganizations: async (_root, args: { query: string } & PageArgs, context) => {
