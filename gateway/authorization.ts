@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
+  GraphQLError,
   Kind,
   getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isObjectType,
+  type GraphQLObjectType,
   isAbstractType,
   isInterfaceType,
   isListType,
@@ -20,8 +25,9 @@ import {
   type SelectionNode,
   isCompositeType,
 } from 'graphql';
-import { classificationsOf, interfaceFieldRequirements, type SdlClassifications } from '../shared/policy/classification';
-import { CURRENT_PLANNING, decideBeforePlanning, type Requirement } from '../shared/policy/decide';
+import { classificationsOf, type SdlClassifications } from '../shared/policy/classification';
+import { levelRank } from '../shared/policy/levels';
+import { CURRENT_PLANNING, decideBeforePlanning, UNCLASSIFIED, type Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
 
 /**
@@ -66,18 +72,26 @@ export class SupergraphClassification {
   }
 
   /**
-   * What a field requires, every one of them (through an interface, each implementation's); null
-   * for introspection and `__typename`; unclassified fields are denied.
+   * What selecting `field` requires where the object at hand can be any of `possible` (the concrete
+   * types the selection can meet there): each of their classifications, strictest first. Null for
+   * introspection and `__typename`. An unclassified field, or a field where no concrete type can
+   * ever be met (an interface with no implementation), is denied.
    */
-  requirementsOf(parent: GraphQLCompositeType, field: string): readonly Requirement[] | null {
+  requirementsFor(possible: readonly GraphQLObjectType[], field: string): readonly Requirement[] | null {
     if (field.startsWith('__')) return null;
-    if (isInterfaceType(parent)) return interfaceFieldRequirements(this.sdl, parent.name, field) ?? [DENY];
-    return [this.sdl.fields.get(`${parent.name}.${field}`) ?? DENY];
+    if (possible.length === 0) return [DENY];
+    const found: Requirement[] = [];
+    for (const type of possible) {
+      const requirement = this.sdl.fields.get(`${type.name}.${field}`) ?? DENY;
+      if (!found.some((r) => r.category === requirement.category && r.level === requirement.level && r.publicWhen === requirement.publicWhen)) {
+        found.push(requirement);
+      }
+    }
+    return found.sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.category.localeCompare(b.category));
   }
 }
 
-/** What an unclassified field requires: nothing anybody holds. */
-const DENY: Requirement = { category: 'unclassified', level: 'SPECIAL', publicWhen: null };
+const DENY = UNCLASSIFIED;
 
 function stepOf(key: string, type: GraphQLOutputType): PathStep {
   const nonNull = isNonNullType(type);
@@ -92,41 +106,95 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   );
 }
 
-function operationOf(document: DocumentNode, operationName: string | null): OperationDefinitionNode | null {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operationName) return operations.find((o) => o.name?.value === operationName) ?? null;
-  return operations.length === 1 ? (operations[0] as OperationDefinitionNode) : null;
+/** The concrete types a value of `type` can be. */
+function possibleTypesOf(schema: GraphQLSchema, type: GraphQLCompositeType): readonly GraphQLObjectType[] {
+  return isObjectType(type) ? [type] : schema.getPossibleTypes(type);
+}
+
+/** Narrows the concrete types at hand by a fragment's type condition, as execution does. */
+function narrow(schema: GraphQLSchema, possible: readonly GraphQLObjectType[], condition: GraphQLCompositeType): readonly GraphQLObjectType[] {
+  return possible.filter((type) => type === condition || (isAbstractType(condition) && schema.isSubType(condition, type)));
+}
+
+/** The operation that will execute, with its variables coerced, or the error that stops it. */
+export type PreparedOperation =
+  | { readonly operation: OperationDefinitionNode; readonly variables: Readonly<Record<string, unknown>>; readonly error?: undefined }
+  | { readonly error: GraphQLError; readonly operation?: undefined; readonly variables?: undefined };
+
+/** A variable coercion message that names the variable and its type, never the value the caller sent. */
+function coercionMessage(error: GraphQLError, operation: OperationDefinitionNode): string {
+  const name = /^Variable "\$([_A-Za-z][_0-9A-Za-z]{0,63})"/.exec(error.message)?.[1];
+  const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === name);
+  if (!name || !definition) return 'The request\'s variables do not match the operation\'s variable definitions';
+  const type = print(definition.type);
+  if (/ was not provided\.$/.test(error.message)) return `Variable "$${name}" of required type ${type} was not provided`;
+  if (/ must not be null\.$/.test(error.message)) return `Variable "$${name}" of non-null type ${type} must not be null`;
+  return `Variable "$${name}" got a value that is not a valid ${type}`;
 }
 
 /**
- * Decides every field of the operation, removes the denied ones (and whatever is left empty by
- * that), and says which paths were removed and why.
+ * Selects the operation exactly as the executor will (graphql-js `getOperationAST`, which Apollo
+ * Server uses too) and coerces the request's variables against its definitions (declared defaults,
+ * types), so that authorization decides the very operation that runs, with the values it runs with.
+ */
+export function prepareOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Readonly<Record<string, unknown>> | null | undefined,
+): PreparedOperation {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (!operation) {
+    const message = operationName
+      ? `The document has no operation named "${operationName.length > 32 ? `${operationName.slice(0, 32)}...` : operationName}"`
+      : 'The document has several operations: name the one to run in `operationName`';
+    return { error: new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } }) };
+  }
+  if (rawVariables !== null && rawVariables !== undefined && (typeof rawVariables !== 'object' || Array.isArray(rawVariables))) {
+    return { error: new GraphQLError('`variables` must be an object', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
+  }
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (rawVariables ?? {}) as Record<string, unknown>, { maxErrors: 1 });
+  if (coerced.errors) {
+    const first = coerced.errors[0] as GraphQLError;
+    return { error: new GraphQLError(coercionMessage(first, operation), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
+  }
+  return { operation, variables: coerced.coerced };
+}
+
+/**
+ * Decides every field of `operation` (prepared by `prepareOperation`: the one that will run, with
+ * coerced variables), removes the denied ones (and whatever is left empty by that), and says which
+ * paths were removed and why.
  */
 export function filterOperation(
   schema: GraphQLSchema,
   classification: SupergraphClassification,
   principal: Principal,
   document: DocumentNode,
-  operationName: string | null,
+  operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> = {},
 ): FilterResult {
-  const operation = operationOf(document, operationName);
-  const rootType = operation
-    ? operation.operation === 'query'
+  const rootType =
+    operation.operation === 'query'
       ? schema.getQueryType()
       : operation.operation === 'mutation'
         ? schema.getMutationType()
-        : schema.getSubscriptionType()
-    : null;
-  // Apollo Server resolves the operation before the gateway runs; if that ever fails, serve nothing.
-  if (!operation || !rootType) return { document: null, removals: [], disclosed: [] };
+        : schema.getSubscriptionType();
+  if (!rootType) return { document: null, removals: [], disclosed: [] };
+  const operationName = operation.name?.value ?? null;
 
   const fragments = fragmentsOf(document);
   const denied = new Set<FieldNode>();
   const removals: Removal[] = [];
   const disclosed = new Map<string, Requirement>();
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, path: readonly PathStep[], seen: ReadonlySet<string>) => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    possible: readonly GraphQLObjectType[],
+    path: readonly PathStep[],
+    seen: ReadonlySet<string>,
+  ) => {
     for (const selection of selectionSet.selections) {
       // A selection @skip/@include leaves out is neither asked for nor reported.
       if (!included(selection, variables)) continue;
@@ -134,18 +202,20 @@ export function filterOperation(
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
         const type = schema.getType(fragment.typeCondition.name.value);
-        if (type && isCompositeType(type)) walk(fragment.selectionSet, type, path, new Set([...seen, fragment.name.value]));
+        if (type && isCompositeType(type)) {
+          walk(fragment.selectionSet, type, narrow(schema, possible, type), path, new Set([...seen, fragment.name.value]));
+        }
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) walk(selection.selectionSet, type, path, seen);
+        if (type && isCompositeType(type)) walk(selection.selectionSet, type, narrow(schema, possible, type), path, seen);
         continue;
       }
       const name = selection.name.value;
       if (name === '__typename') continue;
-      const field = isAbstractType(parent) && !isInterfaceType(parent) ? undefined : parent.getFields()[name];
-      const requirements = classification.requirementsOf(parent, name);
+      const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+      const requirements = classification.requirementsFor(possible, name);
       const step = field ? stepOf(selection.alias?.value ?? name, field.type) : { key: selection.alias?.value ?? name, nonNull: false, list: false, itemNonNull: false };
       if (requirements) {
         const refusal = requirements
@@ -160,11 +230,12 @@ export function filterOperation(
       }
       if (selection.selectionSet && field) {
         const named = getNamedType(field.type);
-        if (isCompositeType(named)) walk(selection.selectionSet, named, [...path, step], seen);
+        if (isCompositeType(named)) walk(selection.selectionSet, named, possibleTypesOf(schema, named), [...path, step], seen);
       }
     }
   };
-  walk(operation.selectionSet, rootType, [], new Set());
+  walk(operation.selectionSet, rootType, [rootType], [], new Set());
+
 
   if (denied.size === 0) return { document, removals, disclosed: [...disclosed.values()] };
 
@@ -210,7 +281,7 @@ export function filterOperation(
       } else break;
     }
   }
-  const remaining = operationOf(current, operationName);
+  const remaining = getOperationAST(current, operationName ?? undefined);
   const empty = !remaining || remaining.selectionSet.selections.length === 0;
   return { document: empty ? null : current, removals, disclosed: [...disclosed.values()] };
 }
@@ -234,7 +305,7 @@ function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {
 
 /** Whether the reduced operation still selects the response path (through fragments too). */
 function stillSelected(document: DocumentNode, operationName: string | null, keys: readonly string[]): boolean {
-  const operation = operationOf(document, operationName);
+  const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return false;
   const fragments = fragmentsOf(document);
   const has = (set: SelectionSetNode, i: number, seen: ReadonlySet<string>): boolean => {

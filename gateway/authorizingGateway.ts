@@ -1,4 +1,4 @@
-import { GraphQLError, parse, print } from 'graphql';
+import { GraphQLError, getOperationAST, parse, print } from 'graphql';
 import type {
   GatewayExecutor,
   GatewayGraphQLRequestContext,
@@ -7,7 +7,7 @@ import type {
   GatewayExecutionResult,
 } from '@apollo/server-gateway-interface';
 import type { ApolloGateway } from '@apollo/gateway';
-import { filterOperation, hashOf, nullAt, SupergraphClassification, type AuthorizationMode, type FilterResult, type Removal } from './authorization';
+import { filterOperation, hashOf, nullAt, prepareOperation, SupergraphClassification, type AuthorizationMode, type FilterResult, type Removal } from './authorization';
 import { LRUCache } from 'lru-cache';
 import { isPurpose, type Principal } from '../shared/policy/principal';
 import type { GatewayContext, RequestAuth } from './context';
@@ -98,11 +98,14 @@ export class AuthorizingGateway implements GatewayInterface {
       return { errors: [new GraphQLError('Authorization is not ready', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
     }
     const { principal, purpose } = auth;
-    const variables = requestContext.request.variables ?? {};
-    const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ''}\u0000${rightsOf(principal)}\u0000${booleanInputs(variables)}`;
+    // Authorize exactly what will run: the operation the executor selects, with coerced variables.
+    const prepared = prepareOperation(requestContext.schema, requestContext.document, requestContext.request.operationName, requestContext.request.variables);
+    if (prepared.error) return { errors: [prepared.error] };
+    const { operation, variables } = prepared;
+    const key = `${requestContext.queryHash}\u0000${operation.name?.value ?? ''}\u0000${rightsOf(principal)}\u0000${booleanInputs(variables)}`;
     let authorized = this.decisions.get(key);
     if (!authorized) {
-      const filtered = filterOperation(requestContext.schema, classification, principal, requestContext.document, requestContext.operationName, variables);
+      const filtered = filterOperation(requestContext.schema, classification, principal, requestContext.document, operation, variables);
       const query = filtered.document && filtered.removals.length > 0 ? print(filtered.document) : null;
       authorized = {
         filtered,
@@ -147,7 +150,7 @@ export class AuthorizingGateway implements GatewayInterface {
       document,
       source: query,
       queryHash,
-      operation: document.definitions.find((d) => d.kind === 'OperationDefinition'),
+      operation: getOperationAST(document, operation.name?.value),
       request: { ...requestContext.request, query },
     } as GatewayGraphQLRequestContext;
     const executed = await executor(reduced);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, type Verifier } from '../shared/auth/tokens';
-import type { Principal } from '../shared/policy/principal';
+import { isPurpose, PURPOSES, type Principal } from '../shared/policy/principal';
 import { RequestInquiry } from './inquiry';
 
 /** What the gateway knows about the caller of one request, verified once and carried unchanged. */
@@ -20,6 +20,32 @@ export interface GatewayContext {
   readonly inquiry: RequestInquiry;
 }
 
+export const PURPOSE_HEADER = 'x-inquiry-purpose';
+
+function purposeNotAllowed(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'PURPOSE_NOT_ALLOWED', http: { status: 403 } } });
+}
+
+/**
+ * The purpose the request states, checked against the caller's token before anything is decided,
+ * signed or recorded: only a purpose among the token's purposes is ever carried on. Stating one the
+ * token does not hold (the public holds none) is refused, whatever the operation asks for.
+ */
+export function statedPurpose(principal: Principal, header: string | string[] | undefined): string | null {
+  if (header === undefined || header === '') return null;
+  if (typeof header !== 'string') throw purposeNotAllowed(`State one purpose of inquiry in ${PURPOSE_HEADER}, not several`);
+  const purpose = header.trim();
+  if (!isPurpose(purpose)) {
+    throw purposeNotAllowed(`"${purpose.length > 32 ? `${purpose.slice(0, 32)}...` : purpose}" is not a purpose of inquiry; known: ${Object.keys(PURPOSES).join(', ')}`);
+  }
+  if (!principal.purposes.includes(purpose)) {
+    throw purposeNotAllowed(
+      `Purpose "${purpose}" is not allowed for this caller; allowed: ${principal.purposes.length > 0 ? principal.purposes.join(', ') : 'none'}`,
+    );
+  }
+  return purpose;
+}
+
 export function contextFunction(verify: Verifier) {
   return async (request: FastifyRequest): Promise<GatewayContext> => {
     let principal: Principal;
@@ -33,9 +59,8 @@ export function contextFunction(verify: Verifier) {
       }
       throw error;
     }
-    const purpose = request.headers['x-inquiry-purpose'];
     return {
-      auth: Object.freeze({ principal, purpose: typeof purpose === 'string' && purpose !== '' ? purpose : null, requestId: randomUUID() }),
+      auth: Object.freeze({ principal, purpose: statedPurpose(principal, request.headers[PURPOSE_HEADER]), requestId: randomUUID() }),
       inquiry: new RequestInquiry(),
     };
   };

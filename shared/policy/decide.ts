@@ -62,6 +62,13 @@ const unknownFacts = (facts: SubjectFacts) =>
 /** Categories that never reach a credit service body, whatever it holds (CIR Art. 14: clinical data). */
 export const NEVER_TO_CREDIT_SERVICE: readonly string[] = ['health.clinical'];
 
+/**
+ * What an unclassified field requires (deny by default): nothing anybody holds, whatever its grants,
+ * statutory power, consents, applications or self-access.
+ */
+export const UNCLASSIFIED: Requirement = Object.freeze({ category: 'unclassified', level: 'SPECIAL', publicWhen: null });
+const NOT_CLASSIFIED = 'the field is not classified, and what is not classified is served to no one';
+
 const allow = (basis: Basis, ref?: string): Decision => (ref === undefined ? { allowed: true, basis } : { allowed: true, basis, ref });
 const deny = (requirement: Requirement, reason: string): Decision => ({ allowed: false, reason, requirement });
 
@@ -112,6 +119,7 @@ const WITHOUT_SUBJECT: PlanningOptions = Object.freeze({ subjectScoped: false, p
  * depends on the subject is allowed through only when the subgraphs decide it per subject.
  */
 export function decideBeforePlanning(principal: Principal, requirement: Requirement, options: PlanningOptions): Decision {
+  if (requirement.category === UNCLASSIFIED.category) return deny(requirement, NOT_CLASSIFIED);
   if (requirement.level === 'PUBLIC') return allow('public');
   if (forbiddenForKind(principal, requirement.category)) {
     return deny(requirement, `${requirement.category} is never disclosed to credit service bodies`);
@@ -173,6 +181,7 @@ function applicationCovers(application: SpecialApplication, principal: Principal
 
 /** For one subject's records: the full decision, consents and special applications included. */
 export function decideForSubject(principal: Principal, requirement: Requirement, facts: SubjectFacts): Decision {
+  if (requirement.category === UNCLASSIFIED.category) return deny(requirement, NOT_CLASSIFIED);
   if (requirement.level === 'PUBLIC') return allow('public');
   if (principal.kind === 'SUBJECT' && principal.subject === facts.subject) return allow('self');
   if (forbiddenForKind(principal, requirement.category)) {

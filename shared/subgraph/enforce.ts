@@ -1,6 +1,6 @@
 import { defaultFieldResolver, GraphQLError, isObjectType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { classificationsOf } from '../policy/classification';
-import { decideAtResolution, type Decision, type Requirement, type SubjectFacts } from '../policy/decide';
+import { decideAtResolution, UNCLASSIFIED, type Decision, type Requirement, type SubjectFacts } from '../policy/decide';
 import type { ForwardedContext } from '../auth/context';
 import type { Disclosures } from './disclosures';
 
@@ -17,7 +17,6 @@ export interface EnforcedContext {
   readonly disclosures?: Disclosures;
 }
 
-const UNCLASSIFIED: Requirement = { category: 'unclassified', level: 'SPECIAL', publicWhen: null };
 const ROOT_TYPES: ReadonlySet<string> = new Set(['Query', 'Mutation']);
 
 const stringAt = (value: unknown, key: string): string | null => {
