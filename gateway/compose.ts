@@ -71,6 +71,13 @@ export function catalogueMarkdown(catalogue: readonly CatalogueEntry[]): string 
     'Levels: PUBLIC (disclosed by law) < SHARED (government sharing) < RESTRICTED (authorized query) < SPECIAL (special application).',
     'A grant on a category covers its sub-categories. "Public when" names the records that are public even though the field is not.',
     '',
+    '**Natural persons (the subject-type ceiling).** Data about a natural person is personal data and never PUBLIC. For a subject',
+    'whose code is a resident identity number, every field below (but the `structure` of profiles and connections) is at least SHARED in its own category,',
+    'and no record of the person is public "per record". To a caller who may not see the person (SHARED on `registry.identity`,',
+    'or the person itself), with a purpose its token allows, the person\'s code answers exactly as an unknown code does: `null`,',
+    'with no error. The graph publishes no natural person: statutory publications about persons (the dishonest judgment-debtor',
+    'list) remain the publishing court\'s.',
+    '',
   ];
   for (const info of CATEGORIES) {
     const rows = catalogue.filter((e) => e.category === info.category);

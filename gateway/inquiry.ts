@@ -53,18 +53,24 @@ export class AccessClient {
   /**
    * Writes the inquiry records of several requests in one call and one statement (group commit).
    * The call is signed like any gateway request; each record carries its own request's context.
+   * Each record has its own outcome: its id, or an error that fails only its own request.
    */
-  async record(callContext: string, records: ReadonlyArray<{ readonly context: string; readonly disclosures: readonly Disclosure[] }>): Promise<string[]> {
-    const body = (await this.post(this.recordsUrl, callContext, { records })) as { ids?: unknown };
-    if (!Array.isArray(body.ids) || body.ids.length !== records.length) throw new AccessUnavailable('the access subgraph did not confirm the inquiry records');
-    return body.ids.map(String);
+  async record(callContext: string, records: ReadonlyArray<{ readonly context: string; readonly disclosures: readonly Disclosure[] }>): Promise<Array<string | Error>> {
+    const body = (await this.post(this.recordsUrl, callContext, { records })) as { results?: unknown };
+    if (!Array.isArray(body.results) || body.results.length !== records.length) throw new AccessUnavailable('the access subgraph did not confirm the inquiry records');
+    return body.results.map((result: unknown) => {
+      const r = result as { id?: unknown; error?: { code?: unknown; message?: unknown } } | null;
+      if (typeof r?.id === 'string' && r.id !== '') return r.id;
+      return new AccessUnavailable(`the access subgraph did not write the inquiry record (${String(r?.error?.code ?? 'no answer')}: ${String(r?.error?.message ?? '')})`);
+    });
   }
 }
 
 /**
  * Group commit of inquiry records: the records of requests that finish together go out in one call,
  * and each request waits until its own record is durable. Nothing is written later or lost on a
- * failure: every request of a failed batch fails closed.
+ * failure: a request whose record failed fails closed, and only that request when the call itself
+ * went through (one bad record never costs its neighbours theirs).
  */
 export class InquiryWriter {
   private readonly loader: DataLoader<{ readonly context: string; readonly disclosures: readonly Disclosure[] }, string>;

@@ -147,6 +147,22 @@ export function requireSubjectCode(code: string, argumentName: string, kind?: 'U
   return check.code;
 }
 
+const personByCode = new Map<string, boolean>();
+
+/**
+ * Whether a subject code names a natural person: a valid resident identity number (the graph's own
+ * rule for a code's kind, `checkSubjectCode`). Memoized: it is asked for every field of every record.
+ */
+export function isNaturalPersonCode(code: string): boolean {
+  let person = personByCode.get(code);
+  if (person === undefined) {
+    person = code.length === 18 && checkResidentId(code).ok;
+    if (personByCode.size > 100_000) personByCode.clear();
+    personByCode.set(code, person);
+  }
+  return person;
+}
+
 /** `110105********002X`: the form in which a resident ID is shown to callers who may not see it. */
 export function maskResidentId(code: string): string {
   return code.length === 18 ? `${code.slice(0, 6)}********${code.slice(14)}` : '*'.repeat(code.length);

@@ -139,7 +139,8 @@ describe("consents: a subject's authorization of one organization", () => {
 
   it("carries a whole batch's consents to the subgraphs, however many there are", async () => {
     const lender = `91440300MA5F0LEND${usccCheckCharacter('91440300MA5F0LEND')}`;
-    const claims: TokenClaims = { kind: 'CREDIT_SERVICE', org: lender, grants: ['finance:RESTRICTED'], purposes: ['GUARANTEE_REVIEW'] };
+    // registry:SHARED: the batch holds natural persons, whom only a caller who may see persons' identity sees.
+    const claims: TokenClaims = { kind: 'CREDIT_SERVICE', org: lender, grants: ['finance:RESTRICTED', 'registry:SHARED'], purposes: ['GUARANTEE_REVIEW'] };
     const codes = Array.from({ length: TEST_DATASET.subjects }, (_, i) => subjectAt(TEST_DATASET.seed, i).code);
     // Three consents in force per subject: their grants are far larger than any header may be.
     const rows = codes.flatMap((code) =>
@@ -334,7 +335,8 @@ describe('clinical data', () => {
       data: { subject: { healthcare: { clinicalRecords: null } } },
       errors: [denied(['subject', 'healthcare', 'clinicalRecords'], 'health.clinical', 'SPECIAL', 'requires an approved special application for this subject and health.clinical, in force', 'healthcare')],
     });
-    const judicial: TokenClaims = { kind: 'GOVERNMENT', org: '11110000000029373Q', staff: 'judge-4', grants: ['access.application:SHARED'], purposes: ['JUDICIAL'] };
+    // A court reaches a natural person at all only with a grant on persons' identity (the subject-type ceiling).
+    const judicial: TokenClaims = { kind: 'GOVERNMENT', org: '11110000000029373Q', staff: 'judge-4', grants: ['access.application:SHARED', 'registry.identity:SHARED'], purposes: ['JUDICIAL'] };
     const applied = await post(
       gateway.url,
       APPLY,

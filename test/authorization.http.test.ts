@@ -289,10 +289,11 @@ describe('authorization: records public only while the law publishes them', () =
   const today = new Date().toISOString().slice(0, 10);
   const subjects = Array.from({ length: TEST_DATASET.subjects }, (_, i) => i);
 
-  it('shows the public only A-grade tax ratings, and a tax bureau every grade', async () => {
+  it('shows the public only A-grade tax ratings, and a latest grade only when it is A; a tax bureau every grade', async () => {
+    // A subject once rated A whose latest grade is worse: the public must not be told "A".
     const index = subjects.find((i) => {
-      const grades = (rowsOf('taxation', i).tax_credit_ratings ?? []).map((r) => r.grade);
-      return grades.includes('A') && grades.some((g) => g !== 'A');
+      const ratings = [...(rowsOf('taxation', i).tax_credit_ratings ?? [])].sort((a, b) => Number(b.year) - Number(a.year));
+      return ratings.some((r) => r.grade === 'A') && ratings[0]!.grade !== 'A';
     })!;
     const ratings = rowsOf('taxation', index).tax_credit_ratings!;
     const query = `query($code: ID!) { subject(code: $code) { taxation { latestGrade creditRatings(first: 10) { totalCount nodes { year grade } } } } }`;
@@ -303,7 +304,7 @@ describe('authorization: records public only while the law publishes them', () =
       data: {
         subject: {
           taxation: {
-            latestGrade: 'A',
+            latestGrade: null,
             creditRatings: { totalCount: aGrades.length, nodes: aGrades.map((r) => ({ year: r.year, grade: 'A' })) },
           },
         },

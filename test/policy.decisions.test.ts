@@ -1,4 +1,4 @@
-import { CURRENT_PLANNING, decideAtResolution, decideBeforePlanning, decideForSubject, grantedLevel, type Consent, type SpecialApplication, type Requirement } from '../shared/policy/decide';
+import { CURRENT_PLANNING, decideAtResolution, decideBeforePlanning, decideForSubject, grantedLevel, reachesNeverToCreditService, UNCLASSIFIED, withPurpose, withSubjectCeiling, type Consent, type SpecialApplication, type Requirement } from '../shared/policy/decide';
 import { PUBLIC_PRINCIPAL, type Principal } from '../shared/policy/principal';
 import { covers } from '../shared/policy/levels';
 import { categoryCovers } from '../shared/policy/categories';
@@ -168,5 +168,69 @@ describe('at resolution in a subgraph', () => {
     ['a bank whose consents could not be loaded', bank, req('finance.credit', 'RESTRICTED'), { ...facts, consents: [], unavailable: true }, "requires the subject's authorization for finance.credit (purpose LOAN_APPROVAL), and none is in force (the subject's authorizations could not be loaded, so none is assumed)"],
   ] as const)('denies %s', (_label, who, requirement, subjectFacts, reason) => {
     expect(decideAtResolution(who, requirement, subjectFacts)).toEqual({ allowed: false, reason, requirement: { ...requirement, publicWhen: null } });
+  });
+});
+
+describe('the subject-type ceiling: a natural person', () => {
+  const PERSON = '11010519491231002X';
+  const person = { subject: PERSON, naturalPerson: true, purpose: 'LOAN_APPROVAL', consents: [], applications: [], now: NOW };
+  const identity = req('registry.identity', 'PUBLIC');
+
+  it('raises a PUBLIC field to SHARED in its own category, and drops public-per-record', () => {
+    expect(withSubjectCeiling(identity, true)).toEqual(req('registry.identity', 'SHARED'));
+    expect(withSubjectCeiling(req('finance.judicial', 'SHARED', 'while listed'), true)).toEqual(req('finance.judicial', 'SHARED'));
+    expect(withSubjectCeiling(req('finance.credit', 'RESTRICTED'), true)).toEqual(req('finance.credit', 'RESTRICTED'));
+    expect(withSubjectCeiling(req('structure', 'PUBLIC'), true)).toEqual(req('structure', 'PUBLIC'));
+    expect(withSubjectCeiling(identity, false)).toBe(identity);
+  });
+
+  it.each([
+    ['the public, its identity', PUBLIC_PRINCIPAL, identity, 'requires SHARED access to registry.identity; the caller holds no grant for it'],
+    ['the public, its listing public for some records', PUBLIC_PRINCIPAL, req('finance.judicial', 'SHARED', 'while listed'), 'requires SHARED access to finance.judicial; the caller holds no grant for it'],
+    ['a bank without a grant on identity', bank, identity, 'requires SHARED access to registry.identity; the caller holds no grant for it'],
+  ] as const)('is hidden from %s', (_label, who, requirement, reason) => {
+    expect(decideAtResolution(who, requirement, person)).toEqual({ allowed: false, reason, requirement: { ...withSubjectCeiling(requirement, true) } });
+  });
+
+  it.each([
+    ['a tax bureau with a shared grant', taxBureau, { allowed: true, basis: 'grant' }],
+    ['the person itself', principal({ ...itself, organization: PERSON, subject: PERSON }), { allowed: true, basis: 'self' }],
+  ] as const)('is seen by %s', (_label, who, expected) => {
+    expect(decideAtResolution(who, identity, person)).toEqual(expected);
+  });
+});
+
+describe('a purpose of inquiry on every disclosure above PUBLIC', () => {
+  const allowed = { allowed: true, basis: 'grant' } as const;
+  it.each([
+    ['no purpose', null, { allowed: false, reason: 'requires a stated purpose of inquiry (header x-inquiry-purpose) for finance.credit', requirement: req('finance.credit', 'SHARED') }],
+    ['a purpose the token does not hold', 'JUDICIAL', { allowed: false, reason: "the purpose JUDICIAL is not among the caller's purposes", requirement: req('finance.credit', 'SHARED') }],
+    ['an allowed purpose', 'LOAN_APPROVAL', allowed],
+  ] as const)('decides a disclosure with %s', (_label, purpose, expected) => {
+    expect(withPurpose(bank, purpose, allowed, req('finance.credit', 'SHARED'))).toEqual(expected);
+  });
+
+  it('asks nothing of what is public', () => {
+    expect(withPurpose(PUBLIC_PRINCIPAL, null, { allowed: true, basis: 'public' }, req('registry.identity', 'PUBLIC'))).toEqual({ allowed: true, basis: 'public' });
+    expect(withPurpose(PUBLIC_PRINCIPAL, null, { allowed: true, basis: 'per-record' }, req('tax.rating', 'SHARED', 'A'))).toEqual({ allowed: true, basis: 'per-record' });
+  });
+});
+
+describe('what is never decided in anyone\'s favour', () => {
+  it('denies an unclassified field to every caller, a regulator and the subject itself included', () => {
+    for (const who of [PUBLIC_PRINCIPAL, bank, regulator, itself, principal({ kind: 'REGULATOR', organization: 'X', grants: [{ category: '*', level: 'SPECIAL' }], statutory: true })]) {
+      expect(decideBeforePlanning(who, UNCLASSIFIED, CURRENT_PLANNING).allowed).toBe(false);
+      expect(decideForSubject(who, UNCLASSIFIED, { subject: SUBJECT, purpose: 'LOAN_APPROVAL', consents: [], applications: [], now: NOW }).allowed).toBe(false);
+    }
+  });
+
+  it.each([
+    ['health.clinical', true],
+    ['health.clinical.visits', true],
+    ['health', true],
+    ['health.insurance', false],
+    ['finance', false],
+  ] as const)('tells whether %s reaches data never disclosed to credit service bodies', (category, reaches) => {
+    expect(reachesNeverToCreditService(category)).toBe(reaches);
   });
 });

@@ -48,6 +48,8 @@ export interface SpecialApplication {
 
 export interface SubjectFacts {
   readonly subject: string;
+  /** The subject is a natural person (its code is a resident identity number): the subject-type ceiling applies. */
+  readonly naturalPerson?: boolean;
   readonly purpose: string | null;
   readonly consents: readonly Consent[];
   readonly applications: readonly SpecialApplication[];
@@ -81,8 +83,16 @@ export function grantedLevel(principal: Principal, category: string): Level | nu
   return best;
 }
 
+/**
+ * Whether a category reaches data no credit service body may see: one of those categories, a part
+ * of one, or a parent that covers one (`health` covers `health.clinical`).
+ */
+export function reachesNeverToCreditService(category: string): boolean {
+  return NEVER_TO_CREDIT_SERVICE.some((never) => categoryCovers(never, category) || categoryCovers(category, never));
+}
+
 function forbiddenForKind(principal: Principal, category: string): boolean {
-  return principal.kind === 'CREDIT_SERVICE' && NEVER_TO_CREDIT_SERVICE.some((c) => categoryCovers(c, category));
+  return principal.kind === 'CREDIT_SERVICE' && reachesNeverToCreditService(category);
 }
 
 function lacking(principal: Principal, requirement: Requirement): string {
@@ -147,6 +157,22 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
       throw new Error(`unknown level ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * Nothing above PUBLIC is disclosed without a stated purpose of inquiry that the caller's token
+ * allows: the gateway checks the purpose before it signs anything, and every subgraph checks it
+ * again on each decision it takes, so a context carrying another purpose discloses nothing.
+ */
+export function withPurpose(principal: Principal, purpose: string | null, decision: Decision, requirement: Requirement): Decision {
+  if (!decision.allowed || decision.basis === 'public' || decision.basis === 'per-record') return decision;
+  if (purpose !== null && principal.purposes.includes(purpose)) return decision;
+  return deny(
+    requirement,
+    purpose === null
+      ? `requires a stated purpose of inquiry (header x-inquiry-purpose) for ${requirement.category}`
+      : `the purpose ${purpose} is not among the caller's purposes`,
+  );
 }
 
 /** A consent authorizes queries at `now`: started, not ended, not revoked. */
@@ -215,12 +241,30 @@ export function decideForSubject(principal: Principal, requirement: Requirement,
 }
 
 /**
+ * The subject-type ceiling: data about a natural person is personal data and never PUBLIC. Whatever
+ * a field's level, for a natural person's record it is at least SHARED in the field's own category,
+ * and no record of the person is public "per record" either (`publicWhen` does not apply). The graph
+ * publishes no natural person: statutory publications about persons (the dishonest judgment-debtor
+ * list) are the publishing court's, not the graph's.
+ */
+export const PERSONAL_DATA_FLOOR: Level = 'SHARED';
+const STRUCTURE = 'structure';
+
+export function withSubjectCeiling(requirement: Requirement, naturalPerson: boolean): Requirement {
+  // Connections, edges and sector profiles hold no information of their own: what they lead to is decided on its own.
+  if (!naturalPerson || requirement.category === STRUCTURE) return requirement;
+  const level = levelRank(requirement.level) < levelRank(PERSONAL_DATA_FLOOR) ? PERSONAL_DATA_FLOOR : requirement.level;
+  return level === requirement.level && !requirement.publicWhen ? requirement : { ...requirement, level, publicWhen: null };
+}
+
+/**
  * At resolution, in a subgraph: the subject whose record is served is known (its facts came signed
  * with the request), or no single subject is concerned and whatever depends on one is denied. A
  * `publicWhen` field the caller may not see in full is served per record: the list resolver serves
  * only the public rows.
  */
-export function decideAtResolution(principal: Principal, requirement: Requirement, facts: SubjectFacts | null): Decision {
+export function decideAtResolution(principal: Principal, classified: Requirement, facts: SubjectFacts | null): Decision {
+  const requirement = withSubjectCeiling(classified, facts?.naturalPerson === true);
   const full = facts
     ? decideForSubject(principal, { ...requirement, publicWhen: null }, facts)
     : decideBeforePlanning(principal, { ...requirement, publicWhen: null }, WITHOUT_SUBJECT);

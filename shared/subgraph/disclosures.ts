@@ -1,5 +1,7 @@
 import type { Basis } from '../policy/decide';
 import { isLevel, type Level } from '../policy/levels';
+import { CATEGORY_NAMES } from '../policy/categories';
+import { checkSubjectCode } from '../identifiers';
 
 /**
  * What a subgraph disclosed above PUBLIC while answering one request: per subject and field, with the
@@ -38,21 +40,44 @@ export class Disclosures {
   }
 }
 
+const BASES: ReadonlySet<string> = new Set<Basis>(['public', 'per-record', 'grant', 'self', 'consent', 'statutory', 'special-application']);
+/** `Type.field`: a GraphQL name, a dot, a GraphQL name. */
+const FIELD = /^[_A-Za-z][_0-9A-Za-z]{0,99}\.[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+/** A consent's or application's id. */
+const REF = /^[0-9A-Za-z-]{1,64}$/;
+/** Most disclosures one request's record holds: a batch of 100 subjects over every field of the graph. */
+export const DISCLOSURES_MAX = 20_000;
+
+/**
+ * Reads one disclosure, checked and normalized, or null when anything of it is malformed: a subject
+ * code in its one normal form (a record stored under another spelling would be invisible to its
+ * subject), a known category, level and basis, a field name and a reference of bounded shape.
+ */
+export function readDisclosure(raw: unknown): Disclosure | null {
+  const d = raw as Record<string, unknown> | null;
+  if (typeof d !== 'object' || d === null) return null;
+  const { field, category, level, basis, ref } = d;
+  if (typeof field !== 'string' || !FIELD.test(field)) return null;
+  if (typeof category !== 'string' || !CATEGORY_NAMES.has(category) || !isLevel(level)) return null;
+  if (typeof basis !== 'string' || !BASES.has(basis)) return null;
+  if (ref !== undefined && (typeof ref !== 'string' || !REF.test(ref))) return null;
+  let subject: string | null = null;
+  if (d.subject !== null && d.subject !== undefined) {
+    if (typeof d.subject !== 'string') return null;
+    const check = checkSubjectCode(d.subject);
+    if (!check.ok) return null;
+    subject = check.code;
+  }
+  return { subject, field, category, level, basis: basis as Basis, ...(typeof ref === 'string' ? { ref } : {}) };
+}
+
 /** Reads a subgraph's `extensions.disclosures`, dropping anything malformed. */
 export function readDisclosures(extension: unknown): Disclosure[] {
   if (!Array.isArray(extension)) return [];
   const out: Disclosure[] = [];
-  for (const raw of extension) {
-    const d = raw as Record<string, unknown>;
-    if (typeof d?.field !== 'string' || typeof d.category !== 'string' || typeof d.basis !== 'string' || !isLevel(d.level)) continue;
-    out.push({
-      subject: typeof d.subject === 'string' ? d.subject : null,
-      field: d.field,
-      category: d.category,
-      level: d.level,
-      basis: d.basis as Basis,
-      ...(typeof d.ref === 'string' ? { ref: d.ref } : {}),
-    });
+  for (const raw of extension.slice(0, DISCLOSURES_MAX)) {
+    const disclosure = readDisclosure(raw);
+    if (disclosure) out.push(disclosure);
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { defaultFieldResolver, GraphQLError, isObjectType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { classificationsOf } from '../policy/classification';
-import { decideAtResolution, UNCLASSIFIED, type Decision, type Requirement, type SubjectFacts } from '../policy/decide';
+import { decideAtResolution, UNCLASSIFIED, withPurpose, withSubjectCeiling, type Decision, type Requirement, type SubjectFacts } from '../policy/decide';
 import type { ForwardedContext } from '../auth/context';
 import type { Disclosures } from './disclosures';
+import { checkSubjectCode, isNaturalPersonCode } from '../identifiers';
 
 /**
  * Defense in depth: every subgraph enforces the same classification with the same policy code at
@@ -30,8 +31,13 @@ const stringAt = (value: unknown, key: string): string | null => {
  * serve exactly that subject. Null when nothing names one: then only what needs no subject is served.
  */
 export function subjectOf(source: unknown, args: Record<string, unknown>, typeName: string): string | null {
-  if (ROOT_TYPES.has(typeName)) return stringAt(args, 'subject') ?? stringAt(args.input, 'subject') ?? stringAt(args.filter, 'subject');
-  return stringAt(source, 'subjectCode') ?? (typeName === 'Subject' ? stringAt(source, 'code') : null);
+  const named = ROOT_TYPES.has(typeName)
+    ? (stringAt(args, 'subject') ?? stringAt(args.input, 'subject') ?? stringAt(args.filter, 'subject'))
+    : (stringAt(source, 'subjectCode') ?? (typeName === 'Subject' ? stringAt(source, 'code') : null));
+  if (named === null) return null;
+  // Decided (and recorded) under the code's one normal form; a malformed code is refused by the resolver.
+  const check = checkSubjectCode(named);
+  return check.ok ? check.code : named;
 }
 
 // Built once per request and subject: a request resolves many fields of each subject's records.
@@ -49,6 +55,7 @@ export function subjectFacts(forwarded: ForwardedContext, subject: string): Subj
     const grants = forwarded.subjects[subject];
     facts = {
       subject,
+      naturalPerson: isNaturalPersonCode(subject),
       purpose: forwarded.purpose,
       consents: grants?.consents ?? [],
       applications: grants?.applications ?? [],
@@ -60,9 +67,15 @@ export function subjectFacts(forwarded: ForwardedContext, subject: string): Subj
   return facts;
 }
 
+/**
+ * The decision of one field for one subject (or none): the policy's, with the subject-type ceiling,
+ * and never above PUBLIC without an allowed purpose.
+ */
 export function decideField(forwarded: ForwardedContext | undefined, requirement: Requirement, subject: string | null): Decision {
   if (!forwarded) return { allowed: false, reason: 'no verified caller', requirement };
-  return decideAtResolution(forwarded.principal, requirement, subject ? subjectFacts(forwarded, subject) : null);
+  const facts = subject ? subjectFacts(forwarded, subject) : null;
+  const decision = decideAtResolution(forwarded.principal, requirement, facts);
+  return withPurpose(forwarded.principal, forwarded.purpose, decision, withSubjectCeiling(requirement, facts?.naturalPerson === true));
 }
 
 export function unauthorized(decision: Extract<Decision, { allowed: false }>): GraphQLError {
@@ -80,10 +93,12 @@ export function enforceClassification(schema: GraphQLSchema, typeDefs: DocumentN
       const key = `${type.name}.${field.name}`;
       if (!fields.has(key)) continue; // federation's own fields (_entities, _service)
       const requirement = fields.get(key) ?? UNCLASSIFIED;
-      if (requirement.level === 'PUBLIC') continue;
       const resolve: GraphQLFieldResolver<unknown, EnforcedContext> = field.resolve ?? defaultFieldResolver;
+      const isPublic = requirement.level === 'PUBLIC';
       field.resolve = (source, args, context, info) => {
         const subject = subjectOf(source, args, type.name);
+        // A PUBLIC field is public for organizations; a natural person's is personal data (the ceiling).
+        if (isPublic && (subject === null || !isNaturalPersonCode(subject))) return resolve(source, args, context, info);
         const decision = decideField(context.forwarded, requirement, subject);
         if (!decision.allowed) throw unauthorized(decision);
         // Noted once the field has resolved: a resolver that refuses (a mutation's own rules) discloses nothing.
@@ -92,7 +107,7 @@ export function enforceClassification(schema: GraphQLSchema, typeDefs: DocumentN
             subject,
             field: key,
             category: requirement.category,
-            level: requirement.level,
+            level: withSubjectCeiling(requirement, subject !== null && isNaturalPersonCode(subject)).level,
             basis: decision.basis,
             ...(decision.ref ? { ref: decision.ref } : {}),
           });

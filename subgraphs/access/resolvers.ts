@@ -3,8 +3,8 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { badUserInput, graphqlError } from '../../shared/errors';
 import { requireSubjectCode } from '../../shared/identifiers';
 import { pageRequest, type Connection, type PageArgs } from '../../shared/pagination';
-import { CATEGORIES, categoryCovers } from '../../shared/policy/categories';
-import { applicationInForce, consentInForce, NEVER_TO_CREDIT_SERVICE } from '../../shared/policy/decide';
+import { CATEGORIES } from '../../shared/policy/categories';
+import { applicationInForce, consentInForce, reachesNeverToCreditService } from '../../shared/policy/decide';
 import type { Principal } from '../../shared/policy/principal';
 import type { AccessContext } from './loaders';
 import {
@@ -229,7 +229,7 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
         throw graphqlError('PURPOSE_NOT_ALLOWED', `Purpose ${input.purpose} is not among the caller's purposes (${principal.purposes.join(', ') || 'none'})`);
       }
       const categories = validCategories(input.categories, 'input.categories');
-      const never = categories.filter((c) => NEVER_TO_CREDIT_SERVICE.some((n) => categoryCovers(n, c)));
+      const never = categories.filter(reachesNeverToCreditService);
       if (principal.kind === 'CREDIT_SERVICE' && never.length > 0) {
         forbidden(`${never.join(', ')} is never disclosed to credit service bodies, whatever the application`);
       }

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
-import { refuseUnauthenticated } from '../../shared/subgraph/http';
 import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
-import { readDisclosures } from '../../shared/subgraph/disclosures';
+import { DISCLOSURES_MAX, readDisclosure, type Disclosure } from '../../shared/subgraph/disclosures';
 import { checkSubjectCode } from '../../shared/identifiers';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { accessResolvers } from './resolvers';
 import { createAccessContext } from './loaders';
 import { migrations } from './migrations';
 import { accessDataset } from './fixtures';
-import { insertInquiries, subjectGrants, type NewInquiry } from './store';
+import { writeInquiries, subjectGrants, type InquiryOutcome, type NewInquiry } from './store';
 import { verifyContext } from '../../shared/auth/context';
 import { AuthenticationError } from '../../shared/auth/tokens';
 
@@ -17,6 +16,44 @@ import { AuthenticationError } from '../../shared/auth/tokens';
 export const GRANTS_LOOKUP_MAX = 1_000;
 /** At most this many inquiry records per call. */
 export const INQUIRY_BATCH_MAX = 500;
+
+/** Why one record of a call was refused before anything was written. */
+interface RecordRefusal {
+  readonly error: { readonly code: 'BAD_REQUEST' | 'UNAUTHENTICATED'; readonly message: string };
+}
+
+/** Longest staff id an inquiry record keeps (its column's width). */
+const STAFF_MAX = 80;
+
+/** One record of a call, checked: its request's signed context and well-formed disclosures. */
+async function checkedInquiry(deps: SubgraphDeps, record: unknown): Promise<NewInquiry | RecordRefusal> {
+  const { context, disclosures: raw } = (typeof record === 'object' && record !== null ? record : {}) as { context?: unknown; disclosures?: unknown };
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > DISCLOSURES_MAX) {
+    return { error: { code: 'BAD_REQUEST', message: `disclosures must be a list of 1 to ${DISCLOSURES_MAX} disclosures` } };
+  }
+  const disclosures = raw.map(readDisclosure);
+  const bad = disclosures.findIndex((d) => d === null);
+  if (bad >= 0) return { error: { code: 'BAD_REQUEST', message: `disclosures[${bad}] is malformed` } };
+  let forwarded;
+  try {
+    forwarded = await verifyContext(deps.internalSecret, typeof context === 'string' ? context : undefined);
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    return { error: { code: 'UNAUTHENTICATED', message: error.message } };
+  }
+  const { principal } = forwarded;
+  if (principal.staff !== null && principal.staff.length > STAFF_MAX) {
+    return { error: { code: 'BAD_REQUEST', message: `the staff id is longer than ${STAFF_MAX} characters` } };
+  }
+  return {
+    requestId: forwarded.requestId,
+    principalKind: principal.kind,
+    organization: principal.organization,
+    staff: principal.staff,
+    purpose: forwarded.purpose,
+    disclosures: disclosures as Disclosure[],
+  };
+}
 
 const badRequest = (message: string) => ({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 
@@ -51,37 +88,26 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
   });
 
   // One call may carry the records of several requests (the gateway's group commit). Each record
-  // names who asked by that request's own signed context, never by anything else in the body.
+  // names who asked by that request's own signed context, never by anything else in the body, and
+  // each has its own outcome: a malformed or unwritable record fails alone, never its neighbours.
   app.post('/internal/inquiry-records', async (request, reply) => {
     const records = (request.body as { records?: unknown } | null)?.records;
     if (!Array.isArray(records) || records.length === 0 || records.length > INQUIRY_BATCH_MAX) {
       return reply.code(400).send(badRequest(`\`records\` must be a list of 1 to ${INQUIRY_BATCH_MAX} inquiry records`));
     }
-    const inquiries: NewInquiry[] = [];
+    const outcomes: Array<InquiryOutcome | RecordRefusal | null> = [];
+    const valid: Array<{ index: number; inquiry: NewInquiry }> = [];
     for (const [i, record] of records.entries()) {
-      const { context, disclosures: raw } = (record ?? {}) as { context?: unknown; disclosures?: unknown };
-      const disclosures = readDisclosures(raw);
-      if (!Array.isArray(raw) || disclosures.length === 0 || disclosures.length !== raw.length) {
-        return reply.code(400).send(badRequest(`records[${i}].disclosures must be a non-empty list of disclosures`));
+      const checked = await checkedInquiry(deps, record);
+      if ('error' in checked) outcomes.push(checked);
+      else {
+        outcomes.push(null);
+        valid.push({ index: i, inquiry: checked });
       }
-      let forwarded;
-      try {
-        forwarded = await verifyContext(deps.internalSecret, typeof context === 'string' ? context : undefined);
-      } catch (error) {
-        if (!(error instanceof AuthenticationError)) throw error;
-        return refuseUnauthenticated(reply, `records[${i}]: ${error.message}`);
-      }
-      const { principal } = forwarded;
-      inquiries.push({
-        requestId: forwarded.requestId,
-        principalKind: principal.kind,
-        organization: principal.organization,
-        staff: principal.staff,
-        purpose: forwarded.purpose,
-        disclosures,
-      });
     }
-    return reply.code(201).send({ ids: await insertInquiries(deps.store.db, inquiries) });
+    const written = await writeInquiries(deps.store.db, valid.map((v) => v.inquiry));
+    for (const [j, { index }] of valid.entries()) outcomes[index] = written[j] as InquiryOutcome;
+    return reply.code(200).send({ results: outcomes });
   });
 
   return app;

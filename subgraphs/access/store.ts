@@ -279,14 +279,25 @@ export interface NewInquiry {
   readonly disclosures: readonly Disclosure[];
 }
 
-/**
- * Writes the inquiry records of several requests in one statement (group commit): durable when this
- * returns. A retried write of a request adds nothing (the request id is unique) and answers the id
- * of the record already written. Ids come back in the order of `inquiries`.
- */
-export async function insertInquiries(db: Knex, inquiries: readonly NewInquiry[]): Promise<string[]> {
-  if (inquiries.length === 0) return [];
-  const rows = inquiries.map((inquiry) => ({
+/** What became of one record of a group commit: its id, or why it alone was not written. */
+export type InquiryOutcome =
+  | { readonly id: string }
+  | { readonly error: { readonly code: 'CONFLICT' | 'INTERNAL_SERVER_ERROR'; readonly message: string } };
+
+interface NewInquiryRow {
+  request_id: string;
+  principal_kind: string;
+  organization: string | null;
+  staff: string | null;
+  purpose: string | null;
+  subject_codes: string[];
+  categories: string[];
+  fields: string[];
+  disclosures: string;
+}
+
+function rowOf(inquiry: NewInquiry): NewInquiryRow {
+  return {
     request_id: inquiry.requestId,
     principal_kind: inquiry.principalKind,
     organization: inquiry.organization,
@@ -296,15 +307,67 @@ export async function insertInquiries(db: Knex, inquiries: readonly NewInquiry[]
     categories: [...new Set(inquiry.disclosures.map((d) => d.category))].sort(),
     fields: [...new Set(inquiry.disclosures.map((d) => d.field))].sort(),
     disclosures: JSON.stringify(inquiry.disclosures),
-  }));
-  await db('inquiry_records').insert(rows).onConflict('request_id').ignore();
+  };
+}
+
+/** JSON with object keys in one order: what jsonb gives back compares equal to what was sent. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** What a record says, to tell a retry of the same record from another record under its request id. */
+function contentsOf(row: { principal_kind: string; organization: string | null; staff: string | null; purpose: string | null; disclosures: unknown }): string {
+  const disclosures = typeof row.disclosures === 'string' ? JSON.parse(row.disclosures) : row.disclosures;
+  return canonical([row.principal_kind, row.organization, row.staff, row.purpose, disclosures]);
+}
+
+/**
+ * Writes the inquiry records of several requests (group commit), normally in one statement: durable
+ * when this returns. Each record has its own outcome, so one record can never cost the others theirs:
+ * if the statement fails, each record is written on its own and only the failing one fails. A retry
+ * of a request's record adds nothing and answers the id already written; another record under the
+ * same request id is a CONFLICT, never reported as written. Outcomes come in the order of `inquiries`.
+ */
+export async function writeInquiries(db: Knex, inquiries: readonly NewInquiry[]): Promise<InquiryOutcome[]> {
+  if (inquiries.length === 0) return [];
+  const rows = inquiries.map(rowOf);
+  const failed = new Map<number, string>();
+  try {
+    await db('inquiry_records').insert(rows).onConflict('request_id').ignore();
+  } catch {
+    for (const [i, row] of rows.entries()) {
+      try {
+        await db('inquiry_records').insert(row).onConflict('request_id').ignore();
+      } catch (error) {
+        failed.set(i, (error as { code?: string }).code ?? 'unknown');
+      }
+    }
+  }
   const written = await db('inquiry_records')
-    .whereIn('request_id', [...new Set(inquiries.map((i) => i.requestId))])
-    .select<{ id: string; request_id: string }[]>('id', 'request_id');
-  const byRequest = new Map(written.map((r) => [r.request_id, String(r.id)]));
-  return inquiries.map((i) => {
-    const id = byRequest.get(i.requestId);
-    if (!id) throw new Error(`inquiry record of request ${i.requestId} was not written`);
-    return id;
+    .whereIn('request_id', [...new Set(rows.map((r) => r.request_id))])
+    .select<Array<{ id: string; request_id: string; principal_kind: string; organization: string | null; staff: string | null; purpose: string | null; disclosures: unknown }>>(
+      'id',
+      'request_id',
+      'principal_kind',
+      'organization',
+      'staff',
+      'purpose',
+      'disclosures',
+    );
+  const byRequest = new Map(written.map((r) => [r.request_id, r]));
+  return rows.map((row, i): InquiryOutcome => {
+    const stored = byRequest.get(row.request_id);
+    if (!stored) {
+      return { error: { code: 'INTERNAL_SERVER_ERROR', message: `the store refused the record (${failed.get(i) ?? 'not written'})` } };
+    }
+    if (contentsOf(stored) !== contentsOf(row)) {
+      return { error: { code: 'CONFLICT', message: 'another inquiry record was already written under this request id' } };
+    }
+    return { id: String(stored.id) };
   });
 }

@@ -1,26 +1,40 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput } from '../../shared/errors';
-import { requireSubjectCode } from '../../shared/identifiers';
+import { isNaturalPersonCode, requireSubjectCode } from '../../shared/identifiers';
 import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
 import { scalarResolvers } from '../../shared/scalars';
 import { visibilityFor } from '../../shared/subgraph/visibility';
+import { decideField } from '../../shared/subgraph/enforce';
+import type { Requirement } from '../../shared/policy/decide';
 import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './loaders';
 
 const SEARCH_CURSOR = [/^.{1,200}$/s, /^[0-9A-Z]{18}$/] as const;
 
+/** What seeing a subject at all requires: its identity (for a natural person, SHARED by the subject-type ceiling). */
+const IDENTITY: Requirement = { category: 'registry.identity', level: 'PUBLIC', publicWhen: null };
+
+/**
+ * A natural person the caller may not see answers exactly as an unknown code does: null, with no
+ * error and nothing else about it (no oracle of who is in the registry).
+ */
+function visible(row: SubjectRow | null | Error, context: RegistryContext): SubjectRow | null | Error {
+  if (!row || row instanceof Error || !isNaturalPersonCode(row.code)) return row;
+  return decideField(context.forwarded, IDENTITY, row.code).allowed ? row : null;
+}
+
 export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
   ...scalarResolvers,
   Query: {
-    subject: (_root, args: { code: string }, context) => context.subjects.load(requireSubjectCode(args.code, 'code')),
-    subjects: (_root, args: { codes: string[] }, context) => {
+    subject: async (_root, args: { code: string }, context) => visible(await context.subjects.load(requireSubjectCode(args.code, 'code')), context),
+    subjects: async (_root, args: { codes: string[] }, context) => {
       const max = context.limits.subjectsBatchMax;
       if (args.codes.length > max) {
         throw badUserInput(`At most ${max} codes per request, got ${args.codes.length}`, { argumentName: 'codes' });
       }
       const codes = args.codes.map((code, i) => requireSubjectCode(code, `codes[${i}]`));
-      return context.subjects.loadMany(codes);
+      return (await context.subjects.loadMany(codes)).map((row) => visible(row, context));
     },
     searchOrganizations: async (_root, args: { query: string } & PageArgs, context) => {
       const query = args.query.trim();
@@ -37,7 +51,7 @@ export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
     },
   },
   Subject: {
-    __resolveReference: (reference: { code: string }, context: RegistryContext) => context.subjects.load(reference.code),
+    __resolveReference: async (reference: { code: string }, context: RegistryContext) => visible(await context.subjects.load(reference.code), context),
     codeType: (s: SubjectRow) => s.code_type,
     establishedOn: (s: SubjectRow) => s.established_on,
     registeredCapital: (s: SubjectRow) => s.registered_capital,

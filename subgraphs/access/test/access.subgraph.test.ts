@@ -93,13 +93,14 @@ async function record(entries: Array<{ principal: Principal; purpose: string | n
 
 describe('access: inquiry records written by the gateway', () => {
   const disclosure = { subject: group.code, field: 'FinanceProfile.summary', category: 'finance.credit', level: 'RESTRICTED', basis: 'statutory' };
+  const idOf = async (requestId: string) => String((await store.db('inquiry_records').where({ request_id: requestId }).first()).id);
 
   it('writes one record per request, however often the gateway retries it', async () => {
     const requestId = randomUUID();
     const entry = { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId, disclosures: [disclosure] };
     const first = await record([entry]);
     const retry = await record([entry]);
-    expect(first).toEqual({ status: 201, body: { ids: [expect.stringMatching(/^\d+$/)] } });
+    expect(first).toEqual({ status: 200, body: { results: [{ id: await idOf(requestId) }] } });
     expect(retry).toEqual(first);
     const rows = await store.db('inquiry_records').where({ request_id: requestId });
     expect(rows).toEqual([
@@ -115,6 +116,17 @@ describe('access: inquiry records written by the gateway', () => {
     ]);
   });
 
+  it('never reports as written another record under a request id already used', async () => {
+    const requestId = randomUUID();
+    await record([{ principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId, disclosures: [disclosure] }]);
+    const other = await record([{ principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId, disclosures: [{ ...disclosure, field: 'FinanceProfile.guarantees' }] }]);
+    expect(other).toEqual({
+      status: 200,
+      body: { results: [{ error: { code: 'CONFLICT', message: 'another inquiry record was already written under this request id' } }] },
+    });
+    expect((await store.db('inquiry_records').where({ request_id: requestId })).map((r) => r.fields)).toEqual([['FinanceProfile.summary']]);
+  });
+
   it("takes who asked from each record's own signed context, never from the body", async () => {
     const requestId = randomUUID();
     await record([{ principal: bank, purpose: 'LOAN_APPROVAL', requestId, disclosures: [disclosure] }], { organization: 'SOMEONE-ELSE', principalKind: 'PUBLIC' });
@@ -122,33 +134,58 @@ describe('access: inquiry records written by the gateway', () => {
     expect({ kind: row.principal_kind, organization: row.organization }).toEqual({ kind: 'CREDIT_SERVICE', organization: DEMO_BANK });
   });
 
-  it('writes the records of several requests in one call, in order, or none of them', async () => {
-    const [a, b] = [randomUUID(), randomUUID()];
-    const both = await record([
-      { principal: bank, purpose: 'LOAN_APPROVAL', requestId: a, disclosures: [disclosure] },
-      { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId: b, disclosures: [disclosure] },
-    ]);
-    const rows = await store.db('inquiry_records').whereIn('request_id', [a, b]).select('id', 'request_id');
-    const idOf = (r: string) => String(rows.find((row) => row.request_id === r)?.id);
-    expect(both).toEqual({ status: 201, body: { ids: [idOf(a), idOf(b)] } });
+  it('stores a subject code in its one normal form, so the subject sees the record', async () => {
+    const requestId = randomUUID();
+    await record([{ principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId, disclosures: [{ ...disclosure, subject: ` ${group.code.toLowerCase()} ` }] }]);
+    const row = await store.db('inquiry_records').where({ request_id: requestId }).first();
+    expect({ subjects: row.subject_codes, disclosures: row.disclosures }).toEqual({ subjects: [group.code], disclosures: [disclosure] });
+  });
 
-    const c = randomUUID();
-    const forged = await internal(
+  it('writes the records of several requests in one call, in order, each with its own outcome', async () => {
+    const [a, b, c, d, e] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const sign = (principal: Principal, purpose: string, requestId: string) => signContext(TEST_INTERNAL_SECRET, { principal, purpose, requestId });
+    const mixed = await internal(
       'inquiry-records',
-      { records: [{ context: await signContext(TEST_INTERNAL_SECRET, { principal: bank, purpose: 'LOAN_APPROVAL', requestId: c }), disclosures: [disclosure] }, { context: 'not-a-context', disclosures: [disclosure] }] },
+      {
+        records: [
+          { context: await sign(bank, 'LOAN_APPROVAL', a), disclosures: [disclosure] },
+          { context: 'not-a-context', disclosures: [disclosure] },
+          { context: await sign(REGULATOR_PRINCIPAL, 'SUPERVISION', b), disclosures: [{ ...disclosure, subject: 'NOT-A-CODE' }] },
+          { context: await sign({ ...REGULATOR_PRINCIPAL, staff: 's'.repeat(81) }, 'SUPERVISION', c), disclosures: [disclosure] },
+          { context: await sign(REGULATOR_PRINCIPAL, 'SUPERVISION', d), disclosures: [{ ...disclosure, field: 'x\u0000y' }] },
+          { context: await sign(REGULATOR_PRINCIPAL, 'SUPERVISION', e), disclosures: [disclosure] },
+        ],
+      },
       PUBLIC_PRINCIPAL,
       null,
     );
-    expect(forged).toEqual({ status: 401, body: { errors: [{ message: 'records[1]: the signed request context is not valid', extensions: { code: 'UNAUTHENTICATED' } }] } });
-    expect(await store.db('inquiry_records').where({ request_id: c })).toEqual([]);
+    expect(mixed).toEqual({
+      status: 200,
+      body: {
+        results: [
+          { id: await idOf(a) },
+          { error: { code: 'UNAUTHENTICATED', message: 'the signed request context is not valid' } },
+          { error: { code: 'BAD_REQUEST', message: 'disclosures[0] is malformed' } },
+          { error: { code: 'BAD_REQUEST', message: 'the staff id is longer than 80 characters' } },
+          { error: { code: 'BAD_REQUEST', message: 'disclosures[0] is malformed' } },
+          { id: await idOf(e) },
+        ],
+      },
+    });
+    expect(await store.db('inquiry_records').whereIn('request_id', [b, c, d])).toEqual([]);
   });
 
-  it('refuses a record without disclosures, or with a malformed one, and writes nothing', async () => {
+  it('refuses a record without disclosures, or with a malformed one, and writes nothing for it', async () => {
     const before = await store.db('inquiry_records').count<{ n: string }[]>({ n: '*' });
-    for (const disclosures of [[], [{ ...disclosure, level: 'TOP' }], 'x']) {
+    for (const [disclosures, message] of [
+      [[], 'disclosures must be a list of 1 to 20000 disclosures'],
+      [[{ ...disclosure, level: 'TOP' }], 'disclosures[0] is malformed'],
+      ['x', 'disclosures must be a list of 1 to 20000 disclosures'],
+      [[{ ...disclosure, category: 'nowhere' }], 'disclosures[0] is malformed'],
+    ] as const) {
       expect(await record([{ principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', disclosures }])).toEqual({
-        status: 400,
-        body: { errors: [{ message: 'records[0].disclosures must be a non-empty list of disclosures', extensions: { code: 'BAD_REQUEST' } }] },
+        status: 200,
+        body: { results: [{ error: { code: 'BAD_REQUEST', message } }] },
       });
     }
     expect(await internal('inquiry-records', { records: [] }, PUBLIC_PRINCIPAL, null)).toEqual({
