@@ -95,7 +95,9 @@ export function subjectCodesIn(variables: Readonly<Record<string, unknown>> | un
   const visit = (value: unknown, depth: number): void => {
     if (depth > 4) return;
     if (typeof value === 'string') {
-      if (value.length === 18 && checkSubjectCode(value).ok) codes.add(value);
+      // In its normal form: the subgraphs decide, and the access store keeps grants, under that form.
+      const check = value.length <= 24 ? checkSubjectCode(value) : null;
+      if (check?.ok) codes.add(check.code);
     } else if (Array.isArray(value)) {
       for (const item of value) visit(item, depth + 1);
     } else if (typeof value === 'object' && value !== null) {

@@ -80,7 +80,9 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     if (!Array.isArray(subjects) || subjects.length > GRANTS_LOOKUP_MAX || !subjects.every((s) => typeof s === 'string')) {
       return reply.code(400).send(badRequest(`\`subjects\` must be a list of at most ${GRANTS_LOOKUP_MAX} subject codes`));
     }
-    const codes = [...new Set(subjects as string[])].filter((code) => checkSubjectCode(code).ok);
+    const codes = [
+      ...new Set((subjects as string[]).map((code) => checkSubjectCode(code)).flatMap((check) => (check.ok ? [check.code] : []))),
+    ];
     const organization = forwarded?.principal.organization;
     const purpose = forwarded?.purpose;
     if (!organization || !purpose || codes.length === 0) return { subjects: {} };
