@@ -66,6 +66,30 @@ export class AccessClient {
   }
 }
 
+/** Most bytes of records one call to the access subgraph carries (its route accepts more). */
+export const CALL_BYTES = 4 * 1024 * 1024;
+
+type PendingRecord = { readonly context: string; readonly disclosures: readonly Disclosure[] };
+
+/** Splits records, in order, into runs of at most CALL_BYTES of JSON (a larger record alone). */
+export function chunksBySize(records: readonly PendingRecord[]): PendingRecord[][] {
+  const chunks: PendingRecord[][] = [];
+  let current: PendingRecord[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    const size = Buffer.byteLength(JSON.stringify(record));
+    if (current.length > 0 && bytes + size > CALL_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(record);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /**
  * Group commit of inquiry records: the records of requests that finish together go out in one call,
  * and each request waits until its own record is durable. Nothing is written later or lost on a
@@ -76,12 +100,27 @@ export class InquiryWriter {
   private readonly loader: DataLoader<{ readonly context: string; readonly disclosures: readonly Disclosure[] }, string>;
 
   constructor(client: AccessClient, callContext: () => Promise<string>, maxBatch = 200) {
-    this.loader = new DataLoader(async (records) => client.record(await callContext(), records), {
+    this.loader = new DataLoader(
+      async (records) => {
+        // One call per chunk of at most CALL_BYTES: an oversized record goes alone and fails alone.
+        const outcomes = await Promise.all(
+          chunksBySize(records).map(async (chunk) => {
+            try {
+              return await client.record(await callContext(), chunk);
+            } catch (error) {
+              return chunk.map(() => error as Error);
+            }
+          }),
+        );
+        return outcomes.flat();
+      },
+      {
       cache: false,
       maxBatchSize: maxBatch,
       // Gather the records of every request that finished in this turn of the event loop.
       batchScheduleFn: (callback) => setImmediate(callback),
-    });
+      },
+    );
   }
 
   write(context: string, disclosures: readonly Disclosure[]): Promise<string> {

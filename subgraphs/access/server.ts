@@ -16,6 +16,8 @@ import { AuthenticationError } from '../../shared/auth/tokens';
 export const GRANTS_LOOKUP_MAX = 1_000;
 /** At most this many inquiry records per call. */
 export const INQUIRY_BATCH_MAX = 500;
+/** At most this many bytes per call of inquiry records (the gateway sends at most 4 MiB, a larger record alone). */
+export const INQUIRY_CALL_BYTES_MAX = 32 * 1024 * 1024;
 
 /** Why one record of a call was refused before anything was written. */
 interface RecordRefusal {
@@ -92,7 +94,8 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
   // One call may carry the records of several requests (the gateway's group commit). Each record
   // names who asked by that request's own signed context, never by anything else in the body, and
   // each has its own outcome: a malformed or unwritable record fails alone, never its neighbours.
-  app.post('/internal/inquiry-records', async (request, reply) => {
+  // A group commit of large records (a batch of subjects, every field) outgrows Fastify's default 1 MiB.
+  app.post('/internal/inquiry-records', { bodyLimit: INQUIRY_CALL_BYTES_MAX }, async (request, reply) => {
     const records = (request.body as { records?: unknown } | null)?.records;
     if (!Array.isArray(records) || records.length === 0 || records.length > INQUIRY_BATCH_MAX) {
       return reply.code(400).send(badRequest(`\`records\` must be a list of 1 to ${INQUIRY_BATCH_MAX} inquiry records`));
