@@ -27,7 +27,14 @@ export interface Store {
   readonly name: string;
   readonly kind: StoreConfig['kind'];
   readonly db: Knex;
+  /** An embedded store's whole data directory as a gzipped tarball (null for a server store). */
+  snapshot(): Promise<Blob | null>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** An embedded store starts from this snapshot (`Store.snapshot`) instead of an empty directory. */
+  readonly loadDataDir?: Blob;
 }
 
 export class StoreError extends Error {
@@ -79,8 +86,9 @@ const pgTypes = {
   },
 };
 
-export async function openStore(name: string, config: StoreConfig): Promise<Store> {
+export async function openStore(name: string, config: StoreConfig, options: OpenOptions = {}): Promise<Store> {
   let db: Knex;
+  let snapshot: Store['snapshot'] = async () => null;
   switch (config.kind) {
     case 'pglite': {
       if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
@@ -89,7 +97,9 @@ export async function openStore(name: string, config: StoreConfig): Promise<Stor
       const pglite = await PGlite.create(config.dataDir ?? undefined, {
         parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
         extensions: { pg_trgm },
+        ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       });
+      snapshot = () => pglite.dumpDataDir('gzip');
       db = knex({
         client: ClientPgLite as unknown as typeof Knex.Client,
         dialect: 'postgres',
@@ -115,6 +125,7 @@ export async function openStore(name: string, config: StoreConfig): Promise<Stor
     name,
     kind: config.kind,
     db,
+    snapshot,
     close: () => db.destroy(),
   };
 }

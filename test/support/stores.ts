@@ -3,6 +3,10 @@ import type { StoreConfig } from '../../shared/config';
 import { prepareStore } from '../../shared/subgraph/run';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { loadConfig } from '../../shared/config';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** The dataset every test sees: small, fixed, and the same for PGlite and PostgreSQL runs. */
 export const TEST_DATASET = { seed: 2014, subjects: 60 } as const;
@@ -29,17 +33,69 @@ export function testStoreConfig(name: string): StoreConfig {
   return { kind: 'postgres', url: url.toString(), database };
 }
 
+/** Where seeded embedded test stores are kept between test files, keyed by the code that built them. */
+const SNAPSHOT_DIR = path.join(os.tmpdir(), 'credit-graph-test-stores');
+const ROOT = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'test' && entry.name !== 'node_modules') out.push(...sourceFiles(full));
+    } else if (/\.(ts|graphql)$/.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+const keys = new Map<string, string>();
+const pgliteVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * What a seeded test store depends on: its subgraph's folder (migrations, fixtures), the shared code
+ * (generator, seed, store), the test dataset and the PGlite version. Any change makes a new store.
+ */
+function snapshotKey(name: string, seeded: boolean): string {
+  const id = `${name}-${seeded}`;
+  let key = keys.get(id);
+  if (!key) {
+    const hash = createHash('sha256').update(JSON.stringify([id, TEST_DATASET, pgliteVersion]));
+    for (const file of [...sourceFiles(path.join(ROOT, 'shared')), ...sourceFiles(path.join(ROOT, 'subgraphs', name))]) {
+      hash.update(path.relative(ROOT, file)).update(readFileSync(file));
+    }
+    key = `${id}-${hash.digest('hex').slice(0, 16)}`;
+    keys.set(id, key);
+  }
+  return key;
+}
+
+/**
+ * A test store, migrated and (by default) seeded with the test dataset. On PostgreSQL a fresh database;
+ * embedded, the first test file that needs a store builds it for real (migrations, seed) and keeps
+ * a snapshot of its data directory, from which every later one starts (PGlite's own dump and load):
+ * the same store, without paying for initdb, migrations and the seed in every file.
+ */
 export async function openTestStore(module: SubgraphModule, options: { seeded?: boolean } = {}): Promise<Store> {
+  const seeded = options.seeded ?? true;
   const config = testStoreConfig(module.name);
-  if (config.kind === 'postgres') await dropPostgresDatabase(config.url, config.database);
+  if (config.kind === 'postgres') {
+    await dropPostgresDatabase(config.url, config.database);
+  } else {
+    const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
+    if (existsSync(file)) return openStore(module.name, config, { loadDataDir: new Blob([readFileSync(file)]) });
+  }
   const store = await openStore(module.name, config);
-  await prepareStore(
-    module,
-    store,
-    config,
-    { ...TEST_DATASET, autoSeed: options.seeded ?? true },
-    () => undefined,
-  );
+  await prepareStore(module, store, config, { ...TEST_DATASET, autoSeed: seeded }, () => undefined);
+  if (config.kind === 'pglite') {
+    const snapshot = await store.snapshot();
+    if (snapshot) {
+      const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
+      mkdirSync(SNAPSHOT_DIR, { recursive: true });
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
+      renameSync(partial, file);
+    }
+  }
   return store;
 }
 

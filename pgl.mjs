@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const a = await PGlite.create(undefined, { extensions: { pg_trgm } });
+await a.exec("create table t(x int); insert into t select generate_series(1,10000)");
+console.log('fresh', Date.now()-t);
+t=Date.now();
+const dump = await a.dumpDataDir('gzip');
+console.log('dump', Date.now()-t, dump.size);
+await a.close();
+t=Date.now();
+const b = await PGlite.create(undefined, { extensions: { pg_trgm }, loadDataDir: dump });
+console.log('loaded', Date.now()-t, (await b.query('select count(*) from t')).rows);
