@@ -75,7 +75,8 @@ export function limitError(code: LimitCode, message: string, extensions: Record<
 }
 
 /** What graphql-js's parser says when it stops at `maxTokens`. */
-const PARSER_TOKEN_LIMIT = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+// (graphql 16 spells it "more that".)
+const PARSER_TOKEN_LIMIT = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\. Parsing aborted\.$/;
 
 /** The parser's own refusal at `maxTokens`, answered as MAX_TOKENS_LIMIT. */
 export function tokenLimitMessage(message: string): string | null {
