@@ -107,8 +107,9 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return fragments;
 }
 
-/** Root fields of an operation, aliases and fragments included (`__typename` is free). */
+/** Root fields of an operation, aliases and fragments included (`__typename` is free); each fragment counted once, then reused. */
 function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  const memo = new Map<string, number>();
   const count = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
     let n = 0;
     for (const selection of selectionSet.selections) {
@@ -117,11 +118,17 @@ function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<strin
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         n += count(selection.selectionSet, visiting);
       } else {
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment || visiting.has(fragment.name.value)) continue;
-        visiting.add(fragment.name.value);
-        n += count(fragment.selectionSet, visiting);
-        visiting.delete(fragment.name.value);
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue;
+        let inner = memo.get(name);
+        if (inner === undefined) {
+          visiting.add(name);
+          inner = count(fragment.selectionSet, visiting);
+          visiting.delete(name);
+          memo.set(name, inner);
+        }
+        n += inner;
       }
     }
     return n;

@@ -145,3 +145,27 @@ describe('the demand of an operation', () => {
     }
   });
 });
+
+describe('the work the limits themselves do', () => {
+  /** Fragments that each spread the next ten times: 10^levels fields if walked naively. */
+  function fragmentBomb(levels: number, onType: string, leaf: string): string {
+    const spreads = (name: string) => Array.from({ length: 10 }, () => `...${name}`).join(' ');
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on ${onType} { ${i + 1 < levels ? spreads(`F${i + 1}`) : leaf} }`);
+    return `{ ...F0 } ${fragments.join(' ')}`;
+  }
+
+  it('counts the root fields of a fragment bomb without expanding it', () => {
+    const started = Date.now();
+    expect(violations(fragmentBomb(9, 'Query', '__typename subject(code: "x") { name }'))).toEqual([
+      { message: 'Root fields limit of 10 exceeded, found 100000000.', code: 'MAX_ROOT_FIELDS_LIMIT' },
+    ]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('estimates the demand of a fragment bomb without expanding it', () => {
+    const started = Date.now();
+    const demand = demandOf(fragmentBomb(9, 'Query', `subject(code: "${CODE}") { name }`));
+    expect(demand).toEqual({ cost: 1e8, subjectCodes: 1e8 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
