@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { host, port, path } = config.gateway;
   for (const [listener, at] of [[ops, config.gateway.ops], [app, { host, port }]] as const) {
     try {
-      await listener.listen(at);
+      await listener.listen({ host: at.host, port: at.port });
     } catch (error) {
       logger.fatal(`cannot listen on ${at.host}:${at.port}: ${(error as Error).message}`);
       process.exit(1);
