@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isErrorCode } from '../shared/errors';
+import { echoesCapped } from '../shared/http';
 import { maskFormattedError, withoutSuggestions, type ErrorLogger } from '../shared/masking';
 import { LIMIT_CODES, tokenLimitMessage } from './limits';
 
@@ -34,6 +35,11 @@ export function formatGatewayError(formatted: GraphQLFormattedError, original: u
       const { http: _http, ...extensions } = (original as { originalError: { extensions: Record<string, unknown> } }).originalError.extensions;
       return { message: formatted.message, extensions: { ...extensions, code: limit } };
     }
+  }
+  const status = (original as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+  if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && typeof status === 'number' && status >= 400 && status < 500) {
+    // Apollo's own refusals of a malformed request that carry no code (an APQ hash that does not match).
+    return { message: echoesCapped(formatted.message), extensions: { code: 'BAD_REQUEST' } };
   }
   if (code === 'GRAPHQL_PARSE_FAILED') {
     const tokens = tokenLimitMessage(formatted.message);

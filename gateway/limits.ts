@@ -36,7 +36,7 @@ import {
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { OperationLimits } from '../shared/config';
 import { holdsNul } from '../shared/http';
-import type { ErrorCode } from '../shared/errors';
+import { echo, type ErrorCode } from '../shared/errors';
 
 /**
  * Operation limits and demand control, after Apollo Router's: what an operation may ask of the
@@ -507,7 +507,12 @@ export function demandPlugin(options: DemandPluginOptions): ApolloServerPlugin<B
           if (holdsNul(request.variables) || documentHoldsNul(document)) {
             throw new GraphQLError('Strings may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
-          if (!operation) return;
+          if (!operation) {
+            // @apollo/gateway would throw this as an internal error; it is the request's fault.
+            const asked = request.operationName;
+            const message = asked ? `Unknown operation named "${echo(asked)}".` : 'Must provide an operation name: the document has several operations.';
+            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+          }
           const variables = coercedVariables(schema, operation, request.variables);
           // Variables that do not coerce are refused by execution, before any fetch.
           if (!variables) return;

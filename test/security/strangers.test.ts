@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../../shared/generator/subjects';
 import { registrySubgraph } from '../../subgraphs/registry/server';
@@ -20,13 +22,21 @@ let store: Store;
 let registry: FastifyInstance;
 let gateway: { app: FastifyInstance; url: string; opsUrl: string };
 let closed: { app: FastifyInstance; url: string; opsUrl: string };
+/** An access subgraph that refuses every fetch as its own scalars would refuse a bad value (HTTP 400). */
+let refusing: http.Server;
+const REFUSAL = 'Variable "$s" got invalid value "2024-02-30T00:00:00Z"; DateTime cannot represent an invalid date-time-string 2024-02-30T00:00:00Z.';
 
 beforeAll(async () => {
+  refusing = http.createServer((_request, response) => {
+    response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: REFUSAL, extensions: { code: 'BAD_USER_INPUT' } }] }));
+  });
+  await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
   store = await openTestStore(registrySubgraph);
   registry = await registrySubgraph.buildServer(testDeps(store));
   await registry.listen({ host: '127.0.0.1', port: 0 });
   const nowhere = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 'http://127.0.0.1:9/graphql']));
-  const urls = urlOverrides({ ...nowhere, registry: urlOf(registry) });
+  const access = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/graphql`;
+  const urls = urlOverrides({ ...nowhere, registry: urlOf(registry), access });
   gateway = await startGateway(urls);
   closed = await startGateway({ ...urls, CG_INTROSPECTION: 'false' });
 });
@@ -36,6 +46,7 @@ afterAll(async () => {
   await closed.app.close();
   await registry.close();
   await store.close();
+  await new Promise((resolve) => refusing.close(resolve));
 });
 
 const get = async (url: string) => {
@@ -276,5 +287,54 @@ describe('a cursor that is not one is BAD_USER_INPUT', () => {
 
   it('when it is huge', async () => {
     expect(await post(gateway.url, search, { after: encodeCursor(['x'.repeat(50_000), group.code]) })).toEqual(refusedSearch);
+  });
+});
+
+describe('a request the graph cannot run is the caller\'s fault, not a failure', () => {
+  it('names an operation the document does not have', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', operationName: 'o'.repeat(300) }),
+    });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: { errors: [{ message: `Unknown operation named "${'o'.repeat(24)}…".`, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
+    });
+  });
+
+  it('has several operations and names none', async () => {
+    expect(await post(gateway.url, 'query A { __typename } query B { __typename }')).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'Must provide an operation name: the document has several operations.', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
+    });
+  });
+
+  it('sends a persisted-query hash that does not match its query', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+    });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }] },
+    });
+  });
+
+  it('sends a value a subgraph\'s own scalar refuses: relayed as BAD_USER_INPUT, not as the subgraph being down', async () => {
+    const response = await post(gateway.url, '{ inquiryRecords(filter: { since: "2024-02-30T00:00:00Z" }) { totalCount } }', {}, await callerHeaders(REGULATOR, 'SUPERVISION'));
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: null,
+        errors: [
+          {
+            message: 'Variable "$s" got invalid value "2024-02-30T00:00:00Z"; DateTime cannot represent an invalid date-time-string 2024-02-30…',
+            extensions: { code: 'BAD_USER_INPUT', serviceName: 'access' },
+          },
+        ],
+      },
+    });
   });
 });
