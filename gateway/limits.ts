@@ -55,6 +55,7 @@ export type LimitCode = Extract<
   | 'MAX_TOKENS_LIMIT'
   | 'MAX_DIRECTIVES_LIMIT'
   | 'MAX_SUBJECTS_LIMIT'
+  | 'MAX_RECURSIVE_SELECTIONS_LIMIT'
   | 'COST_ESTIMATED_TOO_EXPENSIVE'
 >;
 
@@ -65,6 +66,7 @@ export const LIMIT_CODES: ReadonlySet<string> = new Set<LimitCode>([
   'MAX_TOKENS_LIMIT',
   'MAX_DIRECTIVES_LIMIT',
   'MAX_SUBJECTS_LIMIT',
+  'MAX_RECURSIVE_SELECTIONS_LIMIT',
   'COST_ESTIMATED_TOO_EXPENSIVE',
 ]);
 
@@ -136,6 +138,40 @@ function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<strin
   return count(operation.selectionSet, new Set());
 }
 
+/**
+ * Selections of an operation with every fragment spread expanded where it is used (Apollo Router's
+ * `max_recursive_selections`): what planning and authorization walk. Each fragment is counted once
+ * and reused, so a fragment that spreads another twice, sixty levels deep, is counted, not expanded.
+ */
+export function expandedSelectionCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  const memo = new Map<string, number>();
+  const count = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
+    let n = 0;
+    for (const selection of selectionSet.selections) {
+      n += 1;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.selectionSet) n += count(selection.selectionSet, visiting);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        n += count(selection.selectionSet, visiting);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue;
+        let inner = memo.get(name);
+        if (inner === undefined) {
+          visiting.add(name);
+          inner = count(fragment.selectionSet, visiting);
+          visiting.delete(name);
+          memo.set(name, inner);
+        }
+        n += inner;
+      }
+    }
+    return n;
+  };
+  return count(operation.selectionSet, new Set());
+}
+
 /** A rule that checks each operation of the document once, with its fragments at hand. */
 function perOperationRule(check: (operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>, context: ValidationContext) => void): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -181,6 +217,15 @@ export function limitValidationRules(limits: OperationLimits, log: LimitLog): Va
     maxDepthRule({ ...armor('MAX_DEPTH_LIMIT', limits.maxDepth), ignoreIntrospection: true, flattenFragments: true }) as unknown as ValidationRule,
     maxAliasesRule(armor('MAX_ALIASES_LIMIT', limits.maxAliases)) as unknown as ValidationRule,
     maxDirectivesRule(armor('MAX_DIRECTIVES_LIMIT', limits.maxDirectives)) as unknown as ValidationRule,
+    perOperationRule((operation, fragments, context) => {
+      // Always enforced, even in warn mode: expansion grows exponentially with the document.
+      const found = expandedSelectionCount(operation, fragments);
+      if (found > limits.maxRecursiveSelections) {
+        context.reportError(
+          limitError('MAX_RECURSIVE_SELECTIONS_LIMIT', `Recursive selections limit of ${limits.maxRecursiveSelections} exceeded, found ${found}.`),
+        );
+      }
+    }),
     perOperationRule((operation, fragments, context) => {
       const found = rootFieldCount(operation, fragments);
       if (found > limits.maxRootFields) {

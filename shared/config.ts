@@ -84,6 +84,8 @@ export interface OperationLimits {
   readonly maxTokens: number;
   readonly maxDirectives: number;
   readonly maxSubjectsPerOperation: number;
+  /** Selections once fragments are expanded; always enforced (expansion is exponential). */
+  readonly maxRecursiveSelections: number;
   /** Demand control: the static cost budget and whether it is enforced or only measured (logged). */
   readonly costMax: number;
   readonly costMode: 'enforce' | 'measure';
@@ -189,6 +191,10 @@ function specFor() {
     CG_MAX_ROOT_FIELDS: positiveInt({ default: 10, desc: 'Most root fields in an operation, aliases and fragments included (`MAX_ROOT_FIELDS_LIMIT`).' }),
     CG_MAX_TOKENS: positiveInt({ default: 2_000, desc: 'Most lexical tokens in a document; parsing stops at the limit (`MAX_TOKENS_LIMIT`).' }),
     CG_MAX_DIRECTIVES: positiveInt({ default: 20, desc: 'Most directive uses in an operation (`MAX_DIRECTIVES_LIMIT`).' }),
+    CG_MAX_RECURSIVE_SELECTIONS: positiveInt({
+      default: 5_000,
+      desc: 'Most selections of an operation once every fragment is expanded where it is used; enforced even in warn mode (`MAX_RECURSIVE_SELECTIONS_LIMIT`).',
+    }),
     CG_MAX_SUBJECTS_PER_OPERATION: positiveInt({
       default: 100,
       desc: 'Most subject codes one operation names, across every field and alias, after variables are applied (`MAX_SUBJECTS_LIMIT`).',
@@ -360,6 +366,7 @@ export function loadConfig(
         maxTokens: Number(clean.CG_MAX_TOKENS),
         maxDirectives: Number(clean.CG_MAX_DIRECTIVES),
         maxSubjectsPerOperation: Number(clean.CG_MAX_SUBJECTS_PER_OPERATION),
+        maxRecursiveSelections: Number(clean.CG_MAX_RECURSIVE_SELECTIONS),
         costMax: Number(clean.CG_COST_MAX),
         costMode: clean.CG_COST_MODE as OperationLimits['costMode'],
         maxRequestBytes: Number(clean.CG_MAX_REQUEST_BYTES),

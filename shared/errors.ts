@@ -20,6 +20,11 @@ export const ERROR_CODES = {
   MAX_ALIASES_LIMIT: { status: 400, description: 'The operation has more aliased fields than `CG_MAX_ALIASES`.' },
   MAX_ROOT_FIELDS_LIMIT: { status: 400, description: 'The operation selects more root fields than `CG_MAX_ROOT_FIELDS` (aliases and fragments included).' },
   MAX_DIRECTIVES_LIMIT: { status: 400, description: 'The operation uses more directives than `CG_MAX_DIRECTIVES`.' },
+  MAX_RECURSIVE_SELECTIONS_LIMIT: {
+    status: 400,
+    description:
+      'The operation has more selections than `CG_MAX_RECURSIVE_SELECTIONS` once every fragment is expanded where it is used (always enforced, even in warn mode).',
+  },
   MAX_SUBJECTS_LIMIT: {
     status: 400,
     description:
