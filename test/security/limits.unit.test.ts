@@ -170,3 +170,27 @@ describe('the work the limits themselves do', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('selections once fragments are expanded (always enforced)', () => {
+  /** Fragments that each spread the next twice: 2^levels selections once expanded. */
+  const doubling = (levels: number) =>
+    `{ subject(code: "${CODE}") { ...F0 } } ` +
+    Array.from({ length: levels }, (_, i) => `fragment F${i} on Subject { name ...F${i + 1} ...F${i + 1} }`).join(' ') +
+    ` fragment F${levels} on Subject { name }`;
+
+  it('counts a sixty-level doubling fragment without expanding it, and refuses it', () => {
+    const started = Date.now();
+    expect(violations(doubling(60))).toEqual([
+      { message: expect.stringMatching(/^Recursive selections limit of 5000 exceeded, found \d+\.$/), code: 'MAX_RECURSIVE_SELECTIONS_LIMIT' },
+    ]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses it in warn mode too', () => {
+    expect(violations(doubling(20), { mode: 'warn' }).map((v) => v.code)).toEqual(['MAX_RECURSIVE_SELECTIONS_LIMIT']);
+  });
+
+  it('lets a small one through', () => {
+    expect(violations(doubling(5))).toEqual([]);
+  });
+});
