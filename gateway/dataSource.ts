@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CONTEXT_HEADER, GRANTS_EXTENSION } from '../shared/auth/context';
+import { echoesCapped } from '../shared/http';
 
 export interface SectorDataSourceOptions {
   readonly name: string;
@@ -26,6 +27,30 @@ function reasonOf(error: unknown, timeoutMs: number): string {
   const status = e?.extensions?.response?.status;
   if (typeof status === 'number') return `HTTP ${status}`;
   return 'unexpected response';
+}
+
+/**
+ * A subgraph that answers HTTP 400 with BAD_USER_INPUT or validation errors (a variable its own scalars refuse,
+ * such as a DateTime of 2024-02-30, which the gateway's opaque scalars let through) refused the
+ * caller's input: those errors are relayed as the fetch's errors, not as the subgraph being down.
+ */
+const INPUT_CODES: ReadonlySet<unknown> = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+
+/** A scalar library's message may repeat the value unquoted: keep the start, which says what is wrong. */
+function shortened(message: string): string {
+  const chars = [...message];
+  return chars.length > 120 ? `${chars.slice(0, 120).join('')}…` : message;
+}
+
+function inputRefusal(error: unknown): GraphQLFormattedError[] | null {
+  const response = (error as { extensions?: { response?: { status?: number; body?: unknown } } })?.extensions?.response;
+  if (response?.status !== 400) return null;
+  const errors = (response.body as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return null;
+  const all = errors as Array<{ message?: unknown; extensions?: { code?: unknown } }>;
+  // The gateway validated the operation already: what a subgraph's validation still refuses is a value.
+  if (!all.every((e) => typeof e?.message === 'string' && INPUT_CODES.has(e.extensions?.code))) return null;
+  return all.map((e) => ({ message: shortened(echoesCapped(e.message as string)), extensions: { code: 'BAD_USER_INPUT' } }));
 }
 
 /**
@@ -62,6 +87,8 @@ export class SectorDataSource extends RemoteGraphQLDataSource {
       this.onResponse(options.context, response.extensions);
       return response;
     } catch (error) {
+      const refused = inputRefusal(error);
+      if (refused) return { errors: refused };
       const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
       throw new GraphQLError(
         `The ${this.subgraphName} subgraph is unavailable (${reasonOf(error, this.timeoutMs)}); its fields are null`,

@@ -13,16 +13,18 @@ async function main(): Promise<void> {
     logger.fatal(`cannot start the gateway: ${(error as Error).message}`);
     process.exit(1);
   }
-  const { app } = gateway;
+  const { app, ops } = gateway;
   closeOnSignals((m) => logger.info(m), () => app.close());
   const { host, port, path } = config.gateway;
-  try {
-    await app.listen({ host, port });
-  } catch (error) {
-    logger.fatal(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
-    process.exit(1);
+  for (const [listener, at] of [[ops, config.gateway.ops], [app, { host, port }]] as const) {
+    try {
+      await listener.listen({ host: at.host, port: at.port });
+    } catch (error) {
+      logger.fatal(`cannot listen on ${at.host}:${at.port}: ${(error as Error).message}`);
+      process.exit(1);
+    }
   }
-  logger.info(`gateway ready at http://${host}:${port}${path} (supergraph: ${config.gateway.supergraph.mode})`);
+  logger.info(`gateway ready at http://${host}:${port}${path} (supergraph: ${config.gateway.supergraph.mode}); ops at http://${config.gateway.ops.host}:${config.gateway.ops.port}/health/subgraphs`);
 }
 
 void main();

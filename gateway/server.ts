@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../shared/config';
 import { isSubgraphName } from '../shared/subgraphs';
 import { graphqlShapedHttpErrors } from '../shared/http';
@@ -15,6 +16,7 @@ import { CONTEXT_HEADER, signContext, signGrants, type SubjectGrants } from '../
 import { AccessClient, InquiryWriter, subjectCodesIn } from './inquiry';
 import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { formatGatewayError } from './errors';
+import { costDirectivesOf, demandPlugin, limitValidationRules, NO_COST_DIRECTIVES, parseOptions, type CostDirectives } from './limits';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -28,7 +30,10 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
+  /** The graph's public listener: `/graphql` and `/health`. */
   readonly app: FastifyInstance;
+  /** The ops listener (`/health`, `/health/subgraphs`), for `CG_GATEWAY_OPS_HOST`/`CG_GATEWAY_OPS_PORT` only. */
+  readonly ops: FastifyInstance;
   /** The names and URLs of the subgraphs in the loaded supergraph. */
   subgraphs(): ReadonlyArray<{ readonly name: string; readonly url: string }>;
 }
@@ -136,16 +141,22 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       buildService,
     });
   }
+  let costDirectives: CostDirectives = NO_COST_DIRECTIVES;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     loaded = { subgraphs: graphsOf(coreSupergraphSdl).map((g) => ({ name: g.name, url: urlFor(config, g.name, g.url) })) };
+    // The API schema drops @cost/@listSize; the core supergraph keeps them.
+    costDirectives = costDirectivesOf(coreSupergraphSdl);
   });
 
-  const app = Fastify(
+  const limits = gatewayConfig.operationLimits;
+  const logging =
     options.logger === false
-      ? { logger: false }
-      : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) },
-  );
+      ? ({ logger: false } as const)
+      : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
+  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes });
   graphqlShapedHttpErrors(app);
+  const ops = Fastify({ ...logging, bodyLimit: 1_024 });
+  graphqlShapedHttpErrors(ops);
   const errorLogger = { error: (details: Record<string, unknown>, message: string) => app.log.error(details, message) };
   const verify = await createVerifier(config.auth);
   if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
@@ -170,17 +181,25 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     // signal handlers would race it and re-raise the signal into a process that is already closing.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatGatewayError(formatted, error, errorLogger),
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+    // No "Did you mean ...?" in validation errors: strangers learn no field or type names from typos.
+    hideSchemaDetailsFromClientErrors: true,
+    // The token limit stops the lexer before a full parse.
+    parseOptions: parseOptions(limits),
+    validationRules: limitValidationRules(limits, (details, message) => app.log.warn(details, message)),
+    plugins: [
+      config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+      demandPlugin({ limits, directives: () => costDirectives, log: (details, message) => app.log.warn(details, message) }),
+    ],
   });
   await apollo.start();
 
-  app.get('/health', async (_request, reply) =>
-    loaded
-      ? { status: 'ok', supergraph: 'loaded', subgraphs: loaded.subgraphs.map((s) => s.name) }
-      : reply.code(503).send({ status: 'starting', supergraph: 'not loaded' }),
-  );
-  // Readiness for ops: every subgraph is asked `{ __typename }` with a short timeout.
-  app.get('/health/subgraphs', async (_request, reply) => {
+  // Liveness for callers and load balancers: the status only, nothing about the graph's layout.
+  const health = async (_request: unknown, reply: FastifyReply) =>
+    loaded ? reply.send({ status: 'ok' }) : reply.code(503).send({ status: 'starting' });
+  app.get('/health', health);
+  ops.get('/health', health);
+  // Readiness for ops, on the ops listener only: every subgraph is asked `{ __typename }` with a short timeout.
+  ops.get('/health/subgraphs', async (_request, reply) => {
     if (!loaded) return reply.code(503).send({ status: 'starting', supergraph: 'not loaded' });
     const timeoutMs = Math.min(gatewayConfig.subgraphTimeoutMs, 2_000);
     const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.url, timeoutMs, secret)] as const));
@@ -192,8 +211,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {
+    await ops.close();
     await apollo.stop();
   });
 
-  return { app, subgraphs: () => loaded?.subgraphs ?? [] };
+  return { app, ops, subgraphs: () => loaded?.subgraphs ?? [] };
 }

@@ -99,7 +99,7 @@ function banner(config: Config): string {
   return [
     '',
     `Credit Graph is up: ${url}`,
-    `  health:   http://${host}:${port}/health   (subgraphs: /health/subgraphs)`,
+    `  health:   http://${host}:${port}/health   (ops, local only: http://${config.gateway.ops.host}:${config.gateway.ops.port}/health/subgraphs)`,
     `  demo subjects (seed ${config.demo.seed}):`,
     demo,
     `  processes: ${pids}`,

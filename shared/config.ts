@@ -61,6 +61,10 @@ export interface Config {
     readonly apolloTelemetry: boolean;
     /** Field authorization: remove what the caller may not see, reject the whole operation, or only log. */
     readonly authorizationMode: 'filter' | 'reject' | 'dry-run';
+    /** The ops listener (`/health/subgraphs`, later metrics), apart from the graph's callers. */
+    readonly ops: { readonly host: string; readonly port: number };
+    /** Operation limits and demand control, checked before an operation is planned. */
+    readonly operationLimits: OperationLimits;
   };
   readonly auth: AuthConfig;
   readonly limits: {
@@ -68,6 +72,25 @@ export interface Config {
     readonly pageSizeDefault: number;
     readonly pageSizeMax: number;
   };
+}
+
+/** What the gateway refuses before planning (Apollo Router's operation limits and demand control). */
+export interface OperationLimits {
+  /** `enforce` refuses an operation over a limit; `warn` only logs it (rolling out a new limit). */
+  readonly mode: 'enforce' | 'warn';
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxRootFields: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxSubjectsPerOperation: number;
+  /** Selections once fragments are expanded; always enforced (expansion is exponential). */
+  readonly maxRecursiveSelections: number;
+  /** Demand control: the static cost budget and whether it is enforced or only measured (logged). */
+  readonly costMax: number;
+  readonly costMode: 'enforce' | 'measure';
+  /** Largest request body, in bytes (HTTP 413 above it). */
+  readonly maxRequestBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -148,7 +171,44 @@ function specFor() {
     }),
     CG_SUPERGRAPH_POLL_MS: positiveInt({ default: 10_000, desc: 'With `CG_SUPERGRAPH=compose`: how often to recompose.' }),
     CG_SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 5_000, desc: 'Per-fetch timeout from the gateway to a subgraph.' }),
-    CG_INTROSPECTION: bool({ default: true, desc: 'Allow introspection at the gateway.' }),
+    CG_INTROSPECTION: bool({
+      default: false,
+      devDefault: true,
+      desc: 'Allow introspection at the gateway. Off in production unless set; on outside production.',
+    }),
+    CG_GATEWAY_OPS_HOST: str({
+      default: '127.0.0.1',
+      desc: "Interface of the gateway's ops listener (`/health/subgraphs`); keep it off the network the graph's callers reach.",
+    }),
+    CG_GATEWAY_OPS_PORT: port({ default: 4090, desc: "Port of the gateway's ops listener." }),
+    CG_LIMITS_MODE: str({
+      choices: ['enforce', 'warn'],
+      default: 'enforce',
+      desc: '`enforce` refuses an operation over any `CG_MAX_*` limit (HTTP 400); `warn` serves it and logs the limit it broke.',
+    }),
+    CG_MAX_DEPTH: positiveInt({ default: 10, desc: 'Deepest field nesting of an operation, fragments inlined (`MAX_DEPTH_LIMIT`).' }),
+    CG_MAX_ALIASES: positiveInt({ default: 15, desc: 'Most aliased fields in an operation (`MAX_ALIASES_LIMIT`).' }),
+    CG_MAX_ROOT_FIELDS: positiveInt({ default: 10, desc: 'Most root fields in an operation, aliases and fragments included (`MAX_ROOT_FIELDS_LIMIT`).' }),
+    CG_MAX_TOKENS: positiveInt({ default: 2_000, desc: 'Most lexical tokens in a document; parsing stops at the limit (`MAX_TOKENS_LIMIT`).' }),
+    CG_MAX_DIRECTIVES: positiveInt({ default: 20, desc: 'Most directive uses in an operation (`MAX_DIRECTIVES_LIMIT`).' }),
+    CG_MAX_RECURSIVE_SELECTIONS: positiveInt({
+      default: 5_000,
+      desc: 'Most selections of an operation once every fragment is expanded where it is used; enforced even in warn mode (`MAX_RECURSIVE_SELECTIONS_LIMIT`).',
+    }),
+    CG_MAX_SUBJECTS_PER_OPERATION: positiveInt({
+      default: 100,
+      desc: 'Most subject codes one operation names, across every field and alias, after variables are applied (`MAX_SUBJECTS_LIMIT`).',
+    }),
+    CG_COST_MAX: positiveInt({
+      default: 5_000,
+      desc: 'Budget of the static cost estimate from `@cost`/`@listSize` (`COST_ESTIMATED_TOO_EXPENSIVE`).',
+    }),
+    CG_COST_MODE: str({
+      choices: ['enforce', 'measure'],
+      default: 'enforce',
+      desc: '`enforce` refuses an operation over `CG_COST_MAX`; `measure` serves it and logs its estimated cost.',
+    }),
+    CG_MAX_REQUEST_BYTES: positiveInt({ default: 1_048_576, desc: 'Largest request body the gateway reads, in bytes (HTTP 413 above it).' }),
     CG_APOLLO_TELEMETRY: bool({ default: false, desc: "@apollo/gateway's anonymous usage telemetry (off)." }),
     CG_AUTHZ_MODE: str({
       choices: ['filter', 'reject', 'dry-run'],
@@ -181,7 +241,7 @@ export function configTableMarkdown(): string {
   const rows: string[] = [];
   const perSubgraphDone = new Set<string>();
   const perSubgraphVariable = new RegExp(`^CG_(${SUBGRAPH_NAMES.map(upper).join('|')})_(PORT|URL|DATABASE_URL)$`);
-  for (const [name, spec] of Object.entries(specFor()) as Array<[string, { default?: unknown; desc?: string }]>) {
+  for (const [name, spec] of Object.entries(specFor()) as Array<[string, { default?: unknown; devDefault?: unknown; desc?: string }]>) {
     const perSubgraph = perSubgraphVariable.exec(name);
     if (perSubgraph) {
       const suffix = perSubgraph[2] as keyof typeof PER_SUBGRAPH_DOCS;
@@ -190,7 +250,8 @@ export function configTableMarkdown(): string {
       rows.push(`| \`CG_<SUBGRAPH>_${suffix}\` | ${suffix === 'PORT' ? 'see text' : '(none)'} | ${spec.desc ?? ''} |`);
       continue;
     }
-    const fallback = spec.default === '' || spec.default === undefined ? '(none)' : `\`${String(spec.default)}\``;
+    let fallback = spec.default === '' || spec.default === undefined ? '(none)' : `\`${String(spec.default)}\``;
+    if (spec.devDefault !== undefined && spec.devDefault !== spec.default) fallback += ` (\`${String(spec.devDefault)}\` outside production)`;
     rows.push(`| \`${name}\` | ${fallback} | ${spec.desc ?? ''} |`);
   }
   return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
@@ -227,7 +288,8 @@ export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
   overrides: Readonly<Record<string, string>> = {},
 ): Config {
-  const source = { ...env, ...overrides };
+  // NODE_ENV defaults to development, and envalid's `devDefault` applies only when NODE_ENV is set.
+  const source = { NODE_ENV: 'development', ...env, ...overrides };
   const clean = cleanEnv(source, specFor(), {
     reporter: ({ errors }) => {
       const problems = Object.entries(errors).map(([variable, error]) =>
@@ -295,6 +357,20 @@ export function loadConfig(
       introspection: Boolean(clean.CG_INTROSPECTION),
       apolloTelemetry: Boolean(clean.CG_APOLLO_TELEMETRY),
       authorizationMode: clean.CG_AUTHZ_MODE as Config['gateway']['authorizationMode'],
+      ops: { host: String(clean.CG_GATEWAY_OPS_HOST), port: Number(clean.CG_GATEWAY_OPS_PORT) },
+      operationLimits: {
+        mode: clean.CG_LIMITS_MODE as OperationLimits['mode'],
+        maxDepth: Number(clean.CG_MAX_DEPTH),
+        maxAliases: Number(clean.CG_MAX_ALIASES),
+        maxRootFields: Number(clean.CG_MAX_ROOT_FIELDS),
+        maxTokens: Number(clean.CG_MAX_TOKENS),
+        maxDirectives: Number(clean.CG_MAX_DIRECTIVES),
+        maxSubjectsPerOperation: Number(clean.CG_MAX_SUBJECTS_PER_OPERATION),
+        maxRecursiveSelections: Number(clean.CG_MAX_RECURSIVE_SELECTIONS),
+        costMax: Number(clean.CG_COST_MAX),
+        costMode: clean.CG_COST_MODE as OperationLimits['costMode'],
+        maxRequestBytes: Number(clean.CG_MAX_REQUEST_BYTES),
+      },
     },
     auth,
     limits,

@@ -12,6 +12,29 @@ export const ERROR_CODES = {
       'An argument is malformed: a subject code with the wrong length, alphabet or check character, a bad cursor, a batch over its limit. The message says which.',
   },
   GRAPHQL_PARSE_FAILED: { status: 400, description: 'The operation is not valid GraphQL syntax.' },
+  MAX_TOKENS_LIMIT: {
+    status: 400,
+    description: 'The document has more lexical tokens than `CG_MAX_TOKENS`; it was not parsed any further.',
+  },
+  MAX_DEPTH_LIMIT: { status: 400, description: 'The operation nests fields deeper than `CG_MAX_DEPTH` (fragments inlined).' },
+  MAX_ALIASES_LIMIT: { status: 400, description: 'The operation has more aliased fields than `CG_MAX_ALIASES`.' },
+  MAX_ROOT_FIELDS_LIMIT: { status: 400, description: 'The operation selects more root fields than `CG_MAX_ROOT_FIELDS` (aliases and fragments included).' },
+  MAX_DIRECTIVES_LIMIT: { status: 400, description: 'The operation uses more directives than `CG_MAX_DIRECTIVES`.' },
+  MAX_RECURSIVE_SELECTIONS_LIMIT: {
+    status: 400,
+    description:
+      'The operation has more selections than `CG_MAX_RECURSIVE_SELECTIONS` once every fragment is expanded where it is used (always enforced, even in warn mode).',
+  },
+  MAX_SUBJECTS_LIMIT: {
+    status: 400,
+    description:
+      'The operation names more subject codes than `CG_MAX_SUBJECTS_PER_OPERATION`, counted over every field and alias after variables are applied.',
+  },
+  COST_ESTIMATED_TOO_EXPENSIVE: {
+    status: 400,
+    description:
+      'The static cost estimate of the operation (from `@cost`/`@listSize`: lists times their page size, objects 1, leaves 0) is over `CG_COST_MAX`. `extensions.cost` and `extensions.limit` give both figures.',
+  },
   GRAPHQL_VALIDATION_FAILED: { status: 400, description: 'The operation does not match the schema.' },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, description: 'An automatic persisted query hash is not known yet.' },
   OPERATION_RESOLUTION_FAILURE: { status: 400, description: 'The request names an operation the document does not contain.' },
@@ -70,6 +93,20 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}
+
+/** The most of a caller's input an error message repeats. */
+export const ECHO_MAX = 24;
+
+/**
+ * A caller's input as an error message may repeat it: at most {@link ECHO_MAX} characters and an
+ * ellipsis, control characters shown as `?`. Messages never echo more of what a stranger sent.
+ */
+export function echo(input: unknown): string {
+  const text = typeof input === 'string' ? input : String(input);
+  const chars = [...text];
+  const shown = chars.slice(0, ECHO_MAX).join('').replace(/[\u0000-\u001f\u007f]/g, '?');
+  return chars.length > ECHO_MAX ? `${shown}…` : shown;
 }
 
 export function graphqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -1,8 +1,40 @@
 import type { FastifyInstance, FastifyError } from 'fastify';
+import { echo } from './errors';
+
+/** Whether a value (a parsed body, a variable, a string) holds U+0000, which PostgreSQL text refuses. */
+export function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => holdsNul(v, depth + 1));
+  return Object.entries(value as Record<string, unknown>).some(([k, v]) => k.includes('\u0000') || holdsNul(v, depth + 1));
+}
+
+/** A GraphQL string escape that decodes to U+0000 (`\u0000`, `\u{0}`), not itself escaped. */
+const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|\{0+\})/i;
+
+/** Whether a GraphQL document's text holds a NUL, raw or as a string escape. */
+export function documentTextHoldsNul(query: unknown): boolean {
+  return typeof query === 'string' && (query.includes('\u0000') || NUL_ESCAPE.test(query));
+}
+
+/** Fastify's own messages that repeat what the caller sent, with what they may say instead. */
+function httpMessage(error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Unsupported media type';
+  return echoesCapped(error.message);
+}
+
+/** A message with every quoted part capped to a short prefix (graphql-js and Fastify quote what they repeat). */
+export function echoesCapped(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => ([...inner].length > 24 ? `"${echo(inner)}"` : whole));
+}
+
+const nulRefusal = { errors: [{ message: 'Strings may not contain the NUL character (U+0000)', extensions: { code: 'BAD_USER_INPUT' } }] };
 
 /**
  * HTTP-level failures (a body that is not JSON, a body too large, an unknown route) answer in the
- * same shape as GraphQL errors, with a registered code and no framework internals.
+ * same shape as GraphQL errors, with a registered code, no framework internals and no more of the
+ * caller's input than a short prefix. Every server of the graph (the gateway and each subgraph)
+ * also refuses a NUL character anywhere in a request's arguments before anything reaches a store.
  */
 export function graphqlShapedHttpErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -11,11 +43,18 @@ export function graphqlShapedHttpErrors(app: FastifyInstance): void {
       request.log.error({ err: error }, 'unexpected error outside GraphQL execution');
       return reply.code(500).send({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
-    return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+    return reply.code(status).send({ errors: [{ message: httpMessage(error), extensions: { code: 'BAD_REQUEST' } }] });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({
-      errors: [{ message: `No route ${request.method} ${request.url.split('?')[0]}`, extensions: { code: 'NOT_FOUND' } }],
+      errors: [{ message: `No route ${echo(request.method)} ${echo(request.url.split('?')[0])}`, extensions: { code: 'NOT_FOUND' } }],
     }),
   );
+  app.addHook('preValidation', async (request, reply) => {
+    const body = request.body as { query?: unknown } | undefined;
+    const query = request.query as { query?: unknown } | undefined;
+    if (holdsNul(body) || holdsNul(query) || documentTextHoldsNul(body?.query) || documentTextHoldsNul(query?.query)) {
+      return reply.code(400).send(nulRefusal);
+    }
+  });
 }

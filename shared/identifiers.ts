@@ -4,7 +4,7 @@
  * words, so a refusal can say exactly what is wrong with the code the caller typed.
  */
 
-import { badUserInput } from './errors';
+import { badUserInput, echo } from './errors';
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -142,8 +142,8 @@ export function checkSubjectCode(input: string, options: UsccOptions = {}): Code
  */
 export function requireSubjectCode(code: string, argumentName: string, kind?: 'USCC'): string {
   const check = checkSubjectCode(code);
-  if (!check.ok) throw badUserInput(`Invalid subject code "${code}": ${check.reason}`, { argumentName });
-  if (kind && check.kind !== kind) throw badUserInput(`"${code}" is not a Unified Social Credit Code of an organization`, { argumentName });
+  if (!check.ok) throw badUserInput(`Invalid subject code "${echo(code)}": ${check.reason}`, { argumentName });
+  if (kind && check.kind !== kind) throw badUserInput(`"${echo(code)}" is not a Unified Social Credit Code of an organization`, { argumentName });
   return check.code;
 }
 

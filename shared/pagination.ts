@@ -32,8 +32,36 @@ export function encodeCursor(parts: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor that must hold `arity` parts, each matching its pattern. */
+/** No cursor this graph issues is longer; a longer one is refused before it is decoded. */
+export const CURSOR_MAX_LENGTH = 512;
+
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(T.*)?$/;
+
+/**
+ * Whether a cursor part that looks like a date or an instant names one that exists (2024-02-30 does
+ * not, and PostgreSQL would fail on it rather than refuse it), and whether it is free of NUL.
+ */
+function plausiblePart(part: string): boolean {
+  if (part.includes('\u0000')) return false;
+  const match = DATE_PREFIX.exec(part);
+  if (!match) return true;
+  const day = new Date(`${match[1]}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== match[1] || (match[1] as string) < '0001-01-01') return false;
+  return match[2] === undefined || !Number.isNaN(Date.parse(part));
+}
+
+function notACursor(): never {
+  throw badUserInput('`after` is not a cursor issued by this list; pass the endCursor of a previous page', {
+    argumentName: 'after',
+  });
+}
+
+/**
+ * Decodes a cursor that must hold `arity` parts, each matching its pattern. Anything else (too long,
+ * not base64url, not the right shape, a date that does not exist) is BAD_USER_INPUT, never a store error.
+ */
 export function decodeCursor(cursor: string, patterns: readonly RegExp[]): string[] {
+  if (typeof cursor !== 'string' || cursor.length > CURSOR_MAX_LENGTH || !/^[A-Za-z0-9_-]*={0,2}$/.test(cursor)) notACursor();
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -43,11 +71,14 @@ export function decodeCursor(cursor: string, patterns: readonly RegExp[]): strin
   if (
     !Array.isArray(parts) ||
     parts.length !== patterns.length ||
-    !parts.every((part, i) => (typeof part === 'string' || typeof part === 'number') && (patterns[i] as RegExp).test(String(part)))
+    !parts.every(
+      (part, i) =>
+        (typeof part === 'string' || (typeof part === 'number' && Number.isSafeInteger(part))) &&
+        (patterns[i] as RegExp).test(String(part)) &&
+        plausiblePart(String(part)),
+    )
   ) {
-    throw badUserInput('`after` is not a cursor issued by this list; pass the endCursor of a previous page', {
-      argumentName: 'after',
-    });
+    notACursor();
   }
   return parts.map(String);
 }

@@ -1,11 +1,19 @@
 import { GraphQLScalarType, Kind, GraphQLError, type ValueNode } from 'graphql';
+import { echo } from './errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
 
+/** `YYYY-MM-DD` naming a day that exists (no 2024-02-30), in a year PostgreSQL's `date` holds. */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '0001-01-01';
+}
+
 function parseDateString(value: unknown): string {
-  if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
-  throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
+  throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${echo(JSON.stringify(value) ?? String(value))}`, {
     extensions: { code: 'BAD_USER_INPUT' },
   });
 }
@@ -13,7 +21,7 @@ function parseDateString(value: unknown): string {
 function parseDecimalString(value: unknown): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text === 'string' && DECIMAL.test(text)) return text;
-  throw new GraphQLError(`Decimal must be a decimal number as a string, got ${JSON.stringify(value)}`, {
+  throw new GraphQLError(`Decimal must be a decimal number as a string, got ${echo(JSON.stringify(value) ?? String(value))}`, {
     extensions: { code: 'BAD_USER_INPUT' },
   });
 }

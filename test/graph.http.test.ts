@@ -148,7 +148,7 @@ describe('the graph: when a subgraph fails', () => {
           },
         ],
       });
-      const health = await fetch(`${degraded.url}/health/subgraphs`);
+      const health = await fetch(`${degraded.opsUrl}/health/subgraphs`);
       expect(health.status).toBe(503);
       expect(await health.json()).toEqual({
         status: 'degraded',
@@ -217,11 +217,7 @@ describe('the graph: when a subgraph fails', () => {
     try {
       const health = await fetch(`${lonely.url}/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({
-        status: 'ok',
-        supergraph: 'loaded',
-        subgraphs: ['access', 'construction', 'ecommerce', 'finance', 'healthcare', 'registry', 'taxation'],
-      });
+      expect(await health.json()).toEqual({ status: 'ok' });
       const response = await post(lonely.url, `{ subject(code: "${group.code}") { name } }`);
       expect(response.body).toEqual({
         data: { subject: null },

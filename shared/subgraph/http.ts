@@ -17,7 +17,7 @@ export function refuseUnauthenticated(reply: FastifyReply, message: string): Fas
 }
 
 /** A Fastify instance with the routes every subgraph has: `/health` answers once the store answers. */
-export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance {
+export function subgraphHttp(_name: string, deps: SubgraphDeps): FastifyInstance {
   const app = Fastify(
     deps.logger === false
       ? { logger: false }
@@ -51,9 +51,10 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
   app.get('/health', async (_request, reply) => {
     try {
       await deps.store.db.raw('select 1');
-      return { status: 'ok', subgraph: name, store: deps.store.kind };
+      // The status only: nothing about the layout (which subgraph, which store) to whoever asks.
+      return { status: 'ok' };
     } catch {
-      return reply.code(503).send({ status: 'unavailable', subgraph: name, reason: 'store does not answer' });
+      return reply.code(503).send({ status: 'unavailable' });
     }
   });
   return app;

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTimeResolver } from 'graphql-scalars';
-import { badUserInput, graphqlError } from '../../shared/errors';
+import { badUserInput, echo, graphqlError } from '../../shared/errors';
 import { requireSubjectCode } from '../../shared/identifiers';
 import { pageRequest, type Connection, type PageArgs } from '../../shared/pagination';
 import { CATEGORIES } from '../../shared/policy/categories';
@@ -44,7 +44,7 @@ function validCategories(categories: readonly string[], argumentName: string): s
   for (const category of unique) {
     const known = CATEGORIES.some((c) => c.category === category || c.category.startsWith(`${category}.`));
     if (!known || category === 'structure' || category === 'access' || category.startsWith('access.') || category === 'record.envelope') {
-      throw badUserInput(`"${category}" is not a category of credit information in the catalogue`, { argumentName });
+      throw badUserInput(`"${echo(category)}" is not a category of credit information in the catalogue`, { argumentName });
     }
   }
   return unique;

@@ -10,6 +10,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './loaders';
 
+/** No organization's name is longer; a longer search cannot match and only costs the store. */
+const SEARCH_QUERY_MAX = 100;
 const SEARCH_CURSOR = [/^.{1,200}$/s, /^[0-9A-Z]{18}$/] as const;
 
 /** What seeing a subject at all requires: its identity (for a natural person, SHARED by the subject-type ceiling). */
@@ -40,6 +42,9 @@ export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
       const query = args.query.trim();
       if ([...query].length < 2) {
         throw badUserInput('`query` must have at least two characters', { argumentName: 'query' });
+      }
+      if ([...query].length > SEARCH_QUERY_MAX) {
+        throw badUserInput(`\`query\` must have at most ${SEARCH_QUERY_MAX} characters`, { argumentName: 'query' });
       }
       const page = pageRequest(args, context.limits, SEARCH_CURSOR);
       const after = page.after ? ([page.after[0], page.after[1]] as [string, string]) : null;

@@ -48,12 +48,17 @@ export async function startSubgraphs(): Promise<RunningGraph> {
   };
 }
 
-/** A gateway on an ephemeral port, over the committed supergraph file unless told otherwise. */
-export async function startGateway(overrides: Record<string, string>): Promise<{ app: FastifyInstance; url: string }> {
+/**
+ * A gateway on an ephemeral port, over the committed supergraph file unless told otherwise. Its ops
+ * listener (`/health/subgraphs`) listens too, on another ephemeral port of 127.0.0.1 (`opsUrl`);
+ * closing `app` closes both.
+ */
+export async function startGateway(overrides: Record<string, string>): Promise<{ app: FastifyInstance; url: string; opsUrl: string }> {
   const config = loadConfig({}, { CG_SUPERGRAPH: SUPERGRAPH_FILE, CG_GATEWAY_PORT: '4000', ...overrides });
-  const { app } = await buildGateway({ config, logger: false });
+  const { app, ops } = await buildGateway({ config, logger: false });
+  await ops.listen({ host: '127.0.0.1', port: 0 });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, url: urlOf(app, '') };
+  return { app, url: urlOf(app, ''), opsUrl: urlOf(ops, '') };
 }
 
 export function urlOverrides(urls: Readonly<Partial<Record<SubgraphName, string>>>): Record<string, string> {

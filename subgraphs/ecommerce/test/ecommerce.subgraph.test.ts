@@ -9,7 +9,7 @@ describe('ecommerce: a Mercurius subgraph', () => {
   it('serves Federation 2 SDL that links the federation spec', async () => {
     const response = await inject(ecommerce.app, '{ _service { sdl } }');
     const sdl = (response.body.data as { _service: { sdl: string } })._service.sdl;
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
     expect(sdl).toContain('type Subject @key(fields: "code")');
   });
 
