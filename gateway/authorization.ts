@@ -27,6 +27,8 @@ import {
 } from 'graphql';
 import { classificationsOf, type SdlClassifications } from '../shared/policy/classification';
 import { levelRank } from '../shared/policy/levels';
+import { echo } from '../shared/errors';
+import { echoesCapped } from '../shared/http';
 import { CURRENT_PLANNING, decideBeforePlanning, UNCLASSIFIED, type Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
 
@@ -121,17 +123,6 @@ export type PreparedOperation =
   | { readonly operation: OperationDefinitionNode; readonly variables: Readonly<Record<string, unknown>>; readonly error?: undefined }
   | { readonly error: GraphQLError; readonly operation?: undefined; readonly variables?: undefined };
 
-/** A variable coercion message that names the variable and its type, never the value the caller sent. */
-function coercionMessage(error: GraphQLError, operation: OperationDefinitionNode): string {
-  const name = /^Variable "\$([_A-Za-z][_0-9A-Za-z]{0,63})"/.exec(error.message)?.[1];
-  const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === name);
-  if (!name || !definition) return 'The request\'s variables do not match the operation\'s variable definitions';
-  const type = print(definition.type);
-  if (/ was not provided\.$/.test(error.message)) return `Variable "$${name}" of required type ${type} was not provided`;
-  if (/ must not be null\.$/.test(error.message)) return `Variable "$${name}" of non-null type ${type} must not be null`;
-  return `Variable "$${name}" got a value that is not a valid ${type}`;
-}
-
 /**
  * Selects the operation exactly as the executor will (graphql-js `getOperationAST`, which Apollo
  * Server uses too) and coerces the request's variables against its definitions (declared defaults,
@@ -146,7 +137,7 @@ export function prepareOperation(
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) {
     const message = operationName
-      ? `The document has no operation named "${operationName.length > 32 ? `${operationName.slice(0, 32)}...` : operationName}"`
+      ? `The document has no operation named "${echo(operationName)}"`
       : 'The document has several operations: name the one to run in `operationName`';
     return { error: new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } }) };
   }
@@ -156,7 +147,8 @@ export function prepareOperation(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (rawVariables ?? {}) as Record<string, unknown>, { maxErrors: 1 });
   if (coerced.errors) {
     const first = coerced.errors[0] as GraphQLError;
-    return { error: new GraphQLError(coercionMessage(first, operation), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
+    // graphql-js's own words, with whatever it quotes of the value cut to a short prefix.
+    return { error: new GraphQLError(echoesCapped(first.message), { nodes: first.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
   }
   return { operation, variables: coerced.coerced };
 }

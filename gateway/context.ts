@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, type Verifier } from '../shared/auth/tokens';
 import { isPurpose, PURPOSES, type Principal } from '../shared/policy/principal';
 import { RequestInquiry } from './inquiry';
+import { echo } from '../shared/errors';
 
 /** What the gateway knows about the caller of one request, verified once and carried unchanged. */
 export interface RequestAuth {
@@ -36,7 +37,7 @@ export function statedPurpose(principal: Principal, header: string | string[] | 
   if (typeof header !== 'string') throw purposeNotAllowed(`State one purpose of inquiry in ${PURPOSE_HEADER}, not several`);
   const purpose = header.trim();
   if (!isPurpose(purpose)) {
-    throw purposeNotAllowed(`"${purpose.length > 32 ? `${purpose.slice(0, 32)}...` : purpose}" is not a purpose of inquiry; known: ${Object.keys(PURPOSES).join(', ')}`);
+    throw purposeNotAllowed(`"${echo(purpose)}" is not a purpose of inquiry; known: ${Object.keys(PURPOSES).join(', ')}`);
   }
   if (!principal.purposes.includes(purpose)) {
     throw purposeNotAllowed(

@@ -9,7 +9,6 @@ import {
   TokenKind,
   getNamedType,
   getNullableType,
-  getVariableValues,
   isAbstractType,
   isCompositeType,
   isListType,
@@ -36,7 +35,8 @@ import {
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { OperationLimits } from '../shared/config';
 import { holdsNul } from '../shared/http';
-import { echo, type ErrorCode } from '../shared/errors';
+import type { ErrorCode } from '../shared/errors';
+import { prepareOperation } from './authorization';
 
 /**
  * Operation limits and demand control, after Apollo Router's: what an operation may ask of the
@@ -509,11 +509,6 @@ function listDepth(type: GraphQLOutputType): number {
   return depth;
 }
 
-/** The variables of an operation as execution will see them (defaults applied, lists coerced), or null if they do not coerce. */
-export function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, inputs: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> | null {
-  const result = getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
-  return result.errors ? null : (result.coerced as Record<string, unknown>);
-}
 
 // ---------------------------------------------------------------------------------------------
 // What depends on variables: checked once Apollo has resolved the operation, before it is planned.
@@ -548,19 +543,15 @@ export function demandPlugin(options: DemandPluginOptions): ApolloServerPlugin<B
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName }) {
           if (holdsNul(request.variables) || documentHoldsNul(document)) {
             throw new GraphQLError('Strings may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
-          if (!operation) {
-            // @apollo/gateway would throw this as an internal error; it is the request's fault.
-            const asked = request.operationName;
-            const message = asked ? `Unknown operation named "${echo(asked)}".` : 'Must provide an operation name: the document has several operations.';
-            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
-          }
-          const variables = coercedVariables(schema, operation, request.variables);
-          // Variables that do not coerce are refused by execution, before any fetch.
-          if (!variables) return;
+          // The operation that will run, with its variables coerced, or the request's fault (400):
+          // one selection and one coercion for the limits here and for authorization after.
+          const prepared = prepareOperation(schema, document, request.operationName, request.variables);
+          if (prepared.error) throw prepared.error;
+          const { operation, variables } = prepared;
           const demand = operationDemand(schema, document, operation, variables, options.directives());
           if (demand.subjectCodes > limits.maxSubjectsPerOperation) {
             const message = `Subjects limit of ${limits.maxSubjectsPerOperation} per operation exceeded, found ${demand.subjectCodes}.`;

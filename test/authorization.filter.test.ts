@@ -55,7 +55,7 @@ describe('the operation filter', () => {
 
   it('refuses an operation name the document does not contain, echoing only a short prefix of it', () => {
     const prepared = prepareOperation(schema, parse('query A { subject { name } }'), 'B'.repeat(500), {});
-    expect(prepared.error?.message).toBe(`The document has no operation named "${'B'.repeat(32)}..."`);
+    expect(prepared.error?.message).toBe(`The document has no operation named "${'B'.repeat(24)}…"`);
     expect(prepared.error?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
   });
 
@@ -74,10 +74,11 @@ describe('the operation filter', () => {
     expect(filter(schema, classification, PUBLIC_PRINCIPAL, document, null, { s: true }).removals).toEqual([]);
   });
 
-  it('refuses variables that do not coerce, without echoing their value', () => {
+  it('refuses variables that do not coerce, echoing only a short prefix of their value', () => {
     const prepared = prepareOperation(schema, parse('query ($i: Boolean!) { subject { name @include(if: $i) } }'), null, { i: 'x'.repeat(300) });
     expect(prepared.error?.extensions).toEqual({ code: 'BAD_USER_INPUT', http: { status: 400 } });
-    expect(prepared.error?.message).not.toContain('xxxxxxxxxx');
+    const x = `"${'x'.repeat(24)}…"`;
+    expect(prepared.error?.message).toBe(`Variable "$i" got invalid value ${x}; Boolean cannot represent a non boolean value: ${x}`);
     expect(prepareOperation(schema, parse('query ($i: Boolean!) { subject { name @include(if: $i) } }'), null, {}).error?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 

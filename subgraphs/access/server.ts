@@ -95,7 +95,8 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
   // names who asked by that request's own signed context, never by anything else in the body, and
   // each has its own outcome: a malformed or unwritable record fails alone, never its neighbours.
   // A group commit of large records (a batch of subjects, every field) outgrows Fastify's default 1 MiB.
-  app.post('/internal/inquiry-records', { bodyLimit: INQUIRY_CALL_BYTES_MAX }, async (request, reply) => {
+  // A NUL byte in one record is that record's refusal (its disclosures are checked one by one), not the call's.
+  app.post('/internal/inquiry-records', { bodyLimit: INQUIRY_CALL_BYTES_MAX, config: { checksEachItem: true } }, async (request, reply) => {
     const records = (request.body as { records?: unknown } | null)?.records;
     if (!Array.isArray(records) || records.length === 0 || records.length > INQUIRY_BATCH_MAX) {
       return reply.code(400).send(badRequest(`\`records\` must be a list of 1 to ${INQUIRY_BATCH_MAX} inquiry records`));

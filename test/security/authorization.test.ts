@@ -96,7 +96,7 @@ describe('the operation authorized is the operation that runs', () => {
   it.each([
     ['an operation name the document does not contain', { operationName: 'Nope' }, 'The document has no operation named "Nope"'],
     ['no operation name for a document with several', {}, 'The document has several operations: name the one to run in `operationName`'],
-    ['a very long unknown operation name, echoing only its prefix', { operationName: 'X'.repeat(5000) }, `The document has no operation named "${'X'.repeat(32)}..."`],
+    ['a very long unknown operation name, echoing only its prefix', { operationName: 'X'.repeat(5000) }, `The document has no operation named "${'X'.repeat(24)}…"`],
   ])('refuses %s with 400 and a code', async (_label, extra, message) => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
@@ -109,11 +109,19 @@ describe('the operation authorized is the operation that runs', () => {
     });
   });
 
-  it('refuses variables that do not coerce, without echoing them', async () => {
+  it('refuses variables that do not coerce, echoing only a short prefix of them', async () => {
     const query = 'query($code: ID!, $i: Boolean!) { subject(code: $code) { name @include(if: $i) } }';
     expect(await post(gateway.url, query, { code: group.code, i: 'yes'.repeat(1000) })).toEqual({
       status: 400,
-      body: { errors: [{ message: 'Variable "$i" got a value that is not a valid Boolean!', extensions: { code: 'BAD_USER_INPUT' } }] },
+      body: {
+        errors: [
+          {
+            message: `Variable "$i" got invalid value "${'yes'.repeat(8)}…"; Boolean cannot represent a non boolean value: "${'yes'.repeat(8)}…"`,
+            locations: [{ line: 1, column: 19 }],
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      },
     });
   });
 
@@ -136,7 +144,7 @@ describe('a purpose is checked against the token before anything is signed or re
     ['a purpose its token does not hold', 'JUDICIAL', 'Purpose "JUDICIAL" is not allowed for this caller; allowed: ADMINISTRATIVE_APPROVAL, SUPERVISION'],
     ['a purpose in lower case', 'supervision', '"supervision" is not a purpose of inquiry; known: LOAN_APPROVAL, POST_LOAN_MANAGEMENT, GUARANTEE_REVIEW, CREDIT_CARD_APPROVAL, ADMINISTRATIVE_APPROVAL, SUPERVISION, JUDICIAL, CREDIT_RATING, SELF_QUERY'],
     ['two purposes in one header', 'SUPERVISION, JUDICIAL', '"SUPERVISION, JUDICIAL" is not a purpose of inquiry; known: LOAN_APPROVAL, POST_LOAN_MANAGEMENT, GUARANTEE_REVIEW, CREDIT_CARD_APPROVAL, ADMINISTRATIVE_APPROVAL, SUPERVISION, JUDICIAL, CREDIT_RATING, SELF_QUERY'],
-    ['a very long purpose, echoed only by its prefix', 'J'.repeat(4000), `"${'J'.repeat(32)}..." is not a purpose of inquiry; known: LOAN_APPROVAL, POST_LOAN_MANAGEMENT, GUARANTEE_REVIEW, CREDIT_CARD_APPROVAL, ADMINISTRATIVE_APPROVAL, SUPERVISION, JUDICIAL, CREDIT_RATING, SELF_QUERY`],
+    ['a very long purpose, echoed only by its prefix', 'J'.repeat(4000), `"${'J'.repeat(24)}…" is not a purpose of inquiry; known: LOAN_APPROVAL, POST_LOAN_MANAGEMENT, GUARANTEE_REVIEW, CREDIT_CARD_APPROVAL, ADMINISTRATIVE_APPROVAL, SUPERVISION, JUDICIAL, CREDIT_RATING, SELF_QUERY`],
   ])('refuses %s, whatever the operation asks for, and records nothing', async (_label, purpose, message) => {
     const before = await inquiryRecords();
     const headers = { ...(await callerHeaders(TAX_BUREAU)), 'x-inquiry-purpose': purpose };

@@ -24,7 +24,8 @@ const TIGHT = {
 };
 
 const group = subjectAt(TEST_DATASET.seed, 0);
-const [a, b, c, d] = [0, 1, 2, 3].map((i) => subjectAt(TEST_DATASET.seed, i).code) as [string, string, string, string];
+// Four organizations: a natural person (the demo physician, index 3) answers the public as an unknown code.
+const [a, b, c, d] = [0, 1, 2, 4].map((i) => subjectAt(TEST_DATASET.seed, i).code) as [string, string, string, string];
 let store: Store;
 let registry: FastifyInstance;
 let enforcing: { app: FastifyInstance; url: string };

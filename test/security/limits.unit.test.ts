@@ -4,13 +4,13 @@ import { ApolloGateway } from '@apollo/gateway';
 import { getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { loadConfig, type OperationLimits } from '../../shared/config';
 import {
-  coercedVariables,
   costDirectivesOf,
   countTokens,
   limitValidationRules,
   operationDemand,
   type CostDirectives,
 } from '../../gateway/limits';
+import { prepareOperation } from '../../gateway/authorization';
 import { SUPERGRAPH_FILE } from '../support/graph';
 
 /** The limit rules and the demand estimate on the committed supergraph's API schema, without a server. */
@@ -39,7 +39,7 @@ function violations(query: string, limits: Partial<OperationLimits> = {}): Array
 function demandOf(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-  return operationDemand(schema, document, operation, coercedVariables(schema, operation, variables)!, directives);
+  return operationDemand(schema, document, operation, (prepareOperation(schema, document, operation.name?.value, variables).variables ?? {}), directives);
 }
 
 describe('the static limits, as validation rules', () => {

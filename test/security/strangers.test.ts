@@ -209,7 +209,12 @@ describe('errors repeat at most a short prefix of the input', () => {
     expect(response).toEqual({
       status: 403,
       body: {
-        errors: [{ message: `Purpose "P${'U'.repeat(23)}…" is not allowed for this caller; allowed: SUPERVISION`, extensions: { code: 'PURPOSE_NOT_ALLOWED' } }],
+        errors: [
+          {
+            message: `"P${'U'.repeat(23)}…" is not a purpose of inquiry; known: LOAN_APPROVAL, POST_LOAN_MANAGEMENT, GUARANTEE_REVIEW, CREDIT_CARD_APPROVAL, ADMINISTRATIVE_APPROVAL, SUPERVISION, JUDICIAL, CREDIT_RATING, SELF_QUERY`,
+            extensions: { code: 'PURPOSE_NOT_ALLOWED' },
+          },
+        ],
       },
     });
   });
@@ -299,14 +304,14 @@ describe('a request the graph cannot run is the caller\'s fault, not a failure',
     });
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 400,
-      body: { errors: [{ message: `Unknown operation named "${'o'.repeat(24)}…".`, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
+      body: { errors: [{ message: `The document has no operation named "${'o'.repeat(24)}…"`, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
     });
   });
 
   it('has several operations and names none', async () => {
     expect(await post(gateway.url, 'query A { __typename } query B { __typename }')).toEqual({
       status: 400,
-      body: { errors: [{ message: 'Must provide an operation name: the document has several operations.', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
+      body: { errors: [{ message: 'The document has several operations: name the one to run in `operationName`', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
     });
   });
 
