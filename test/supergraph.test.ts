@@ -58,7 +58,7 @@ describe('the supergraph', () => {
               code: 'UNAUTHORIZED_FIELD_OR_TYPE',
               category: 'unclassified',
               level: 'SPECIAL',
-              reason: 'requires SPECIAL access to unclassified; the caller holds no grant for it',
+              reason: 'the field is not classified, and what is not classified is served to no one',
             },
           },
         ],
