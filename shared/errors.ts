@@ -117,6 +117,17 @@ export function badUserInput(message: string, extensions: Record<string, unknown
   return graphqlError('BAD_USER_INPUT', message, extensions);
 }
 
+/** Free text a caller writes into a record (a reason, a note): at most this many characters. */
+export const FREE_TEXT_MAX = 2_000;
+
+/** Free text of an argument, refused with BAD_USER_INPUT above {@link FREE_TEXT_MAX} characters. */
+export function requireBoundedText<T extends string | null | undefined>(value: T, argumentName: string, max = FREE_TEXT_MAX): T {
+  if (typeof value === 'string' && [...value].length > max) {
+    throw badUserInput(`\`${argumentName}\` must have at most ${max} characters`, { argumentName });
+  }
+  return value;
+}
+
 /** The Markdown table of codes that the README carries between its `error-codes` markers. */
 export function errorCodesMarkdown(): string {
   const rows = Object.entries(ERROR_CODES).map(

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTimeResolver } from 'graphql-scalars';
-import { badUserInput, echo, graphqlError } from '../../shared/errors';
+import { badUserInput, echo, graphqlError, requireBoundedText } from '../../shared/errors';
 import { requireSubjectCode } from '../../shared/identifiers';
 import { pageRequest, type Connection, type PageArgs } from '../../shared/pagination';
 import { CATEGORIES } from '../../shared/policy/categories';
@@ -233,7 +233,7 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
       if (principal.kind === 'CREDIT_SERVICE' && never.length > 0) {
         forbidden(`${never.join(', ')} is never disclosed to credit service bodies, whatever the application`);
       }
-      const reason = input.reason.trim();
+      const reason = requireBoundedText(input.reason, 'input.reason').trim();
       if (reason.length < 10) throw badUserInput('State the case and its legal basis in `reason` (at least 10 characters)', { argumentName: 'input.reason' });
       const now = new Date();
       if (!isFuture(input.validUntil, now) || input.validUntil.getTime() > now.getTime() + SPECIAL_APPLICATION_MAX_DAYS * DAY_MS) {
@@ -262,15 +262,15 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
       if (!isFuture(validUntil, new Date()) || validUntil.getTime() > requested.getTime()) {
         throw badUserInput('`validUntil` must be in the future and no later than the end the applicant asked for', { argumentName: 'validUntil' });
       }
-      return changeApplication(context, id, 'PENDING', 'APPROVED', args.note ?? null, validUntil);
+      return changeApplication(context, id, 'PENDING', 'APPROVED', requireBoundedText(args.note, 'note') ?? null, validUntil);
     },
     rejectSpecialApplication: (_root, args: { id: string; note: string }, context) => {
       organizationOf(context.forwarded?.principal as Principal);
-      return changeApplication(context, validId(args.id, 'id'), 'PENDING', 'REJECTED', args.note);
+      return changeApplication(context, validId(args.id, 'id'), 'PENDING', 'REJECTED', requireBoundedText(args.note, 'note'));
     },
     revokeSpecialApplication: (_root, args: { id: string; note: string }, context) => {
       organizationOf(context.forwarded?.principal as Principal);
-      return changeApplication(context, validId(args.id, 'id'), 'APPROVED', 'REVOKED', args.note);
+      return changeApplication(context, validId(args.id, 'id'), 'APPROVED', 'REVOKED', requireBoundedText(args.note, 'note'));
     },
   },
   Subject: {

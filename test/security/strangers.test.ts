@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../../shared/generator/subjects';
 import { registrySubgraph } from '../../subgraphs/registry/server';
+import { accessSubgraph } from '../../subgraphs/access/server';
 import type { Store } from '../../shared/store';
 import { SUBGRAPH_NAMES } from '../../shared/subgraphs';
 import { loadConfig } from '../../shared/config';
 import { encodeCursor } from '../../shared/pagination';
 import { startGateway, urlOf, urlOverrides, post, callerHeaders, REGULATOR } from '../support/graph';
 import { openTestStore, testDeps, TEST_DATASET } from '../support/stores';
-import { gatewayHeaders } from '../support/graphql';
+import { gatewayHeaders, inject } from '../support/graphql';
 
 /**
  * What the graph tells a stranger: health without layout, no schema hints, no more than a short
@@ -340,6 +341,38 @@ describe('a request the graph cannot run is the caller\'s fault, not a failure',
           },
         ],
       },
+    });
+  });
+});
+
+describe('free text a caller writes into a record is bounded', () => {
+  let accessStore: Store;
+  let access: FastifyInstance;
+
+  beforeAll(async () => {
+    accessStore = await openTestStore(accessSubgraph);
+    access = await accessSubgraph.buildServer(testDeps(accessStore));
+  });
+
+  afterAll(async () => {
+    await access.close();
+    await accessStore.close();
+  });
+
+  it('refuses a reason over 2000 characters', async () => {
+    const input = { subject: group.code, purpose: 'SUPERVISION', categories: ['finance.assets'], reason: 'r'.repeat(2_001), validUntil: new Date(Date.now() + 86_400_000).toISOString() };
+    const response = await inject(access, 'mutation($input: SpecialApplicationInput!) { applyForSpecialAccess(input: $input) { id } }', { input });
+    expect(response.body).toEqual({
+      data: null,
+      errors: [{ message: '`input.reason` must have at most 2000 characters', path: ['applyForSpecialAccess'], locations: [{ line: 1, column: 46 }], extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.reason' } }],
+    });
+  });
+
+  it('refuses a decision note over 2000 characters', async () => {
+    const response = await inject(access, 'mutation($note: String!) { rejectSpecialApplication(id: "00000000-0000-4000-8000-000000000000", note: $note) { id } }', { note: 'n'.repeat(2_001) });
+    expect(response.body).toEqual({
+      data: null,
+      errors: [{ message: '`note` must have at most 2000 characters', path: ['rejectSpecialApplication'], locations: [{ line: 1, column: 28 }], extensions: { code: 'BAD_USER_INPUT', argumentName: 'note' } }],
     });
   });
 });
