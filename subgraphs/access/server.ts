@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
-import { refuseUnauthenticated } from '../../shared/subgraph/http';
+import { contextVerifierFor, refuseUnauthenticated } from '../../shared/subgraph/http';
 import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { readDisclosures } from '../../shared/subgraph/disclosures';
 import { checkSubjectCode } from '../../shared/identifiers';
@@ -10,7 +10,7 @@ import { createAccessContext } from './loaders';
 import { migrations } from './migrations';
 import { accessDataset } from './fixtures';
 import { insertInquiries, subjectGrants, type NewInquiry } from './store';
-import { verifyContext } from '../../shared/auth/context';
+import { INQUIRY_RECORD_USE, SUBJECT_GRANTS_ROUTE, INQUIRY_RECORDS_ROUTE } from '../../shared/auth/context';
 import { AuthenticationError } from '../../shared/auth/tokens';
 
 /** At most this many subjects per grants lookup: the gateway asks per request, a batch is 100 subjects. */
@@ -37,7 +37,10 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     context: () => createAccessContext(deps.store.db, deps.limits),
   });
 
-  app.post('/internal/subject-grants', async (request, reply) => {
+  // Each record's context is signed for that record's disclosures (see INQUIRY_RECORD_USE).
+  const recordContexts = contextVerifierFor('access', deps);
+
+  app.post(SUBJECT_GRANTS_ROUTE, async (request, reply) => {
     const forwarded = request.forwarded;
     const subjects = (request.body as { subjects?: unknown } | null)?.subjects;
     if (!Array.isArray(subjects) || subjects.length > GRANTS_LOOKUP_MAX || !subjects.every((s) => typeof s === 'string')) {
@@ -52,7 +55,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
 
   // One call may carry the records of several requests (the gateway's group commit). Each record
   // names who asked by that request's own signed context, never by anything else in the body.
-  app.post('/internal/inquiry-records', async (request, reply) => {
+  app.post(INQUIRY_RECORDS_ROUTE, async (request, reply) => {
     const records = (request.body as { records?: unknown } | null)?.records;
     if (!Array.isArray(records) || records.length === 0 || records.length > INQUIRY_BATCH_MAX) {
       return reply.code(400).send(badRequest(`\`records\` must be a list of 1 to ${INQUIRY_BATCH_MAX} inquiry records`));
@@ -66,7 +69,9 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
       }
       let forwarded;
       try {
-        forwarded = await verifyContext(deps.internalSecret, typeof context === 'string' ? context : undefined);
+        const verified = await recordContexts.verify(typeof context === 'string' ? context : undefined, INQUIRY_RECORD_USE);
+        recordContexts.checkBody(verified, raw);
+        forwarded = verified.context;
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
         return refuseUnauthenticated(reply, `records[${i}]: ${error.message}`);
