@@ -22,6 +22,8 @@ declare module 'fastify' {
  */
 export const OPEN_ROUTES: ReadonlySet<string> = new Set(['GET /health', 'HEAD /health']);
 
+const MISSING = 'subgraphs answer only the gateway: the signed request context is missing';
+
 /** The answer to a request the gateway did not sign (validly): 401 and no data. */
 export function refuseUnauthenticated(reply: FastifyReply, message: string): FastifyReply {
   return reply.code(401).send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -39,11 +41,17 @@ const openRoute = (request: FastifyRequest) => {
  * this subgraph, the route Fastify matched and the body Fastify parsed.
  */
 export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance {
-  const app = Fastify(
-    deps.logger === false
+  const app = Fastify({
+    ...(deps.logger === false
       ? { logger: false }
-      : { loggerInstance: deps.logger, logController: new LogController({ disableRequestLogging: true }) },
-  );
+      : { loggerInstance: deps.logger, logController: new LogController({ disableRequestLogging: true }) }),
+    // A target Fastify cannot even route (`/%zz`) matches no route, so it is refused like any other.
+    frameworkErrors: (_error, request, reply) =>
+      refuseUnauthenticated(
+        reply,
+        request.headers[CONTEXT_HEADER] === undefined ? MISSING : 'the signed request context is for another route',
+      ),
+  });
   graphqlShapedHttpErrors(app);
   app.decorateRequest('forwarded', undefined);
   app.decorate('subgraphName', name);
@@ -72,7 +80,7 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
   app.addHook('preValidation', async (request, reply) => {
     if (openRoute(request)) return;
     const verified = pending.get(request);
-    if (!verified) return refuseUnauthenticated(reply, 'subgraphs answer only the gateway: the signed request context is missing');
+    if (!verified) return refuseUnauthenticated(reply, MISSING);
     try {
       verifier.checkBody(verified, request.body);
       let forwarded = verified.context;
