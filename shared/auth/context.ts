@@ -208,7 +208,8 @@ export class ContextVerifier {
     this.key.catch(() => undefined);
   }
 
-  private async payloadOf(token: string, type: string, what: string, required: string[]): Promise<JWTPayload> {
+  private async payloadOf(token: string, type: string, what: string, required: string[], plural = false): Promise<JWTPayload> {
+    const [is, has] = plural ? ['are', 'have'] : ['is', 'has'];
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, await this.key, {
@@ -220,14 +221,14 @@ export class ContextVerifier {
         clockTolerance: CONTEXT_CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthenticationError(`${what} has expired`);
-      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') throw new AuthenticationError(`${what} is for another subgraph`);
-      throw new AuthenticationError(`${what} is not valid`);
+      if (error instanceof errors.JWTExpired) throw new AuthenticationError(`${what} ${has} expired`);
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') throw new AuthenticationError(`${what} ${is} for another subgraph`);
+      throw new AuthenticationError(`${what} ${is} not valid`);
     }
     const iat = payload.iat as number;
     const exp = payload.exp as number;
-    if (iat > nowSeconds() + CONTEXT_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError(`${what} is issued in the future`);
-    if (exp - iat > this.maxLifetimeSeconds) throw new AuthenticationError(`${what} lives longer than ${this.maxLifetimeSeconds} seconds`);
+    if (iat > nowSeconds() + CONTEXT_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError(`${what} ${is} issued in the future`);
+    if (exp - iat > this.maxLifetimeSeconds) throw new AuthenticationError(`${what} ${is} signed to live longer than ${this.maxLifetimeSeconds} seconds`);
     return payload;
   }
 
@@ -271,7 +272,7 @@ export class ContextVerifier {
   /** Verifies a fetch's grants: for this subgraph and the same request as its context. */
   async verifyGrants(token: unknown, requestId: string): Promise<Pick<ForwardedContext, 'subjects' | 'subjectsUnavailable'>> {
     if (typeof token !== 'string' || token === '') throw new AuthenticationError('the signed subject grants are malformed');
-    const payload = await this.payloadOf(token, GRANTS_TYPE, 'the signed subject grants', ['rid']);
+    const payload = await this.payloadOf(token, GRANTS_TYPE, 'the signed subject grants', ['rid'], true);
     if (payload.rid !== requestId) throw new AuthenticationError('the signed subject grants belong to another request');
     return { subjects: decodeSubjects(payload.subjects), subjectsUnavailable: payload.unavailable === true };
   }

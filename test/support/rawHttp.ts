@@ -38,7 +38,8 @@ export function rawRequest(
   const head = [`${method} ${target} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(port, '127.0.0.1', () => socket.end(`${head}\r\n\r\n${body}`));
+    // Written, not ended: a half-closed socket makes Node drop an answer that takes a moment; the server closes (connection: close).
+    const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`));
     socket.setTimeout(5_000, () => socket.destroy(new Error(`no answer to ${method} ${target}`)));
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', reject);
