@@ -44,7 +44,7 @@ export interface TokenClaims {
 export function preview(value: unknown): string {
   if (typeof value === 'string') {
     const printable = value.replace(/[^\x20-\x7e]/g, '?');
-    return printable.length > 16 ? `"${printable.slice(0, 16)}..."` : `"${printable}"`;
+    return printable.length > 32 ? `"${printable.slice(0, 32)}..."` : `"${printable}"`;
   }
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
