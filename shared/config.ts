@@ -200,7 +200,10 @@ function specFor() {
       default: 'filter',
       desc: '`filter` removes fields the caller may not see; `reject` refuses the whole operation; `dry-run` only logs what it would remove.',
     }),
-    CG_TOKEN_SECRET: str({ default: '', desc: 'HS256 key for bearer tokens (at least 32 characters). Outside production a development key is used when no key is set.' }),
+    CG_TOKEN_SECRET: str({
+      default: '',
+      desc: 'HS256 key for bearer tokens (at least 32 characters; gateway and `npm run token` only). Outside production a published development key is used when no key is set; production refuses it, even set explicitly.',
+    }),
     CG_TOKEN_PUBLIC_KEY: str({ default: '', desc: 'PEM public key that verifies bearer tokens (production).' }),
     CG_TOKEN_ALGORITHM: str({ choices: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'], default: 'ES256', desc: 'Algorithm of `CG_TOKEN_PUBLIC_KEY`.' }),
     CG_TOKEN_JWKS_URL: str({ default: '', desc: 'A JWKS endpoint that verifies bearer tokens (production).' }),
