@@ -88,7 +88,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const callerOf = (context: unknown): Caller => {
     const auth = (context as Partial<GatewayContext> | undefined)?.auth;
     // Gateway-internal fetches (loading the schema, health checks) act as the public.
-    return auth ? { principal: auth.principal, purpose: auth.purpose, requestId: auth.requestId } : PUBLIC_CALLER;
+    if (!auth) return PUBLIC_CALLER;
+    // Only a purpose the principal holds is ever signed: a stated purpose it does not hold (which the
+    // purpose check lets through only for PUBLIC data) carries no weight, and subgraphs refuse it.
+    const purpose = auth.purpose !== null && auth.principal.purposes.includes(auth.purpose) ? auth.purpose : null;
+    return { principal: auth.principal, purpose, requestId: auth.requestId };
   };
   const sign = (context: unknown, audience: string, body: unknown) => signer.sign(callerOf(context), { audience, route: GRAPHQL_ROUTE, body });
   /**

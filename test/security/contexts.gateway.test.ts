@@ -6,7 +6,7 @@ import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
 import type { Store } from '../../shared/store';
 import { CONTEXT_HEADER } from '../../shared/auth/context';
 import { openTestStore, testDeps } from '../support/stores';
-import { startGateway, urlOf, urlOverrides } from '../support/graph';
+import { startGateway, urlOf, urlOverrides, callerHeaders } from '../support/graph';
 
 /**
  * The gateway signs every subgraph fetch itself, for that subgraph and that body: the schema loading
@@ -86,6 +86,24 @@ describe('the gateway signs each fetch for its subgraph and body', () => {
       body: JSON.stringify({ query: '{ searchOrganizations(query: "北京") { totalCount } }' }),
     });
     expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { data: { searchOrganizations: { totalCount: 0 } } } });
+  });
+});
+
+describe('only a purpose the principal holds is ever signed', () => {
+  const PUBLIC_QUERY = JSON.stringify({ query: '{ searchOrganizations(query: "北京") { totalCount } }' });
+  const ANSWER = { status: 200, body: { data: { searchOrganizations: { totalCount: 0 } } } };
+  const ask = async (headers: Record<string, string>) => {
+    const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: PUBLIC_QUERY });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('answers public data to the public stating a purpose, whose context states none', async () => {
+    expect(await ask({ 'x-inquiry-purpose': 'SUPERVISION' })).toEqual(ANSWER);
+  });
+
+  it('answers public data to a bank stating a purpose it does not hold, whose context states none', async () => {
+    const bank = { kind: 'CREDIT_SERVICE', org: '91310000132209224R', grants: ['finance:RESTRICTED'], purposes: ['LOAN_APPROVAL'] } as const;
+    expect(await ask(await callerHeaders({ ...bank, grants: [...bank.grants], purposes: [...bank.purposes] }, 'SUPERVISION'))).toEqual(ANSWER);
   });
 });
 
