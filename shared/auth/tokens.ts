@@ -23,7 +23,7 @@ export const STATUTORY_KINDS: readonly PrincipalKind[] = ['REGULATOR', 'GOVERNME
 /** Bounds on what one token may carry: a token must not be able to blow up the work done for it. */
 export const TOKEN_BOUNDS = Object.freeze({ grants: 64, purposes: 16, grantLength: 80, staff: /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/ });
 
-/** Clock skew tolerated between the token's issuer and the gateway, in seconds. */
+/** Clock skew tolerated between the token's issuer and the gateway for `iat`, in seconds (`exp` is strict). */
 export const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
 
 /** The claims of a Credit Graph token beyond the registered ones. */
@@ -196,7 +196,6 @@ export async function createVerifier(auth: AuthConfig): Promise<Verifier> {
         audience: auth.audience,
         algorithms,
         requiredClaims: ['exp', 'iat'],
-        clockTolerance: TOKEN_CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('the token has expired');

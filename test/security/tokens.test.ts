@@ -106,6 +106,11 @@ describe('tokens the gateway refuses', () => {
     expect(await ask(await craft(BANK, { exp: null }))).toEqual(refused('the token is not valid here: missing required "exp" claim'));
   });
 
+  it('a token that expired seconds ago: no clock tolerance on exp', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await ask(await craft(BANK, { iat: now - 3600, exp: now - 5 }))).toEqual(refused('the token has expired'));
+  });
+
   it('a token issued in the future', async () => {
     const now = Math.floor(Date.now() / 1000);
     expect(await ask(await craft(BANK, { iat: now + 3600, exp: now + 7200 }))).toEqual(refused('the token is issued in the future (claim "iat")'));
