@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const app = await module.buildServer({
       store,
       limits: { subjectsBatchMax: 100, pageSizeDefault: 20, pageSizeMax: 100 },
-      internalSecret: loadConfig({}).auth.internalSecret,
+      context: { publicKeyPem: loadConfig({}).auth.context.publicKeyPem as string, ttlSeconds: loadConfig({}).auth.context.ttlSeconds },
       logger: false,
     });
     await app.listen({ host: '127.0.0.1', port: 0 });

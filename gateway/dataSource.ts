@@ -9,10 +9,12 @@ export interface SectorDataSourceOptions {
   readonly url: string;
   readonly timeoutMs: number;
   /**
-   * Signs what a subgraph fetch carries: the request's context (a header) and, when the fetch is about
-   * subjects whose grants matter, those grants (a body extension).
+   * The signed grants a fetch about subjects carries in its body (`extensions.creditGraphGrants`), when
+   * the operation asks for data that depends on them; null otherwise. Made for this subgraph.
    */
-  readonly sign: (context: unknown, variables: Readonly<Record<string, unknown>> | undefined) => Promise<{ readonly header: string; readonly grants: string | null }>;
+  readonly grants: (context: unknown, audience: string, variables: Readonly<Record<string, unknown>> | undefined) => Promise<string | null>;
+  /** The fetch's context (header `x-credit-graph-context`), signed for this subgraph and exactly this body. */
+  readonly sign: (context: unknown, audience: string, body: unknown) => Promise<string>;
   /** Hands what the subgraph reported disclosing to the request's inquiry record. */
   readonly onResponse: (context: unknown, extensions: Record<string, unknown> | undefined) => void;
 }
@@ -62,6 +64,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
   private readonly sign: SectorDataSourceOptions['sign'];
+  private readonly grants: SectorDataSourceOptions['grants'];
   private readonly onResponse: SectorDataSourceOptions['onResponse'];
 
   constructor(options: SectorDataSourceOptions) {
@@ -69,16 +72,25 @@ export class SectorDataSource extends RemoteGraphQLDataSource {
     this.subgraphName = options.name;
     this.timeoutMs = options.timeoutMs;
     this.sign = options.sign;
+    this.grants = options.grants;
     this.onResponse = options.onResponse;
     const timeoutMs = options.timeoutMs;
     this.fetcher = ((url: string, init: RequestInit) =>
       fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
   }
 
+  /**
+   * Every fetch (an operation's, the schema loading's, a health check's) is signed here, last, when its
+   * body is final: RemoteGraphQLDataSource then sends `JSON.stringify(request without http)`, and the
+   * context binds the SHA-256 of that body's canonical JSON, so it is good for this fetch only.
+   */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
-    const { header, grants } = await this.sign(options.context, options.request.variables);
-    options.request.http?.headers.set(CONTEXT_HEADER, header);
-    if (grants) options.request.extensions = { ...options.request.extensions, [GRANTS_EXTENSION]: grants };
+    const { request } = options;
+    const grants = await this.grants(options.context, this.subgraphName, request.variables);
+    if (grants) request.extensions = { ...request.extensions, [GRANTS_EXTENSION]: grants };
+    const { http, ...body } = request;
+    const header = await this.sign(options.context, this.subgraphName, JSON.parse(JSON.stringify(body)));
+    http?.headers.set(CONTEXT_HEADER, header);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

@@ -1,12 +1,22 @@
 import DataLoader from 'dataloader';
 import { checkSubjectCode } from '../shared/identifiers';
-import { CONTEXT_HEADER, decodeSubjects, type SubjectGrants } from '../shared/auth/context';
+import {
+  CONTEXT_HEADER,
+  INQUIRY_RECORD_USE,
+  INQUIRY_RECORDS_ROUTE,
+  SUBJECT_GRANTS_ROUTE,
+  decodeSubjects,
+  type Caller,
+  type ContextSigner,
+  type SubjectGrants,
+} from '../shared/auth/context';
+import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { Disclosures, DISCLOSURES_EXTENSION, readDisclosures, type Disclosure } from '../shared/subgraph/disclosures';
 
 /**
  * The gateway's side of per-subject decisions and inquiry records. Consents, special applications and
  * inquiry records live in the access subgraph's store; the gateway reaches two routes of it that only
- * a request signed with the internal key may call:
+ * a request with the gateway's signed context (made for that route and that JSON body) may call:
  * - before a fetch that concerns subjects, the grants in force for the caller (one call per request,
  *   batched over its fetches), which it signs and sends with that fetch (a body extension);
  * - before the response leaves, the request's inquiry record, built from what each subgraph reported
@@ -17,6 +27,12 @@ const EMPTY_GRANTS: SubjectGrants = Object.freeze({ consents: [], applications: 
 
 export class AccessUnavailable extends Error {}
 
+/** One inquiry record on its way to the access subgraph: who asked, and what was disclosed to them. */
+export interface PendingRecord {
+  readonly caller: Caller;
+  readonly disclosures: readonly Disclosure[];
+}
+
 export class AccessClient {
   private readonly grantsUrl: string;
   private readonly recordsUrl: string;
@@ -24,18 +40,23 @@ export class AccessClient {
   constructor(
     accessGraphqlUrl: string,
     private readonly timeoutMs: number,
+    private readonly signer: ContextSigner,
+    private readonly audience = 'access',
   ) {
-    this.grantsUrl = new URL('/internal/subject-grants', accessGraphqlUrl).toString();
-    this.recordsUrl = new URL('/internal/inquiry-records', accessGraphqlUrl).toString();
+    this.grantsUrl = new URL(SUBJECT_GRANTS_ROUTE, accessGraphqlUrl).toString();
+    this.recordsUrl = new URL(INQUIRY_RECORDS_ROUTE, accessGraphqlUrl).toString();
   }
 
-  private async post(url: string, signedContext: string, body: unknown): Promise<unknown> {
+  /** Posts `body` with a context signed for exactly this route and this body. */
+  private async post(url: string, route: string, caller: Caller, body: unknown): Promise<unknown> {
+    const text = JSON.stringify(body);
+    const context = await this.signer.sign(caller, { audience: this.audience, route, body: JSON.parse(text) });
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: signedContext },
-        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },
+        body: text,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -45,18 +66,25 @@ export class AccessClient {
     return response.json();
   }
 
-  async grants(signedContext: string, subjects: readonly string[]): Promise<Record<string, SubjectGrants>> {
-    const body = (await this.post(this.grantsUrl, signedContext, { subjects })) as { subjects?: unknown };
+  async grants(caller: Caller, subjects: readonly string[]): Promise<Record<string, SubjectGrants>> {
+    const body = (await this.post(this.grantsUrl, SUBJECT_GRANTS_ROUTE, caller, { subjects })) as { subjects?: unknown };
     return decodeSubjects(body.subjects);
   }
 
   /**
    * Writes the inquiry records of several requests in one call and one statement (group commit).
-   * The call is signed like any gateway request; each record carries its own request's context.
-   * Each record has its own outcome: its id, or an error that fails only its own request.
+   * The call is signed like any gateway request (as the public, for its body); each record carries
+   * its own request's context, signed for that record's disclosures. Each record has its own
+   * outcome: its id, or an error that fails only its own request.
    */
-  async record(callContext: string, records: ReadonlyArray<{ readonly context: string; readonly disclosures: readonly Disclosure[] }>): Promise<Array<string | Error>> {
-    const body = (await this.post(this.recordsUrl, callContext, { records })) as { results?: unknown };
+  async record(records: readonly PendingRecord[]): Promise<Array<string | Error>> {
+    const signed = await Promise.all(
+      records.map(async ({ caller, disclosures }) => {
+        const plain = JSON.parse(JSON.stringify(disclosures)) as unknown;
+        return { context: await this.signer.sign(caller, { audience: this.audience, route: INQUIRY_RECORD_USE, body: plain }), disclosures: plain };
+      }),
+    );
+    const body = (await this.post(this.recordsUrl, INQUIRY_RECORDS_ROUTE, { principal: PUBLIC_PRINCIPAL, purpose: null }, { records: signed })) as { results?: unknown };
     if (!Array.isArray(body.results) || body.results.length !== records.length) throw new AccessUnavailable('the access subgraph did not confirm the inquiry records');
     return body.results.map((result: unknown) => {
       const r = result as { id?: unknown; error?: { code?: unknown; message?: unknown } } | null;
@@ -69,15 +97,13 @@ export class AccessClient {
 /** Most bytes of records one call to the access subgraph carries (its route accepts more). */
 export const CALL_BYTES = 4 * 1024 * 1024;
 
-type PendingRecord = { readonly context: string; readonly disclosures: readonly Disclosure[] };
-
-/** Splits records, in order, into runs of at most CALL_BYTES of JSON (a larger record alone). */
-export function chunksBySize(records: readonly PendingRecord[]): PendingRecord[][] {
-  const chunks: PendingRecord[][] = [];
-  let current: PendingRecord[] = [];
+/** Splits records, in order, into runs of at most CALL_BYTES of disclosures (a larger record alone). */
+export function chunksBySize<T extends { readonly disclosures: readonly Disclosure[] }>(records: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
   let bytes = 0;
   for (const record of records) {
-    const size = Buffer.byteLength(JSON.stringify(record));
+    const size = Buffer.byteLength(JSON.stringify(record.disclosures));
     if (current.length > 0 && bytes + size > CALL_BYTES) {
       chunks.push(current);
       current = [];
@@ -97,16 +123,16 @@ export function chunksBySize(records: readonly PendingRecord[]): PendingRecord[]
  * went through (one bad record never costs its neighbours theirs).
  */
 export class InquiryWriter {
-  private readonly loader: DataLoader<{ readonly context: string; readonly disclosures: readonly Disclosure[] }, string>;
+  private readonly loader: DataLoader<PendingRecord, string>;
 
-  constructor(client: AccessClient, callContext: () => Promise<string>, maxBatch = 200) {
+  constructor(client: AccessClient, maxBatch = 200) {
     this.loader = new DataLoader(
       async (records) => {
         // One call per chunk of at most CALL_BYTES: an oversized record goes alone and fails alone.
         const outcomes = await Promise.all(
           chunksBySize(records).map(async (chunk) => {
             try {
-              return await client.record(await callContext(), chunk);
+              return await client.record(chunk);
             } catch (error) {
               return chunk.map(() => error as Error);
             }
@@ -115,16 +141,16 @@ export class InquiryWriter {
         return outcomes.flat();
       },
       {
-      cache: false,
-      maxBatchSize: maxBatch,
-      // Gather the records of every request that finished in this turn of the event loop.
-      batchScheduleFn: (callback) => setImmediate(callback),
+        cache: false,
+        maxBatchSize: maxBatch,
+        // Gather the records of every request that finished in this turn of the event loop.
+        batchScheduleFn: (callback) => setImmediate(callback),
       },
     );
   }
 
-  write(context: string, disclosures: readonly Disclosure[]): Promise<string> {
-    return this.loader.load({ context, disclosures });
+  write(caller: Caller, disclosures: readonly Disclosure[]): Promise<string> {
+    return this.loader.load({ caller, disclosures });
   }
 }
 
@@ -158,10 +184,10 @@ export class RequestInquiry {
   private readonly disclosed = new Disclosures();
   private loader: DataLoader<string, SubjectGrants> | null = null;
 
-  grantsFor(client: AccessClient, signedContext: () => Promise<string>, codes: readonly string[], onUnavailable: (reason: string) => void) {
+  grantsFor(client: AccessClient, caller: Caller, codes: readonly string[], onUnavailable: (reason: string) => void) {
     this.loader ??= new DataLoader<string, SubjectGrants>(async (batch) => {
       try {
-        const found = await client.grants(await signedContext(), batch);
+        const found = await client.grants(caller, batch);
         return batch.map((code) => found[code] ?? EMPTY_GRANTS);
       } catch (error) {
         // Fail closed: no grant is assumed, and the subgraphs say why they deny.

@@ -12,7 +12,7 @@ import { SectorDataSource } from './dataSource';
 import { AuthorizingGateway } from './authorizingGateway';
 import { contextFunction, type GatewayContext } from './context';
 import { createVerifier } from '../shared/auth/tokens';
-import { CONTEXT_HEADER, signContext, signGrants, type SubjectGrants } from '../shared/auth/context';
+import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, type Caller, type SubjectGrants } from '../shared/auth/context';
 import { AccessClient, InquiryWriter, subjectCodesIn } from './inquiry';
 import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { formatGatewayError } from './errors';
@@ -56,12 +56,15 @@ function urlFor(config: Config, name: string, supergraphUrl: string | undefined)
   return isSubgraphName(name) ? config.subgraphs[name].url : (supergraphUrl ?? '');
 }
 
-async function probe(url: string, timeoutMs: number, secret: string): Promise<'up' | 'down'> {
+const PUBLIC_CALLER: Caller = { principal: PUBLIC_PRINCIPAL, purpose: null };
+const PROBE_BODY = { query: '{ __typename }' };
+
+async function probe(name: string, url: string, timeoutMs: number, signer: ContextSigner): Promise<'up' | 'down'> {
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }) },
-      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signer.sign(PUBLIC_CALLER, { audience: name, route: GRAPHQL_ROUTE, body: PROBE_BODY }) },
+      body: JSON.stringify(PROBE_BODY),
       signal: AbortSignal.timeout(timeoutMs),
     });
     return response.ok ? 'up' : 'down';
@@ -80,46 +83,44 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   }
 
   let loaded: LoadedGraph | null = null;
-  const secret = config.auth.internalSecret;
-  const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs);
-  const inquiries = new InquiryWriter(access, () => signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }));
+  const { privateKeyPem, ttlSeconds, isDevelopmentKey } = config.auth.context;
+  if (!privateKeyPem) throw new Error('the gateway has no key to sign request contexts with: set CG_CONTEXT_PRIVATE_KEY');
+  // Every subgraph fetch gets its own context, signed for that subgraph and that body (no caching).
+  const signer = new ContextSigner(privateKeyPem, ttlSeconds);
+  const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs, signer);
+  const inquiries = new InquiryWriter(access);
   let logWarning: (details: Record<string, unknown>, message: string) => void = () => undefined;
-  // The request's own signed context (no per-subject grants): once per incoming request.
-  const signed = new WeakMap<object, Promise<string>>();
-  const baseHeader = (context: GatewayContext): Promise<string> => {
-    let header = signed.get(context);
-    if (!header) {
-      const { auth } = context;
-      header = signContext(secret, { principal: auth.principal, purpose: auth.purpose, requestId: auth.requestId });
-      signed.set(context, header);
-    }
-    return header;
+  const callerOf = (context: unknown): Caller => {
+    const auth = (context as Partial<GatewayContext> | undefined)?.auth;
+    // Gateway-internal fetches (loading the schema, health checks) act as the public.
+    if (!auth) return PUBLIC_CALLER;
+    // Only a purpose the principal holds is ever signed: a stated purpose it does not hold (which the
+    // purpose check lets through only for PUBLIC data) carries no weight, and subgraphs refuse it.
+    const purpose = auth.purpose !== null && auth.principal.purposes.includes(auth.purpose) ? auth.purpose : null;
+    return { principal: auth.principal, purpose, requestId: auth.requestId };
   };
+  const sign = (context: unknown, audience: string, body: unknown) => signer.sign(callerOf(context), { audience, route: GRAPHQL_ROUTE, body });
   /**
    * A fetch about subjects carries the grants (consents, approved special applications) the caller
    * holds for them, when the operation asks for data that depends on them; the subgraphs decide per
    * subject with exactly those facts.
    */
-  const sign = async (context: unknown, variables: Readonly<Record<string, unknown>> | undefined) => {
+  const grants = async (context: unknown, audience: string, variables: Readonly<Record<string, unknown>> | undefined) => {
     const gatewayContext = context as Partial<GatewayContext> | undefined;
-    if (!gatewayContext?.auth || !gatewayContext.inquiry) {
-      // Gateway-internal fetches (none today) act as the public.
-      return { header: await signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }), grants: null };
-    }
+    if (!gatewayContext?.auth || !gatewayContext.inquiry) return null;
     const { auth, inquiry } = gatewayContext as GatewayContext;
-    const header = await baseHeader(gatewayContext as GatewayContext);
     const codes = inquiry.needsGrants ? subjectCodesIn(variables) : [];
-    if (codes.length === 0) return { header, grants: null };
-    const grants = await inquiry.grantsFor(access, () => Promise.resolve(header), codes, (reason) =>
+    if (codes.length === 0) return null;
+    const found = await inquiry.grantsFor(access, callerOf(context), codes, (reason) =>
       logWarning({ requestId: auth.requestId, reason }, 'subject grants could not be loaded; none is assumed'),
     );
-    const subjects = Object.fromEntries(codes.map((code, i) => [code, grants[i] as SubjectGrants]));
-    return { header, grants: await signGrants(secret, auth.requestId, subjects, inquiry.grantsUnavailable) };
+    const subjects = Object.fromEntries(codes.map((code, i) => [code, found[i] as SubjectGrants]));
+    return signer.signGrants(audience, auth.requestId, subjects, inquiry.grantsUnavailable);
   };
   const onResponse = (context: unknown, extensions: Record<string, unknown> | undefined) =>
     (context as Partial<GatewayContext> | undefined)?.inquiry?.noteResponse(extensions);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, sign, onResponse });
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, sign, grants, onResponse });
 
   let gateway: ApolloGateway;
   if (gatewayConfig.supergraph.mode === 'file') {
@@ -135,7 +136,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     gateway = new ApolloGateway({
       supergraphSdl: new IntrospectAndCompose({
         subgraphs: Object.values(config.subgraphs).map((s) => ({ name: s.name, url: s.url })),
-        introspectionHeaders: async () => ({ [CONTEXT_HEADER]: await signContext(secret, { principal: PUBLIC_PRINCIPAL, purpose: null }) }),
+        // No introspectionHeaders: IntrospectAndCompose sends `{ _service { sdl } }` through the
+        // gateway's own data sources, whose willSendRequest signs each such fetch for its body.
         pollIntervalInMs: gatewayConfig.supergraph.pollIntervalMs,
       }),
       buildService,
@@ -162,14 +164,19 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
     app.log.warn('bearer tokens are verified with the development key: set CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY or CG_TOKEN_JWKS_URL');
   }
+  if (isDevelopmentKey) {
+    app.log.warn(
+      'DEVELOPMENT KEY IN USE: subgraph request contexts are signed with the published development key pair, which anyone can sign with; set CG_CONTEXT_PRIVATE_KEY (refused in production)',
+    );
+  }
   logWarning = (details, message) => app.log.warn(details, message);
   const authorizing = new AuthorizingGateway(gateway, {
     mode: gatewayConfig.authorizationMode,
     log: (details, message) => app.log.info(details, message),
     recordInquiry: async (context, disclosures) => {
-      // Signed afresh: the record names who asked by a context that is still valid when it arrives.
-      const { auth } = context;
-      await inquiries.write(await signContext(secret, { principal: auth.principal, purpose: auth.purpose, requestId: auth.requestId }), disclosures);
+      // Signed when it goes out, for its disclosures: the record names who asked by a context that is
+      // still valid when it arrives and good for nothing else.
+      await inquiries.write(callerOf(context), disclosures);
     },
     logError: (details, message) => app.log.error(details, message),
   });
@@ -202,7 +209,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   ops.get('/health/subgraphs', async (_request, reply) => {
     if (!loaded) return reply.code(503).send({ status: 'starting', supergraph: 'not loaded' });
     const timeoutMs = Math.min(gatewayConfig.subgraphTimeoutMs, 2_000);
-    const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.url, timeoutMs, secret)] as const));
+    const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.name, s.url, timeoutMs, signer)] as const));
     const subgraphs = Object.fromEntries(states);
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });

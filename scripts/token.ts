@@ -1,20 +1,26 @@
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../shared/process';
+import { parseDuration } from '../shared/config';
 import { signToken, principalFromClaims, AuthenticationError, type TokenClaims } from '../shared/auth/tokens';
-import { signContext } from '../shared/auth/context';
-import { checkSubjectCode } from '../shared/identifiers';
-import { isPurpose, PURPOSES, type PrincipalKind } from '../shared/policy/principal';
+import { ContextSigner, GRAPHQL_ROUTE } from '../shared/auth/context';
+import { isSubgraphName, SUBGRAPH_NAMES } from '../shared/subgraphs';
+import type { PrincipalKind } from '../shared/policy/principal';
 
 /**
  * `npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...]
  *   [--subject <code>] [--kind <kind>] [--staff <id>] [--statutory] [--ttl <duration>]`
- * prints a bearer token signed with the configured key. With `--context` it prints instead the
- * 60-second request context the gateway would forward for that caller (header
- * `x-credit-graph-context`), to query one subgraph directly.
+ * prints a bearer token signed with the configured key, after the validation the gateway applies
+ * (`principalFromClaims`, and a lifetime within CG_TOKEN_MAX_LIFETIME).
+ *
+ * With `--context --subgraph <name> --body '<json>' [--route /graphql]` it prints instead the request
+ * context the gateway would sign for that caller, that subgraph and exactly that body (header
+ * `x-credit-graph-context`, valid for CG_CONTEXT_TTL_SECONDS), to query one subgraph directly. The
+ * context states the first `--purpose`.
  */
 const USAGE =
   'usage: npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...] ' +
-  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT] [--staff <id>] [--statutory] [--ttl 1h] [--context]';
+  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT] [--staff <id>] [--statutory] [--ttl 1h]\n' +
+  `       npm run --silent token -- --context --subgraph <${SUBGRAPH_NAMES.join('|')}> --body '<the JSON body you will send>' [--route /graphql] <the same principal options>`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -23,12 +29,9 @@ function fail(message: string): never {
 
 /** `90s`, `30m`, `8h`, `7d`, or plain seconds. */
 export function parseTtl(text: string): number {
-  const match = /^(\d+)([smhd]?)$/.exec(text.trim());
-  if (!match) fail(`--ttl must look like 90s, 30m, 8h or 7d, got "${text}"`);
-  const n = Number(match[1]);
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
-  if (n <= 0) fail('--ttl must be positive');
-  return n * unit;
+  const seconds = parseDuration(text);
+  if (seconds === null) fail(`--ttl must look like 90s, 30m, 8h or 7d, got "${text.slice(0, 16)}"`);
+  return seconds;
 }
 
 async function main(): Promise<void> {
@@ -45,6 +48,9 @@ async function main(): Promise<void> {
         statutory: { type: 'boolean' },
         ttl: { type: 'string' },
         context: { type: 'boolean' },
+        subgraph: { type: 'string' },
+        body: { type: 'string' },
+        route: { type: 'string' },
       },
       strict: true,
     }));
@@ -53,35 +59,42 @@ async function main(): Promise<void> {
   }
   const config = configOrExit('token');
   if (!values.org) fail('--org is required');
-  let subject: string | undefined;
-  if (values.subject) {
-    const check = checkSubjectCode(values.subject);
-    if (!check.ok) fail(`--subject: ${check.reason}`);
-    subject = check.code;
-  }
-  const kind = (values.kind ?? (subject ? 'SUBJECT' : values.statutory ? 'REGULATOR' : 'CREDIT_SERVICE')) as PrincipalKind;
-  if (!['GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR', 'SUBJECT'].includes(kind)) fail(`--kind: unknown kind "${kind}"`);
+  const kind = (values.kind ?? (values.subject ? 'SUBJECT' : values.statutory ? 'REGULATOR' : 'CREDIT_SERVICE')) as PrincipalKind;
   const purposes = values.purpose ?? [];
-  for (const p of purposes) if (!isPurpose(p)) fail(`--purpose: unknown purpose "${p}" (known: ${Object.keys(PURPOSES).join(', ')})`);
   const claims: TokenClaims = {
     kind,
     org: values.org,
-    ...(values.staff ? { staff: values.staff } : {}),
+    ...(values.staff !== undefined ? { staff: values.staff } : {}),
     grants: values.grant ?? [],
     purposes,
-    ...(subject ? { subject } : {}),
+    ...(values.subject !== undefined ? { subject: values.subject } : {}),
     ...(values.statutory ? { statutory: true } : {}),
   };
   try {
     if (values.context) {
-      // What the gateway would forward for this caller: for a sector team querying its subgraph alone.
-      const principal = principalFromClaims({ ...claims, sub: claims.staff });
-      process.stdout.write(`${await signContext(config.auth.internalSecret, { principal, purpose: purposes[0] ?? null })}\n`);
+      // What the gateway would forward with one fetch: for a sector team querying its subgraph alone.
+      const subgraph = values.subgraph ?? '';
+      if (!isSubgraphName(subgraph)) fail(`--context needs --subgraph, one of ${SUBGRAPH_NAMES.join(', ')}`);
+      if (values.body === undefined) fail('--context needs --body: the exact JSON body you will send (a context is good for that body only)');
+      let body: unknown;
+      try {
+        body = JSON.parse(values.body);
+      } catch {
+        fail('--body is not JSON');
+      }
+      if (values.ttl !== undefined) fail(`--ttl does not apply to --context: a context lives CG_CONTEXT_TTL_SECONDS (${config.auth.context.ttlSeconds} s)`);
+      const { privateKeyPem, ttlSeconds } = config.auth.context;
+      if (!privateKeyPem) fail('set CG_CONTEXT_PRIVATE_KEY to sign request contexts');
+      const principal = principalFromClaims({ ...claims, staff: undefined, sub: claims.staff });
+      const signer = new ContextSigner(privateKeyPem, ttlSeconds);
+      const route = values.route ?? GRAPHQL_ROUTE;
+      process.stdout.write(`${await signer.sign({ principal, purpose: purposes[0] ?? null }, { audience: subgraph, route, body })}\n`);
       return;
     }
+    for (const option of ['subgraph', 'body', 'route'] as const) if (values[option] !== undefined) fail(`--${option} applies only to --context`);
     process.stdout.write(`${await signToken(config.auth, claims, parseTtl(values.ttl ?? '1h'))}\n`);
   } catch (error) {
-    fail(error instanceof AuthenticationError ? error.message : (error as Error).message);
+    fail(error instanceof AuthenticationError ? `refused: ${error.message}` : (error as Error).message);
   }
 }
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { cleanEnv, str, num, port, bool, makeValidator, EnvError, EnvMissingError } from 'envalid';
 import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from './subgraphs';
+import { DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY, DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from './auth/developmentKeys';
 
 /**
  * The one place configuration is read. Precedence: explicit overrides > environment > default.
@@ -15,26 +17,55 @@ export type SupergraphSource =
   | { readonly mode: 'file'; readonly path: string }
   | { readonly mode: 'compose'; readonly pollIntervalMs: number };
 
-/** How the gateway verifies bearer tokens: a symmetric key (development), a public key or a JWKS. */
+/**
+ * How the gateway verifies bearer tokens: a symmetric key (development), a public key or a JWKS; `none`
+ * in a process that never handles a bearer token (a subgraph, a maintenance tool).
+ */
 export type TokenKeyConfig =
   | { readonly kind: 'secret'; readonly secret: string; readonly isDevelopmentDefault: boolean }
   | { readonly kind: 'public-key'; readonly pem: string; readonly algorithm: string }
-  | { readonly kind: 'jwks'; readonly url: string };
+  | { readonly kind: 'jwks'; readonly url: string }
+  | { readonly kind: 'none' };
+
+/**
+ * The keys of the gateway's per-fetch request contexts (Ed25519): the gateway signs with the private
+ * key, every subgraph verifies with the public key and never holds the private one.
+ */
+export interface ContextKeyConfig {
+  /** PKCS#8 PEM; only in the gateway and the token command (null in a subgraph). */
+  readonly privateKeyPem: string | null;
+  /** SPKI PEM; what subgraphs verify with (derived from the private key where only that is set). */
+  readonly publicKeyPem: string | null;
+  /** The published development pair is in use (never in production). */
+  readonly isDevelopmentKey: boolean;
+  /** How long a context is valid; subgraphs refuse one that claims to live longer. */
+  readonly ttlSeconds: number;
+}
 
 export interface AuthConfig {
   readonly key: TokenKeyConfig;
-  /** The key the gateway signs each subgraph request's context with, and every subgraph verifies. */
-  readonly internalSecret: string;
   readonly issuer: string;
   readonly audience: string;
   /** Private key (PEM) the token command signs with when the gateway verifies with a public key. */
   readonly signingKeyPem: string | null;
+  /** Longest a bearer token may live (`exp - iat`), in seconds. */
+  readonly tokenMaxLifetimeSeconds: number;
+  readonly context: ContextKeyConfig;
 }
+
+/**
+ * Which process reads the configuration, which decides the keys it needs and may hold: the gateway
+ * verifies tokens and signs contexts; a subgraph only verifies contexts (public key) and must not
+ * hold a signing key; the token command signs tokens (and contexts with --context); tools need no key.
+ * `all` (the default, for tests and in-process graphs) resolves everything.
+ */
+export type ConfigRole = 'all' | 'gateway' | 'subgraph' | 'token' | 'tool';
 
 /** The symmetric key used when none is configured outside production. Never valid in production. */
 export const DEVELOPMENT_TOKEN_SECRET = 'credit-graph-development-only-secret-never-use-in-production';
-/** Likewise for the gateway-to-subgraph context. */
-export const DEVELOPMENT_INTERNAL_SECRET = 'credit-graph-development-only-internal-secret-not-for-production';
+
+/** Longest a context may be configured to live: it is made for one fetch. */
+export const CONTEXT_TTL_MAX_SECONDS = 120;
 
 export interface SubgraphConfig {
   readonly name: SubgraphName;
@@ -119,6 +150,20 @@ const positiveInt = makeValidator<number>((input) => {
 const urlPath = makeValidator<string>((input) => {
   if (!/^\/[A-Za-z0-9/_-]*$/.test(input)) throw new EnvError(`expected a URL path starting with "/", got "${input}"`);
   return input;
+});
+
+/** `90s`, `30m`, `8h`, `7d`, or plain seconds, as a number of seconds; null when malformed. */
+export function parseDuration(text: string): number | null {
+  const match = /^(\d{1,9})([smhd]?)$/.exec(text.trim());
+  if (!match) return null;
+  const n = Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return n > 0 ? n : null;
+}
+
+const duration = makeValidator<number>((input) => {
+  const seconds = parseDuration(input);
+  if (seconds === null) throw new EnvError(`expected a duration such as 90s, 30m, 24h or 7d, got "${input.slice(0, 16)}"`);
+  return seconds;
 });
 
 const databaseName = makeValidator<string>((input) => {
@@ -215,14 +260,29 @@ function specFor() {
       default: 'filter',
       desc: '`filter` removes fields the caller may not see; `reject` refuses the whole operation; `dry-run` only logs what it would remove.',
     }),
-    CG_TOKEN_SECRET: str({ default: '', desc: 'HS256 key for bearer tokens (at least 32 characters). Outside production a development key is used when no key is set.' }),
+    CG_TOKEN_SECRET: str({
+      default: '',
+      desc: 'HS256 key for bearer tokens (at least 32 characters; gateway and `npm run token` only). Outside production a published development key is used when no key is set; production refuses it, even set explicitly.',
+    }),
     CG_TOKEN_PUBLIC_KEY: str({ default: '', desc: 'PEM public key that verifies bearer tokens (production).' }),
     CG_TOKEN_ALGORITHM: str({ choices: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'], default: 'ES256', desc: 'Algorithm of `CG_TOKEN_PUBLIC_KEY`.' }),
     CG_TOKEN_JWKS_URL: str({ default: '', desc: 'A JWKS endpoint that verifies bearer tokens (production).' }),
     CG_TOKEN_PRIVATE_KEY: str({ default: '', desc: 'PEM private key `npm run token` signs with when tokens are verified by public key.' }),
-    CG_INTERNAL_SECRET: str({
+    CG_TOKEN_MAX_LIFETIME: duration({
+      default: 86_400,
+      desc: 'Longest lifetime (`exp - iat`) of a bearer token the gateway accepts and `npm run token` signs, e.g. `24h` or seconds.',
+    }),
+    CG_CONTEXT_PRIVATE_KEY: str({
       default: '',
-      desc: 'HS256 key (at least 32 characters) the gateway signs each subgraph request context with; every subgraph refuses requests without it. Required in production.',
+      desc: 'Ed25519 private key (PKCS#8 PEM; `\\n` escapes allowed) the gateway signs each subgraph fetch\'s context with. Gateway and `npm run token -- --context` only; never give it to a subgraph. Required for the gateway in production.',
+    }),
+    CG_CONTEXT_PUBLIC_KEY: str({
+      default: '',
+      desc: 'Ed25519 public key (SPKI PEM) every subgraph verifies contexts with. Required for subgraphs in production. Outside production a published development key pair is used when neither key is set; production refuses it.',
+    }),
+    CG_CONTEXT_TTL_SECONDS: positiveInt({
+      default: 10,
+      desc: `Lifetime of a request context in seconds (at most ${CONTEXT_TTL_MAX_SECONDS}); set the same value on the gateway and the subgraphs, which refuse a context that claims to live longer.`,
     }),
     CG_TOKEN_ISSUER: str({ default: 'credit-graph', desc: 'Required `iss` of bearer tokens.' }),
     CG_TOKEN_AUDIENCE: str({ default: 'credit-graph', desc: 'Required `aud` of bearer tokens.' }),
@@ -287,6 +347,7 @@ function deepFreeze<T>(value: T): T {
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
   overrides: Readonly<Record<string, string>> = {},
+  role: ConfigRole = 'all',
 ): Config {
   // NODE_ENV defaults to development, and envalid's `devDefault` applies only when NODE_ENV is set.
   const source = { NODE_ENV: 'development', ...env, ...overrides };
@@ -334,7 +395,7 @@ export function loadConfig(
     );
   }
 
-  const auth = authFrom(clean);
+  const auth = authFrom(clean, role);
 
   return deepFreeze<Config>({
     nodeEnv: clean.NODE_ENV as Config['nodeEnv'],
@@ -377,48 +438,112 @@ export function loadConfig(
   });
 }
 
-function authFrom(clean: Record<string, unknown>): AuthConfig {
+const invalid = (message: string) => new ConfigError(`Invalid configuration: ${message}`);
+
+/** PEM from the environment: real newlines, or `\n` escapes (one-line values in env files). */
+const pemOf = (value: string) => value.replace(/\\n/g, '\n').trim();
+
+/** The raw Ed25519 public key, to compare keys whatever their encoding. */
+const rawPublic = (key: KeyObject) => String(key.export({ format: 'jwk' }).x);
+const DEVELOPMENT_CONTEXT_PUBLIC_RAW = rawPublic(createPublicKey(DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY));
+
+function ed25519(variable: string, pem: string, kind: 'private' | 'public'): KeyObject {
+  let key: KeyObject;
+  try {
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+  } catch {
+    throw invalid(`${variable} is invalid: expected an Ed25519 ${kind === 'private' ? 'PKCS#8 private' : 'SPKI public'} key in PEM`);
+  }
+  if (key.type !== kind || key.asymmetricKeyType !== 'ed25519') {
+    throw invalid(`${variable} is invalid: expected an Ed25519 ${kind} key, got a ${key.asymmetricKeyType ?? key.type} ${key.type} key`);
+  }
+  return key;
+}
+
+function contextKeysFrom(clean: Record<string, unknown>, role: ConfigRole): ContextKeyConfig {
+  const production = clean.NODE_ENV === 'production';
+  const ttlSeconds = Number(clean.CG_CONTEXT_TTL_SECONDS);
+  if (ttlSeconds > CONTEXT_TTL_MAX_SECONDS) {
+    throw invalid(`CG_CONTEXT_TTL_SECONDS is invalid: a context is made for one fetch; use at most ${CONTEXT_TTL_MAX_SECONDS} seconds`);
+  }
+  const privateText = String(clean.CG_CONTEXT_PRIVATE_KEY);
+  const publicText = String(clean.CG_CONTEXT_PUBLIC_KEY);
+  if (role === 'subgraph' && privateText !== '' && production) {
+    throw invalid('CG_CONTEXT_PRIVATE_KEY must not be given to a subgraph: it could sign contexts; give it only CG_CONTEXT_PUBLIC_KEY');
+  }
+  const readsPrivate = role !== 'subgraph' && role !== 'tool';
+  let privateKey = readsPrivate && privateText !== '' ? ed25519('CG_CONTEXT_PRIVATE_KEY', pemOf(privateText), 'private') : null;
+  let publicKey = publicText !== '' ? ed25519('CG_CONTEXT_PUBLIC_KEY', pemOf(publicText), 'public') : null;
+  if (privateKey && publicKey && rawPublic(createPublicKey(privateKey)) !== rawPublic(publicKey)) {
+    throw invalid('CG_CONTEXT_PUBLIC_KEY does not belong to CG_CONTEXT_PRIVATE_KEY');
+  }
+  const needsPrivate = role === 'gateway' || role === 'all';
+  const needsPublic = role === 'subgraph' || role === 'all';
+  if (production) {
+    const missing = [needsPrivate && !privateKey ? 'CG_CONTEXT_PRIVATE_KEY' : null, needsPublic && !publicKey ? 'CG_CONTEXT_PUBLIC_KEY' : null].filter(Boolean);
+    if (missing.length > 0) throw invalid(`in production set ${missing.join(' and ')} (an Ed25519 key pair of your own)`);
+    const published = [privateKey && createPublicKey(privateKey), publicKey].some((k) => k && rawPublic(k) === DEVELOPMENT_CONTEXT_PUBLIC_RAW);
+    if (published) throw invalid('the published development context key pair is refused in production; generate a key pair of your own');
+  } else if (!privateKey && !publicKey) {
+    privateKey = readsPrivate ? createPrivateKey(DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY) : null;
+    publicKey = createPublicKey(DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY);
+  } else if (needsPrivate && !privateKey) {
+    throw invalid('CG_CONTEXT_PUBLIC_KEY is set without CG_CONTEXT_PRIVATE_KEY, which the gateway signs with');
+  }
+  if (privateKey && !publicKey) publicKey = createPublicKey(privateKey);
+  return {
+    privateKeyPem: privateKey ? String(privateKey.export({ type: 'pkcs8', format: 'pem' })) : null,
+    publicKeyPem: publicKey ? String(publicKey.export({ type: 'spki', format: 'pem' })) : null,
+    isDevelopmentKey: publicKey !== null && rawPublic(publicKey) === DEVELOPMENT_CONTEXT_PUBLIC_RAW,
+    ttlSeconds,
+  };
+}
+
+function tokenKeyFrom(clean: Record<string, unknown>, role: ConfigRole): TokenKeyConfig {
+  const production = clean.NODE_ENV === 'production';
   const secret = String(clean.CG_TOKEN_SECRET);
   const pem = String(clean.CG_TOKEN_PUBLIC_KEY);
   const jwks = String(clean.CG_TOKEN_JWKS_URL);
-  const configured = [secret, pem, jwks].filter((v) => v !== '').length;
-  if (configured > 1) {
-    throw new ConfigError('Invalid configuration: set only one of CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY and CG_TOKEN_JWKS_URL');
+  if (role === 'subgraph' || role === 'tool') {
+    // Subgraphs never see a bearer token: the gateway verified it and forwards a signed context.
+    if (role === 'subgraph' && production && (secret !== '' || String(clean.CG_TOKEN_PRIVATE_KEY) !== '')) {
+      throw invalid('a subgraph must not hold a bearer-token signing key (CG_TOKEN_SECRET, CG_TOKEN_PRIVATE_KEY)');
+    }
+    return { kind: 'none' };
   }
-  let key: TokenKeyConfig;
+  const configured = [secret, pem, jwks].filter((v) => v !== '').length;
+  if (configured > 1) throw invalid('set only one of CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY and CG_TOKEN_JWKS_URL');
   if (pem !== '') {
-    if (!pem.includes('-----BEGIN PUBLIC KEY-----')) throw new ConfigError('Invalid configuration: CG_TOKEN_PUBLIC_KEY is invalid: expected a PEM public key');
-    key = { kind: 'public-key', pem, algorithm: String(clean.CG_TOKEN_ALGORITHM) };
-  } else if (jwks !== '') {
+    if (!pem.includes('-----BEGIN PUBLIC KEY-----')) throw invalid('CG_TOKEN_PUBLIC_KEY is invalid: expected a PEM public key');
+    return { kind: 'public-key', pem: pemOf(pem), algorithm: String(clean.CG_TOKEN_ALGORITHM) };
+  }
+  if (jwks !== '') {
     try {
       new URL(jwks);
     } catch {
-      throw new ConfigError(`Invalid configuration: CG_TOKEN_JWKS_URL is invalid: not a URL: "${jwks}"`);
+      throw invalid(`CG_TOKEN_JWKS_URL is invalid: not a URL: "${jwks.slice(0, 32)}"`);
     }
-    key = { kind: 'jwks', url: jwks };
-  } else if (secret !== '') {
-    if (secret.length < 32) throw new ConfigError('Invalid configuration: CG_TOKEN_SECRET is invalid: use at least 32 characters');
-    key = { kind: 'secret', secret, isDevelopmentDefault: false };
-  } else if (clean.NODE_ENV === 'production') {
-    throw new ConfigError('Invalid configuration: in production set CG_TOKEN_PUBLIC_KEY, CG_TOKEN_JWKS_URL or CG_TOKEN_SECRET');
-  } else {
-    key = { kind: 'secret', secret: DEVELOPMENT_TOKEN_SECRET, isDevelopmentDefault: true };
+    return { kind: 'jwks', url: jwks };
   }
-  const signing = String(clean.CG_TOKEN_PRIVATE_KEY);
-  let internalSecret = String(clean.CG_INTERNAL_SECRET);
-  if (internalSecret === '') {
-    if (clean.NODE_ENV === 'production') throw new ConfigError('Invalid configuration: in production set CG_INTERNAL_SECRET');
-    internalSecret = DEVELOPMENT_INTERNAL_SECRET;
-  } else if (internalSecret.length < 32) {
-    throw new ConfigError('Invalid configuration: CG_INTERNAL_SECRET is invalid: use at least 32 characters');
-  } else if (internalSecret === secret) {
-    throw new ConfigError('Invalid configuration: CG_INTERNAL_SECRET must differ from CG_TOKEN_SECRET');
+  if (secret !== '') {
+    if (secret.length < 32) throw invalid('CG_TOKEN_SECRET is invalid: use at least 32 characters');
+    if (production && secret === DEVELOPMENT_TOKEN_SECRET) {
+      throw invalid('CG_TOKEN_SECRET is the published development key, which production refuses; choose a secret of your own');
+    }
+    return { kind: 'secret', secret, isDevelopmentDefault: secret === DEVELOPMENT_TOKEN_SECRET };
   }
+  if (production) throw invalid('in production set CG_TOKEN_PUBLIC_KEY, CG_TOKEN_JWKS_URL or CG_TOKEN_SECRET');
+  return { kind: 'secret', secret: DEVELOPMENT_TOKEN_SECRET, isDevelopmentDefault: true };
+}
+
+function authFrom(clean: Record<string, unknown>, role: ConfigRole): AuthConfig {
+  const signing = role === 'subgraph' || role === 'tool' ? '' : String(clean.CG_TOKEN_PRIVATE_KEY);
   return {
-    key,
-    internalSecret,
+    key: tokenKeyFrom(clean, role),
     issuer: String(clean.CG_TOKEN_ISSUER),
     audience: String(clean.CG_TOKEN_AUDIENCE),
-    signingKeyPem: signing === '' ? null : signing,
+    signingKeyPem: signing === '' ? null : pemOf(signing),
+    tokenMaxLifetimeSeconds: Number(clean.CG_TOKEN_MAX_LIFETIME),
+    context: contextKeysFrom(clean, role),
   };
 }

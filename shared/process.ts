@@ -1,13 +1,20 @@
-import { loadConfig, ConfigError, type Config } from './config';
+import { loadConfig, ConfigError, type Config, type ConfigRole } from './config';
+import { isSubgraphName } from './subgraphs';
 
 /**
  * What every entry point (gateway, subgraphs, scripts) does the same way: read the configuration or
  * stop with the message that names the variable, and shut down once on SIGINT or SIGTERM.
  */
 
+/** The keys a process needs and may hold follow from what it is (see `ConfigRole`). */
+function roleOf(who: string): ConfigRole {
+  if (who === 'gateway' || who === 'token') return who;
+  return isSubgraphName(who) ? 'subgraph' : 'tool';
+}
+
 export function configOrExit(who: string): Config {
   try {
-    return loadConfig();
+    return loadConfig(process.env, {}, roleOf(who));
   } catch (error) {
     process.stderr.write(`${who}: ${error instanceof ConfigError ? error.message : String(error)}\n`);
     process.exit(78); // EX_CONFIG

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../shared/generator/subjects';
 import { usccCheckCharacter } from '../shared/identifiers';
-import { randomUUID } from 'node:crypto';
-import { signContext, signGrants, CONTEXT_HEADER, GRANTS_EXTENSION } from '../shared/auth/context';
+import { randomUUID, generateKeyPairSync } from 'node:crypto';
+import { ContextSigner, CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE } from '../shared/auth/context';
 import { principalFromClaims, type TokenClaims } from '../shared/auth/tokens';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
-import { TEST_DATASET, TEST_INTERNAL_SECRET } from './support/stores';
+import { TEST_DATASET, TEST_SIGNER } from './support/stores';
 import { DEMO_BANK } from '../subgraphs/access/fixtures';
 
 /**
@@ -527,15 +527,17 @@ describe('bypassing the gateway', () => {
     validUntil: new Date(Date.now() + 86_400_000),
     revokedAt: null,
   });
-  async function askFinance(forSubject: string, grants: { requestId: string; subject: string; secret?: string }, contextRequestId = grants.requestId) {
-    const principal = principalFromClaims({ ...BANK });
-    const header = await signContext(TEST_INTERNAL_SECRET, { principal, purpose: 'LOAN_APPROVAL', requestId: contextRequestId });
-    const token = await signGrants(grants.secret ?? TEST_INTERNAL_SECRET, grants.requestId, { [grants.subject]: { consents: [consentOf(grants.subject)], applications: [] } }, false);
+  const attacker = new ContextSigner(String(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })), 10);
+  async function askFinance(forSubject: string, grants: { requestId: string; subject: string; signer?: ContextSigner }, contextRequestId = grants.requestId) {
+    const principal = principalFromClaims({ ...BANK, sub: BANK.staff, staff: undefined });
+    const token = await (grants.signer ?? TEST_SIGNER).signGrants('finance', grants.requestId, { [grants.subject]: { consents: [consentOf(grants.subject)], applications: [] } }, false);
+    const body = { query: ENTITY_SUMMARY, variables: { r: [{ __typename: 'Subject', code: forSubject }] }, extensions: { [GRANTS_EXTENSION]: token } };
+    const header = await TEST_SIGNER.sign({ principal, purpose: 'LOAN_APPROVAL', requestId: contextRequestId }, { audience: 'finance', route: GRAPHQL_ROUTE, body });
     const response = await graph.subgraphs.finance.inject({
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: header },
-      payload: JSON.stringify({ query: ENTITY_SUMMARY, variables: { r: [{ __typename: 'Subject', code: forSubject }] }, extensions: { [GRANTS_EXTENSION]: token } }),
+      payload: JSON.stringify(body),
     });
     return { status: response.statusCode, body: response.json() };
   }
@@ -564,7 +566,7 @@ describe('bypassing the gateway', () => {
 
   it('refuses grants signed with another key, or lifted from another request', async () => {
     const refused = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] } });
-    expect(await askFinance(group.code, { requestId: randomUUID(), subject: group.code, secret: 'an-attacker-secret-that-is-long-enough!!' })).toEqual(
+    expect(await askFinance(group.code, { requestId: randomUUID(), subject: group.code, signer: attacker })).toEqual(
       refused('the signed subject grants are not valid'),
     );
     expect(await askFinance(group.code, { requestId: randomUUID(), subject: group.code }, randomUUID())).toEqual(refused('the signed subject grants belong to another request'));

@@ -237,6 +237,7 @@ describe('authorization: credentials', () => {
   it('refuses a token whose grants it does not understand', async () => {
     const odd = await new SignJWT({ ...BANK, grants: ['finance:TOP_SECRET'] })
       .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
       .setIssuer('credit-graph')
       .setAudience('credit-graph')
       .setExpirationTime('1h')

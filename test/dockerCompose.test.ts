@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../shared/config';
@@ -22,11 +23,19 @@ interface Service {
   build?: string;
 }
 
+/** An operator's own context key pair, one line each (`\n` escapes), as an env file would hold it. */
+const contextKeys = generateKeyPairSync('ed25519');
+const oneLine = (pem: string | Buffer) => String(pem).trim().replace(/\n/g, '\\n');
+
 /** What `docker compose` does with `${VAR:?message}`: the variable must come from the caller's environment. */
 const CALLER_ENV: Record<string, string> = {
   CG_TOKEN_SECRET: 'a-secret-the-operator-sets-of-32-characters-at-least',
-  CG_INTERNAL_SECRET: 'another-secret-for-the-gateway-to-subgraph-context',
+  CG_CONTEXT_PRIVATE_KEY: oneLine(contextKeys.privateKey.export({ type: 'pkcs8', format: 'pem' })),
+  CG_CONTEXT_PUBLIC_KEY: oneLine(contextKeys.publicKey.export({ type: 'spki', format: 'pem' })),
 };
+
+/** What may sign: the bearer-token keys and the context private key. No subgraph holds any of them. */
+const SIGNING_KEYS = ['CG_TOKEN_SECRET', 'CG_TOKEN_PRIVATE_KEY', 'CG_TOKEN_PUBLIC_KEY', 'CG_TOKEN_JWKS_URL', 'CG_CONTEXT_PRIVATE_KEY'];
 function interpolate(text: string): string {
   return text.replace(/\$\{(\w+):\?[^}]*\}/g, (_m, name: string) => {
     const value = CALLER_ENV[name];
@@ -70,7 +79,7 @@ describe('docker-compose.yml', () => {
     expect(existsSync(path.join(ROOT, entryPointOf(service)))).toBe(true);
     const env = service.environment ?? {};
     for (const variable of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(variable);
-    const config = loadConfig(env);
+    const config = loadConfig(env, {}, 'subgraph');
     const own = config.subgraphs[name];
     expect(own.host).toBe('0.0.0.0');
     expect(service.expose).toEqual([String(own.port)]);
@@ -84,22 +93,48 @@ describe('docker-compose.yml', () => {
     expect(entryPointOf(gateway)).toBe('gateway/index.ts');
     const env = gateway.environment ?? {};
     for (const variable of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(variable);
-    const config = loadConfig(env);
+    const config = loadConfig(env, {}, 'gateway');
     expect(config.gateway.supergraph).toEqual({ mode: 'file', path: path.resolve('supergraph.graphql') });
     expect(existsSync(path.join(ROOT, 'supergraph.graphql'))).toBe(true);
     expect(gateway.ports).toEqual([`${config.gateway.port}:${config.gateway.port}`]);
     expect(healthPortOf(gateway)).toBe(config.gateway.port);
     for (const name of SUBGRAPH_NAMES) {
-      const subgraphPort = loadConfig(services[name]!.environment ?? {}).subgraphs[name].port;
+      const subgraphPort = loadConfig(services[name]!.environment ?? {}, {}, 'subgraph').subgraphs[name].port;
       expect(config.subgraphs[name].url).toBe(`http://${name}:${subgraphPort}/graphql`);
     }
   });
 
-  it('makes the operator choose the token key: no secret is written in the file', () => {
+  it('makes the operator choose every key: no key is written in the file', () => {
     const raw = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
     expect(raw).toContain('CG_TOKEN_SECRET: ${CG_TOKEN_SECRET:?');
-    expect(raw).toContain('CG_INTERNAL_SECRET: ${CG_INTERNAL_SECRET:?');
+    expect(raw).toContain('CG_CONTEXT_PRIVATE_KEY: ${CG_CONTEXT_PRIVATE_KEY:?');
+    expect(raw).toContain('CG_CONTEXT_PUBLIC_KEY: ${CG_CONTEXT_PUBLIC_KEY:?');
+    expect(raw).not.toContain('BEGIN');
     for (const secret of Object.values(CALLER_ENV)) expect(raw).not.toContain(secret);
+  });
+
+  it.each(SUBGRAPH_NAMES)('gives the %s subgraph only the context public key, and it starts in production with it', (name) => {
+    const env = services[name]!.environment ?? {};
+    expect(env.NODE_ENV).toBe('production');
+    expect(Object.keys(env).filter((variable) => SIGNING_KEYS.includes(variable) || variable.startsWith('CG_CONTEXT_'))).toEqual(['CG_CONTEXT_PUBLIC_KEY']);
+    expect(loadConfig(env, {}, 'subgraph').auth).toMatchObject({
+      key: { kind: 'none' },
+      signingKeyPem: null,
+      context: { privateKeyPem: null, publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY'), isDevelopmentKey: false },
+    });
+  });
+
+  it('gives the gateway the bearer-token key and the context private key, and it starts in production with them', () => {
+    const env = services.gateway!.environment ?? {};
+    expect(env.NODE_ENV).toBe('production');
+    expect(Object.keys(env).filter((variable) => SIGNING_KEYS.includes(variable) || variable.startsWith('CG_CONTEXT_')).sort()).toEqual([
+      'CG_CONTEXT_PRIVATE_KEY',
+      'CG_TOKEN_SECRET',
+    ]);
+    expect(loadConfig(env, {}, 'gateway').auth).toMatchObject({
+      key: { kind: 'secret', isDevelopmentDefault: false },
+      context: { privateKeyPem: expect.stringContaining('BEGIN PRIVATE KEY'), isDevelopmentKey: false },
+    });
   });
 
   it('gives the PostgreSQL user the subgraphs connect as', () => {

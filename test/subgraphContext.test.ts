@@ -1,13 +1,14 @@
-import { SignJWT } from 'jose';
+import { generateKeyPairSync } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../shared/store';
 import { financeSubgraph } from '../subgraphs/finance/server';
 import { ecommerceSubgraph } from '../subgraphs/ecommerce/server';
 import { subjectAt } from '../shared/generator/subjects';
-import { CONTEXT_HEADER, signContext } from '../shared/auth/context';
+import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE } from '../shared/auth/context';
 import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
-import { openTestStore, testDeps, TEST_DATASET, TEST_INTERNAL_SECRET } from './support/stores';
-import { inject, entities, gatewayHeaders } from './support/graphql';
+import { openTestStore, testDeps, TEST_DATASET, TEST_SIGNER } from './support/stores';
+import { inject, entities, gatewayHeaders, REGULATOR_PRINCIPAL } from './support/graphql';
+import { forgeContext } from './support/contexts';
 
 /** Subgraphs answer only the gateway, and enforce the same classification themselves. */
 
@@ -30,18 +31,10 @@ afterAll(async () => {
 
 const finance = () => servers[0]!.app;
 const op = entities([group.code], 'finance { courtJudgments { totalCount } }');
+const body = { query: op.query, variables: op.variables };
+const regulator = { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION' };
 
 const refused = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, disclosures: [] });
-
-async function forge(secret: string, claims: Record<string, unknown>, exp: number): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer('credit-graph-gateway')
-    .setAudience('credit-graph-subgraph')
-    .setJti('r-1')
-    .setExpirationTime(exp)
-    .sign(new TextEncoder().encode(secret));
-}
 
 describe('a subgraph called directly', () => {
   it.each(['finance', 'ecommerce'])('%s refuses _entities without the gateway context, and answers nothing', async (name) => {
@@ -54,22 +47,24 @@ describe('a subgraph called directly', () => {
   });
 
   it('refuses a context signed with another key', async () => {
-    const forged = await forge('an-attacker-secret-that-is-long-enough!!', { kind: 'REGULATOR', org: 'x', grants: ['*:SPECIAL'], statutory: true }, Math.floor(Date.now() / 1000) + 60);
+    const attacker = new ContextSigner(String(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })), 10);
+    const forged = await attacker.sign(regulator, { audience: 'finance', route: GRAPHQL_ROUTE, body });
     expect(await inject(finance(), op.query, op.variables, { [CONTEXT_HEADER]: forged })).toEqual(refused('the signed request context is not valid'));
   });
 
   it('refuses a context whose claims were altered after signing', async () => {
-    const genuine = await signContext(TEST_INTERNAL_SECRET, { principal: PUBLIC_PRINCIPAL, purpose: null });
+    const genuine = await TEST_SIGNER.sign({ principal: PUBLIC_PRINCIPAL, purpose: null }, { audience: 'finance', route: GRAPHQL_ROUTE, body });
     const [header, payload, signature] = genuine.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const altered = Buffer.from(JSON.stringify({ ...claims, kind: 'REGULATOR', org: 'x', grants: ['*:RESTRICTED'], statutory: true })).toString('base64url');
+    const altered = Buffer.from(JSON.stringify({ ...claims, kind: 'REGULATOR', org: '11100000000013127D', grants: ['*:RESTRICTED'], statutory: true })).toString('base64url');
     expect(await inject(finance(), op.query, op.variables, { [CONTEXT_HEADER]: `${header}.${altered}.${signature}` })).toEqual(
       refused('the signed request context is not valid'),
     );
   });
 
   it('refuses an expired context, so a captured one cannot be replayed later', async () => {
-    const expired = await forge(TEST_INTERNAL_SECRET, { kind: 'PUBLIC', grants: [], purposes: [] }, Math.floor(Date.now() / 1000) - 5);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await forgeContext({ aud: 'finance', body, iat: now - 20, exp: now - 10 });
     expect(await inject(finance(), op.query, op.variables, { [CONTEXT_HEADER]: expired })).toEqual(refused('the signed request context has expired'));
   });
 

@@ -31,24 +31,22 @@ describe('bearer tokens', () => {
     );
   });
 
-  it('refuses claims it does not understand', async () => {
-    const verify = await createVerifier(auth);
-    await expect(verify(`Bearer ${await signToken(auth, { ...bank, purposes: ['CURIOSITY'] }, 60)}`)).rejects.toThrow(
-      'token claim "purposes" has unknown purposes: CURIOSITY',
+  it('refuses to sign claims the gateway would refuse', async () => {
+    await expect(signToken(auth, { ...bank, purposes: ['CURIOSITY'] }, 60)).rejects.toThrow(
+      new AuthenticationError('token claim "purposes" has an unknown purpose "CURIOSITY"'),
     );
-    await expect(verify(`Bearer ${await signToken(auth, { ...bank, kind: 'SUBJECT' }, 60)}`)).rejects.toThrow(
-      'a SUBJECT token must name the subject it acts as in claim "subject"',
+    await expect(signToken(auth, { ...bank, kind: 'SUBJECT' }, 60)).rejects.toThrow(
+      new AuthenticationError('a SUBJECT token must name the subject it acts as in claim "subject"'),
     );
   });
 
   it('verifies with a public key in production and signs with the private key beside it', async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      CG_INTERNAL_SECRET: 'an-internal-secret-of-at-least-thirty-two-chars',
-      CG_TOKEN_PUBLIC_KEY: await exportSPKI(publicKey),
-      CG_TOKEN_PRIVATE_KEY: await exportPKCS8(privateKey),
-    }).auth;
+    const config = loadConfig(
+      { NODE_ENV: 'production', CG_TOKEN_PUBLIC_KEY: await exportSPKI(publicKey), CG_TOKEN_PRIVATE_KEY: await exportPKCS8(privateKey) },
+      {},
+      'token',
+    ).auth;
     const verify = await createVerifier(config);
     expect((await verify(`Bearer ${await signToken(config, bank, 60)}`)).organization).toBe(bank.org);
     // A token made with the development key is worthless there.
@@ -56,11 +54,8 @@ describe('bearer tokens', () => {
   });
 
   it('needs a real key in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+    expect(() => loadConfig({ NODE_ENV: 'production' }, {}, 'token')).toThrow(
       new ConfigError('Invalid configuration: in production set CG_TOKEN_PUBLIC_KEY, CG_TOKEN_JWKS_URL or CG_TOKEN_SECRET'),
-    );
-    expect(() => loadConfig({ NODE_ENV: 'production', CG_TOKEN_SECRET: 'a-token-secret-of-at-least-thirty-two-chars' })).toThrow(
-      new ConfigError('Invalid configuration: in production set CG_INTERNAL_SECRET'),
     );
     expect(() => loadConfig({ CG_TOKEN_SECRET: 'short' })).toThrow('CG_TOKEN_SECRET is invalid: use at least 32 characters');
   });

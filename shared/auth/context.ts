@@ -1,19 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify, errors } from 'jose';
+import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors, type JWTPayload, type KeyLike } from 'jose';
 import { AuthenticationError, principalFromClaims } from './tokens';
+import { bodyHash, CanonicalJsonError } from './canonical';
 import { PUBLIC_PRINCIPAL, type Principal } from '../policy/principal';
 import type { Consent, SpecialApplication } from '../policy/decide';
 
 /**
- * The context the gateway forwards to every subgraph fetch: the caller it verified, the purpose and
- * the request id, signed with the internal key and short-lived. Subgraphs refuse any request without
- * a valid one, so `_entities` and every other field are unreachable except through the gateway.
+ * The context the gateway forwards with every subgraph fetch: the caller it verified, the purpose and
+ * the request id. It is not a bearer token: the gateway signs it with its Ed25519 private key, which no
+ * subgraph holds, for one fetch only:
+ * - `aud` is the subgraph the fetch goes to, `route` the subgraph route it is for;
+ * - `bdh` is the SHA-256 of the canonical JSON of the fetch's body (see canonical.ts);
+ * - it lives seconds (`CG_CONTEXT_TTL_SECONDS`), with `iat` and `exp` required.
+ * A subgraph verifies it with the public key, refuses another audience or route, and checks the body
+ * it parsed against `bdh` before any GraphQL runs; a captured context is good only for resending the
+ * very same fetch to the very same subgraph within seconds.
  */
 
 export const CONTEXT_HEADER = 'x-credit-graph-context';
 const ISSUER = 'credit-graph-gateway';
-const AUDIENCE = 'credit-graph-subgraph';
-const LIFETIME_SECONDS = 60;
+/** JWT `typ` of a context and of a grants token: neither can stand in for the other. */
+const CONTEXT_TYPE = 'cg-context+jwt';
+const GRANTS_TYPE = 'cg-grants+jwt';
+/** Clock skew tolerated between the gateway and a subgraph, in seconds. */
+export const CONTEXT_CLOCK_TOLERANCE_SECONDS = 2;
+
+/** The routes a context is made for: what the subgraph matched, never a raw URL. */
+export const GRAPHQL_ROUTE = '/graphql';
+export const SUBJECT_GRANTS_ROUTE = '/internal/subject-grants';
+export const INQUIRY_RECORDS_ROUTE = '/internal/inquiry-records';
+/** Not a route: the context inside an inquiry record, naming who asked for exactly those disclosures. */
+export const INQUIRY_RECORD_USE = 'inquiry-record';
 
 /** What the access subgraph holds about one subject for the caller's organization and purpose. */
 export interface SubjectGrants {
@@ -34,15 +51,28 @@ export interface ForwardedContext {
   readonly subjectsUnavailable: boolean;
 }
 
-type Signable = Omit<ForwardedContext, 'requestId' | 'subjects' | 'subjectsUnavailable'> & Partial<Pick<ForwardedContext, 'requestId'>>;
+/** Who a context speaks for. */
+export interface Caller {
+  readonly principal: Principal;
+  readonly purpose: string | null;
+  /** The request the fetch belongs to; a fresh id when omitted. */
+  readonly requestId?: string;
+}
+
+/** What a context is made for: one subgraph, one of its routes, one body. */
+export interface FetchTarget {
+  readonly audience: string;
+  readonly route: string;
+  readonly body: unknown;
+}
 
 /**
  * The grants of the subjects one fetch is about travel in its body, as `extensions.creditGraphGrants`:
- * a JWT signed with the same internal key, bound to the request id of the fetch's context. In a
- * header they would outgrow the limits of servers and proxies on a batch of a hundred subjects.
+ * a JWT signed with the same private key, for the same subgraph and request id as the fetch's context
+ * (and, being in the body, covered by the context's body hash). In a header they would outgrow the
+ * limits of servers and proxies on a batch of a hundred subjects.
  */
 export const GRANTS_EXTENSION = 'creditGraphGrants';
-const GRANTS_AUDIENCE = 'credit-graph-subgraph-grants';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -99,82 +129,151 @@ export function decodeSubjects(claim: unknown): Record<string, SubjectGrants> {
   return out;
 }
 
-const keyOf = (secret: string) => new TextEncoder().encode(secret);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-export async function signContext(secret: string, context: Signable): Promise<string> {
-  const p = context.principal;
-  return new SignJWT({
-    kind: p.kind === 'PUBLIC' ? 'PUBLIC' : p.kind,
-    org: p.organization,
+function principalClaims(p: Principal): JWTPayload {
+  if (p.kind === 'PUBLIC') return { kind: 'PUBLIC' };
+  return {
+    kind: p.kind,
+    org: p.organization ?? undefined,
     grants: p.grants.map((g) => `${g.category}:${g.level}`),
     purposes: [...p.purposes],
-    subject: p.subject,
-    statutory: p.statutory,
-    purpose: context.purpose,
-  })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setSubject(p.staff ?? 'anonymous')
-    .setJti(context.requestId ?? randomUUID())
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + LIFETIME_SECONDS)
-    .sign(keyOf(secret));
-}
-
-export async function verifyContext(secret: string, header: string | string[] | undefined): Promise<ForwardedContext> {
-  if (typeof header !== 'string' || header === '') {
-    throw new AuthenticationError('subgraphs answer only the gateway: the signed request context is missing');
-  }
-  let payload;
-  try {
-    ({ payload } = await jwtVerify(header, keyOf(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'jti'] }));
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new AuthenticationError('the signed request context has expired');
-    throw new AuthenticationError('the signed request context is not valid');
-  }
-  const principal =
-    payload.kind === 'PUBLIC'
-      ? PUBLIC_PRINCIPAL
-      : principalFromClaims({ ...payload, sub: payload.sub === 'anonymous' ? undefined : payload.sub });
-  return {
-    principal,
-    purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
-    requestId: String(payload.jti),
-    subjects: {},
-    subjectsUnavailable: false,
+    ...(p.subject ? { subject: p.subject } : {}),
+    ...(p.statutory ? { statutory: true } : {}),
   };
 }
 
-export async function signGrants(
-  secret: string,
-  requestId: string,
-  subjects: Readonly<Record<string, SubjectGrants>>,
-  unavailable: boolean,
-): Promise<string> {
-  return new SignJWT({ rid: requestId, subjects: encodeSubjects(subjects), unavailable })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(GRANTS_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + LIFETIME_SECONDS)
-    .sign(keyOf(secret));
+/** The gateway's side: signs each fetch's context and grants with the private key. */
+export class ContextSigner {
+  private readonly key: Promise<KeyLike>;
+
+  constructor(
+    privateKeyPem: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.key = importPKCS8(privateKeyPem, 'EdDSA');
+    this.key.catch(() => undefined);
+  }
+
+  /** A context for exactly one fetch: this caller, this subgraph and route, this body. */
+  async sign(caller: Caller, target: FetchTarget): Promise<string> {
+    const iat = nowSeconds();
+    const jwt = new SignJWT({
+      ...principalClaims(caller.principal),
+      purpose: caller.purpose,
+      rid: caller.requestId ?? randomUUID(),
+      route: target.route,
+      bdh: bodyHash(target.body),
+    })
+      .setProtectedHeader({ alg: 'EdDSA', typ: CONTEXT_TYPE })
+      .setIssuer(ISSUER)
+      .setAudience(target.audience)
+      .setJti(randomUUID())
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.ttlSeconds);
+    if (caller.principal.staff) jwt.setSubject(caller.principal.staff);
+    return jwt.sign(await this.key);
+  }
+
+  /** The grants of the subjects one fetch is about, for that subgraph and request. */
+  async signGrants(audience: string, requestId: string, subjects: Readonly<Record<string, SubjectGrants>>, unavailable: boolean): Promise<string> {
+    const iat = nowSeconds();
+    return new SignJWT({ rid: requestId, subjects: encodeSubjects(subjects), unavailable })
+      .setProtectedHeader({ alg: 'EdDSA', typ: GRANTS_TYPE })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.ttlSeconds)
+      .sign(await this.key);
+  }
 }
 
-/** Verifies a fetch's grants and that they belong to the same request as its context. */
-export async function verifyGrants(
-  secret: string,
-  token: unknown,
-  requestId: string,
-): Promise<Pick<ForwardedContext, 'subjects' | 'subjectsUnavailable'>> {
-  if (typeof token !== 'string' || token === '') throw new AuthenticationError('the signed subject grants are malformed');
-  let payload;
-  try {
-    ({ payload } = await jwtVerify(token, keyOf(secret), { issuer: ISSUER, audience: GRANTS_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'rid'] }));
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new AuthenticationError('the signed subject grants have expired');
-    throw new AuthenticationError('the signed subject grants are not valid');
+/** A context whose signature, audience, route and times were checked; its body is checked next. */
+export interface VerifiedContext {
+  readonly context: ForwardedContext;
+  /** The `bdh` claim: what the body must hash to. */
+  readonly bodyHash: string;
+}
+
+/** A subgraph's side: verifies contexts and grants with the public key, for this subgraph only. */
+export class ContextVerifier {
+  private readonly key: Promise<KeyLike>;
+
+  constructor(
+    publicKeyPem: string,
+    private readonly audience: string,
+    private readonly maxLifetimeSeconds: number,
+  ) {
+    this.key = importSPKI(publicKeyPem, 'EdDSA');
+    this.key.catch(() => undefined);
   }
-  if (payload.rid !== requestId) throw new AuthenticationError('the signed subject grants belong to another request');
-  return { subjects: decodeSubjects(payload.subjects), subjectsUnavailable: payload.unavailable === true };
+
+  private async payloadOf(token: string, type: string, what: string, required: string[], plural = false): Promise<JWTPayload> {
+    const [is, has] = plural ? ['are', 'have'] : ['is', 'has'];
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, await this.key, {
+        issuer: ISSUER,
+        audience: this.audience,
+        algorithms: ['EdDSA'],
+        typ: type,
+        requiredClaims: ['iat', 'exp', ...required],
+        clockTolerance: CONTEXT_CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new AuthenticationError(`${what} ${has} expired`);
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') throw new AuthenticationError(`${what} ${is} for another subgraph`);
+      throw new AuthenticationError(`${what} ${is} not valid`);
+    }
+    const iat = payload.iat as number;
+    const exp = payload.exp as number;
+    if (iat > nowSeconds() + CONTEXT_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError(`${what} ${is} issued in the future`);
+    if (exp - iat > this.maxLifetimeSeconds) throw new AuthenticationError(`${what} ${is} signed to live longer than ${this.maxLifetimeSeconds} seconds`);
+    return payload;
+  }
+
+  /**
+   * Checks a context header for `route` (the route this subgraph matched): signature, issuer,
+   * audience, times, the route, the principal's claims (as the gateway checks a token's), and that
+   * a stated purpose is one the principal holds.
+   */
+  async verify(header: string | string[] | undefined, route: string): Promise<VerifiedContext> {
+    if (typeof header !== 'string' || header === '') {
+      throw new AuthenticationError('subgraphs answer only the gateway: the signed request context is missing');
+    }
+    if (header.length > 8_192) throw new AuthenticationError('the signed request context is not valid');
+    const payload = await this.payloadOf(header, CONTEXT_TYPE, 'the signed request context', ['rid', 'route', 'bdh']);
+    if (payload.route !== route) throw new AuthenticationError('the signed request context is for another route');
+    if (typeof payload.rid !== 'string' || typeof payload.bdh !== 'string') throw new AuthenticationError('the signed request context is not valid');
+    const principal = payload.kind === 'PUBLIC' ? PUBLIC_PRINCIPAL : principalFromClaims(payload);
+    const purpose = payload.purpose ?? null;
+    if (purpose !== null && (typeof purpose !== 'string' || !principal.purposes.includes(purpose))) {
+      throw new AuthenticationError("the signed request context states a purpose that is not among the principal's purposes");
+    }
+    return {
+      context: { principal, purpose, requestId: payload.rid, subjects: {}, subjectsUnavailable: false },
+      bodyHash: payload.bdh,
+    };
+  }
+
+  /** The body this subgraph parsed must be the one the context was signed for. */
+  checkBody(verified: VerifiedContext, body: unknown): void {
+    if (body === undefined) throw new AuthenticationError('the signed request context binds a JSON body, and this request has none');
+    let hash: string;
+    try {
+      hash = bodyHash(body);
+    } catch (error) {
+      if (error instanceof CanonicalJsonError) throw new AuthenticationError(`the request body cannot be checked: ${error.message}`);
+      throw error;
+    }
+    if (hash !== verified.bodyHash) throw new AuthenticationError('the request body is not the one the signed request context was made for');
+  }
+
+  /** Verifies a fetch's grants: for this subgraph and the same request as its context. */
+  async verifyGrants(token: unknown, requestId: string): Promise<Pick<ForwardedContext, 'subjects' | 'subjectsUnavailable'>> {
+    if (typeof token !== 'string' || token === '') throw new AuthenticationError('the signed subject grants are malformed');
+    const payload = await this.payloadOf(token, GRANTS_TYPE, 'the signed subject grants', ['rid'], true);
+    if (payload.rid !== requestId) throw new AuthenticationError('the signed subject grants belong to another request');
+    return { subjects: decodeSubjects(payload.subjects), subjectsUnavailable: payload.unavailable === true };
+  }
 }

@@ -2,6 +2,7 @@ import { SignJWT, jwtVerify, importSPKI, importPKCS8, createRemoteJWKSet, errors
 import type { AuthConfig } from '../config';
 import { isLevel } from '../policy/levels';
 import { CATEGORY_NAMES } from '../policy/categories';
+import { checkSubjectCode, checkUscc } from '../identifiers';
 import { isPurpose, PUBLIC_PRINCIPAL, type Grant, type Principal, type PrincipalKind } from '../policy/principal';
 
 /**
@@ -16,6 +17,15 @@ export class AuthenticationError extends Error {
 
 const KINDS: readonly PrincipalKind[] = ['GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR', 'SUBJECT'];
 
+/** Only these kinds may hold a statutory power of inquiry (regulators, and government organs such as courts). */
+export const STATUTORY_KINDS: readonly PrincipalKind[] = ['REGULATOR', 'GOVERNMENT'];
+
+/** Bounds on what one token may carry: a token must not be able to blow up the work done for it. */
+export const TOKEN_BOUNDS = Object.freeze({ grants: 64, purposes: 16, grantLength: 80, staff: /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/ });
+
+/** Clock skew tolerated between the token's issuer and the gateway for `iat`, in seconds (`exp` is strict). */
+export const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
+
 /** The claims of a Credit Graph token beyond the registered ones. */
 export interface TokenClaims {
   readonly kind: PrincipalKind;
@@ -27,51 +37,126 @@ export interface TokenClaims {
   readonly statutory?: boolean;
 }
 
+/**
+ * How an offending value appears in an error message: at most a short, printable prefix, never the
+ * whole of what a caller sent.
+ */
+export function preview(value: unknown): string {
+  if (typeof value === 'string') {
+    const printable = value.replace(/[^\x20-\x7e]/g, '?');
+    return printable.length > 32 ? `"${printable.slice(0, 32)}..."` : `"${printable}"`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
+}
+
 function knownCategoryPrefix(category: string): boolean {
   return category === '*' || [...CATEGORY_NAMES].some((c) => c === category || c.startsWith(`${category}.`));
 }
 
 /** `finance.credit:RESTRICTED` -> a grant; anything else is an error naming the claim. */
 export function parseGrant(text: string): Grant {
+  if (typeof text !== 'string' || text.length > TOKEN_BOUNDS.grantLength) {
+    throw new AuthenticationError(`grant ${preview(text)} is not category:LEVEL of at most ${TOKEN_BOUNDS.grantLength} characters`);
+  }
   const [category, level, extra] = text.split(':');
   if (extra !== undefined || !category || !isLevel(level)) {
-    throw new AuthenticationError(`grant "${text}" is not category:LEVEL (LEVEL one of PUBLIC, SHARED, RESTRICTED, SPECIAL)`);
+    throw new AuthenticationError(`grant ${preview(text)} is not category:LEVEL (LEVEL one of PUBLIC, SHARED, RESTRICTED, SPECIAL)`);
   }
-  if (!knownCategoryPrefix(category)) throw new AuthenticationError(`grant "${text}" names no category of the catalogue`);
+  if (!knownCategoryPrefix(category)) throw new AuthenticationError(`grant ${preview(text)} names no category of the catalogue`);
   return { category, level };
 }
 
-function stringArray(payload: JWTPayload, claim: string): string[] {
+function stringArray(payload: JWTPayload, claim: string, max: number): string[] {
   const value = payload[claim];
   if (value === undefined) return [];
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     throw new AuthenticationError(`token claim "${claim}" must be an array of strings`);
   }
+  if (value.length > max) throw new AuthenticationError(`token claim "${claim}" holds ${value.length} entries; at most ${max} are accepted`);
   return value as string[];
 }
 
+/**
+ * The one validation of a principal's claims, per kind: the gateway applies it to every token, the
+ * subgraphs to every forwarded context, and `npm run token` before it signs.
+ * - every kind: `org` is set; `sub` (staff), when present, is 1 to 64 letters, digits or `._@-`;
+ *   at most 64 grants and 16 purposes, each known; `statutory`, when present, is a boolean, and true
+ *   only for REGULATOR or GOVERNMENT;
+ * - SUBJECT (a subject acting for itself): `subject` is a valid USCC or resident ID with its check
+ *   character, `org` equals it, no grants, no statutory power, and its only purpose is SELF_QUERY;
+ * - every other kind: `org` is a valid USCC (check character verified), no `subject` claim, and
+ *   never SELF_QUERY.
+ */
 export function principalFromClaims(payload: JWTPayload): Principal {
   const kind = payload.kind;
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
-    throw new AuthenticationError(`token claim "kind" must be one of ${KINDS.join(', ')}`);
+    throw new AuthenticationError(`token claim "kind" must be one of ${KINDS.join(', ')}, got ${preview(kind)}`);
   }
-  if (typeof payload.org !== 'string' || payload.org === '') throw new AuthenticationError('token claim "org" is missing');
-  const purposes = stringArray(payload, 'purposes');
-  const unknown = purposes.filter((p) => !isPurpose(p));
-  if (unknown.length > 0) throw new AuthenticationError(`token claim "purposes" has unknown purposes: ${unknown.join(', ')}`);
-  const subject = payload.subject;
-  if (kind === 'SUBJECT' && (typeof subject !== 'string' || subject === '')) {
-    throw new AuthenticationError('a SUBJECT token must name the subject it acts as in claim "subject"');
+  const org = payload.org;
+  if (typeof org !== 'string' || org === '') throw new AuthenticationError('token claim "org" is missing');
+  const staff = payload.sub;
+  if (staff !== undefined && (typeof staff !== 'string' || !TOKEN_BOUNDS.staff.test(staff))) {
+    throw new AuthenticationError(`token claim "sub" (staff) must be 1 to 64 letters, digits or ._@- characters, got ${preview(staff)}`);
+  }
+  const grants = stringArray(payload, 'grants', TOKEN_BOUNDS.grants).map(parseGrant);
+  const purposes = stringArray(payload, 'purposes', TOKEN_BOUNDS.purposes);
+  const unknown = purposes.find((p) => !isPurpose(p));
+  if (unknown !== undefined) throw new AuthenticationError(`token claim "purposes" has an unknown purpose ${preview(unknown)}`);
+  if (payload.statutory !== undefined && typeof payload.statutory !== 'boolean') {
+    throw new AuthenticationError('token claim "statutory" must be a boolean');
+  }
+  const statutory = payload.statutory === true;
+  if (statutory && !STATUTORY_KINDS.includes(kind as PrincipalKind)) {
+    throw new AuthenticationError(`a ${kind} principal holds no statutory power; only ${STATUTORY_KINDS.join(' and ')} may`);
+  }
+  let subject: string | null = null;
+  if (kind === 'SUBJECT') {
+    if (typeof payload.subject !== 'string' || payload.subject === '') {
+      throw new AuthenticationError('a SUBJECT token must name the subject it acts as in claim "subject"');
+    }
+    const check = checkSubjectCode(payload.subject);
+    if (!check.ok || check.code !== payload.subject) {
+      throw new AuthenticationError(`token claim "subject" is not a valid subject code: ${check.ok ? 'write it in capitals, without spaces' : check.reason}`);
+    }
+    subject = check.code;
+    if (org !== subject) throw new AuthenticationError('a SUBJECT acts only for itself: token claim "org" must equal claim "subject"');
+    if (grants.length > 0) throw new AuthenticationError('a SUBJECT token carries no grants: a subject sees its own records by SELF_QUERY');
+    if (purposes.length !== 1 || purposes[0] !== 'SELF_QUERY') {
+      throw new AuthenticationError('a SUBJECT token has exactly one purpose, SELF_QUERY');
+    }
+  } else {
+    if (payload.subject !== undefined) throw new AuthenticationError(`a ${kind} token carries no "subject" claim; only a SUBJECT acts as a subject`);
+    const check = checkUscc(org);
+    if (!check.ok || check.code !== org) {
+      throw new AuthenticationError(`token claim "org" is not a valid Unified Social Credit Code: ${check.ok ? 'write it in capitals, without spaces' : check.reason}`);
+    }
+    if (purposes.includes('SELF_QUERY')) throw new AuthenticationError(`a ${kind} token may not hold SELF_QUERY, which is for a subject acting as itself`);
   }
   return Object.freeze({
     kind: kind as PrincipalKind,
-    organization: payload.org,
-    staff: typeof payload.sub === 'string' ? payload.sub : null,
-    grants: Object.freeze(stringArray(payload, 'grants').map(parseGrant)),
+    organization: org,
+    staff: typeof staff === 'string' ? staff : null,
+    grants: Object.freeze(grants),
     purposes: Object.freeze(purposes),
-    subject: kind === 'SUBJECT' ? (subject as string) : null,
-    statutory: payload.statutory === true,
+    subject,
+    statutory,
   });
+}
+
+/**
+ * A bearer token's times: `iat` and `exp` present, `iat` not in the future (give or take the clock
+ * tolerance), and a lifetime `exp - iat` within the configured maximum.
+ */
+export function checkTokenTimes(payload: JWTPayload, maxLifetimeSeconds: number, now = Math.floor(Date.now() / 1000)): void {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new AuthenticationError('the token has no issue time (claim "iat")');
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new AuthenticationError('the token has no expiry (claim "exp")');
+  if (iat > now + TOKEN_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError('the token is issued in the future (claim "iat")');
+  if (exp <= iat) throw new AuthenticationError('the token expires before it is issued');
+  if (exp - iat > maxLifetimeSeconds) {
+    throw new AuthenticationError(`the token lives ${exp - iat} seconds; at most ${maxLifetimeSeconds} are accepted (CG_TOKEN_MAX_LIFETIME)`);
+  }
 }
 
 export type Verifier = (authorization: string | undefined) => Promise<Principal>;
@@ -93,6 +178,8 @@ export async function createVerifier(auth: AuthConfig): Promise<Verifier> {
       key = createRemoteJWKSet(new URL(auth.key.url));
       algorithms = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
       break;
+    case 'none':
+      throw new Error('this process verifies no bearer tokens (no token key is configured for it)');
     default: {
       const unreachable: never = auth.key;
       throw new Error(`unknown token key ${JSON.stringify(unreachable)}`);
@@ -108,31 +195,36 @@ export async function createVerifier(auth: AuthConfig): Promise<Verifier> {
         issuer: auth.issuer,
         audience: auth.audience,
         algorithms,
-        requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'iat'],
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('the token has expired');
       if (error instanceof errors.JWSSignatureVerificationFailed) throw new AuthenticationError('the token signature is not valid');
-      if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`the token is not valid here: ${error.message}`);
+      if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`the token is not valid here: ${error.message.slice(0, 80)}`);
       if (error instanceof errors.JOSEAlgNotAllowed) throw new AuthenticationError('the token is signed with an algorithm this graph does not accept');
       throw new AuthenticationError('the token is malformed');
     }
+    checkTokenTimes(payload, auth.tokenMaxLifetimeSeconds);
     return principalFromClaims(payload);
   };
 }
 
-/** Signs a token with the configured key (the symmetric key, or the private key beside a public one). */
+/**
+ * Signs a token with the configured key (the symmetric key, or the private key beside a public one),
+ * after the same validation the gateway applies: what it signs, the gateway accepts.
+ */
 export async function signToken(auth: AuthConfig, claims: TokenClaims, ttlSeconds: number): Promise<string> {
-  for (const grant of claims.grants) parseGrant(grant);
-  const jwt = new SignJWT({ ...claims, grants: [...claims.grants], purposes: [...claims.purposes] })
-    .setIssuer(auth.issuer)
-    .setAudience(auth.audience)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds);
-  if (claims.staff) jwt.setSubject(claims.staff);
+  const iat = Math.floor(Date.now() / 1000);
+  const payload: JWTPayload = { ...claims, grants: [...claims.grants], purposes: [...claims.purposes], iat, exp: iat + ttlSeconds };
+  delete payload.staff;
+  if (claims.staff !== undefined) payload.sub = claims.staff;
+  principalFromClaims(payload);
+  checkTokenTimes(payload, auth.tokenMaxLifetimeSeconds, iat);
+  const jwt = new SignJWT(payload).setIssuer(auth.issuer).setAudience(auth.audience);
   if (auth.key.kind === 'secret') {
     return jwt.setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(auth.key.secret));
   }
+  if (auth.key.kind === 'none') throw new Error('this process signs no bearer tokens (no token key is configured for it)');
   if (!auth.signingKeyPem) throw new Error('tokens are verified by public key here: set CG_TOKEN_PRIVATE_KEY to sign them');
   const algorithm = auth.key.kind === 'public-key' ? auth.key.algorithm : 'ES256';
   return jwt.setProtectedHeader({ alg: algorithm }).sign(await importPKCS8(auth.signingKeyPem, algorithm));

@@ -1,53 +1,100 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { SubgraphDeps } from './types';
 import { graphqlShapedHttpErrors } from '../http';
-import { CONTEXT_HEADER, GRANTS_EXTENSION, verifyContext, verifyGrants, type ForwardedContext } from '../auth/context';
+import { CONTEXT_HEADER, ContextVerifier, GRANTS_EXTENSION, GRAPHQL_ROUTE, type ForwardedContext, type VerifiedContext } from '../auth/context';
 import { AuthenticationError } from '../auth/tokens';
+import { DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from '../auth/developmentKeys';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The caller the gateway verified, from its signed request context. */
     forwarded?: ForwardedContext;
   }
+  interface FastifyInstance {
+    /** The subgraph this server is: the audience its request contexts must name. */
+    subgraphName?: string;
+  }
 }
+
+/**
+ * The only requests a subgraph answers without the gateway's signed context, by the route Fastify
+ * matched and the method: its health check. Everything else, known route or not, needs a context.
+ */
+export const OPEN_ROUTES: ReadonlySet<string> = new Set(['GET /health', 'HEAD /health']);
+
+const MISSING = 'subgraphs answer only the gateway: the signed request context is missing';
 
 /** The answer to a request the gateway did not sign (validly): 401 and no data. */
 export function refuseUnauthenticated(reply: FastifyReply, message: string): FastifyReply {
   return reply.code(401).send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
-/** A Fastify instance with the routes every subgraph has: `/health` answers once the store answers. */
-export function subgraphHttp(_name: string, deps: SubgraphDeps): FastifyInstance {
-  const app = Fastify(
-    deps.logger === false
+/** The route Fastify matched (undefined when none did), never the raw URL. */
+const openRoute = (request: FastifyRequest) => {
+  const route = request.routeOptions.url;
+  return route !== undefined && OPEN_ROUTES.has(`${request.method} ${route}`);
+};
+
+/**
+ * A Fastify instance with what every subgraph shares: `/health` answers once the store answers, and
+ * every other request is refused by default unless it carries the gateway's signed context made for
+ * this subgraph, the route Fastify matched and the body Fastify parsed.
+ */
+export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance {
+  const app = Fastify({
+    ...(deps.logger === false
       ? { logger: false }
-      : { loggerInstance: deps.logger, logController: new LogController({ disableRequestLogging: true }) },
-  );
+      : { loggerInstance: deps.logger, logController: new LogController({ disableRequestLogging: true }) }),
+    // A target Fastify cannot even route (`/%zz`) matches no route, so it is refused like any other.
+    frameworkErrors: (_error, request, reply) =>
+      refuseUnauthenticated(
+        reply,
+        request.headers[CONTEXT_HEADER] === undefined ? MISSING : 'the signed request context is for another route',
+      ),
+  });
   graphqlShapedHttpErrors(app);
   app.decorateRequest('forwarded', undefined);
-  // Only the gateway may ask: a request without its signed, unexpired context gets no data at all.
-  // That holds for the gateway-only routes under /internal/ too.
+  app.decorate('subgraphName', name);
+  if (deps.context.publicKeyPem.trim() === DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY.trim()) {
+    app.log.warn(
+      `${name}: DEVELOPMENT KEY IN USE: request contexts are verified with the published development key, which anyone can sign with; set CG_CONTEXT_PUBLIC_KEY (refused in production)`,
+    );
+  }
+  const verifier = new ContextVerifier(deps.context.publicKeyPem, name, deps.context.ttlSeconds);
+  const pending = new WeakMap<FastifyRequest, VerifiedContext>();
+
+  // Refuse by default, before the body is even read: only the gateway may ask, for this route.
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/graphql') && !request.url.startsWith('/internal/')) return;
+    if (openRoute(request)) return;
     try {
-      request.forwarded = await verifyContext(deps.internalSecret, request.headers[CONTEXT_HEADER]);
+      const verified = await verifier.verify(request.headers[CONTEXT_HEADER], request.routeOptions.url ?? '');
+      pending.set(request, verified);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       return refuseUnauthenticated(reply, error.message);
     }
   });
-  // The grants of the subjects a fetch is about come in its body, signed and bound to its context.
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.forwarded || !request.url.startsWith('/graphql')) return;
-    const token = (request.body as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[GRANTS_EXTENSION];
-    if (token === undefined) return;
+
+  // Once the body is parsed, and before any handler (GraphQL included) runs: it must be the body the
+  // context was signed for. Then the subject grants it carries, bound to the same request.
+  app.addHook('preValidation', async (request, reply) => {
+    if (openRoute(request)) return;
+    const verified = pending.get(request);
+    if (!verified) return refuseUnauthenticated(reply, MISSING);
     try {
-      request.forwarded = { ...request.forwarded, ...(await verifyGrants(deps.internalSecret, token, request.forwarded.requestId)) };
+      verifier.checkBody(verified, request.body);
+      let forwarded = verified.context;
+      if (request.routeOptions.url === GRAPHQL_ROUTE) {
+        const token = (request.body as { extensions?: Record<string, unknown> } | null)?.extensions?.[GRANTS_EXTENSION];
+        if (token !== undefined) forwarded = { ...forwarded, ...(await verifier.verifyGrants(token, forwarded.requestId)) };
+      }
+      request.forwarded = forwarded;
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       return refuseUnauthenticated(reply, error.message);
     }
   });
+
   app.get('/health', async (_request, reply) => {
     try {
       await deps.store.db.raw('select 1');
@@ -63,4 +110,9 @@ export function subgraphHttp(_name: string, deps: SubgraphDeps): FastifyInstance
 /** A logger that satisfies the masking code when the server was built without one. */
 export function errorLoggerOf(app: FastifyInstance) {
   return { error: (details: Record<string, unknown>, message: string) => app.log.error(details, message) };
+}
+
+/** The verifier a subgraph's own routes use for contexts inside a body (the access subgraph's inquiry records). */
+export function contextVerifierFor(name: string, deps: SubgraphDeps): ContextVerifier {
+  return new ContextVerifier(deps.context.publicKeyPem, name, deps.context.ttlSeconds);
 }

@@ -38,7 +38,12 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     logger.fatal(`cannot prepare the ${module.name} store: ${(error as Error).message}`);
     process.exit(1);
   }
-  const app = await module.buildServer({ store, limits: config.limits, internalSecret: config.auth.internalSecret, logger });
+  const { publicKeyPem, ttlSeconds } = config.auth.context;
+  if (!publicKeyPem) {
+    logger.fatal('no key to verify request contexts with: set CG_CONTEXT_PUBLIC_KEY');
+    process.exit(78);
+  }
+  const app = await module.buildServer({ store, limits: config.limits, context: { publicKeyPem, ttlSeconds }, logger });
   closeOnSignals(
     (m) => logger.info(m),
     async () => {

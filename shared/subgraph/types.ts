@@ -7,8 +7,12 @@ import type { SubgraphName } from '../subgraphs';
 export interface SubgraphDeps {
   readonly store: Store;
   readonly limits: Config['limits'];
-  /** The key of the gateway's signed request context (`CG_INTERNAL_SECRET`). */
-  readonly internalSecret: string;
+  /**
+   * How this subgraph verifies the gateway's per-fetch contexts: the Ed25519 public key
+   * (`CG_CONTEXT_PUBLIC_KEY`) and the longest lifetime it accepts (`CG_CONTEXT_TTL_SECONDS`).
+   * A subgraph never holds a signing key.
+   */
+  readonly context: { readonly publicKeyPem: string; readonly ttlSeconds: number };
   /** A pino logger, or false for silence (tests). */
   readonly logger: FastifyBaseLogger | false;
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
+import { contextVerifierFor } from '../../shared/subgraph/http';
+import type { ContextVerifier } from '../../shared/auth/context';
 import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { DISCLOSURES_MAX, readDisclosure, type Disclosure } from '../../shared/subgraph/disclosures';
 import { checkSubjectCode } from '../../shared/identifiers';
@@ -9,7 +11,7 @@ import { createAccessContext } from './loaders';
 import { migrations } from './migrations';
 import { accessDataset } from './fixtures';
 import { writeInquiries, subjectGrants, type InquiryOutcome, type NewInquiry } from './store';
-import { verifyContext } from '../../shared/auth/context';
+import { INQUIRY_RECORD_USE, SUBJECT_GRANTS_ROUTE, INQUIRY_RECORDS_ROUTE } from '../../shared/auth/context';
 import { AuthenticationError } from '../../shared/auth/tokens';
 
 /** At most this many subjects per grants lookup: the gateway asks per request, a batch is 100 subjects. */
@@ -24,11 +26,9 @@ interface RecordRefusal {
   readonly error: { readonly code: 'BAD_REQUEST' | 'UNAUTHENTICATED'; readonly message: string };
 }
 
-/** Longest staff id an inquiry record keeps (its column's width). */
-const STAFF_MAX = 80;
 
 /** One record of a call, checked: its request's signed context and well-formed disclosures. */
-async function checkedInquiry(deps: SubgraphDeps, record: unknown): Promise<NewInquiry | RecordRefusal> {
+async function checkedInquiry(recordContexts: ContextVerifier, record: unknown): Promise<NewInquiry | RecordRefusal> {
   const { context, disclosures: raw } = (typeof record === 'object' && record !== null ? record : {}) as { context?: unknown; disclosures?: unknown };
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > DISCLOSURES_MAX) {
     return { error: { code: 'BAD_REQUEST', message: `disclosures must be a list of 1 to ${DISCLOSURES_MAX} disclosures` } };
@@ -38,15 +38,15 @@ async function checkedInquiry(deps: SubgraphDeps, record: unknown): Promise<NewI
   if (bad >= 0) return { error: { code: 'BAD_REQUEST', message: `disclosures[${bad}] is malformed` } };
   let forwarded;
   try {
-    forwarded = await verifyContext(deps.internalSecret, typeof context === 'string' ? context : undefined);
+    // Each record's context is signed for that record's disclosures (INQUIRY_RECORD_USE).
+    const verified = await recordContexts.verify(typeof context === 'string' ? context : undefined, INQUIRY_RECORD_USE);
+    recordContexts.checkBody(verified, raw);
+    forwarded = verified.context;
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
     return { error: { code: 'UNAUTHENTICATED', message: error.message } };
   }
   const { principal } = forwarded;
-  if (principal.staff !== null && principal.staff.length > STAFF_MAX) {
-    return { error: { code: 'BAD_REQUEST', message: `the staff id is longer than ${STAFF_MAX} characters` } };
-  }
   return {
     requestId: forwarded.requestId,
     principalKind: principal.kind,
@@ -76,7 +76,9 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     context: () => createAccessContext(deps.store.db, deps.limits),
   });
 
-  app.post('/internal/subject-grants', async (request, reply) => {
+  const recordContexts = contextVerifierFor('access', deps);
+
+  app.post(SUBJECT_GRANTS_ROUTE, async (request, reply) => {
     const forwarded = request.forwarded;
     const subjects = (request.body as { subjects?: unknown } | null)?.subjects;
     if (!Array.isArray(subjects) || subjects.length > GRANTS_LOOKUP_MAX || !subjects.every((s) => typeof s === 'string')) {
@@ -96,7 +98,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
   // each has its own outcome: a malformed or unwritable record fails alone, never its neighbours.
   // A group commit of large records (a batch of subjects, every field) outgrows Fastify's default 1 MiB.
   // A NUL byte in one record is that record's refusal (its disclosures are checked one by one), not the call's.
-  app.post('/internal/inquiry-records', { bodyLimit: INQUIRY_CALL_BYTES_MAX, config: { checksEachItem: true } }, async (request, reply) => {
+  app.post(INQUIRY_RECORDS_ROUTE, { bodyLimit: INQUIRY_CALL_BYTES_MAX, config: { checksEachItem: true } }, async (request, reply) => {
     const records = (request.body as { records?: unknown } | null)?.records;
     if (!Array.isArray(records) || records.length === 0 || records.length > INQUIRY_BATCH_MAX) {
       return reply.code(400).send(badRequest(`\`records\` must be a list of 1 to ${INQUIRY_BATCH_MAX} inquiry records`));
@@ -104,7 +106,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     const outcomes: Array<InquiryOutcome | RecordRefusal | null> = [];
     const valid: Array<{ index: number; inquiry: NewInquiry }> = [];
     for (const [i, record] of records.entries()) {
-      const checked = await checkedInquiry(deps, record);
+      const checked = await checkedInquiry(recordContexts, record);
       if ('error' in checked) outcomes.push(checked);
       else {
         outcomes.push(null);

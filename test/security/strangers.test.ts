@@ -10,7 +10,7 @@ import { loadConfig } from '../../shared/config';
 import { encodeCursor } from '../../shared/pagination';
 import { startGateway, urlOf, urlOverrides, post, callerHeaders, REGULATOR } from '../support/graph';
 import { openTestStore, testDeps, TEST_DATASET } from '../support/stores';
-import { gatewayHeaders, inject } from '../support/graphql';
+import { signedFor, inject } from '../support/graphql';
 
 /**
  * What the graph tells a stranger: health without layout, no schema hints, no more than a short
@@ -245,11 +245,12 @@ describe('NUL characters (PostgreSQL text refuses them) are bad input, not a fai
   });
 
   it('sent to a subgraph directly, with a valid context', async () => {
+    const payload = { query: 'query($q: String!) { searchOrganizations(query: $q) { totalCount } }', variables: { q: '\u0000' } };
     const response = await registry.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json', ...(await gatewayHeaders()) },
-      payload: { query: 'query($q: String!) { searchOrganizations(query: $q) { totalCount } }', variables: { q: '\u0000' } },
+      headers: { 'content-type': 'application/json', ...(await signedFor('registry', payload)) },
+      payload,
     });
     expect({ status: response.statusCode, body: response.json() }).toEqual(NUL_REFUSED);
   });

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { CONTEXT_HEADER, GRANTS_EXTENSION, signContext, signGrants } from '../../shared/auth/context';
+import { CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE, type Caller, type SubjectGrants } from '../../shared/auth/context';
 import { principalFromClaims } from '../../shared/auth/tokens';
 import type { Principal } from '../../shared/policy/principal';
-import { TEST_INTERNAL_SECRET } from './stores';
+import { TEST_SIGNER } from './stores';
 
 /** Subgraph tests ask as a regulator with a statutory power, through a context signed as the gateway would. */
 export const REGULATOR_PRINCIPAL: Principal = principalFromClaims({
@@ -14,15 +14,34 @@ export const REGULATOR_PRINCIPAL: Principal = principalFromClaims({
   statutory: true,
 });
 
-export async function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL, purpose: string | null = 'SUPERVISION'): Promise<Record<string, string>> {
-  return { [CONTEXT_HEADER]: await signContext(TEST_INTERNAL_SECRET, { principal, purpose }) };
+/**
+ * Who a test fetch is from, and the subject grants it carries: `inject` signs the context (and the
+ * grants) for the subgraph it posts to and the exact body it sends, as the gateway's data source does.
+ */
+export interface AsCaller {
+  readonly caller: Caller;
+  readonly grants?: Readonly<Record<string, SubjectGrants>>;
+}
+
+export async function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL, purpose: string | null = 'SUPERVISION'): Promise<AsCaller> {
+  return { caller: { principal, purpose } };
+}
+
+/** A context header signed for exactly one subgraph, route and body: what the gateway sends with one fetch. */
+export async function signedFor(
+  audience: string,
+  body: unknown,
+  caller: Caller = { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION' },
+  route: string = GRAPHQL_ROUTE,
+): Promise<Record<string, string>> {
+  return { [CONTEXT_HEADER]: await TEST_SIGNER.sign(caller, { audience, route, body }) };
 }
 
 /**
- * The regulator's context plus an approved special application over every category for each of
- * `codes`, as the gateway would sign it: for tests that read every list of a sector, SPECIAL ones too.
+ * The regulator plus an approved special application over every category for each of `codes`, as
+ * the gateway would sign it: for tests that read every list of a sector, SPECIAL ones too.
  */
-export async function withSpecialApplications(codes: readonly string[]): Promise<Signed> {
+export async function withSpecialApplications(codes: readonly string[]): Promise<AsCaller> {
   const validUntil = new Date(Date.now() + 3_600_000);
   const subjects = Object.fromEntries(
     codes.map((code) => [
@@ -35,17 +54,7 @@ export async function withSpecialApplications(codes: readonly string[]): Promise
       },
     ]),
   );
-  const requestId = randomUUID();
-  return {
-    headers: { [CONTEXT_HEADER]: await signContext(TEST_INTERNAL_SECRET, { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId }) },
-    extensions: { [GRANTS_EXTENSION]: await signGrants(TEST_INTERNAL_SECRET, requestId, subjects, false) },
-  };
-}
-
-/** What a gateway fetch carries: its context header and, with grants, its body extensions. */
-export interface Signed {
-  readonly headers: Record<string, string>;
-  readonly extensions?: Record<string, unknown>;
+  return { caller: { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId: randomUUID() }, grants: subjects };
 }
 
 export interface GraphQLResponse {
@@ -55,19 +64,32 @@ export interface GraphQLResponse {
   readonly disclosures: unknown[];
 }
 
-/** Posts an operation to a Fastify-served GraphQL endpoint without the network. */
+/**
+ * Posts an operation to a Fastify-served GraphQL endpoint without the network: as the regulator by
+ * default, as `as` says, or with exactly the raw `headers` given (for forged or missing contexts).
+ */
 export async function inject(
   app: FastifyInstance,
   query: string,
   variables: Record<string, unknown> = {},
-  signed?: Record<string, string> | Signed,
+  as?: Record<string, string> | AsCaller,
 ): Promise<GraphQLResponse> {
-  const { headers, extensions } = signed && 'headers' in signed ? (signed as Signed) : { headers: signed as Record<string, string> | undefined, extensions: undefined };
+  let headers: Record<string, string>;
+  let sent: Record<string, unknown> = { query, variables };
+  if (as && !('caller' in as)) {
+    headers = as as Record<string, string>;
+  } else {
+    const { caller, grants } = (as as AsCaller | undefined) ?? (await gatewayHeaders());
+    const audience = app.subgraphName ?? '';
+    const requestId = caller.requestId ?? randomUUID();
+    if (grants) sent = { ...sent, extensions: { [GRANTS_EXTENSION]: await TEST_SIGNER.signGrants(audience, requestId, grants, false) } };
+    headers = await signedFor(audience, sent, { ...caller, requestId });
+  }
   const response = await app.inject({
     method: 'POST',
     url: '/graphql',
-    headers: { 'content-type': 'application/json', ...(headers ?? (await gatewayHeaders())) },
-    payload: JSON.stringify({ query, variables, ...(extensions ? { extensions } : {}) }),
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: JSON.stringify(sent),
   });
   const body = response.json();
   const { disclosures = [], ...otherExtensions } = (body.extensions ?? {}) as { disclosures?: unknown[] };

@@ -7,17 +7,21 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ContextSigner } from '../../shared/auth/context';
 
 /** The dataset every test sees: small, fixed, and the same for PGlite and PostgreSQL runs. */
 export const TEST_DATASET = { seed: 2014, subjects: 60 } as const;
 
 export const TEST_LIMITS = { subjectsBatchMax: 100, pageSizeDefault: 20, pageSizeMax: 100 } as const;
 
-/** The development internal key, which the tests' gateways sign subgraph requests with too. */
-export const TEST_INTERNAL_SECRET = loadConfig({}).auth.internalSecret;
+/** The published development context keys, which the tests' gateways sign subgraph fetches with too. */
+const contextKeys = loadConfig({}).auth.context;
+export const TEST_CONTEXT = { publicKeyPem: contextKeys.publicKeyPem as string, ttlSeconds: contextKeys.ttlSeconds } as const;
+/** Signs contexts and grants as the tests' gateways do. */
+export const TEST_SIGNER = new ContextSigner(contextKeys.privateKeyPem as string, contextKeys.ttlSeconds);
 
 export function testDeps(store: Store): SubgraphDeps {
-  return { store, limits: TEST_LIMITS, internalSecret: TEST_INTERNAL_SECRET, logger: false };
+  return { store, limits: TEST_LIMITS, context: TEST_CONTEXT, logger: false };
 }
 
 /**
