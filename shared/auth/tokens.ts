@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify, importSPKI, importPKCS8, createRemoteJWKSet, errors, type JWTPayload, type KeyLike } from 'jose';
 import type { AuthConfig } from '../config';
+import { echo } from '../errors';
 import { isLevel } from '../policy/levels';
 import { CATEGORY_NAMES } from '../policy/categories';
 import { checkSubjectCode, checkUscc } from '../identifiers';
@@ -42,10 +43,7 @@ export interface TokenClaims {
  * whole of what a caller sent.
  */
 export function preview(value: unknown): string {
-  if (typeof value === 'string') {
-    const printable = value.replace(/[^\x20-\x7e]/g, '?');
-    return printable.length > 32 ? `"${printable.slice(0, 32)}..."` : `"${printable}"`;
-  }
+  if (typeof value === 'string') return `"${echo(value)}"`;
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
 }

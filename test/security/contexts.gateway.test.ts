@@ -20,7 +20,7 @@ const urls = {} as Record<SubgraphName, string>;
 /** What went from the gateway to finance: through a proxy that records each fetch. */
 const captured: Array<{ context: string; body: string }> = [];
 let proxy: Server;
-let gateway: { app: FastifyInstance; url: string };
+let gateway: { app: FastifyInstance; url: string; opsUrl: string };
 
 beforeAll(async () => {
   // Unseeded stores, side by side: what is tested here is the signing, not the data.
@@ -63,16 +63,10 @@ async function replay(url: string, context: string, body: string) {
 const refused = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] } });
 
 describe('the gateway signs each fetch for its subgraph and body', () => {
-  it('composes the supergraph from the running subgraphs: IntrospectAndCompose fetches are signed for their body', async () => {
-    const response = await fetch(`${gateway.url}/health`);
-    expect({ status: response.status, body: await response.json() }).toEqual({
-      status: 200,
-      body: { status: 'ok', supergraph: 'loaded', subgraphs: [...SUBGRAPH_NAMES].sort() },
-    });
-  });
-
-  it('probes every subgraph for ops with a context made for that subgraph', async () => {
-    const response = await fetch(`${gateway.url}/health/subgraphs`);
+  it('composes the supergraph from the running subgraphs (IntrospectAndCompose fetches are signed for their body), and probes each for ops with a context made for it', async () => {
+    expect(await fetch(`${gateway.url}/health`).then(async (r) => ({ status: r.status, body: await r.json() }))).toEqual({ status: 200, body: { status: 'ok' } });
+    // The composed supergraph names every subgraph, and each answers the ops probe signed for it.
+    const response = await fetch(`${gateway.opsUrl}/health/subgraphs`);
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 200,
       body: { status: 'ok', subgraphs: Object.fromEntries([...SUBGRAPH_NAMES].sort().map((name) => [name, 'up'])) },
@@ -91,19 +85,23 @@ describe('the gateway signs each fetch for its subgraph and body', () => {
 
 describe('only a purpose the principal holds is ever signed', () => {
   const PUBLIC_QUERY = JSON.stringify({ query: '{ searchOrganizations(query: "北京") { totalCount } }' });
-  const ANSWER = { status: 200, body: { data: { searchOrganizations: { totalCount: 0 } } } };
   const ask = async (headers: Record<string, string>) => {
     const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: PUBLIC_QUERY });
     return { status: response.status, body: await response.json() };
   };
-
-  it('answers public data to the public stating a purpose, whose context states none', async () => {
-    expect(await ask({ 'x-inquiry-purpose': 'SUPERVISION' })).toEqual(ANSWER);
+  // The gateway refuses the purpose before it signs anything, even for public data.
+  const refused = (allowed: string) => ({
+    status: 403,
+    body: { errors: [{ message: `Purpose "SUPERVISION" is not allowed for this caller; allowed: ${allowed}`, extensions: { code: 'PURPOSE_NOT_ALLOWED' } }] },
   });
 
-  it('answers public data to a bank stating a purpose it does not hold, whose context states none', async () => {
+  it('refuses the public stating a purpose, for public data too', async () => {
+    expect(await ask({ 'x-inquiry-purpose': 'SUPERVISION' })).toEqual(refused('none'));
+  });
+
+  it('refuses a bank stating a purpose it does not hold, for public data too', async () => {
     const bank = { kind: 'CREDIT_SERVICE', org: '91310000132209224R', grants: ['finance:RESTRICTED'], purposes: ['LOAN_APPROVAL'] } as const;
-    expect(await ask(await callerHeaders({ ...bank, grants: [...bank.grants], purposes: [...bank.purposes] }, 'SUPERVISION'))).toEqual(ANSWER);
+    expect(await ask(await callerHeaders({ ...bank, grants: [...bank.grants], purposes: [...bank.purposes] }, 'SUPERVISION'))).toEqual(refused('LOAN_APPROVAL'));
   });
 });
 

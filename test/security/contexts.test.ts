@@ -239,7 +239,7 @@ describe("the access subgraph's gateway-only routes", () => {
     const record = { context: await sign('inquiry-record', [{ ...disclosure, field: 'FinanceProfile.assets' }]), disclosures: [disclosure] };
     const body = { records: [record] };
     expect(await post('/internal/inquiry-records', await sign('/internal/inquiry-records', body, { principal: PUBLIC_PRINCIPAL, purpose: null }), body)).toEqual(
-      refused('records[0]: the request body is not the one the signed request context was made for'),
+      { status: 200, body: { results: [{ error: { code: 'UNAUTHENTICATED', message: 'the request body is not the one the signed request context was made for' } }] } },
     );
   });
 
@@ -247,7 +247,7 @@ describe("the access subgraph's gateway-only routes", () => {
     const record = { context: await sign(GRAPHQL_ROUTE, [disclosure]), disclosures: [disclosure] };
     const body = { records: [record] };
     expect(await post('/internal/inquiry-records', await sign('/internal/inquiry-records', body, { principal: PUBLIC_PRINCIPAL, purpose: null }), body)).toEqual(
-      refused('records[0]: the signed request context is for another route'),
+      { status: 200, body: { results: [{ error: { code: 'UNAUTHENTICATED', message: 'the signed request context is for another route' } }] } },
     );
   });
 
@@ -255,8 +255,8 @@ describe("the access subgraph's gateway-only routes", () => {
     const record = { context: await sign('inquiry-record', [disclosure], { ...bank, requestId: randomUUID() }), disclosures: [disclosure] };
     const body = { records: [record] };
     expect(await post('/internal/inquiry-records', await sign('/internal/inquiry-records', body, { principal: PUBLIC_PRINCIPAL, purpose: null }), body)).toEqual({
-      status: 201,
-      body: { ids: [expect.stringMatching(/^\d+$/)] },
+      status: 200,
+      body: { results: [{ id: expect.stringMatching(/^\d+$/) }] },
     });
   });
 });

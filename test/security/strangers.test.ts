@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -85,11 +86,15 @@ describe('health', () => {
 });
 
 describe('introspection', () => {
-  const production = { NODE_ENV: 'production', CG_TOKEN_SECRET: 'x'.repeat(32), CG_INTERNAL_SECRET: 'y'.repeat(32) };
+  const production = {
+    NODE_ENV: 'production',
+    CG_TOKEN_SECRET: 'x'.repeat(32),
+    CG_CONTEXT_PRIVATE_KEY: String(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })),
+  };
 
   it('is off in production unless CG_INTROSPECTION says otherwise', () => {
-    expect(loadConfig(production).gateway.introspection).toBe(false);
-    expect(loadConfig({ ...production, CG_INTROSPECTION: 'true' }).gateway.introspection).toBe(true);
+    expect(loadConfig(production, {}, 'gateway').gateway.introspection).toBe(false);
+    expect(loadConfig({ ...production, CG_INTROSPECTION: 'true' }, {}, 'gateway').gateway.introspection).toBe(true);
   });
 
   it('is on outside production', () => {
