@@ -109,14 +109,23 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return fragments;
 }
 
-/** Root fields of an operation, aliases and fragments included (`__typename` is free); each fragment counted once, then reused. */
-function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+/**
+ * Counts an operation's selections through its fragments without expanding them: each fragment is
+ * counted once and reused (a fragment spread inside itself counts nothing). Every selection weighs
+ * `each`; a field weighs what `field` says, given a counter for the selections under it.
+ */
+function countSelections(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  weights: { readonly each: number; readonly field: (field: FieldNode, below: (set: SelectionSetNode) => number) => number },
+): number {
   const memo = new Map<string, number>();
   const count = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
     let n = 0;
     for (const selection of selectionSet.selections) {
+      n += weights.each;
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value !== '__typename') n += 1;
+        n += weights.field(selection, (set) => count(set, visiting));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         n += count(selection.selectionSet, visiting);
       } else {
@@ -138,38 +147,18 @@ function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<strin
   return count(operation.selectionSet, new Set());
 }
 
+/** Root fields of an operation, aliases and fragments included (`__typename` is free). */
+function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  return countSelections(operation, fragments, { each: 0, field: (field) => (field.name.value === '__typename' ? 0 : 1) });
+}
+
 /**
  * Selections of an operation with every fragment spread expanded where it is used (Apollo Router's
  * `max_recursive_selections`): what planning and authorization walk. Each fragment is counted once
  * and reused, so a fragment that spreads another twice, sixty levels deep, is counted, not expanded.
  */
 export function expandedSelectionCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
-  const memo = new Map<string, number>();
-  const count = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
-    let n = 0;
-    for (const selection of selectionSet.selections) {
-      n += 1;
-      if (selection.kind === Kind.FIELD) {
-        if (selection.selectionSet) n += count(selection.selectionSet, visiting);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        n += count(selection.selectionSet, visiting);
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || visiting.has(name)) continue;
-        let inner = memo.get(name);
-        if (inner === undefined) {
-          visiting.add(name);
-          inner = count(fragment.selectionSet, visiting);
-          visiting.delete(name);
-          memo.set(name, inner);
-        }
-        n += inner;
-      }
-    }
-    return n;
-  };
-  return count(operation.selectionSet, new Set());
+  return countSelections(operation, fragments, { each: 1, field: (field, below) => (field.selectionSet ? below(field.selectionSet) : 0) });
 }
 
 /** A rule that checks each operation of the document once, with its fragments at hand. */

@@ -4,7 +4,7 @@ import { usccCheckCharacter } from '../shared/identifiers';
 import { randomUUID, generateKeyPairSync } from 'node:crypto';
 import { ContextSigner, CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE } from '../shared/auth/context';
 import { principalFromClaims, type TokenClaims } from '../shared/auth/tokens';
-import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, DEMO_BANK_CALLER, type RunningGraph } from './support/graph';
 import { TEST_DATASET, TEST_SIGNER } from './support/stores';
 import { DEMO_BANK } from '../subgraphs/access/fixtures';
 
@@ -20,14 +20,7 @@ const group = subjectAt(TEST_DATASET.seed, 0);
 const firm = subjectAt(TEST_DATASET.seed, 1);
 const third = subjectAt(TEST_DATASET.seed, 5);
 
-/** The README's demo bank: the demo group authorized it (seeded) to query its credit records for loan approval. */
-const BANK: TokenClaims = {
-  kind: 'CREDIT_SERVICE',
-  org: DEMO_BANK,
-  staff: 'loan-officer-3',
-  grants: ['finance:RESTRICTED', 'registry:SHARED', 'access.application:SHARED'],
-  purposes: ['LOAN_APPROVAL', 'POST_LOAN_MANAGEMENT'],
-};
+const BANK = DEMO_BANK_CALLER;
 const BUREAU: TokenClaims = {
   kind: 'CREDIT_SERVICE',
   org: '91110000717825966F',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
 import { subjectAt } from '../shared/generator/subjects';
 import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
-import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, TAX_BUREAU, type RunningGraph } from './support/graph';
 import { countStatements, TEST_DATASET } from './support/stores';
 import type { TokenClaims } from '../shared/auth/tokens';
 import { DEVELOPMENT_TOKEN_SECRET } from '../shared/config';
@@ -22,13 +22,6 @@ const BANK: TokenClaims = {
   purposes: ['LOAN_APPROVAL'],
 };
 
-const TAX_BUREAU: TokenClaims = {
-  kind: 'GOVERNMENT',
-  org: '11110000000029373Q',
-  staff: 'clerk-12',
-  grants: ['tax:SHARED', 'registry:SHARED'],
-  purposes: ['ADMINISTRATIVE_APPROVAL', 'SUPERVISION'],
-};
 
 beforeAll(async () => {
   graph = await startSubgraphs();

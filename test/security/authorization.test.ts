@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../../shared/generator/subjects';
 import { residentIdCheckCharacter, usccCheckCharacter } from '../../shared/identifiers';
 import type { TokenClaims } from '../../shared/auth/tokens';
-import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, type RunningGraph } from '../support/graph';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, DEMO_BANK_CALLER, TAX_BUREAU, type RunningGraph } from '../support/graph';
 import { TEST_DATASET } from '../support/stores';
 import { DEMO_BANK } from '../../subgraphs/access/fixtures';
 
@@ -26,20 +26,7 @@ const persons = Array.from({ length: TEST_DATASET.subjects }, (_, i) => subjectA
 /** A well-formed resident identity number that names no one in the registry. */
 const NOBODY = `11010519491231004${residentIdCheckCharacter('11010519491231004')}`;
 
-const TAX_BUREAU: TokenClaims = {
-  kind: 'GOVERNMENT',
-  org: '11110000000029373Q',
-  staff: 'clerk-12',
-  grants: ['tax:SHARED', 'registry:SHARED'],
-  purposes: ['ADMINISTRATIVE_APPROVAL', 'SUPERVISION'],
-};
-const BANK: TokenClaims = {
-  kind: 'CREDIT_SERVICE',
-  org: DEMO_BANK,
-  staff: 'loan-officer-3',
-  grants: ['finance:RESTRICTED', 'registry:SHARED', 'access.application:SHARED'],
-  purposes: ['LOAN_APPROVAL', 'POST_LOAN_MANAGEMENT'],
-};
+const BANK = DEMO_BANK_CALLER;
 /** A lender that may read credit records but holds no grant on the identity of persons. */
 const LENDER: TokenClaims = {
   kind: 'CREDIT_SERVICE',

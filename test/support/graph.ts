@@ -9,6 +9,7 @@ import type { Store } from '../../shared/store';
 import { buildGateway } from '../../gateway/server';
 import { signToken, type TokenClaims } from '../../shared/auth/tokens';
 import { openTestStore, testDeps } from './stores';
+import { DEMO_BANK } from '../../subgraphs/access/fixtures';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../supergraph.graphql');
 
@@ -96,6 +97,24 @@ export async function callerHeaders(claims: TokenClaims, purpose?: string, ttlSe
   }
   return { authorization: `Bearer ${token}`, ...(purpose ? { 'x-inquiry-purpose': purpose } : {}) };
 }
+
+/** The README's tax bureau: shared tax and registry records, for approvals and supervision. */
+export const TAX_BUREAU: TokenClaims = {
+  kind: 'GOVERNMENT',
+  org: '11110000000029373Q',
+  staff: 'clerk-12',
+  grants: ['tax:SHARED', 'registry:SHARED'],
+  purposes: ['ADMINISTRATIVE_APPROVAL', 'SUPERVISION'],
+};
+
+/** The README's demo bank: the demo group authorized it (seeded) to query its credit records for loan approval. */
+export const DEMO_BANK_CALLER: TokenClaims = {
+  kind: 'CREDIT_SERVICE',
+  org: DEMO_BANK,
+  staff: 'loan-officer-3',
+  grants: ['finance:RESTRICTED', 'registry:SHARED', 'access.application:SHARED'],
+  purposes: ['LOAN_APPROVAL', 'POST_LOAN_MANAGEMENT'],
+};
 
 /** A regulator with a statutory power over every category up to RESTRICTED. */
 export const REGULATOR: TokenClaims = {
