@@ -94,8 +94,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const auth = (context as Partial<GatewayContext> | undefined)?.auth;
     // Gateway-internal fetches (loading the schema, health checks) act as the public.
     if (!auth) return PUBLIC_CALLER;
-    // Only a purpose the principal holds is ever signed: a stated purpose it does not hold (which the
-    // purpose check lets through only for PUBLIC data) carries no weight, and subgraphs refuse it.
+    // Only a purpose the principal holds is ever signed. The context function has already refused any
+    // other; this keeps the rule where the signing happens too.
     const purpose = auth.purpose !== null && auth.principal.purposes.includes(auth.purpose) ? auth.purpose : null;
     return { principal: auth.principal, purpose, requestId: auth.requestId };
   };
