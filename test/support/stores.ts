@@ -4,7 +4,7 @@ import { prepareStore } from '../../shared/subgraph/run';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { loadConfig } from '../../shared/config';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContextSigner } from '../../shared/auth/context';
@@ -98,6 +98,11 @@ export async function openTestStore(module: SubgraphModule, options: { seeded?: 
       const partial = `${file}.${process.pid}.partial`;
       writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
       renameSync(partial, file);
+      // Snapshots built by older code are never read again.
+      const prefix = `${module.name}-${seeded}-`;
+      for (const old of readdirSync(SNAPSHOT_DIR)) {
+        if (old.startsWith(prefix) && old.endsWith('.tar.gz') && path.join(SNAPSHOT_DIR, old) !== file) rmSync(path.join(SNAPSHOT_DIR, old), { force: true });
+      }
     }
   }
   return store;
