@@ -16,6 +16,7 @@ import {
   visit,
   type DocumentNode,
   type FieldNode,
+  type DirectiveNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLOutputType,
@@ -150,7 +151,51 @@ export function prepareOperation(
     // graphql-js's own words, with whatever it quotes of the value cut to a short prefix.
     return { error: new GraphQLError(echoesCapped(first.message), { nodes: first.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
   }
+  // A nullable variable with a default may still be sent as null, which `@skip`/`@include` cannot take
+  // (graphql-js refuses it only when it executes): refuse it here, as the caller's mistake.
+  const nullCondition = conditionFedNull(document, operation, coerced.coerced);
+  if (nullCondition) {
+    return {
+      error: new GraphQLError(`Variable "$${nullCondition.variable}" is null, but @${nullCondition.directive}(if:) takes a Boolean`, {
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      }),
+    };
+  }
   return { operation, variables: coerced.coerced };
+}
+
+/** The first `@skip`/`@include` of the operation (or a fragment it uses) whose `if` is a variable coerced to null. */
+function conditionFedNull(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): { directive: string; variable: string } | null {
+  const fragments = fragmentsOf(document);
+  const reached: Array<OperationDefinitionNode | FragmentDefinitionNode> = [operation];
+  const seen = new Set<string>();
+  for (let i = 0; i < reached.length; i += 1) {
+    visit(reached[i] as OperationDefinitionNode | FragmentDefinitionNode, {
+      FragmentSpread(node) {
+        const fragment = fragments.get(node.name.value);
+        if (fragment && !seen.has(node.name.value)) {
+          seen.add(node.name.value);
+          reached.push(fragment);
+        }
+      },
+    });
+  }
+  let found: { directive: string; variable: string } | null = null;
+  const check = {
+    Directive(node: DirectiveNode) {
+      if (found || (node.name.value !== 'skip' && node.name.value !== 'include')) return;
+      const value = node.arguments?.find((a) => a.name.value === 'if')?.value;
+      if (value?.kind === Kind.VARIABLE && typeof variables[value.name.value] !== 'boolean') {
+        found = { directive: node.name.value, variable: value.name.value };
+      }
+    },
+  };
+  for (const node of reached) visit(node, check);
+  return found;
 }
 
 /**

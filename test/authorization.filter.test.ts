@@ -82,6 +82,17 @@ describe('the operation filter', () => {
     expect(prepareOperation(schema, parse('query ($i: Boolean!) { subject { name @include(if: $i) } }'), null, {}).error?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a condition variable sent as null, which @skip/@include cannot take, in the operation or a fragment it uses', () => {
+    const direct = prepareOperation(schema, parse('query ($i: Boolean = true) { subject { name @include(if: $i) } }'), null, { i: null });
+    expect(direct.error?.message).toBe('Variable "$i" is null, but @include(if:) takes a Boolean');
+    expect(direct.error?.extensions).toEqual({ code: 'BAD_USER_INPUT', http: { status: 400 } });
+    const inFragment = prepareOperation(schema, parse('query ($s: Boolean = false) { subject { ...F } } fragment F on Subject { name @skip(if: $s) }'), null, { s: null });
+    expect(inFragment.error?.message).toBe('Variable "$s" is null, but @skip(if:) takes a Boolean');
+    // Another operation's conditions are not this one's business.
+    const other = prepareOperation(schema, parse('query A { subject { name } } query B($i: Boolean = true) { subject { name @include(if: $i) } }'), 'A', {});
+    expect(other.error).toBeUndefined();
+  });
+
   it('nulls a removed non-null field by nulling its nearest nullable parent', () => {
     const result = filter(schema, classification, PUBLIC_PRINCIPAL, parse('{ subject { name secret { value } } }'), null);
     let data: Record<string, unknown> | null = { subject: { name: 'x' } };

@@ -112,6 +112,14 @@ describe('the operation authorized is the operation that runs', () => {
     });
   });
 
+  it('refuses a condition variable with a default sent explicitly as null, before any subgraph is asked', async () => {
+    const query = 'query($code: ID!, $i: Boolean = true) { subject(code: $code) { finance { courtJudgments @include(if: $i) { totalCount } } } }';
+    expect(await post(gateway.url, query, { code: group.code, i: null })).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'Variable "$i" is null, but @include(if:) takes a Boolean', extensions: { code: 'BAD_USER_INPUT' } }] },
+    });
+  });
+
   it('serves a denied field under an allowed purpose to no one: the purpose check sees the defaulted field', async () => {
     const query = 'query($code: ID!, $i: Boolean = true) { subject(code: $code) { finance { summary @include(if: $i) { accountCount } } } }';
     const before = await inquiryRecords();
