@@ -137,7 +137,7 @@ export function prepareOperation(
 ): PreparedOperation {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) {
-    const message = operationName
+    const message = operationName !== null && operationName !== undefined
       ? `The document has no operation named "${echo(operationName)}"`
       : 'The document has several operations: name the one to run in `operationName`';
     return { error: new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } }) };

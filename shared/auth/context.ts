@@ -225,6 +225,8 @@ export class ContextVerifier {
       if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') throw new AuthenticationError(`${what} ${is} for another subgraph`);
       throw new AuthenticationError(`${what} ${is} not valid`);
     }
+    // One subgraph per context or grants token: jose accepts an array audience naming this one among others.
+    if (payload.aud !== this.audience) throw new AuthenticationError(`${what} ${is} for another subgraph`);
     const iat = payload.iat as number;
     const exp = payload.exp as number;
     if (iat > nowSeconds() + CONTEXT_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError(`${what} ${is} issued in the future`);

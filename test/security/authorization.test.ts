@@ -83,6 +83,7 @@ describe('the operation authorized is the operation that runs', () => {
   it.each([
     ['an operation name the document does not contain', { operationName: 'Nope' }, 'The document has no operation named "Nope"'],
     ['no operation name for a document with several', {}, 'The document has several operations: name the one to run in `operationName`'],
+    ['an empty operation name', { operationName: '' }, 'The document has no operation named ""'],
     ['a very long unknown operation name, echoing only its prefix', { operationName: 'X'.repeat(5000) }, `The document has no operation named "${'X'.repeat(24)}…"`],
   ])('refuses %s with 400 and a code', async (_label, extra, message) => {
     const response = await fetch(`${gateway.url}/graphql`, {

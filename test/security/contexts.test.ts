@@ -67,6 +67,12 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph', (name) => {
     expect(await post(await sign(TYPENAME, regulator, other), TYPENAME)).toEqual(refused('the signed request context is for another subgraph'));
   });
 
+  it('refuses a context naming several subgraphs, this one among them', async () => {
+    expect(await post(await forgeContext({ aud: name, body: TYPENAME, claims: { aud: [other, name] } }), TYPENAME)).toEqual(
+      refused('the signed request context is for another subgraph'),
+    );
+  });
+
   it('refuses a context made for another route of a subgraph', async () => {
     expect(await post(await sign(TYPENAME, regulator, name, SUBJECT_GRANTS_ROUTE), TYPENAME)).toEqual(refused('the signed request context is for another route'));
   });
