@@ -50,7 +50,7 @@ function plausiblePart(part: string): boolean {
   return match[2] === undefined || !Number.isNaN(Date.parse(part));
 }
 
-function notACursor(): never {
+export function notACursor(): never {
   throw badUserInput('`after` is not a cursor issued by this list; pass the endCursor of a previous page', {
     argumentName: 'after',
   });

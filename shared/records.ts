@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
-import { encodeCursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { encodeCursor, notACursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
+import type { Migration } from './store';
 
 /**
  * Sector credit records: every record carries the common envelope (source authority, document
@@ -43,10 +45,10 @@ export interface RecordRow {
 
 /** A record as resolvers see it: camelCase fields, with the envelope's authority as one object. */
 export interface CreditRecord {
-  /** Globally unique: `<RecordType>:<row id>`. */
+  /** Globally unique: `<RecordType>:<sealed row id>`. */
   readonly id: string;
-  /** The row's key in its table, for keyset cursors. */
-  readonly rowId: number;
+  /** The row's key in its table, sealed with the store's key: what keyset cursors carry. */
+  readonly sealedId: string;
   readonly subjectCode: string;
   readonly sourceAuthority: { readonly name: string; readonly code: string | null };
   readonly documentNumber: string | null;
@@ -62,14 +64,79 @@ function camel(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-export function toCreditRecord(recordType: string, row: RecordRow): CreditRecord {
+/**
+ * Row ids never leave a store as they are: they are consecutive per table, so the ids and cursors of
+ * the records a caller sees would show where the records it may not see sit (a gap in the A-grade tax
+ * ratings is a year whose grade was not A). Record ids and cursors carry the row id sealed with the
+ * store's own key (AES-256 of one block, the upper half zero so that a forged token does not open):
+ * they reveal neither order nor gaps, and stay the same across restarts and replicas of a store.
+ */
+export const RECORD_KEY_MIGRATION: Migration = {
+  name: '20261130190000_create_record_key',
+  async up(db: Knex) {
+    await db.schema.createTable('record_key', (table) => {
+      table.integer('id').primary();
+      table.binary('key').notNullable();
+    });
+    await db('record_key').insert({ id: 1, key: randomBytes(32) });
+  },
+  async down(db: Knex) {
+    await db.schema.dropTableIfExists('record_key');
+  },
+};
+
+const recordKeys = new WeakMap<Knex, Promise<Buffer>>();
+
+/** The store's record key, read once per connection pool. */
+export function recordKey(db: Knex): Promise<Buffer> {
+  let key = recordKeys.get(db);
+  if (!key) {
+    key = db('record_key')
+      .where({ id: 1 })
+      .first<{ key: Uint8Array } | undefined>('key')
+      .then((row) => {
+        if (!row) throw new Error('the store has no record key: run its migrations');
+        return Buffer.from(row.key);
+      });
+    key.catch(() => recordKeys.delete(db));
+    recordKeys.set(db, key);
+  }
+  return key;
+}
+
+/** Reads a store's record key while its server is built, so no request pays for it; a store without record lists has none. */
+export async function warmRecordKey(db: Knex): Promise<void> {
+  if (await db.schema.hasTable('record_key')) await recordKey(db);
+}
+
+const SEALED = /^[A-Za-z0-9_-]{22}$/;
+
+export function sealRowId(key: Buffer, rowId: number): string {
+  const block = Buffer.alloc(16);
+  block.writeBigUInt64BE(BigInt(rowId), 8);
+  const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  return Buffer.concat([cipher.update(block), cipher.final()]).toString('base64url');
+}
+
+/** The row id a sealed token holds, or null for anything this store did not seal. */
+export function openRowId(key: Buffer, token: string): number | null {
+  if (!SEALED.test(token)) return null;
+  const decipher = createDecipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const block = Buffer.concat([decipher.update(Buffer.from(token, 'base64url')), decipher.final()]);
+  if (block.length !== 16 || block.readBigUInt64BE(0) !== 0n) return null;
+  const id = block.readBigUInt64BE(8);
+  return id > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(id);
+}
+
+export function toCreditRecord(recordType: string, row: RecordRow, key: Buffer): CreditRecord {
   const record: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
     if (column === 'authority_name' || column === 'authority_code' || column === 'k_ord') continue;
     record[camel(column)] = value;
   }
-  record.id = `${recordType}:${row.id}`;
-  record.rowId = Number(row.id);
+  const sealed = sealRowId(key, Number(row.id));
+  record.id = `${recordType}:${sealed}`;
+  record.sealedId = sealed;
   record.sourceAuthority = { name: row.authority_name, code: row.authority_code };
   return record as CreditRecord;
 }
@@ -91,12 +158,13 @@ export type Visibility = 'all' | 'public';
 /** Records public until their publicity ends (the envelope's `publicity_ends_on`). */
 export const UNTIL_PUBLICITY_ENDS = 'publicity_ends_on is null or publicity_ends_on >= current_date';
 
-const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,18}$/] as const;
+const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, SEALED] as const;
 
 interface PageKey {
   readonly subjectCode: string;
   readonly first: number;
-  readonly after: readonly string[] | null;
+  /** The keyset position to continue after: a decision date and a row id (opened from the cursor). */
+  readonly after: readonly [string, number] | null;
 }
 
 export interface RecordLoaders {
@@ -124,6 +192,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
     if (!loader) {
       loader = new DataLoader<PageKey, CreditRecord[], string>(
         async (keys) => {
+          const key = await recordKey(db);
           const result = await db.raw<{ rows: RecordRow[] }>(
             `select r.*, k.k_ord
                from unnest(?::varchar[], ?::date[], ?::bigint[], ?::int[])
@@ -140,14 +209,14 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
               // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
               keys.map((k) => k.subjectCode) as unknown as Knex.Value,
               keys.map((k) => k.after?.[0] ?? null) as unknown as Knex.Value,
-              keys.map((k) => (k.after ? Number(k.after[1]) : null)) as unknown as Knex.Value,
+              keys.map((k) => k.after?.[1] ?? null) as unknown as Knex.Value,
               keys.map((k) => k.first + 1) as unknown as Knex.Value,
               list.table,
             ],
           );
           const byKey = keys.map((): CreditRecord[] => []);
           for (const row of result.rows) {
-            byKey[Number(row.k_ord) - 1]?.push(toCreditRecord(list.recordType, row));
+            byKey[Number(row.k_ord) - 1]?.push(toCreditRecord(list.recordType, row, key));
           }
           return byKey;
         },
@@ -180,11 +249,17 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
   return {
     async page(list, subjectCode, args, visibility = 'all') {
       const request = pageRequest(args, limits, CURSOR_PATTERNS);
-      const rows = await pageLoader(list, visibility).load({ subjectCode, first: request.first, after: request.after });
+      let after: [string, number] | null = null;
+      if (request.after) {
+        const rowId = openRowId(await recordKey(db), request.after[1] as string);
+        if (rowId === null) notACursor();
+        after = [request.after[0] as string, rowId];
+      }
+      const rows = await pageLoader(list, visibility).load({ subjectCode, first: request.first, after });
       return toConnection(
         rows,
         request.first,
-        (record) => encodeCursor([record.decisionDate, record.rowId]),
+        (record) => encodeCursor([record.decisionDate, record.sealedId]),
         () => countLoader(list, visibility).load(subjectCode),
       );
     },

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { maskFormattedError } from '../masking';
 import { subgraphHttp, errorLoggerOf } from './http';
 import { enforceClassification } from './enforce';
+import { warmRecordKey } from '../records';
 import { Disclosures, DISCLOSURES_EXTENSION } from './disclosures';
 import type { SubgraphDeps } from './types';
 
@@ -24,6 +25,7 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
   deps: SubgraphDeps,
   options: ApolloSubgraphOptions<Context>,
 ): Promise<FastifyInstance> {
+  await warmRecordKey(deps.store.db);
   const app = subgraphHttp(options.name, deps);
   const errorLogger = errorLoggerOf(app);
   const apollo = new ApolloServer<Context>({

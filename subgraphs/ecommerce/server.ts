@@ -3,6 +3,7 @@ import mercurius from 'mercurius';
 import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
 import { parse, type GraphQLFormattedError } from 'graphql';
 import { enforceClassification } from '../../shared/subgraph/enforce';
+import { warmRecordKey } from '../../shared/records';
 import { Disclosures, DISCLOSURES_EXTENSION } from '../../shared/subgraph/disclosures';
 import { maskFormattedError } from '../../shared/masking';
 import { subgraphSdl } from '../../shared/subgraph/sdl';
@@ -19,6 +20,7 @@ import { ecommerceDataset } from './fixtures';
  * as every other sector.
  */
 export async function buildEcommerceServer(deps: SubgraphDeps): Promise<FastifyInstance> {
+  await warmRecordKey(deps.store.db);
   const app = subgraphHttp('ecommerce', deps);
   const errorLogger = errorLoggerOf(app);
   // Mercurius's response schema declares error paths as strings, so ["_entities", 0] would leave as

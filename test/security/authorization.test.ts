@@ -5,6 +5,7 @@ import type { TokenClaims } from '../../shared/auth/tokens';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, DEMO_BANK_CALLER, TAX_BUREAU, type RunningGraph } from '../support/graph';
 import { TEST_DATASET } from '../support/stores';
 import { DEMO_BANK } from '../../subgraphs/access/fixtures';
+import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
 
 /**
  * Hostile callers against the authorization of the graph, through the gateway: each class of the
@@ -288,5 +289,55 @@ describe('neither over- nor under-denial where categories and types nest', () =>
     expect(response.body.errors).toBeUndefined();
     const judgments = (response.body.data as { subject: { finance: { courtJudgments: { totalCount: number; nodes: unknown[] } } } }).subject.finance.courtJudgments;
     expect(judgments.nodes).toHaveLength(judgments.totalCount);
+  });
+});
+
+describe('ids and cursors reveal no record a caller may not see', () => {
+  const RATINGS = 'query($code: ID!, $after: String) { subject(code: $code) { taxation { creditRatings(first: 1, after: $after) { totalCount edges { cursor node { id year grade } } } } } }';
+  type Page = { subject: { taxation: { creditRatings: { totalCount: number; edges: Array<{ cursor: string; node: { id: string; year: number; grade: string } }> } } } };
+
+  it('shows the public the A grades under ids and cursors that say nothing of the rows between them', async () => {
+    // A subject with public A grades and hidden worse ones (consecutive rows in one table).
+    const index = Array.from({ length: TEST_DATASET.subjects }, (_, i) => i).find((i) => {
+      const grades = (SUBGRAPH_MODULES.taxation.dataset.rowsFor(subjectAt(TEST_DATASET.seed, i), TEST_DATASET.seed).tax_credit_ratings ?? []).map((r) => r.grade);
+      return grades.filter((g) => g === 'A').length >= 2 && grades.some((g) => g !== 'A');
+    })!;
+    const code = subjectAt(TEST_DATASET.seed, index).code;
+    const seen: Array<{ cursor: string; id: string; year: number }> = [];
+    let after: string | null = null;
+    for (;;) {
+      const response = await post(gateway.url, RATINGS, { code, after });
+      expect(response.body.errors).toBeUndefined();
+      const page = (response.body.data as Page).subject.taxation.creditRatings;
+      if (page.edges.length === 0) break;
+      const edge = page.edges[0]!;
+      expect(edge.node.grade).toBe('A');
+      seen.push({ cursor: edge.cursor, id: edge.node.id, year: edge.node.year });
+      after = edge.cursor;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    for (const { cursor, id } of seen) {
+      // `TaxCreditRating:<22 opaque characters>`, and a cursor of [date, the same opaque token]: no row number anywhere.
+      expect(id).toMatch(/^TaxCreditRating:[A-Za-z0-9_-]{22}$/);
+      const [date, token] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+      expect({ date: /^\d{4}-\d{2}-\d{2}$/.test(date), token }).toEqual({ date: true, token: id.split(':')[1] });
+    }
+  });
+
+  it('refuses a cursor whose row part this store did not seal', async () => {
+    const forged = Buffer.from(JSON.stringify(['2025-01-01', 'AAAAAAAAAAAAAAAAAAAAAA'])).toString('base64url');
+    const numeric = Buffer.from(JSON.stringify(['2025-01-01', 934])).toString('base64url');
+    for (const after of [forged, numeric]) {
+      expect((await post(gateway.url, RATINGS, { code: group.code, after })).body).toEqual({
+        data: { subject: { taxation: { creditRatings: null } } },
+        errors: [
+          {
+            message: '`after` is not a cursor issued by this list; pass the endCursor of a previous page',
+            path: ['subject', 'taxation', 'creditRatings'],
+            extensions: { code: 'BAD_USER_INPUT', argumentName: 'after', serviceName: 'taxation' },
+          },
+        ],
+      });
+    }
   });
 });
