@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/shared'],
   testMatch: ['**/*.test.ts'],
+  // Builds each embedded test store's snapshot once, before the workers start (test/support/stores.ts).
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
   transform: {
     '^.+\\.(ts|js)$': [
       '@swc/jest',

@@ -25,7 +25,13 @@ function httpMessage(error: FastifyError): string {
 
 /** A message with every quoted part capped to a short prefix (graphql-js and Fastify quote what they repeat). */
 export function echoesCapped(message: string): string {
-  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => ([...inner].length > 24 ? `"${echo(inner)}"` : whole));
+  return (
+    message
+      .replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => ([...inner].length > 24 ? `"${echo(inner)}"` : whole))
+      // What a message repeats without quotes (a scalar's "invalid date-time-string 2024-…"): no word
+      // of the graph's own is this long, so a longer unbroken run is input, and is cut to its prefix.
+      .replace(/[^\s"]{41,}/g, (run) => echo(run))
+  );
 }
 
 const nulRefusal = { errors: [{ message: 'Strings may not contain the NUL character (U+0000)', extensions: { code: 'BAD_USER_INPUT' } }] };

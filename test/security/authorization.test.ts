@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../../shared/generator/subjects';
 import { residentIdCheckCharacter, usccCheckCharacter } from '../../shared/identifiers';
 import type { TokenClaims } from '../../shared/auth/tokens';
-import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, DEMO_BANK_CALLER, TAX_BUREAU, type RunningGraph } from '../support/graph';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, DEMO_BANK_CALLER, REGULATOR, TAX_BUREAU, type RunningGraph } from '../support/graph';
 import { TEST_DATASET } from '../support/stores';
 import { DEMO_BANK } from '../../subgraphs/access/fixtures';
 import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
@@ -339,5 +339,17 @@ describe('ids and cursors reveal no record a caller may not see', () => {
         ],
       });
     }
+  });
+});
+
+describe('errors repeat at most a short prefix of what the caller sent', () => {
+  it('in a date-time the access subgraph refuses, which its scalar repeats without quotes', async () => {
+    const since = `2024-01-01T00:00:00${'Z'.repeat(200)}`;
+    const response = await post(gateway.url, `query($since: DateTime) { inquiryRecords(filter: { since: $since }, first: 1) { totalCount } }`, { since }, await callerHeaders(REGULATOR, 'SUPERVISION'));
+    expect(response.status).toBe(200);
+    const [error] = response.body.errors ?? [];
+    expect((error?.extensions as { code?: string } | undefined)?.code).toBe('BAD_USER_INPUT');
+    expect(String(error?.message)).toContain(`2024-01-01T00:00:00${'Z'.repeat(5)}…`);
+    expect(String(error?.message)).not.toContain('Z'.repeat(6));
   });
 });

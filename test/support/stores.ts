@@ -79,6 +79,18 @@ function snapshotKey(name: string, seeded: boolean): string {
  * a snapshot of its data directory, from which every later one starts (PGlite's own dump and load):
  * the same store, without paying for initdb, migrations and the seed in every file.
  */
+/**
+ * Builds the snapshot of an embedded test store unless one built by the same code exists: jest's
+ * global setup calls it for every store once, before the workers start, so that no test file's
+ * setup pays for building one (on a cold machine that is several seconds a store).
+ */
+export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean): Promise<void> {
+  if (testStoreConfig(module.name).kind !== 'pglite') return;
+  if (existsSync(path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`))) return;
+  const store = await openTestStore(module, { seeded });
+  await store.close();
+}
+
 export async function openTestStore(module: SubgraphModule, options: { seeded?: boolean } = {}): Promise<Store> {
   const seeded = options.seeded ?? true;
   const config = testStoreConfig(module.name);
