@@ -332,7 +332,8 @@ function booleanArg(node: SelectionNode, directive: string, variables: Readonly<
   return null;
 }
 
-function included(node: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
+/** Whether `@skip`/`@include` keep a selection, with the operation's coerced variables (`prepareOperation`). */
+export function included(node: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
   return booleanArg(node, 'skip', variables) !== true && booleanArg(node, 'include', variables) !== false;
 }
 

@@ -36,7 +36,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { OperationLimits } from '../shared/config';
 import { holdsNul } from '../shared/http';
 import type { ErrorCode } from '../shared/errors';
-import { prepareOperation } from './authorization';
+import { included, prepareOperation } from './authorization';
 
 /**
  * Operation limits and demand control, after Apollo Router's: what an operation may ask of the
@@ -348,18 +348,6 @@ export interface OperationDemand {
   readonly subjectCodes: number;
 }
 
-function isSkipped(node: { readonly directives?: readonly DirectiveNode[] | undefined }, variables: Record<string, unknown>): boolean {
-  for (const directive of node.directives ?? []) {
-    const name = directive.name.value;
-    if (name !== 'skip' && name !== 'include') continue;
-    const value = directiveArgument(directive, 'if');
-    const resolved = value?.kind === Kind.BOOLEAN ? value.value : value?.kind === Kind.VARIABLE ? variables[value.name.value] : undefined;
-    if (name === 'skip' && resolved === true) return true;
-    if (name === 'include' && resolved === false) return true;
-  }
-  return false;
-}
-
 function argumentValues(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const definition of field.args) {
@@ -422,7 +410,7 @@ export function operationDemand(
       else conditional.set(typeCondition, (conditional.get(typeCondition) ?? 0) + demand.cost);
     };
     for (const selection of selectionSet.selections) {
-      if (isSkipped(selection, variables)) continue;
+      if (!included(selection, variables)) continue;
       if (selection.kind === Kind.FIELD) {
         add(null, fieldDemand(parentType, selection, sized, visiting));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
