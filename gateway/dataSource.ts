@@ -8,6 +8,8 @@ export interface SectorDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly timeoutMs: number;
+  /** How fetches reach the subgraph: Node's fetch, or (in tests) a route to an in-process server. */
+  readonly fetch: typeof fetch;
   /**
    * The signed grants a fetch about subjects carries in its body (`extensions.creditGraphGrants`), when
    * the operation asks for data that depends on them; null otherwise. Made for this subgraph.
@@ -75,8 +77,9 @@ export class SectorDataSource extends RemoteGraphQLDataSource {
     this.grants = options.grants;
     this.onResponse = options.onResponse;
     const timeoutMs = options.timeoutMs;
+    const send = options.fetch;
     this.fetcher = ((url: string, init: RequestInit) =>
-      fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+      send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
   }
 
   /**

@@ -41,6 +41,7 @@ export class AccessClient {
     accessGraphqlUrl: string,
     private readonly timeoutMs: number,
     private readonly signer: ContextSigner,
+    private readonly send: typeof fetch = fetch,
     private readonly audience = 'access',
   ) {
     this.grantsUrl = new URL(SUBJECT_GRANTS_ROUTE, accessGraphqlUrl).toString();
@@ -53,7 +54,7 @@ export class AccessClient {
     const context = await this.signer.sign(caller, { audience: this.audience, route, body: JSON.parse(text) });
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await this.send(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },
         body: text,

@@ -27,6 +27,11 @@ export interface GatewayOptions {
    * authorizing layer. No configuration variable reaches this; a deployed gateway always enforces.
    */
   readonly unsafeWithoutAuthorization?: boolean;
+  /**
+   * How every call to a subgraph is sent (operation fetches, grants, inquiry records, health probes):
+   * Node's fetch by default. Tests route it to in-process subgraph servers (`app.inject`).
+   */
+  readonly subgraphFetch?: typeof fetch;
 }
 
 export interface Gateway {
@@ -59,9 +64,9 @@ function urlFor(config: Config, name: string, supergraphUrl: string | undefined)
 const PUBLIC_CALLER: Caller = { principal: PUBLIC_PRINCIPAL, purpose: null };
 const PROBE_BODY = { query: '{ __typename }' };
 
-async function probe(name: string, url: string, timeoutMs: number, signer: ContextSigner): Promise<'up' | 'down'> {
+async function probe(name: string, url: string, timeoutMs: number, signer: ContextSigner, send: typeof fetch): Promise<'up' | 'down'> {
   try {
-    const response = await fetch(url, {
+    const response = await send(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signer.sign(PUBLIC_CALLER, { audience: name, route: GRAPHQL_ROUTE, body: PROBE_BODY }) },
       body: JSON.stringify(PROBE_BODY),
@@ -76,6 +81,7 @@ async function probe(name: string, url: string, timeoutMs: number, signer: Conte
 /** Builds the gateway's HTTP server without listening. */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
+  const send = options.subgraphFetch ?? fetch;
   const gatewayConfig = config.gateway;
   if (!gatewayConfig.apolloTelemetry) {
     // @apollo/gateway reads this at construction; the graph must not phone home unless asked to.
@@ -87,7 +93,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   if (!privateKeyPem) throw new Error('the gateway has no key to sign request contexts with: set CG_CONTEXT_PRIVATE_KEY');
   // Every subgraph fetch gets its own context, signed for that subgraph and that body (no caching).
   const signer = new ContextSigner(privateKeyPem, ttlSeconds);
-  const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs, signer);
+  const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs, signer, send);
   const inquiries = new InquiryWriter(access);
   let logWarning: (details: Record<string, unknown>, message: string) => void = () => undefined;
   const callerOf = (context: unknown): Caller => {
@@ -120,7 +126,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const onResponse = (context: unknown, extensions: Record<string, unknown> | undefined) =>
     (context as Partial<GatewayContext> | undefined)?.inquiry?.noteResponse(extensions);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, sign, grants, onResponse });
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, fetch: send, sign, grants, onResponse });
 
   let gateway: ApolloGateway;
   if (gatewayConfig.supergraph.mode === 'file') {
@@ -209,7 +215,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   ops.get('/health/subgraphs', async (_request, reply) => {
     if (!loaded) return reply.code(503).send({ status: 'starting', supergraph: 'not loaded' });
     const timeoutMs = Math.min(gatewayConfig.subgraphTimeoutMs, 2_000);
-    const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.name, s.url, timeoutMs, signer)] as const));
+    const states = await Promise.all(loaded.subgraphs.map(async (s) => [s.name, await probe(s.name, s.url, timeoutMs, signer, send)] as const));
     const subgraphs = Object.fromEntries(states);
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
