@@ -38,17 +38,18 @@ export interface SubjectGrants {
   readonly applications: readonly SpecialApplication[];
 }
 
+/** The caller a context speaks for, as its signature vouches: who, why, and which request. */
 export interface ForwardedContext {
   readonly principal: Principal;
   readonly purpose: string | null;
   readonly requestId: string;
-  /**
-   * Per-subject facts for the subjects this fetch is about (the codes in its variables): the
-   * consents and special applications in force for the caller's organization and purpose.
-   */
+}
+
+/** A fetch's grants token, verified: the consents and special applications in force, per subject. */
+export interface VerifiedGrants {
   readonly subjects: Readonly<Record<string, SubjectGrants>>;
-  /** The facts could not be loaded: subgraphs assume none, and say so when they deny. */
-  readonly subjectsUnavailable: boolean;
+  /** The gateway could not load them: subgraphs assume none, and say so when they deny. */
+  readonly unavailable: boolean;
 }
 
 /** Who a context speaks for. */
@@ -253,7 +254,7 @@ export class ContextVerifier {
       throw new AuthenticationError("the signed request context states a purpose that is not among the principal's purposes");
     }
     return {
-      context: { principal, purpose, requestId: payload.rid, subjects: {}, subjectsUnavailable: false },
+      context: { principal, purpose, requestId: payload.rid },
       bodyHash: payload.bdh,
     };
   }
@@ -272,10 +273,10 @@ export class ContextVerifier {
   }
 
   /** Verifies a fetch's grants: for this subgraph and the same request as its context. */
-  async verifyGrants(token: unknown, requestId: string): Promise<Pick<ForwardedContext, 'subjects' | 'subjectsUnavailable'>> {
+  async verifyGrants(token: unknown, requestId: string): Promise<VerifiedGrants> {
     if (typeof token !== 'string' || token === '') throw new AuthenticationError('the signed subject grants are malformed');
     const payload = await this.payloadOf(token, GRANTS_TYPE, 'the signed subject grants', ['rid'], true);
     if (payload.rid !== requestId) throw new AuthenticationError('the signed subject grants belong to another request');
-    return { subjects: decodeSubjects(payload.subjects), subjectsUnavailable: payload.unavailable === true };
+    return { subjects: decodeSubjects(payload.subjects), unavailable: payload.unavailable === true };
   }
 }

@@ -1,4 +1,4 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -6,32 +6,32 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { FastifyInstance } from 'fastify';
 import { maskFormattedError } from '../masking';
-import { subgraphHttp, errorLoggerOf } from './http';
+import { subgraphHttp, errorLoggerOf, resolverContext } from './http';
 import { enforceClassification } from './enforce';
 import { warmRecordKey } from '../records';
-import { Disclosures, DISCLOSURES_EXTENSION } from './disclosures';
+import { DISCLOSURES_EXTENSION } from './disclosures';
+import { fieldRequirements, type ResolverContext } from './request';
 import type { SubgraphDeps } from './types';
 
-export interface ApolloSubgraphOptions<Context extends BaseContext> {
+/** What a subgraph is to either runtime (Apollo here, Mercurius in mercurius.ts): a sector chooses its runtime and nothing else changes. */
+export interface SubgraphOptions<Loaders extends object> {
   readonly name: string;
   readonly typeDefs: DocumentNode;
-  readonly resolvers: GraphQLResolverMap<Context>;
-  /** Builds the per-request context: fresh DataLoaders for every request. */
-  readonly context: () => Context;
+  readonly resolvers: GraphQLResolverMap<ResolverContext<Loaders>>;
+  /** Builds the per-request loaders: fresh DataLoaders for every request. The runtime adds the request. */
+  readonly context: () => Loaders;
 }
 
 /** A subgraph on Apollo Server + `@apollo/subgraph`, served by Fastify at `/graphql`. */
-export async function buildApolloSubgraph<Context extends BaseContext>(
-  deps: SubgraphDeps,
-  options: ApolloSubgraphOptions<Context>,
-): Promise<FastifyInstance> {
+export async function buildApolloSubgraph<Loaders extends object>(deps: SubgraphDeps, options: SubgraphOptions<Loaders>): Promise<FastifyInstance> {
   await warmRecordKey(deps.store.db);
-  const app = subgraphHttp(options.name, deps);
+  const requirements = fieldRequirements(options.typeDefs);
+  const app = subgraphHttp(options.name, deps, requirements);
   const errorLogger = errorLoggerOf(app);
-  const apollo = new ApolloServer<Context>({
+  const apollo = new ApolloServer<ResolverContext<Loaders>>({
     schema: enforceClassification(
       buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
-      options.typeDefs,
+      requirements,
     ),
     includeStacktraceInErrorResponses: false,
     // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
@@ -47,7 +47,7 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
         async requestDidStart() {
           return {
             async willSendResponse({ response, contextValue }) {
-              const disclosures = (contextValue as { disclosures?: Disclosures }).disclosures?.list() ?? [];
+              const disclosures = contextValue.request.disclosures.list();
               if (disclosures.length === 0 || response.body.kind !== 'single') return;
               const result = response.body.singleResult;
               result.extensions = { ...result.extensions, [DISCLOSURES_EXTENSION]: disclosures };
@@ -58,9 +58,7 @@ export async function buildApolloSubgraph<Context extends BaseContext>(
     ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), {
-    context: async (request) => ({ ...options.context(), forwarded: request.forwarded, disclosures: new Disclosures() }),
-  });
+  await app.register(fastifyApollo(apollo), { context: async (request) => resolverContext(request, options.context) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

@@ -1,14 +1,17 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { SubgraphDeps } from './types';
 import { graphqlShapedHttpErrors } from '../http';
-import { CONTEXT_HEADER, ContextVerifier, GRANTS_EXTENSION, GRAPHQL_ROUTE, type ForwardedContext, type VerifiedContext } from '../auth/context';
+import { CONTEXT_HEADER, ContextVerifier, GRAPHQL_ROUTE, type VerifiedContext, type VerifiedGrants } from '../auth/context';
 import { AuthenticationError } from '../auth/tokens';
 import { DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from '../auth/developmentKeys';
+import { readFetchBody, SubgraphRequest, type FieldRequirements, type ResolverContext } from './request';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The caller the gateway verified, from its signed request context. */
-    forwarded?: ForwardedContext;
+    /** The gateway's context header, verified before the body is read; the body is checked against it next. */
+    signedContext: VerifiedContext | null;
+    /** The request as the gateway signed it, context, body and grants verified: null only on open routes. */
+    subgraphRequest: SubgraphRequest | null;
   }
   interface FastifyInstance {
     /** The subgraph this server is: the audience its request contexts must name. */
@@ -38,9 +41,11 @@ const openRoute = (request: FastifyRequest) => {
 /**
  * A Fastify instance with what every subgraph shares: `/health` answers once the store answers, and
  * every other request is refused by default unless it carries the gateway's signed context made for
- * this subgraph, the route Fastify matched and the body Fastify parsed.
+ * this subgraph, the route Fastify matched and the body Fastify parsed. A request that passes becomes
+ * one `SubgraphRequest` (`request.subgraphRequest`), decided against `requirements`, this subgraph's
+ * classification.
  */
-export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance {
+export function subgraphHttp(name: string, deps: SubgraphDeps, requirements: FieldRequirements): FastifyInstance {
   const app = Fastify({
     ...(deps.logger === false
       ? { logger: false }
@@ -53,7 +58,8 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
       ),
   });
   graphqlShapedHttpErrors(app);
-  app.decorateRequest('forwarded', undefined);
+  app.decorateRequest('signedContext', null);
+  app.decorateRequest('subgraphRequest', null);
   app.decorate('subgraphName', name);
   if (deps.context.publicKeyPem.trim() === DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY.trim()) {
     app.log.warn(
@@ -61,14 +67,12 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
     );
   }
   const verifier = new ContextVerifier(deps.context.publicKeyPem, name, deps.context.ttlSeconds);
-  const pending = new WeakMap<FastifyRequest, VerifiedContext>();
 
   // Refuse by default, before the body is even read: only the gateway may ask, for this route.
   app.addHook('onRequest', async (request, reply) => {
     if (openRoute(request)) return;
     try {
-      const verified = await verifier.verify(request.headers[CONTEXT_HEADER], request.routeOptions.url ?? '');
-      pending.set(request, verified);
+      request.signedContext = await verifier.verify(request.headers[CONTEXT_HEADER], request.routeOptions.url ?? '');
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       return refuseUnauthenticated(reply, error.message);
@@ -76,19 +80,22 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
   });
 
   // Once the body is parsed, and before any handler (GraphQL included) runs: it must be the body the
-  // context was signed for. Then the subject grants it carries, bound to the same request.
+  // context was signed for. A GraphQL fetch's subject grants are bound to the same request, and count
+  // only for the subjects the fetch concerns.
   app.addHook('preValidation', async (request, reply) => {
     if (openRoute(request)) return;
-    const verified = pending.get(request);
-    if (!verified) return refuseUnauthenticated(reply, MISSING);
+    const signed = request.signedContext;
+    if (!signed) return refuseUnauthenticated(reply, MISSING);
     try {
-      verifier.checkBody(verified, request.body);
-      let forwarded = verified.context;
+      verifier.checkBody(signed, request.body);
+      let subjects: readonly string[] = [];
+      let grants: VerifiedGrants | null = null;
       if (request.routeOptions.url === GRAPHQL_ROUTE) {
-        const token = (request.body as { extensions?: Record<string, unknown> } | null)?.extensions?.[GRANTS_EXTENSION];
-        if (token !== undefined) forwarded = { ...forwarded, ...(await verifier.verifyGrants(token, forwarded.requestId)) };
+        const fetch = readFetchBody(request.body);
+        if (fetch.grantsToken !== undefined) grants = await verifier.verifyGrants(fetch.grantsToken, signed.context.requestId);
+        subjects = fetch.subjects;
       }
-      request.forwarded = forwarded;
+      request.subgraphRequest = new SubgraphRequest(signed.context, subjects, grants, requirements);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       return refuseUnauthenticated(reply, error.message);
@@ -110,6 +117,20 @@ export function subgraphHttp(name: string, deps: SubgraphDeps): FastifyInstance 
 /** A logger that satisfies the masking code when the server was built without one. */
 export function errorLoggerOf(app: FastifyInstance) {
   return { error: (details: Record<string, unknown>, message: string) => app.log.error(details, message) };
+}
+
+/** The verified request of a route that is not open: its hooks refused the request otherwise. */
+export function subgraphRequestOf(request: FastifyRequest): SubgraphRequest {
+  if (!request.subgraphRequest) throw new Error(`${request.method} ${request.routeOptions.url ?? request.url} ran without a verified request`);
+  return request.subgraphRequest;
+}
+
+/**
+ * The context every resolver of every runtime gets: the subgraph's fresh per-request loaders, and the
+ * verified request.
+ */
+export function resolverContext<Loaders extends object>(request: FastifyRequest, loaders: () => Loaders): ResolverContext<Loaders> {
+  return { ...loaders(), request: subgraphRequestOf(request) };
 }
 
 /** The verifier a subgraph's own routes use for contexts inside a body (the access subgraph's inquiry records). */

@@ -4,23 +4,22 @@ import { mercuriusFederationPlugin } from '@mercuriusjs/federation';
 import { print, type GraphQLFormattedError } from 'graphql';
 import { enforceClassification } from './enforce';
 import { warmRecordKey } from '../records';
-import { Disclosures, DISCLOSURES_EXTENSION } from './disclosures';
+import { DISCLOSURES_EXTENSION } from './disclosures';
 import { maskFormattedError } from '../masking';
-import { subgraphHttp, errorLoggerOf } from './http';
+import { subgraphHttp, errorLoggerOf, resolverContext } from './http';
+import { fieldRequirements } from './request';
 import type { SubgraphDeps } from './types';
-import type { ApolloSubgraphOptions } from './apollo';
+import type { SubgraphOptions } from './apollo';
 
 /**
  * A subgraph on Fastify + Mercurius (`@mercuriusjs/federation`), served at `/graphql`, with the same
  * options, verification, enforcement and disclosures as `buildApolloSubgraph`: a sector chooses its
  * runtime and nothing else changes.
  */
-export async function buildMercuriusSubgraph<Context extends object>(
-  deps: SubgraphDeps,
-  options: ApolloSubgraphOptions<Context>,
-): Promise<FastifyInstance> {
+export async function buildMercuriusSubgraph<Loaders extends object>(deps: SubgraphDeps, options: SubgraphOptions<Loaders>): Promise<FastifyInstance> {
   await warmRecordKey(deps.store.db);
-  const app = subgraphHttp(options.name, deps);
+  const requirements = fieldRequirements(options.typeDefs);
+  const app = subgraphHttp(options.name, deps, requirements);
   const errorLogger = errorLoggerOf(app);
   // Mercurius's response schema declares error paths as strings, so ["_entities", 0] would leave as
   // ["_entities", "0"], and the gateway maps entity errors back to their place only by numeric index.
@@ -33,7 +32,7 @@ export async function buildMercuriusSubgraph<Context extends object>(
   await app.register(mercuriusFederationPlugin, {
     schema: print(options.typeDefs),
     resolvers: options.resolvers as never,
-    context: (request) => ({ ...options.context(), forwarded: request.forwarded, disclosures: new Disclosures() }),
+    context: (request) => resolverContext(request, options.context),
     path: '/graphql',
     graphiql: false,
     errorFormatter: (execution, context) => {
@@ -52,10 +51,10 @@ export async function buildMercuriusSubgraph<Context extends object>(
   });
   // What was disclosed above PUBLIC goes back to the gateway, for the request's inquiry record.
   app.graphql.addHook('onResolution', async (execution, context) => {
-    const disclosures = (context as unknown as { disclosures?: Disclosures }).disclosures?.list() ?? [];
+    const disclosures = context.reply.request.subgraphRequest?.disclosures.list() ?? [];
     if (disclosures.length > 0) execution.extensions = { ...execution.extensions, [DISCLOSURES_EXTENSION]: disclosures };
   });
   // Mercurius assigns resolvers while it builds the schema; enforcement wraps them afterwards, in place.
-  enforceClassification(app.graphql.schema, options.typeDefs);
+  enforceClassification(app.graphql.schema, requirements);
   return app;
 }

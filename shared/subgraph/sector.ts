@@ -1,5 +1,5 @@
 import type { GraphQLFieldResolver } from 'graphql';
-import type { ForwardedContext } from '../auth/context';
+import type { SubgraphRequest } from './request';
 import { visibilityFor } from './visibility';
 import type { RecordList, RecordLoaders } from '../records';
 import type { PageArgs } from '../pagination';
@@ -15,7 +15,7 @@ type ProfileResolver<Context> = GraphQLFieldResolver<SectorProfile, Context, Rec
  * The resolvers every sector shares: the `Subject` entity (a sector needs only the key to serve its
  * profile, so a reference costs no query) and one paged, batched field per record list.
  */
-export function sectorProfileResolvers<Context extends { readonly records: RecordLoaders; readonly forwarded?: ForwardedContext }>(
+export function sectorProfileResolvers<Context extends { readonly records: RecordLoaders; readonly request: SubgraphRequest }>(
   sectorField: string,
   profileType: string,
   lists: Readonly<Record<string, RecordList>>,
@@ -24,7 +24,7 @@ export function sectorProfileResolvers<Context extends { readonly records: Recor
   const listResolvers: Record<string, ProfileResolver<Context>> = {};
   for (const [field, list] of Object.entries(lists)) {
     listResolvers[field] = (profile, args, context, info) =>
-      context.records.page(list, profile.subjectCode, args as PageArgs, visibilityFor(info, context.forwarded, profile.subjectCode));
+      context.records.page(list, profile.subjectCode, args as PageArgs, visibilityFor(info, context.request, profile.subjectCode));
   }
   return {
     Subject: {

@@ -145,8 +145,7 @@ function mapConnection<Row, View>(connection: Connection<Row>, view: (row: Row) 
 }
 
 async function changeApplication(context: AccessContext, id: string, from: ApplicationStatus, to: ApplicationStatus, note: string | null, validUntil?: Date) {
-  const principal = context.forwarded?.principal;
-  if (!principal) forbidden('No verified caller');
+  const principal = context.request.principal;
   const row = await decideApplication(context.db, id, {
     from,
     to,
@@ -184,7 +183,7 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
     specialApplications: (_root, args: PageArgs & { status?: ApplicationStatus | null }, context) =>
       pageApplications(context.db, { status: args.status ?? null }, pageRequest(args, context.limits, UUID_CURSOR)).then((c) => mapConnection(c, applicationView)),
     ownSpecialApplications: (_root, args: PageArgs & { status?: ApplicationStatus | null }, context) => {
-      const organization = organizationOf(context.forwarded?.principal as Principal);
+      const organization = organizationOf(context.request.principal);
       return pageApplications(context.db, { organization, status: args.status ?? null }, pageRequest(args, context.limits, UUID_CURSOR)).then((c) =>
         mapConnection(c, applicationView),
       );
@@ -192,9 +191,9 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
   },
   Mutation: {
     grantConsent: async (_root, { input }: GrantConsentArgs, context) => {
-      const principal = context.forwarded?.principal;
+      const principal = context.request.principal;
       const subject = requireSubjectCode(input.subject, 'input.subject');
-      if (!principal || principal.kind !== 'SUBJECT' || principal.subject !== subject) {
+      if (principal.kind !== 'SUBJECT' || principal.subject !== subject) {
         forbidden('Only the subject itself may authorize queries of its records');
       }
       const organization = requireSubjectCode(input.organization, 'input.organization', 'USCC');
@@ -209,10 +208,10 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
       return consentView(await insertConsent(context.db, { subject, organization, purpose: input.purpose, categories, validFrom, validUntil: input.validUntil }));
     },
     revokeConsent: async (_root, args: { subject: string; id: string }, context) => {
-      const principal = context.forwarded?.principal;
+      const principal = context.request.principal;
       const subject = requireSubjectCode(args.subject, 'subject');
       const id = validId(args.id, 'id');
-      if (!principal || principal.kind !== 'SUBJECT' || principal.subject !== subject) {
+      if (principal.kind !== 'SUBJECT' || principal.subject !== subject) {
         forbidden('Only the subject itself may withdraw its authorizations');
       }
       const existing = await findConsent(context.db, id);
@@ -222,7 +221,7 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
       return consentView(revoked);
     },
     applyForSpecialAccess: async (_root, { input }: ApplyArgs, context) => {
-      const principal = context.forwarded?.principal as Principal;
+      const principal = context.request.principal;
       const organization = organizationOf(principal);
       const subject = requireSubjectCode(input.subject, 'input.subject');
       if (!principal.purposes.includes(input.purpose) || input.purpose === 'SELF_QUERY') {
@@ -252,7 +251,7 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
     },
     approveSpecialApplication: async (_root, args: { id: string; validUntil?: Date | null; note?: string | null }, context) => {
       const id = validId(args.id, 'id');
-      const principal = context.forwarded?.principal as Principal;
+      const principal = context.request.principal;
       const approver = organizationOf(principal);
       const application = await findApplication(context.db, id);
       if (!application) throw graphqlError('NOT_FOUND', `No special application ${id}`);
@@ -265,11 +264,11 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
       return changeApplication(context, id, 'PENDING', 'APPROVED', requireBoundedText(args.note, 'note') ?? null, validUntil);
     },
     rejectSpecialApplication: (_root, args: { id: string; note: string }, context) => {
-      organizationOf(context.forwarded?.principal as Principal);
+      organizationOf(context.request.principal);
       return changeApplication(context, validId(args.id, 'id'), 'PENDING', 'REJECTED', requireBoundedText(args.note, 'note'));
     },
     revokeSpecialApplication: (_root, args: { id: string; note: string }, context) => {
-      organizationOf(context.forwarded?.principal as Principal);
+      organizationOf(context.request.principal);
       return changeApplication(context, validId(args.id, 'id'), 'APPROVED', 'REVOKED', requireBoundedText(args.note, 'note'));
     },
   },

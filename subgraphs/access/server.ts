@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
-import { contextVerifierFor } from '../../shared/subgraph/http';
+import { contextVerifierFor, subgraphRequestOf } from '../../shared/subgraph/http';
 import type { ContextVerifier } from '../../shared/auth/context';
 import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { DISCLOSURES_MAX, readDisclosure, type Disclosure } from '../../shared/subgraph/disclosures';
@@ -36,23 +36,23 @@ async function checkedInquiry(recordContexts: ContextVerifier, record: unknown):
   const disclosures = raw.map(readDisclosure);
   const bad = disclosures.findIndex((d) => d === null);
   if (bad >= 0) return { error: { code: 'BAD_REQUEST', message: `disclosures[${bad}] is malformed` } };
-  let forwarded;
+  let caller;
   try {
     // Each record's context is signed for that record's disclosures (INQUIRY_RECORD_USE).
     const verified = await recordContexts.verify(typeof context === 'string' ? context : undefined, INQUIRY_RECORD_USE);
     recordContexts.checkBody(verified, raw);
-    forwarded = verified.context;
+    caller = verified.context;
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
     return { error: { code: 'UNAUTHENTICATED', message: error.message } };
   }
-  const { principal } = forwarded;
+  const { principal } = caller;
   return {
-    requestId: forwarded.requestId,
+    requestId: caller.requestId,
     principalKind: principal.kind,
     organization: principal.organization,
     staff: principal.staff,
-    purpose: forwarded.purpose,
+    purpose: caller.purpose,
     disclosures: disclosures as Disclosure[],
   };
 }
@@ -79,7 +79,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
   const recordContexts = contextVerifierFor('access', deps);
 
   app.post(SUBJECT_GRANTS_ROUTE, async (request, reply) => {
-    const forwarded = request.forwarded;
+    const { principal, purpose } = subgraphRequestOf(request);
     const subjects = (request.body as { subjects?: unknown } | null)?.subjects;
     if (!Array.isArray(subjects) || subjects.length > GRANTS_LOOKUP_MAX || !subjects.every((s) => typeof s === 'string')) {
       return reply.code(400).send(badRequest(`\`subjects\` must be a list of at most ${GRANTS_LOOKUP_MAX} subject codes`));
@@ -87,8 +87,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     const codes = [
       ...new Set((subjects as string[]).map((code) => checkSubjectCode(code)).flatMap((check) => (check.ok ? [check.code] : []))),
     ];
-    const organization = forwarded?.principal.organization;
-    const purpose = forwarded?.purpose;
+    const { organization } = principal;
     if (!organization || !purpose || codes.length === 0) return { subjects: {} };
     return { subjects: await subjectGrants(deps.store.db, organization, purpose, codes) };
   });

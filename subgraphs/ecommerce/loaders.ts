@@ -1,14 +1,14 @@
 import type { Knex } from 'knex';
 import { createRecordLoaders, type RecordLoaders } from '../../shared/records';
-import type { ForwardedContext } from '../../shared/auth/context';
+import type { SubgraphRequest } from '../../shared/subgraph/request';
 import type { PageLimits } from '../../shared/pagination';
 
 export interface EcommerceContext {
   readonly records: RecordLoaders;
-  readonly forwarded?: ForwardedContext;
+  readonly request: SubgraphRequest;
 }
 
 /** Fresh loaders for one request: batching and caching never cross requests. */
-export function createEcommerceContext(db: Knex, limits: PageLimits): EcommerceContext {
+export function createEcommerceContext(db: Knex, limits: PageLimits): Omit<EcommerceContext, 'request'> {
   return { records: createRecordLoaders(db, limits) };
 }

@@ -2,11 +2,11 @@ import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { createRecordLoaders, type RecordLoaders } from '../../shared/records';
 import type { Config } from '../../shared/config';
-import type { ForwardedContext } from '../../shared/auth/context';
+import type { SubgraphRequest } from '../../shared/subgraph/request';
 import { subjectsByCode, type SubjectRow } from './store';
 
 export interface RegistryContext {
-  readonly forwarded?: ForwardedContext;
+  readonly request: SubgraphRequest;
   readonly db: Knex;
   readonly limits: Config['limits'];
   readonly records: RecordLoaders;
@@ -14,7 +14,7 @@ export interface RegistryContext {
 }
 
 /** Fresh loaders for one request: batching and caching never cross requests. */
-export function createRegistryContext(db: Knex, limits: Config['limits']): RegistryContext {
+export function createRegistryContext(db: Knex, limits: Config['limits']): Omit<RegistryContext, 'request'> {
   return {
     db,
     limits,

@@ -4,7 +4,6 @@ import { isNaturalPersonCode, requireSubjectCode } from '../../shared/identifier
 import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
 import { scalarResolvers } from '../../shared/scalars';
 import { visibilityFor } from '../../shared/subgraph/visibility';
-import { decideField } from '../../shared/subgraph/enforce';
 import type { Requirement } from '../../shared/policy/decide';
 import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
@@ -23,7 +22,7 @@ const IDENTITY: Requirement = { category: 'registry.identity', level: 'PUBLIC', 
  */
 function visible(row: SubjectRow | null | Error, context: RegistryContext): SubjectRow | null | Error {
   if (!row || row instanceof Error || !isNaturalPersonCode(row.code)) return row;
-  return decideField(context.forwarded, IDENTITY, row.code).allowed ? row : null;
+  return context.request.decide(IDENTITY, row.code).allowed ? row : null;
 }
 
 export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
@@ -64,8 +63,8 @@ export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
     registrationAuthority: (s: SubjectRow) => s.registration_authority,
     legalRepresentative: (s: SubjectRow) => (s.legal_rep_name ? { name: s.legal_rep_name } : null),
     abnormalOperationListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.forwarded, s.code)),
+      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.request, s.code)),
     seriousIllegalListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.forwarded, s.code)),
+      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.request, s.code)),
   },
 };

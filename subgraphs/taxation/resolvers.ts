@@ -8,6 +8,6 @@ import type { TaxationContext } from './loaders';
 export const taxationResolvers: GraphQLResolverMap<TaxationContext> = {
   ...scalarResolvers,
   ...sectorProfileResolvers('taxation', 'TaxationProfile', TAXATION_LISTS, {
-    latestGrade: (profile, _args, context, info) => context.latestGrades[visibilityFor(info, context.forwarded, profile.subjectCode)].load(profile.subjectCode),
+    latestGrade: (profile, _args, context, info) => context.latestGrades[visibilityFor(info, context.request, profile.subjectCode)].load(profile.subjectCode),
   }),
 };
