@@ -16,7 +16,6 @@ import {
   insertApplication,
   insertConsent,
   pageApplications,
-  pageConsents,
   pageInquiries,
   revokeConsent,
   SERIAL_CURSOR,
@@ -274,13 +273,10 @@ export const accessResolvers: GraphQLResolverMap<AccessContext> = {
   },
   Subject: {
     __resolveReference: (reference: { code: string }) => ({ code: reference.code }),
-    consents: (subject: { code: string }, args: PageArgs, context) =>
-      pageConsents(context.db, subject.code, pageRequest(args, context.limits, UUID_CURSOR)).then((c) => mapConnection(c, consentView)),
+    consents: (subject: { code: string }, args: PageArgs, context) => context.consents.page(subject.code, args).then((c) => mapConnection(c, consentView)),
     specialApplications: (subject: { code: string }, args: PageArgs, context) =>
-      pageApplications(context.db, { subject: subject.code }, pageRequest(args, context.limits, UUID_CURSOR)).then((c) => mapConnection(c, applicationView)),
+      context.specialApplications.page(subject.code, args).then((c) => mapConnection(c, applicationView)),
     inquiryRecords: (subject: { code: string }, args: PageArgs, context) =>
-      pageInquiries(context.db, { subject: subject.code }, pageRequest(args, context.limits, SERIAL_CURSOR)).then((c) =>
-        mapConnection(c, (row: InquiryRow) => inquiryView(row, subject.code)),
-      ),
+      context.inquiryRecords.page(subject.code, args).then((c) => mapConnection(c, (row: InquiryRow) => inquiryView(row, subject.code))),
   },
 };

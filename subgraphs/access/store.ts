@@ -212,6 +212,8 @@ const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0
 export const UUID_CURSOR = [INSTANT, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/] as const;
 export const SERIAL_CURSOR = [INSTANT, /^\d{1,18}$/] as const;
 
+const cursorOf = <Row extends { id: string }>(row: Row, timeOf: (row: Row) => Date) => encodeCursor([timeOf(row).toISOString(), String(row.id)]);
+
 async function pageByTime<Row extends { id: string }>(
   query: Knex.QueryBuilder,
   timeColumn: string,
@@ -226,7 +228,7 @@ async function pageByTime<Row extends { id: string }>(
     q = q.andWhereRaw(`(??, id) < (?::timestamptz, ?::${idType})`, [timeColumn, time, id]);
   }
   const rows = (await q) as Row[];
-  return toConnection(rows, page.first, (row) => encodeCursor([timeOf(row).toISOString(), String(row.id)]), count);
+  return toConnection(rows, page.first, (row) => cursorOf(row, timeOf), count);
 }
 
 const countOf = (query: Knex.QueryBuilder) => async () => {
@@ -234,20 +236,112 @@ const countOf = (query: Knex.QueryBuilder) => async () => {
   return Number(row?.n ?? 0);
 };
 
-export function pageConsents(db: Knex, subject: string, page: PageRequest): Promise<Connection<ConsentRow>> {
-  const query = db('consents').where({ subject_code: subject });
-  return pageByTime<ConsentRow>(query, 'granted_at', page, (r) => asDate(r.granted_at), countOf(query));
+/**
+ * One subject's list in the access store (its consents, special applications or inquiry records),
+ * paged newest first by (time, id) like the lists of the whole store.
+ */
+export interface SubjectList<Row extends { id: string }> {
+  readonly table: string;
+  readonly timeColumn: string;
+  readonly idType: 'uuid' | 'bigint';
+  /** The SQL condition of the rows of `t` that belong to the subject `k.code`. */
+  readonly ofSubject: string;
+  readonly timeOf: (row: Row) => Date;
+  /** The cursor patterns of the list (`after` is decoded against them before it reaches the store). */
+  readonly cursor: readonly RegExp[];
+}
+
+export const SUBJECT_CONSENTS: SubjectList<ConsentRow> = {
+  table: 'consents',
+  timeColumn: 'granted_at',
+  idType: 'uuid',
+  ofSubject: 't.subject_code = k.code',
+  timeOf: (r) => asDate(r.granted_at),
+  cursor: UUID_CURSOR,
+};
+
+export const SUBJECT_APPLICATIONS: SubjectList<ApplicationRow> = {
+  table: 'special_applications',
+  timeColumn: 'applied_at',
+  idType: 'uuid',
+  ofSubject: 't.subject_code = k.code',
+  timeOf: (r) => asDate(r.applied_at),
+  cursor: UUID_CURSOR,
+};
+
+export const SUBJECT_INQUIRIES: SubjectList<InquiryRow> = {
+  table: 'inquiry_records',
+  timeColumn: 'occurred_at',
+  idType: 'bigint',
+  // `@>` is served by the GIN index on subject_codes.
+  ofSubject: 't.subject_codes @> array[k.code]::text[]',
+  timeOf: (r) => asDate(r.occurred_at),
+  cursor: SERIAL_CURSOR,
+};
+
+/** One page of one subject's list: what a DataLoader of the list batches. */
+export interface SubjectPageKey {
+  readonly subject: string;
+  readonly page: PageRequest;
+}
+
+/**
+ * The pages of several subjects' lists in one statement: the requested (subject, cursor, limit)
+ * triples are unnested and each drives a LATERAL keyset scan, as the sector record lists do. Each
+ * page holds up to `first + 1` rows (the extra one only tells that a next page exists).
+ */
+export async function subjectPages<Row extends { id: string }>(db: Knex, list: SubjectList<Row>, keys: readonly SubjectPageKey[]): Promise<Row[][]> {
+  const result = await db.raw<{ rows: Array<Row & { k_ord: number | string }> }>(
+    `select r.*, k.k_ord
+       from unnest(?::text[], ?::timestamptz[], ?::${list.idType}[], ?::int[])
+            with ordinality as k(code, after_time, after_id, lim, k_ord)
+       cross join lateral (
+         select t.* from ?? t
+          where ${list.ofSubject}
+            and (k.after_id is null or (t.??, t.id) < (k.after_time, k.after_id))
+          order by t.?? desc, t.id desc
+          limit k.lim
+       ) r`,
+    [
+      // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
+      keys.map((k) => k.subject) as unknown as Knex.Value,
+      keys.map((k) => k.page.after?.[0] ?? null) as unknown as Knex.Value,
+      keys.map((k) => k.page.after?.[1] ?? null) as unknown as Knex.Value,
+      keys.map((k) => k.page.first + 1) as unknown as Knex.Value,
+      list.table,
+      list.timeColumn,
+      list.timeColumn,
+    ],
+  );
+  const pages = keys.map((): Row[] => []);
+  for (const { k_ord: ordinal, ...row } of result.rows) pages[Number(ordinal) - 1]?.push(row as unknown as Row);
+  return pages;
+}
+
+/** The length of several subjects' lists, in one statement. */
+export async function subjectCounts<Row extends { id: string }>(db: Knex, list: SubjectList<Row>, subjects: readonly string[]): Promise<number[]> {
+  const result = await db.raw<{ rows: Array<{ k_ord: number | string; n: number | string }> }>(
+    `select k.k_ord, (select count(*) from ?? t where ${list.ofSubject}) as n
+       from unnest(?::text[]) with ordinality as k(code, k_ord)`,
+    [list.table, [...subjects] as unknown as Knex.Value],
+  );
+  const counts = subjects.map(() => 0);
+  for (const row of result.rows) counts[Number(row.k_ord) - 1] = Number(row.n);
+  return counts;
+}
+
+/** Builds one subject's connection from the rows its page loaded. */
+export function subjectConnection<Row extends { id: string }>(list: SubjectList<Row>, rows: readonly Row[], page: PageRequest, count: () => Promise<number>): Connection<Row> {
+  return toConnection(rows, page.first, (row) => cursorOf(row, list.timeOf), count);
 }
 
 export interface ApplicationFilter {
-  readonly subject?: string;
   readonly organization?: string;
   readonly status?: ApplicationStatus | null;
 }
 
 export function pageApplications(db: Knex, filter: ApplicationFilter, page: PageRequest): Promise<Connection<ApplicationRow>> {
   const query = db('special_applications');
-  if (filter.subject) query.where('subject_code', filter.subject);
   if (filter.organization) query.where('organization', filter.organization);
   if (filter.status) query.where('status', filter.status);
   return pageByTime<ApplicationRow>(query, 'applied_at', page, (r) => asDate(r.applied_at), countOf(query));

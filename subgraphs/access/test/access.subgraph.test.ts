@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { accessSubgraph } from '../server';
 import { DEMO_BANK } from '../fixtures';
 import { openTestStore, testDeps, TEST_DATASET, TEST_SIGNER } from '../../../test/support/stores';
-import { inject, REGULATOR_PRINCIPAL } from '../../../test/support/graphql';
+import { entities, inject, REGULATOR_PRINCIPAL } from '../../../test/support/graphql';
 import { subjectAt } from '../../../shared/generator/subjects';
 import { CONTEXT_HEADER, INQUIRY_RECORD_USE, type Caller } from '../../../shared/auth/context';
 import { principalFromClaims } from '../../../shared/auth/tokens';
@@ -224,6 +224,106 @@ describe('access: paged lists', () => {
           extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
         },
       ],
+    });
+  });
+
+  describe("a subject's consents, special applications and inquiry records", () => {
+    const subjects = [40, 41, 42].map((i) => subjectAt(TEST_DATASET.seed, i).code);
+    const LISTS = 'pageInfo { hasNextPage endCursor } totalCount nodes { id }';
+    const selection = (args: string) => `consents(${args}) { ${LISTS} } specialApplications(${args}) { ${LISTS} } inquiryRecords(${args}) { ${LISTS} }`;
+    type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number; nodes: Array<{ id: string }> };
+    type Lists = { code: string; consents: Page; specialApplications: Page; inquiryRecords: Page };
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1 + i, 9, 0, 0, 0));
+
+    beforeAll(async () => {
+      for (const [n, subject] of subjects.entries()) {
+        // A different length per subject and list, so that a page of one subject cannot pass for another's.
+        for (let i = 0; i < 3 + n; i += 1) {
+          await store.db('consents').insert({
+            subject_code: subject, organization: DEMO_BANK, purpose: 'LOAN_APPROVAL', categories: ['finance.credit'],
+            valid_from: at(i), valid_until: at(400), granted_at: at(i),
+          });
+        }
+        for (let i = 0; i < 2 + n; i += 1) {
+          await store.db('special_applications').insert({
+            subject_code: subject, organization: DEMO_BANK, purpose: 'LOAN_APPROVAL', categories: ['finance.assets'],
+            reason: 'A loan secured on the assets', requested_until: at(60), applied_at: at(i),
+          });
+        }
+        for (let i = 0; i < 4 - n; i += 1) {
+          await record([{ principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', disclosures: [{ subject, field: `F.f${i}`, category: 'finance.credit', level: 'RESTRICTED', basis: 'statutory' }] }]);
+        }
+      }
+    });
+
+    /** Every row of each subject's list, newest first: what the pages must add up to. */
+    async function stored(subject: string) {
+      const ids = (rows: Array<{ id: string | number }>) => rows.map((r) => String(r.id));
+      return {
+        consents: ids(await store.db('consents').where({ subject_code: subject }).orderBy([{ column: 'granted_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id')),
+        specialApplications: ids(await store.db('special_applications').where({ subject_code: subject }).orderBy([{ column: 'applied_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id')),
+        inquiryRecords: ids(await store.db('inquiry_records').whereRaw('subject_codes @> array[?]::text[]', [subject]).orderBy([{ column: 'occurred_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id')),
+      };
+    }
+
+    /** Runs `fetch` and returns what it answered and every statement it sent the store. */
+    async function counting<T>(fetch: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+      const statements: string[] = [];
+      const listener = (query: { sql: string }) => statements.push(query.sql);
+      store.db.on('query', listener);
+      try {
+        return { result: await fetch(), statements };
+      } finally {
+        store.db.removeListener('query', listener);
+      }
+    }
+
+    it('reads the pages and counts of every subject of a fetch with one statement per list, each page its subject\'s own', async () => {
+      const request = entities(subjects, selection('first: 2'));
+      const { result, statements } = await counting(() => inject(app, request.query, request.variables));
+      expect(result.body.errors).toBeUndefined();
+      const answered = (result.body.data as { _entities: Lists[] })._entities;
+      for (const [n, subject] of subjects.entries()) {
+        const all = await stored(subject);
+        const expected = (ids: string[]) => ({
+          pageInfo: { hasNextPage: ids.length > 2, endCursor: expect.any(String) },
+          totalCount: ids.length,
+          nodes: ids.slice(0, 2).map((id) => ({ id })),
+        });
+        expect(answered[n]).toEqual({
+          code: subject,
+          consents: expected(all.consents),
+          specialApplications: expected(all.specialApplications),
+          inquiryRecords: expected(all.inquiryRecords),
+        });
+      }
+      // Three subjects, three lists: one statement for the pages and one for the counts of each list.
+      expect(statements.map((sql) => /from "?(consents|special_applications|inquiry_records)"? t/.exec(sql)?.[1] ?? sql).sort()).toEqual([
+        'consents',
+        'consents',
+        'inquiry_records',
+        'inquiry_records',
+        'special_applications',
+        'special_applications',
+      ]);
+    });
+
+    it("pages each subject's lists to their end from the cursors they issued", async () => {
+      for (const subject of subjects) {
+        const all = await stored(subject);
+        for (const list of Object.keys(all) as Array<keyof typeof all>) {
+          const ids: string[] = [];
+          let after: string | null = null;
+          do {
+            const request = entities([subject], `${list}(first: 2${after ? `, after: "${after}"` : ''}) { ${LISTS} }`);
+            const response = await inject(app, request.query, request.variables);
+            const page: Page = (response.body.data as { _entities: Array<Record<string, Page>> })._entities[0]![list]!;
+            ids.push(...page.nodes.map((node) => node.id));
+            after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+          } while (after !== null);
+          expect({ list, ids }).toEqual({ list, ids: all[list] });
+        }
+      }
     });
   });
 });
