@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
 import { generateKeyPairSync } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../shared/store';
@@ -9,6 +12,9 @@ import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
 import { openTestStore, testDeps, TEST_DATASET, TEST_SIGNER } from './support/stores';
 import { inject, entities, gatewayHeaders, REGULATOR_PRINCIPAL } from './support/graphql';
 import { forgeContext } from './support/contexts';
+import { withSpecialApplications } from './support/graphql';
+import { buildApolloSubgraph } from '../shared/subgraph/apollo';
+import { buildMercuriusSubgraph } from '../shared/subgraph/mercurius';
 
 /** Subgraphs answer only the gateway, and enforce the same classification themselves. */
 
@@ -86,6 +92,77 @@ describe('a subgraph called directly', () => {
           },
         },
       ],
+    });
+  });
+});
+
+describe("a subgraph's subjects: the facts of a fetch are those of the subjects it names", () => {
+  // A schema whose resolver serves the record of a subject the fetch does not name (`of` is no subject
+  // argument): what a faulty resolver, or a join through another subject, would do.
+  const typeDefs = parse(`
+    extend schema
+      @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@composeDirective"])
+      @link(url: "https://credit-graph.org/classification/v1.0", import: ["@classify"])
+      @composeDirective(name: "@classify")
+    type Query {
+      heldAsset(subject: ID!, of: ID!): HeldAsset @classify(category: "structure", level: "PUBLIC")
+    }
+    type HeldAsset @classify(category: "finance.assets", level: "SPECIAL") {
+      value: String
+    }
+    ${readFileSync(path.resolve(__dirname, '../shared/schema/classification.graphql'), 'utf8')}
+  `);
+  const resolvers = {
+    Query: { heldAsset: (_root: unknown, args: { of: string }) => ({ subjectCode: args.of, value: `assets of ${args.of}` }) },
+  };
+  const other = subjectAt(TEST_DATASET.seed, 1).code;
+  const query = 'query($s: ID!, $of: ID!) { heldAsset(subject: $s, of: $of) { value } }';
+  const apps: Record<string, FastifyInstance> = {};
+
+  beforeAll(async () => {
+    const options = { name: 'finance', typeDefs, resolvers, context: () => ({}) };
+    const deps = testDeps(servers[0]!.store);
+    apps.apollo = await buildApolloSubgraph<object>(deps, options);
+    apps.mercurius = await buildMercuriusSubgraph<object>(deps, options);
+  });
+
+  afterAll(async () => {
+    for (const app of Object.values(apps)) await app.close();
+  });
+
+  it.each(['apollo', 'mercurius'])('%s: serves a named subject on the grant the token carries for it', async (runtime) => {
+    const response = await inject(apps[runtime]!, query, { s: other, of: other }, await withSpecialApplications([group.code, other]));
+    expect(response).toEqual({
+      status: 200,
+      body: { data: { heldAsset: { value: `assets of ${other}` } } },
+      disclosures: [
+        { subject: other, field: 'HeldAsset.value', category: 'finance.assets', level: 'SPECIAL', basis: 'special-application', ref: `application-${other}` },
+      ],
+    });
+  });
+
+  it.each(['apollo', 'mercurius'])('%s: does not use a grant the token carries for a subject the fetch does not name', async (runtime) => {
+    // The token carries an approved application for `other` too; the fetch names only the group.
+    const response = await inject(apps[runtime]!, query, { s: group.code, of: other }, await withSpecialApplications([group.code, other]));
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: { heldAsset: { value: null } },
+        errors: [
+          {
+            message: 'Unauthorized field or type',
+            locations: [{ line: 1, column: 62 }],
+            path: ['heldAsset', 'value'],
+            extensions: {
+              code: 'UNAUTHORIZED_FIELD_OR_TYPE',
+              category: 'finance.assets',
+              level: 'SPECIAL',
+              reason: 'requires an approved special application for this subject and finance.assets, in force',
+            },
+          },
+        ],
+      },
+      disclosures: [],
     });
   });
 });
