@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../shared/config';
-import { isSubgraphName } from '../shared/subgraphs';
+import { isSubgraphName } from '../subgraphs/names';
 import { graphqlShapedHttpErrors } from '../shared/http';
 import { SectorDataSource } from './dataSource';
 import { AuthorizingGateway } from './authorizingGateway';

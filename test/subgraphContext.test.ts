@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../shared/store';
-import { financeSubgraph } from '../subgraphs/finance/server';
-import { ecommerceSubgraph } from '../subgraphs/ecommerce/server';
+import { financeSector as financeSubgraph } from '../subgraphs/finance/sector';
+import { ecommerceSector as ecommerceSubgraph } from '../subgraphs/ecommerce/sector';
 import { subjectAt } from '../shared/generator/subjects';
 import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE } from '../shared/auth/context';
 import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';

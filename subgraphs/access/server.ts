@@ -7,12 +7,14 @@ import { DISCLOSURES_MAX, readDisclosure, type Disclosure } from '../../shared/s
 import { checkSubjectCode } from '../../shared/identifiers';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { accessResolvers } from './resolvers';
-import { createAccessContext } from './loaders';
+import { createAccessContext } from './context';
 import { migrations } from './migrations';
-import { accessDataset } from './fixtures';
+import { accessDataset } from './dataset';
 import { writeInquiries, subjectGrants, type InquiryOutcome, type NewInquiry } from './store';
 import { INQUIRY_RECORD_USE, SUBJECT_GRANTS_ROUTE, INQUIRY_RECORDS_ROUTE } from '../../shared/auth/context';
 import { AuthenticationError } from '../../shared/auth/tokens';
+
+const typeDefs = subgraphTypeDefs(__dirname);
 
 /** At most this many subjects per grants lookup: the gateway asks per request, a batch is 100 subjects. */
 export const GRANTS_LOOKUP_MAX = 1_000;
@@ -71,7 +73,7 @@ const badRequest = (message: string) => ({ errors: [{ message, extensions: { cod
 export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInstance> {
   const app = await buildApolloSubgraph(deps, {
     name: 'access',
-    typeDefs: subgraphTypeDefs(__dirname),
+    typeDefs,
     resolvers: accessResolvers,
     context: () => createAccessContext(deps.store.db, deps.limits),
   });
@@ -123,6 +125,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
 
 export const accessSubgraph: SubgraphModule = {
   name: 'access',
+  typeDefs,
   migrations,
   dataset: accessDataset,
   buildServer: buildAccessServer,

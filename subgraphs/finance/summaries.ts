@@ -1,19 +1,4 @@
 import type { Knex } from 'knex';
-import { UNTIL_PUBLICITY_ENDS, type RecordList } from '../../shared/records';
-
-/** The finance sector's per-subject record lists. */
-export const FINANCE_LISTS = {
-  creditAccounts: { recordType: 'CreditAccount', table: 'credit_accounts' },
-  guarantees: { recordType: 'Guarantee', table: 'guarantees' },
-  dishonestDebtorListings: {
-    recordType: 'DishonestDebtorListing',
-    table: 'dishonest_debtor_listings',
-    // Listed debtors are public until the obligation is performed.
-    publicRows: `performance <> 'PERFORMED' and (${UNTIL_PUBLICITY_ENDS})`,
-  },
-  courtJudgments: { recordType: 'CourtJudgment', table: 'court_judgments' },
-  assets: { recordType: 'AssetRecord', table: 'asset_records' },
-} as const satisfies Record<string, RecordList>;
 
 export interface CreditSummary {
   /** Whose summary it is: its fields are decided per subject. */
