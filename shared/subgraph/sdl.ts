@@ -140,3 +140,14 @@ export function subgraphTypeDefs(subgraphDir: string, publicWhen: PublicWhenPlac
   }
   return { kind: Kind.DOCUMENT, definitions: [...definitions, ...common.definitions, ...classification.definitions] };
 }
+
+/**
+ * The values of an enum of a subgraph's own `schema.graphql`, in their order there: code that needs
+ * them (a ranking, a check) reads them from the SDL, so a value is added in one place.
+ */
+export function enumValues(subgraphDir: string, enumName: string): readonly string[] {
+  const own = parseConst(readFileSync(path.join(subgraphDir, 'schema.graphql'), 'utf8'));
+  const found = own.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === enumName);
+  if (found?.kind !== Kind.ENUM_TYPE_DEFINITION) throw new Error(`${subgraphDir}/schema.graphql defines no enum ${enumName}`);
+  return (found.values ?? []).map((v) => v.name.value);
+}

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { enumValues } from '../../shared/subgraph/sdl';
 
 export interface CreditSummary {
   /** Whose summary it is: its fields are decided per subject. */
@@ -10,7 +11,8 @@ export interface CreditSummary {
   readonly worstClassification: string | null;
 }
 
-const CLASSIFICATIONS = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'] as const;
+/** The five-level classification, best first: its order in the SDL is its rank. */
+const CLASSIFICATIONS = enumValues(__dirname, 'LoanClassification');
 
 /** Credit summaries of many subjects in one statement. */
 export async function creditSummaries(db: Knex, codes: readonly string[]): Promise<CreditSummary[]> {
