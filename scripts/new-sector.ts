@@ -94,10 +94,11 @@ type ${Pascal}Penalty implements CreditRecord @classify(category: "${category}",
 
 write(
   `subgraphs/${name}/sector.ts`,
-  `import { defineRecordSector } from '../../shared/subgraph/sector';
+  `import path from 'node:path';
+import { defineRecordSector } from '../../shared/subgraph/sector';
 import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
-import * as create${Pascal}Records from './migrations/${migration}';
+import { migrationsIn } from '../../shared/migrations/folder';
 import { ${name}Dataset } from './dataset';
 
 /** The ${name} sector: what it records about subjects, and which of it is public. */
@@ -108,7 +109,8 @@ export const ${name}Sector = defineRecordSector({
     // Penalties are published while their publicity lasts; shared only afterwards.
     penalties: { recordType: '${Pascal}Penalty', table: '${table}', publicWhen: WHILE_PUBLICITY_LASTS },
   },
-  migrations: [create${Pascal}Records, CREATE_RECORD_KEY_V1],
+  // Every file of migrations/, oldest first, then the store's record key (shared, frozen).
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
   dataset: ${name}Dataset,
 });
 `,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
 import { contextVerifierFor } from '../../shared/subgraph/http';
@@ -8,7 +9,7 @@ import { checkSubjectCode } from '../../shared/identifiers';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { accessResolvers } from './resolvers';
 import { createAccessContext } from './context';
-import { migrations } from './migrations';
+import { migrationsIn } from '../../shared/migrations/folder';
 import { accessDataset } from './dataset';
 import { writeInquiries, subjectGrants, type InquiryOutcome, type NewInquiry } from './store';
 import { INQUIRY_RECORD_USE, SUBJECT_GRANTS_ROUTE, INQUIRY_RECORDS_ROUTE } from '../../shared/auth/context';
@@ -126,7 +127,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
 export const accessSubgraph: SubgraphModule = {
   name: 'access',
   typeDefs,
-  migrations,
+  migrations: migrationsIn(path.join(__dirname, 'migrations')),
   dataset: accessDataset,
   buildServer: buildAccessServer,
 };

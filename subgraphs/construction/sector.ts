@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { publicRows, allOf, WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
-import * as createConstructionRecords from './migrations/20261125090200_create_construction_records';
+import { migrationsIn } from '../../shared/migrations/folder';
 import { constructionDataset } from './dataset';
 
 /** Project construction: qualifications, practitioners, projects, and the market's conduct records. */
@@ -22,6 +23,6 @@ export const constructionSector = defineRecordSector({
     blacklistings: { recordType: 'MarketBlacklisting', table: 'market_blacklistings', publicWhen: WHILE_PUBLICITY_LASTS },
     wageArrearsListings: { recordType: 'WageArrearsListing', table: 'wage_arrears_listings', publicWhen: WHILE_PUBLICITY_LASTS },
   },
-  migrations: [createConstructionRecords, CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
   dataset: constructionDataset,
 });

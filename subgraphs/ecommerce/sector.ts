@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
-import * as createEcommerceRecords from './migrations/20261125090400_create_ecommerce_records';
+import { migrationsIn } from '../../shared/migrations/folder';
 import { ecommerceDataset } from './dataset';
 
 /**
@@ -25,6 +26,6 @@ export const ecommerceSector = defineRecordSector({
       resolutionRate: (s: { complaints: number; resolved: number }) => (s.complaints === 0 ? 1 : s.resolved / s.complaints),
     },
   },
-  migrations: [createEcommerceRecords, CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
   dataset: ecommerceDataset,
 });

@@ -1,9 +1,9 @@
+import path from 'node:path';
 import DataLoader from 'dataloader';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { publicRows, allOf, WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
-import * as createFinanceRecords from './migrations/20261125090000_create_finance_records';
-import * as createAssetRecords from './migrations/20261125130000_create_asset_records';
+import { migrationsIn } from '../../shared/migrations/folder';
 import { financeDataset } from './dataset';
 import { creditSummaries } from './summaries';
 
@@ -27,6 +27,6 @@ export const financeSector = defineRecordSector({
   profileFields: {
     summary: (profile, _args, context) => context.summaries.load(profile.subjectCode),
   },
-  migrations: [createFinanceRecords, createAssetRecords, CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
   dataset: financeDataset,
 });

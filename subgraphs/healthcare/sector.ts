@@ -1,8 +1,8 @@
+import path from 'node:path';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
-import * as createHealthcareRecords from './migrations/20261125090300_create_healthcare_records';
-import * as createClinicalRecords from './migrations/20261125130100_create_clinical_records';
+import { migrationsIn } from '../../shared/migrations/folder';
 import { healthcareDataset } from './dataset';
 
 /** Healthcare: licences, physicians, assessments, medical-insurance conduct and (special) clinical records. */
@@ -17,6 +17,6 @@ export const healthcareSector = defineRecordSector({
     insuranceFundViolations: { recordType: 'InsuranceFundViolation', table: 'insurance_fund_violations', publicWhen: WHILE_PUBLICITY_LASTS },
     clinicalRecords: { recordType: 'ClinicalRecord', table: 'clinical_records' },
   },
-  migrations: [createHealthcareRecords, createClinicalRecords, CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
   dataset: healthcareDataset,
 });

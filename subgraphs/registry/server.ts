@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
 import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
@@ -6,7 +7,8 @@ import { REGISTRY_LISTS } from './store';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { registryResolvers } from './resolvers';
 import { createRegistryContext } from './context';
-import { migrations } from './migrations';
+import { migrationsIn } from '../../shared/migrations/folder';
+import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
 import { registryDataset } from './dataset';
 
 /** The registry's SDL: its listings' public-rows rules are declared with the lists (`store.ts`). */
@@ -24,7 +26,7 @@ export function buildRegistryServer(deps: SubgraphDeps): Promise<FastifyInstance
 export const registrySubgraph: SubgraphModule = {
   name: 'registry',
   typeDefs,
-  migrations,
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
   dataset: registryDataset,
   buildServer: buildRegistryServer,
 };

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import DataLoader from 'dataloader';
 import { defineRecordSector, visibilityOf } from '../../shared/subgraph/sector';
 import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
-import * as createTaxationRecords from './migrations/20261125090100_create_taxation_records';
+import { migrationsIn } from '../../shared/migrations/folder';
 import { taxationDataset } from './dataset';
 import { GRADE_IS_A, latestGrades } from './latestGrades';
 
@@ -28,6 +29,6 @@ export const taxationSector = defineRecordSector({
   profileFields: {
     latestGrade: (profile, _args, context, info) => context.latestGrades[visibilityOf(context, info, profile.subjectCode)].load(profile.subjectCode),
   },
-  migrations: [createTaxationRecords, CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
   dataset: taxationDataset,
 });
