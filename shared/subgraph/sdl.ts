@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   Kind,
   parse,
+  visit,
   type ConstDirectiveNode,
   type DefinitionNode,
   type DocumentNode,
@@ -70,9 +71,7 @@ function withPublicWhen(directives: readonly ConstDirectiveNode[] | undefined, r
   const at = list.findIndex((d) => d.name.value === 'classify');
   const classify = list[at];
   if (!classify) throw new Error(`${where} has a publicWhen rule but no @classify`);
-  if (classify.arguments?.some((a) => a.name.value === 'publicWhen')) {
-    throw new Error(`${where}: publicWhen is declared with the record list (prose and SQL together); remove it from the SDL`);
-  }
+  if (classify.arguments?.some((a) => a.name.value === 'publicWhen')) throw new Error(`${where} has two publicWhen rules`);
   const publicWhen = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'publicWhen' }, value: { kind: Kind.STRING, value: rule.when } } as const;
   list[at] = { ...classify, arguments: [...(classify.arguments ?? []), publicWhen] };
   return list;
@@ -83,6 +82,14 @@ type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
 /** The subgraph's whole SDL document, built from its folder's `schema.graphql`. */
 export function subgraphTypeDefs(subgraphDir: string, publicWhen: PublicWhenPlacements = {}): DocumentNode {
   const own = parseConst(readFileSync(path.join(subgraphDir, 'schema.graphql'), 'utf8'));
+  // Prose without its SQL would publish a rule no row follows: it is declared with the list, or not at all.
+  visit(own, {
+    Argument(node) {
+      if (node.name.value === 'publicWhen') {
+        throw new Error(`${subgraphDir}/schema.graphql writes publicWhen: declare the rule (prose and SQL) with its record list instead`);
+      }
+    },
+  });
   const common = parseConst(readFileSync(COMMON_SDL, 'utf8'));
   const classification = parseConst(readFileSync(CLASSIFICATION_SDL, 'utf8'));
 
