@@ -10,13 +10,15 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { filterOperation, hashOf, nullAt, prepareOperation, SupergraphClassification, type AuthorizationMode, type FilterResult, type Removal } from './authorization';
 import { LRUCache } from 'lru-cache';
 import { isPurpose, type Principal } from '../shared/policy/principal';
-import type { FastifyBaseLogger } from 'fastify';
 import { GatewayRequest } from './request';
 import type { InquiryWriter } from './inquiry';
 
 export interface AuthorizingGatewayOptions {
   readonly mode: AuthorizationMode;
-  readonly log: Pick<FastifyBaseLogger, 'info' | 'error'>;
+  readonly log: {
+    info(details: Record<string, unknown>, message: string): void;
+    error(details: Record<string, unknown>, message: string): void;
+  };
   /** Writes each request's inquiry record durably before its response leaves. */
   readonly inquiries: InquiryWriter;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Caller, SubjectGrants } from '../shared/auth/context';
 import type { Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
@@ -24,7 +23,7 @@ export interface GatewayContext {
 export interface RequestDependencies {
   /** Where grants are looked up. */
   readonly access: AccessClient;
-  readonly log: Pick<FastifyBaseLogger, 'warn'>;
+  readonly log: { warn(details: Record<string, unknown>, message: string): void };
 }
 
 /** What the authorization decided about the operation that runs, as far as its fetches need it. */
