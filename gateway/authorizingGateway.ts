@@ -87,8 +87,7 @@ export class AuthorizingGateway implements GatewayInterface {
   }
 
   async load(options: Parameters<GatewayInterface['load']>[0]) {
-    const loaded = await this.inner.load(options as Parameters<ApolloGateway['load']>[0]);
-    const executor = loaded.executor as unknown as GatewayExecutor;
+    const { executor } = await this.inner.load(options);
     return { executor: (requestContext: GatewayGraphQLRequestContext) => this.execute(requestContext, executor) };
   }
 

@@ -22,7 +22,8 @@ export interface SectorDataSourceOptions {
  * which @apollo/gateway's entry point does not export); the others are its own `LOADING_SCHEMA` and
  * `HEALTH_CHECK` fetches, which have no caller.
  */
-const INCOMING_OPERATION = 'incoming operation' satisfies `${GraphQLDataSourceProcessOptions['kind']}`;
+type IncomingOperation = Extract<GraphQLDataSourceProcessOptions, { incomingRequestContext: unknown }>['kind'];
+const INCOMING_OPERATION = ('incoming operation' satisfies `${IncomingOperation}`) as IncomingOperation;
 
 /** Most query text the parsed fetch documents of one subgraph hold: the planner reuses a few fetch queries many times. */
 const PARSED_QUERY_CHARS = 4_000_000;

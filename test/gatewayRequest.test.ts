@@ -44,15 +44,16 @@ const grantsCalls = () => sent.filter((call) => call.path === SUBJECT_GRANTS_ROU
  */
 function routeTo(served: ReadonlySet<Served>): typeof fetch {
   return async (input, init) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
+    const body = typeof init?.body === 'string' ? init.body : '';
     const name = url.hostname.replace(/\.test$/, '') as Served;
-    sent.push({ host: name, path: url.pathname, headers: { ...(init?.headers as Record<string, string>) }, body: String(init?.body ?? '') });
+    sent.push({ host: name, path: url.pathname, headers: { ...(init?.headers as Record<string, string>) }, body });
     if (!served.has(name)) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
     const response = await apps[name].inject({
       method: (init?.method ?? 'GET') as 'POST',
       url: url.pathname,
       headers: init?.headers as Record<string, string>,
-      payload: init?.body as string,
+      payload: body,
     });
     const headers = new Headers();
     for (const [header, value] of Object.entries(response.headers)) {
@@ -165,7 +166,7 @@ describe('a request through the gateway', () => {
   }
   async function ask(app: FastifyInstance, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
     const response = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify({ query, variables }) });
-    return { status: response.statusCode, body: response.json() as unknown };
+    return { status: response.statusCode, body: response.json<unknown>() };
   }
 
   it('looks up the grants of all its fetches in one call, and each subgraph decides each subject on its own', async () => {
@@ -180,7 +181,8 @@ describe('a request through the gateway', () => {
         },
       });
       expect(grantsCalls()).toBe(1);
-      expect(sent.filter((call) => call.host === 'finance').map((call) => Object.keys(JSON.parse(call.body).extensions ?? {}))).toEqual([[GRANTS_EXTENSION]]);
+      const extensionsToFinance = sent.filter((call) => call.host === 'finance').map((call) => (JSON.parse(call.body) as { extensions?: object }).extensions ?? {});
+      expect(extensionsToFinance.map((extensions) => Object.keys(extensions))).toEqual([[GRANTS_EXTENSION]]);
 
       sent = [];
       const statutory = await ask(app, BATCH, { codes: [group.code] }, await callerHeaders(REGULATOR, 'SUPERVISION'));
