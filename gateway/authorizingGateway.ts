@@ -35,11 +35,6 @@ function unauthorizedError(removal: Removal): GraphQLError {
   });
 }
 
-/**
- * Wraps @apollo/gateway so every operation is authorized before it is planned: the inner gateway
- * only ever plans (and caches plans for) the reduced operation, keyed by that operation's own hash,
- * so callers with different rights never share a filtered plan.
- */
 /** What the authorization of one operation shape decided, with the reduced operation ready to plan. */
 interface Authorized {
   readonly filtered: FilterResult;
@@ -64,6 +59,16 @@ function booleanInputs(variables: Readonly<Record<string, unknown>>): string {
   return JSON.stringify(Object.entries(variables).filter(([, v]) => typeof v === 'boolean').sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * Wraps @apollo/gateway so every operation is authorized before it is planned: the inner gateway
+ * only ever plans (and caches plans for) the reduced operation, keyed by that operation's own hash,
+ * so callers with different rights never share a filtered plan.
+ *
+ * One request goes top to bottom through `execute`: the caller is read from the request object
+ * (gateway/request.ts), the operation authorized and what that decided stated on the request (its
+ * fetches carry grants only when it needs them), the reduced operation run, the request's inquiry
+ * record written (the response withheld if it cannot be), and the removed paths answered null.
+ */
 export class AuthorizingGateway implements GatewayInterface {
   private classification: SupergraphClassification | null = null;
   private readonly decisions = new LRUCache<string, Authorized>({ max: 2_000 });
@@ -159,16 +164,16 @@ export class AuthorizingGateway implements GatewayInterface {
    * if the record cannot be written, the response carries no data at all (fail closed).
    */
   private async recorded(request: GatewayRequest, result: GatewayExecutionResult): Promise<GatewayExecutionResult> {
-    const disclosures = request.disclosures();
-    if (disclosures.length === 0) return result;
+    const record = request.inquiryRecord();
+    if (!record) return result;
     try {
       // Signed when it goes out, for its disclosures: the record names who asked by a context that is
       // still valid when it arrives and good for nothing else.
-      await this.options.inquiries.write(request.caller, disclosures);
+      await this.options.inquiries.write(record.caller, record.disclosures);
       return result;
     } catch (error) {
       this.options.log.error(
-        { requestId: request.id, reason: (error as Error).message, disclosures: disclosures.length },
+        { requestId: request.id, reason: (error as Error).message, disclosures: record.disclosures.length },
         'inquiry record could not be written; the response is withheld',
       );
       return {

@@ -3,8 +3,8 @@ import DataLoader from 'dataloader';
 import type { Caller, SubjectGrants } from '../shared/auth/context';
 import type { Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
-import { Disclosures, DISCLOSURES_EXTENSION, readDisclosures, type Disclosure } from '../shared/subgraph/disclosures';
-import type { AccessClient } from './inquiry';
+import { Disclosures, DISCLOSURES_EXTENSION, readDisclosures } from '../shared/subgraph/disclosures';
+import type { AccessClient, PendingRecord } from './inquiry';
 
 /**
  * One request through the gateway, created once by the context function and carried in Apollo's
@@ -113,8 +113,12 @@ export class GatewayRequest {
     for (const disclosure of readDisclosures(extensions?.[DISCLOSURES_EXTENSION])) this.disclosed.add(disclosure);
   }
 
-  /** Everything above PUBLIC the subgraphs disclosed for this request: its inquiry record. */
-  disclosures(): readonly Disclosure[] {
-    return this.disclosed.list();
+  /**
+   * The request's inquiry record: who asked, and everything above PUBLIC the subgraphs disclosed to
+   * them; null when nothing above PUBLIC was disclosed, which leaves no record.
+   */
+  inquiryRecord(): PendingRecord | null {
+    const disclosures = this.disclosed.list();
+    return disclosures.length > 0 ? { caller: this.caller, disclosures } : null;
   }
 }
