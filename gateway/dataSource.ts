@@ -92,14 +92,14 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** The subjects one fetch concerns, by the rule both sides use; its query parsed once per distinct text. */
-  private subjectsOf(fetch: GatewayGraphQLRequest): string[] {
-    const query = fetch.query ?? '';
+  private subjectsOf(outgoing: GatewayGraphQLRequest): string[] {
+    const query = outgoing.query ?? '';
     let document = this.documents.get(query);
     if (!document) {
       document = parse(query);
       this.documents.set(query, document);
     }
-    return subjectsOfFetch(document, fetch.variables);
+    return subjectsOfFetch(document, outgoing.variables);
   }
 
   /**
@@ -108,16 +108,16 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * context binds the SHA-256 of that body's canonical JSON, so it is good for this fetch only.
    */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const fetch = options.request;
+    const outgoing = options.request;
     const request: GatewayRequest | null = options.kind === INCOMING_OPERATION ? options.context.request : null;
     if (request?.needsGrants) {
-      const grants = await request.grantsFor(this.subjectsOf(fetch));
+      const grants = await request.grantsFor(this.subjectsOf(outgoing));
       if (grants) {
         const signed = await this.signer.signGrants(this.subgraphName, request.id, grants.subjects, grants.unavailable);
-        fetch.extensions = { ...fetch.extensions, [GRANTS_EXTENSION]: signed };
+        outgoing.extensions = { ...outgoing.extensions, [GRANTS_EXTENSION]: signed };
       }
     }
-    const { http, ...body } = fetch;
+    const { http, ...body } = outgoing;
     const context = await this.signer.sign(request?.caller ?? PUBLIC_CALLER, { audience: this.subgraphName, route: GRAPHQL_ROUTE, body: JSON.parse(JSON.stringify(body)) });
     http?.headers.set(CONTEXT_HEADER, context);
   }
