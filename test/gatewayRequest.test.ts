@@ -5,14 +5,14 @@ import { principalFromClaims, type TokenClaims } from '../shared/auth/tokens';
 import { subjectAt } from '../shared/generator/subjects';
 import type { Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
+import { SUBGRAPH_MODULES } from '../subgraphs';
 import type { Store } from '../shared/store';
 import { AccessClient } from '../gateway/inquiry';
 import { GatewayRequest } from '../gateway/request';
 import { buildGateway } from '../gateway/server';
 import { openTestStore, testDeps, TEST_CONTEXT, TEST_DATASET, TEST_SIGNER } from './support/stores';
 import { callerHeaders, DEMO_BANK_CALLER, REGULATOR, SUPERGRAPH_FILE } from './support/graph';
-import { DEMO_BANK } from '../subgraphs/access/fixtures';
+import { DEMO_BANK } from '../subgraphs/access/dataset';
 
 /**
  * The grants of one gateway request: looked up once for all its fetches, only when what it asks for
