@@ -1,6 +1,6 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { diff, DiffRule, type Change } from '@graphql-inspector/core';
-import { isObjectType, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { ChangeType, CriticalityLevel, diff, type Change, type Rule } from '@graphql-inspector/core';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { classificationsOf, readClassification, type Classification } from '../../shared/policy/classification';
 import { levelRank } from '../../shared/policy/levels';
 
@@ -85,14 +85,29 @@ function typeClassificationsOf(document: DocumentNode): Map<string, Classificati
 }
 
 /**
- * Removing a field deprecated on the base side is dangerous rather than breaking: deprecating first is
- * the announced way to retire a field. Descriptions and unreachable types are judged as usual.
+ * Removing a field, enum value or input field deprecated on the base is dangerous rather than
+ * breaking: deprecating first is the announced way to retire one. The deprecation is read from the
+ * base API schema, since extraction drops `@deprecated` from the subgraphs. (Inspector's own
+ * `suppressRemovalOfDeprecatedField` also turns every removed type into a dangerous change.)
  */
-const RULES = [DiffRule.suppressRemovalOfDeprecatedField];
+function removalOfDeprecated(baseApi: GraphQLSchema): Rule {
+  return ({ changes }) =>
+    changes.map((change) => {
+      if (change.criticality.level !== CriticalityLevel.Breaking || !change.path) return change;
+      const [typeName = '', member = ''] = change.path.split('.');
+      const type = baseApi.getType(typeName);
+      let deprecated = false;
+      if (change.type === ChangeType.FieldRemoved && (isObjectType(type) || isInterfaceType(type))) deprecated = Boolean(type.getFields()[member]?.deprecationReason);
+      if (change.type === ChangeType.EnumValueRemoved && isEnumType(type)) deprecated = Boolean(type.getValue(member)?.deprecationReason);
+      if (change.type === ChangeType.InputFieldRemoved && isInputObjectType(type)) deprecated = Boolean(type.getFields()[member]?.deprecationReason);
+      return deprecated ? { ...change, criticality: { ...change.criticality, level: CriticalityLevel.Dangerous } } : change;
+    });
+}
 
 export async function compareSupergraphs(base: LoadedSupergraph, current: LoadedSupergraph): Promise<SchemaChange[]> {
+  const rules = [removalOfDeprecated(base.api)];
   const found: Array<{ change: Change; schema: string }> = [];
-  for (const change of await diff(base.api, current.api, RULES)) found.push({ change, schema: 'api' });
+  for (const change of await diff(base.api, current.api, rules)) found.push({ change, schema: 'api' });
   const own: SchemaChange[] = [];
   const names = [...new Set([...base.subgraphs.keys(), ...current.subgraphs.keys()])].sort();
   for (const name of names) {
@@ -102,7 +117,7 @@ export async function compareSupergraphs(base: LoadedSupergraph, current: Loaded
     if (!before) own.push(subgraphChange(SUBGRAPH_ADDED, name, 'NON_BREAKING', `Subgraph '${name}' was added`));
     else if (!after) {
       own.push(subgraphChange(SUBGRAPH_REMOVED, name, 'BREAKING', `Subgraph '${name}' was removed: the gateway no longer plans any field on it`));
-    } else for (const change of await diff(before, after, RULES)) found.push({ change, schema: name });
+    } else for (const change of await diff(before, after, rules)) found.push({ change, schema: name });
   }
   return sortChanges([...merge(found), ...own, ...compareClassifications(base, current)]);
 }
@@ -111,26 +126,37 @@ function subgraphChange(type: string, name: string, criticality: Criticality, me
   return { type, coordinate: name, message, criticality, schemas: [name] };
 }
 
-/** One change found in several schemas (a field removed from a subgraph and from the API) is reported once. */
+/**
+ * One change found in several schemas (a field removed from a subgraph and from the API) is reported
+ * once. Their wording may differ (only the API schema knows a field was deprecated); when it does,
+ * each wording is kept with the schemas it came from.
+ */
 function merge(found: ReadonlyArray<{ change: Change; schema: string }>): SchemaChange[] {
-  const byKey = new Map<string, { change: SchemaChange; schemas: string[] }>();
+  const byKey = new Map<string, { type: string; coordinate: string; criticality: Criticality; messages: Map<string, string[]> }>();
   for (const { change, schema } of found) {
     const criticality = change.criticality.level as Criticality;
-    const key = [change.type, change.path ?? '', change.message, criticality].join('\u0000');
-    const entry = byKey.get(key);
-    if (entry) entry.schemas.push(schema);
-    else {
-      const schemas = [schema];
-      byKey.set(key, { change: { type: change.type, coordinate: change.path ?? '(schema)', message: change.message, criticality, schemas }, schemas });
-    }
+    const coordinate = change.path ?? '(schema)';
+    const key = [change.type, coordinate, criticality].join('\u0000');
+    const entry = byKey.get(key) ?? { type: change.type, coordinate, criticality, messages: new Map<string, string[]>() };
+    entry.messages.set(change.message, [...(entry.messages.get(change.message) ?? []), schema]);
+    byKey.set(key, entry);
   }
-  return [...byKey.values()].map((e) => e.change);
+  return [...byKey.values()].map(({ messages, ...change }) => ({
+    ...change,
+    message: messages.size === 1 ? [...messages.keys()][0]! : [...messages].map(([message, schemas]) => `${message} (${schemas.join(', ')})`).join('; '),
+    schemas: [...messages.values()].flat(),
+  }));
 }
 
 const ORDER: Record<Criticality, number> = { BREAKING: 0, DANGEROUS: 1, NON_BREAKING: 2 };
 
+/** Code-point order: locale collation ignores the underscores of `_Entity` and `Query._entities`. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function sortChanges(changes: SchemaChange[]): SchemaChange[] {
-  return changes.sort((a, b) => ORDER[a.criticality] - ORDER[b.criticality] || a.coordinate.localeCompare(b.coordinate) || a.type.localeCompare(b.type));
+  return changes.sort((a, b) => ORDER[a.criticality] - ORDER[b.criticality] || compareText(a.coordinate, b.coordinate) || compareText(a.type, b.type));
 }
 
 export function describeClassification(c: Classification | null): string {
