@@ -50,7 +50,7 @@ function supergraph(subgraphs: Record<string, string>): string {
     Object.entries(subgraphs).map(([name, sdl]) => ({ name, url: `http://${name}.invalid/graphql`, typeDefs: parse(HEADER + sdl) })),
   );
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.supergraphSdl!;
+  return result.supergraphSdl;
 }
 
 /** Replaces exactly one occurrence, so a test cannot pass on an edit that did not happen. */

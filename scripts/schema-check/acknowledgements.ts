@@ -1,6 +1,7 @@
 import { isLevel } from '../../shared/policy/levels';
 import type { Classification } from '../../shared/policy/classification';
-import { CLASSIFICATION_LOOSENED, describeClassification, type SchemaChange } from './compare';
+import { CLASSIFICATION_LOOSENED, describeClassification } from './classification';
+import type { SchemaChange } from './compare';
 
 /**
  * Acknowledgements let an intended breaking change through: each names the change, where it is and
