@@ -10,15 +10,17 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { filterOperation, hashOf, nullAt, prepareOperation, SupergraphClassification, type AuthorizationMode, type FilterResult, type Removal } from './authorization';
 import { LRUCache } from 'lru-cache';
 import { isPurpose, type Principal } from '../shared/policy/principal';
-import type { GatewayContext, RequestAuth } from './context';
-import type { Disclosure } from '../shared/subgraph/disclosures';
+import { GatewayRequest } from './request';
+import type { InquiryWriter } from './inquiry';
 
 export interface AuthorizingGatewayOptions {
   readonly mode: AuthorizationMode;
-  readonly log: (details: Record<string, unknown>, message: string) => void;
-  readonly logError: (details: Record<string, unknown>, message: string) => void;
-  /** Writes the request's inquiry record durably; rejects when it could not. */
-  readonly recordInquiry: (context: GatewayContext, disclosures: readonly Disclosure[]) => Promise<void>;
+  readonly log: {
+    info(details: Record<string, unknown>, message: string): void;
+    error(details: Record<string, unknown>, message: string): void;
+  };
+  /** Writes each request's inquiry record durably before its response leaves. */
+  readonly inquiries: InquiryWriter;
 }
 
 function unauthorizedError(removal: Removal): GraphQLError {
@@ -33,11 +35,6 @@ function unauthorizedError(removal: Removal): GraphQLError {
   });
 }
 
-/**
- * Wraps @apollo/gateway so every operation is authorized before it is planned: the inner gateway
- * only ever plans (and caches plans for) the reduced operation, keyed by that operation's own hash,
- * so callers with different rights never share a filtered plan.
- */
 /** What the authorization of one operation shape decided, with the reduced operation ready to plan. */
 interface Authorized {
   readonly filtered: FilterResult;
@@ -62,6 +59,16 @@ function booleanInputs(variables: Readonly<Record<string, unknown>>): string {
   return JSON.stringify(Object.entries(variables).filter(([, v]) => typeof v === 'boolean').sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * Wraps @apollo/gateway so every operation is authorized before it is planned: the inner gateway
+ * only ever plans (and caches plans for) the reduced operation, keyed by that operation's own hash,
+ * so callers with different rights never share a filtered plan.
+ *
+ * One request goes top to bottom through `execute`: the caller is read from the request object
+ * (gateway/request.ts), the operation authorized and what that decided stated on the request (its
+ * fetches carry grants only when it needs them), the reduced operation run, the request's inquiry
+ * record written (the response withheld if it cannot be), and the removed paths answered null.
+ */
 export class AuthorizingGateway implements GatewayInterface {
   private classification: SupergraphClassification | null = null;
   private readonly decisions = new LRUCache<string, Authorized>({ max: 2_000 });
@@ -85,19 +92,19 @@ export class AuthorizingGateway implements GatewayInterface {
   }
 
   async load(options: Parameters<GatewayInterface['load']>[0]) {
-    const loaded = await this.inner.load(options as Parameters<ApolloGateway['load']>[0]);
-    const executor = loaded.executor as unknown as GatewayExecutor;
+    const { executor } = await this.inner.load(options);
     return { executor: (requestContext: GatewayGraphQLRequestContext) => this.execute(requestContext, executor) };
   }
 
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
-    const auth = (requestContext.context as { auth?: RequestAuth }).auth;
+    // Apollo hands the gateway its context untyped; the context function put the request there.
+    const { request } = requestContext.context;
     const classification = this.classification;
-    if (!auth || !classification) {
+    if (!(request instanceof GatewayRequest) || !classification) {
       // Fail closed: without a verified caller or a classification nothing is served.
       return { errors: [new GraphQLError('Authorization is not ready', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
     }
-    const { principal, purpose } = auth;
+    const { principal, purpose } = request.caller;
     // Authorize exactly what will run: the operation the executor selects, with coerced variables.
     const prepared = prepareOperation(requestContext.schema, requestContext.document, requestContext.request.operationName, requestContext.request.variables);
     if (prepared.error) return { errors: [prepared.error] };
@@ -114,22 +121,13 @@ export class AuthorizingGateway implements GatewayInterface {
       this.decisions.set(key, authorized);
     }
     const { filtered } = authorized;
-    const inquiry = (requestContext.context as Partial<GatewayContext>).inquiry;
-    if (inquiry) {
-      // Grants matter only for RESTRICTED data without a statutory power (consents) and for SPECIAL
-      // data (applications): load them only then.
-      inquiry.needsGrants =
-        principal.kind !== 'SUBJECT' &&
-        principal.organization !== null &&
-        purpose !== null &&
-        filtered.disclosed.some((r) => r.level === 'SPECIAL' || (r.level === 'RESTRICTED' && !principal.statutory));
-    }
+    request.authorized({ disclosed: filtered.disclosed });
     if (!filtered.document && filtered.removals.length === 0) {
       return { errors: [new GraphQLError('The operation could not be authorized', { extensions: { code: 'BAD_REQUEST' } })] };
     }
     const reported = filtered.removals.filter((r) => r.reported);
     for (const removal of reported) {
-      this.options.log(
+      this.options.log.info(
         { path: removal.path.map((s) => s.key), category: removal.requirement.category, level: removal.requirement.level, organization: principal.organization, mode: this.options.mode },
         this.options.mode === 'dry-run' ? 'would deny field (dry run)' : 'denied field',
       );
@@ -137,7 +135,7 @@ export class AuthorizingGateway implements GatewayInterface {
     if (this.options.mode === 'dry-run' || filtered.removals.length === 0) {
       const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
       if (purposeError) return { errors: [purposeError] };
-      return this.recorded(requestContext, await executor(requestContext));
+      return this.recorded(request, await executor(requestContext));
     }
     const errors = reported.map(unauthorizedError);
     if (this.options.mode === 'reject' || !filtered.document) return { data: null, errors };
@@ -154,7 +152,7 @@ export class AuthorizingGateway implements GatewayInterface {
       request: { ...requestContext.request, query },
     } as GatewayGraphQLRequestContext;
     const executed = await executor(reduced);
-    const result = await this.recorded(requestContext, executed);
+    const result = await this.recorded(request, executed);
     if (result !== executed) return result; // withheld: its inquiry record could not be written
     let data = (result.data ?? null) as Record<string, unknown> | null;
     for (const removal of filtered.removals) data = nullAt(data, removal.path);
@@ -165,16 +163,17 @@ export class AuthorizingGateway implements GatewayInterface {
    * Every operation that disclosed data above PUBLIC leaves an inquiry record before its response:
    * if the record cannot be written, the response carries no data at all (fail closed).
    */
-  private async recorded(requestContext: GatewayGraphQLRequestContext, result: GatewayExecutionResult): Promise<GatewayExecutionResult> {
-    const context = requestContext.context as Partial<GatewayContext>;
-    const disclosures = context.inquiry?.disclosures() ?? [];
-    if (disclosures.length === 0) return result;
+  private async recorded(request: GatewayRequest, result: GatewayExecutionResult): Promise<GatewayExecutionResult> {
+    const record = request.inquiryRecord();
+    if (!record) return result;
     try {
-      await this.options.recordInquiry(context as GatewayContext, disclosures);
+      // Signed when it goes out, for its disclosures: the record names who asked by a context that is
+      // still valid when it arrives and good for nothing else.
+      await this.options.inquiries.write(record.caller, record.disclosures);
       return result;
     } catch (error) {
-      this.options.logError(
-        { requestId: context.auth?.requestId, reason: (error as Error).message, disclosures: disclosures.length },
+      this.options.log.error(
+        { requestId: request.id, reason: (error as Error).message, disclosures: record.disclosures.length },
         'inquiry record could not be written; the response is withheld',
       );
       return {

@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, type DocumentNode } from 'graphql';
 import { checkClassifications, classificationsOf, type Classification } from '../shared/policy/classification';
 import { CATEGORIES } from '../shared/policy/categories';
-import { SUBGRAPH_NAMES } from '../shared/subgraphs';
-import { subgraphSdl } from '../shared/subgraph/sdl';
+import { SUBGRAPHS } from '../subgraphs';
 import type { Config } from '../shared/config';
 
 export interface CompositionResult {
@@ -27,15 +25,12 @@ export class CompositionError extends Error {
   }
 }
 
-const SUBGRAPHS_DIR = path.resolve(__dirname, '../subgraphs');
-
 /**
  * Composes the supergraph offline from the subgraphs' SDL files. The URLs written into the
  * supergraph are the configured ones; the gateway can override them again at start.
  */
 export function composeSupergraph(subgraphs: Config['subgraphs']): CompositionResult {
-  const documents = SUBGRAPH_NAMES.map((name) => ({ name, document: parse(subgraphSdl(path.join(SUBGRAPHS_DIR, name))) }));
-  return composeDocuments(documents.map((d) => ({ ...d, url: subgraphs[d.name].url })));
+  return composeDocuments(SUBGRAPHS.map((s) => ({ name: s.name, document: s.typeDefs, url: subgraphs[s.name].url })));
 }
 
 /** Composes subgraph SDL documents and checks their classification; any problem fails composition. */

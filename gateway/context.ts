@@ -1,25 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, type Verifier } from '../shared/auth/tokens';
 import { isPurpose, PURPOSES, type Principal } from '../shared/policy/principal';
-import { RequestInquiry } from './inquiry';
 import { echo } from '../shared/errors';
-
-/** What the gateway knows about the caller of one request, verified once and carried unchanged. */
-export interface RequestAuth {
-  readonly principal: Principal;
-  /** The purpose of inquiry the request states (header `x-inquiry-purpose`). */
-  readonly purpose: string | null;
-  /** Identifies the request in logs, in the subgraphs' context and in inquiry records. */
-  readonly requestId: string;
-}
-
-export interface GatewayContext {
-  readonly auth: RequestAuth;
-  /** Grants loaded and disclosures gathered for this request's inquiry record. */
-  readonly inquiry: RequestInquiry;
-}
+import { GatewayRequest, type GatewayContext, type RequestDependencies } from './request';
 
 export const PURPOSE_HEADER = 'x-inquiry-purpose';
 
@@ -47,7 +31,11 @@ export function statedPurpose(principal: Principal, header: string | string[] | 
   return purpose;
 }
 
-export function contextFunction(verify: Verifier) {
+/**
+ * Apollo's context function: verifies the caller once, checks the purpose it states, and creates the
+ * one request object the rest of the gateway reads.
+ */
+export function contextFunction(verify: Verifier, dependencies: RequestDependencies) {
   return async (request: FastifyRequest): Promise<GatewayContext> => {
     let principal: Principal;
     try {
@@ -60,9 +48,6 @@ export function contextFunction(verify: Verifier) {
       }
       throw error;
     }
-    return {
-      auth: Object.freeze({ principal, purpose: statedPurpose(principal, request.headers[PURPOSE_HEADER]), requestId: randomUUID() }),
-      inquiry: new RequestInquiry(),
-    };
+    return { request: new GatewayRequest(principal, statedPurpose(principal, request.headers[PURPOSE_HEADER]), dependencies) };
   };
 }

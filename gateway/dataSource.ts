@@ -1,8 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { CONTEXT_HEADER, GRANTS_EXTENSION } from '../shared/auth/context';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE, PUBLIC_CALLER, type ContextSigner } from '../shared/auth/context';
 import { echoesCapped } from '../shared/http';
+import { subjectsOfFetch } from '../shared/policy/subjects';
+import type { GatewayContext, GatewayRequest } from './request';
 
 export interface SectorDataSourceOptions {
   readonly name: string;
@@ -10,16 +13,20 @@ export interface SectorDataSourceOptions {
   readonly timeoutMs: number;
   /** How fetches reach the subgraph: Node's fetch, or (in tests) a route to an in-process server. */
   readonly fetch: typeof fetch;
-  /**
-   * The signed grants a fetch about subjects carries in its body (`extensions.creditGraphGrants`), when
-   * the operation asks for data that depends on them; null otherwise. Made for this subgraph.
-   */
-  readonly grants: (context: unknown, audience: string, variables: Readonly<Record<string, unknown>> | undefined) => Promise<string | null>;
-  /** The fetch's context (header `x-credit-graph-context`), signed for this subgraph and exactly this body. */
-  readonly sign: (context: unknown, audience: string, body: unknown) => Promise<string>;
-  /** Hands what the subgraph reported disclosing to the request's inquiry record. */
-  readonly onResponse: (context: unknown, extensions: Record<string, unknown> | undefined) => void;
+  /** Signs each fetch's context (header `x-credit-graph-context`) and grants, for this subgraph and exactly that body. */
+  readonly signer: ContextSigner;
 }
+
+/**
+ * The `kind` of a fetch made for an incoming operation (`GraphQLDataSourceRequestKind.INCOMING_OPERATION`,
+ * which @apollo/gateway's entry point does not export); the others are its own `LOADING_SCHEMA` and
+ * `HEALTH_CHECK` fetches, which have no caller.
+ */
+type IncomingOperation = Extract<GraphQLDataSourceProcessOptions, { incomingRequestContext: unknown }>['kind'];
+const INCOMING_OPERATION = ('incoming operation' satisfies `${IncomingOperation}`) as IncomingOperation;
+
+/** Most query text the parsed fetch documents of one subgraph hold: the planner reuses a few fetch queries many times. */
+const PARSED_QUERY_CHARS = 4_000_000;
 
 function reasonOf(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; code?: string; cause?: { code?: string }; extensions?: { response?: { status?: number } } };
@@ -61,25 +68,38 @@ function inputRefusal(error: unknown): GraphQLFormattedError[] | null {
  * How the gateway reaches one subgraph: Node's fetch (keep-alive pooled), a per-fetch timeout, and
  * failures turned into one SUBGRAPH_UNAVAILABLE error that names the subgraph and never leaks its URL.
  * The rest of the plan still runs, so the other sectors' data is returned.
+ *
+ * A fetch of an incoming operation speaks for that operation's request (Apollo's context `{ request }`):
+ * it is signed for the request's caller, carries the grants of the subjects it concerns when the
+ * operation needs them, and hands what the subgraph disclosed back to the request. The gateway's own
+ * fetches (loading the schema, health checks) speak for the public.
  */
-export class SectorDataSource extends RemoteGraphQLDataSource {
+export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
-  private readonly sign: SectorDataSourceOptions['sign'];
-  private readonly grants: SectorDataSourceOptions['grants'];
-  private readonly onResponse: SectorDataSourceOptions['onResponse'];
+  private readonly signer: ContextSigner;
+  private readonly documents = new LRUCache<string, DocumentNode>({ maxSize: PARSED_QUERY_CHARS, sizeCalculation: (_document, query) => Math.max(1, query.length) });
 
   constructor(options: SectorDataSourceOptions) {
     super({ url: options.url });
     this.subgraphName = options.name;
     this.timeoutMs = options.timeoutMs;
-    this.sign = options.sign;
-    this.grants = options.grants;
-    this.onResponse = options.onResponse;
+    this.signer = options.signer;
     const timeoutMs = options.timeoutMs;
     const send = options.fetch;
     this.fetcher = ((url: string, init: RequestInit) =>
       send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+  }
+
+  /** The subjects one fetch concerns, by the rule both sides use; its query parsed once per distinct text. */
+  private subjectsOf(outgoing: GatewayGraphQLRequest): string[] {
+    const query = outgoing.query ?? '';
+    let document = this.documents.get(query);
+    if (!document) {
+      document = parse(query);
+      this.documents.set(query, document);
+    }
+    return subjectsOfFetch(document, outgoing.variables);
   }
 
   /**
@@ -87,24 +107,30 @@ export class SectorDataSource extends RemoteGraphQLDataSource {
    * body is final: RemoteGraphQLDataSource then sends `JSON.stringify(request without http)`, and the
    * context binds the SHA-256 of that body's canonical JSON, so it is good for this fetch only.
    */
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
-    const { request } = options;
-    const grants = await this.grants(options.context, this.subgraphName, request.variables);
-    if (grants) request.extensions = { ...request.extensions, [GRANTS_EXTENSION]: grants };
-    const { http, ...body } = request;
-    const header = await this.sign(options.context, this.subgraphName, JSON.parse(JSON.stringify(body)));
-    http?.headers.set(CONTEXT_HEADER, header);
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const outgoing = options.request;
+    const request: GatewayRequest | null = options.kind === INCOMING_OPERATION ? options.context.request : null;
+    if (request?.needsGrants) {
+      const grants = await request.grantsFor(this.subjectsOf(outgoing));
+      if (grants) {
+        const signed = await this.signer.signGrants(this.subgraphName, request.id, grants.subjects, grants.unavailable);
+        outgoing.extensions = { ...outgoing.extensions, [GRANTS_EXTENSION]: signed };
+      }
+    }
+    const { http, ...body } = outgoing;
+    const context = await this.signer.sign(request?.caller ?? PUBLIC_CALLER, { audience: this.subgraphName, route: GRAPHQL_ROUTE, body: JSON.parse(JSON.stringify(body)) });
+    http?.headers.set(CONTEXT_HEADER, context);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       const response = await super.process(options);
-      this.onResponse(options.context, response.extensions);
+      if (options.kind === INCOMING_OPERATION) options.context.request.noteResponse(response.extensions);
       return response;
     } catch (error) {
       const refused = inputRefusal(error);
       if (refused) return { errors: refused };
-      const path = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
+      const path = options.kind === INCOMING_OPERATION ? options.pathInIncomingRequest : undefined;
       throw new GraphQLError(
         `The ${this.subgraphName} subgraph is unavailable (${reasonOf(error, this.timeoutMs)}); its fields are null`,
         { path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName } },

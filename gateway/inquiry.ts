@@ -1,17 +1,16 @@
 import DataLoader from 'dataloader';
-import { checkSubjectCode } from '../shared/identifiers';
 import {
   CONTEXT_HEADER,
   INQUIRY_RECORD_USE,
   INQUIRY_RECORDS_ROUTE,
+  PUBLIC_CALLER,
   SUBJECT_GRANTS_ROUTE,
   decodeSubjects,
   type Caller,
   type ContextSigner,
   type SubjectGrants,
 } from '../shared/auth/context';
-import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
-import { Disclosures, DISCLOSURES_EXTENSION, readDisclosures, type Disclosure } from '../shared/subgraph/disclosures';
+import type { Disclosure } from '../shared/subgraph/disclosures';
 
 /**
  * The gateway's side of per-subject decisions and inquiry records. Consents, special applications and
@@ -22,8 +21,6 @@ import { Disclosures, DISCLOSURES_EXTENSION, readDisclosures, type Disclosure } 
  * - before the response leaves, the request's inquiry record, built from what each subgraph reported
  *   disclosing. If that write fails, the response carries no data (fail closed).
  */
-
-const EMPTY_GRANTS: SubjectGrants = Object.freeze({ consents: [], applications: [] });
 
 export class AccessUnavailable extends Error {}
 
@@ -85,7 +82,7 @@ export class AccessClient {
         return { context: await this.signer.sign(caller, { audience: this.audience, route: INQUIRY_RECORD_USE, body: plain }), disclosures: plain };
       }),
     );
-    const body = (await this.post(this.recordsUrl, INQUIRY_RECORDS_ROUTE, { principal: PUBLIC_PRINCIPAL, purpose: null }, { records: signed })) as { results?: unknown };
+    const body = (await this.post(this.recordsUrl, INQUIRY_RECORDS_ROUTE, PUBLIC_CALLER, { records: signed })) as { results?: unknown };
     if (!Array.isArray(body.results) || body.results.length !== records.length) throw new AccessUnavailable('the access subgraph did not confirm the inquiry records');
     return body.results.map((result: unknown) => {
       const r = result as { id?: unknown; error?: { code?: unknown; message?: unknown } } | null;
@@ -152,59 +149,5 @@ export class InquiryWriter {
 
   write(caller: Caller, disclosures: readonly Disclosure[]): Promise<string> {
     return this.loader.load({ caller, disclosures });
-  }
-}
-
-/** Subject codes a subgraph fetch is about: its entity representations' codes, and any code-shaped variable. */
-export function subjectCodesIn(variables: Readonly<Record<string, unknown>> | undefined): string[] {
-  const codes = new Set<string>();
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 4) return;
-    if (typeof value === 'string') {
-      // In its normal form: the subgraphs decide, and the access store keeps grants, under that form.
-      const check = value.length <= 24 ? checkSubjectCode(value) : null;
-      if (check?.ok) codes.add(check.code);
-    } else if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
-    } else if (typeof value === 'object' && value !== null) {
-      for (const item of Object.values(value)) visit(item, depth + 1);
-    }
-  };
-  visit(variables, 0);
-  return [...codes];
-}
-
-/**
- * What one request gathers on its way through the gateway: whether its plan reaches data that depends
- * on a subject's grants, the grants loaded for it, and what the subgraphs disclosed.
- */
-export class RequestInquiry {
-  /** Set by the authorizing layer once it knows the operation asks for RESTRICTED or SPECIAL data. */
-  needsGrants = false;
-  grantsUnavailable = false;
-  private readonly disclosed = new Disclosures();
-  private loader: DataLoader<string, SubjectGrants> | null = null;
-
-  grantsFor(client: AccessClient, caller: Caller, codes: readonly string[], onUnavailable: (reason: string) => void) {
-    this.loader ??= new DataLoader<string, SubjectGrants>(async (batch) => {
-      try {
-        const found = await client.grants(caller, batch);
-        return batch.map((code) => found[code] ?? EMPTY_GRANTS);
-      } catch (error) {
-        // Fail closed: no grant is assumed, and the subgraphs say why they deny.
-        this.grantsUnavailable = true;
-        onUnavailable((error as Error).message);
-        return batch.map(() => EMPTY_GRANTS);
-      }
-    });
-    return this.loader.loadMany(codes) as Promise<SubjectGrants[]>;
-  }
-
-  noteResponse(extensions: Record<string, unknown> | undefined): void {
-    for (const disclosure of readDisclosures(extensions?.[DISCLOSURES_EXTENSION])) this.disclosed.add(disclosure);
-  }
-
-  disclosures(): readonly Disclosure[] {
-    return this.disclosed.list();
   }
 }

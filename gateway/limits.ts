@@ -506,8 +506,6 @@ function documentHoldsNul(document: DocumentNode): boolean {
 
 export interface DemandPluginOptions {
   readonly limits: OperationLimits;
-  /** The `@cost`/`@listSize` of the loaded supergraph. */
-  readonly directives: () => CostDirectives;
   readonly log: LimitLog;
 }
 
@@ -517,7 +515,16 @@ export interface DemandPluginOptions {
  */
 export function demandPlugin(options: DemandPluginOptions): ApolloServerPlugin<BaseContext> {
   const { limits, log } = options;
+  let directives = NO_COST_DIRECTIVES;
   return {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
+          // The API schema drops @cost/@listSize; the core supergraph keeps them.
+          directives = coreSupergraphSdl ? costDirectivesOf(coreSupergraphSdl) : NO_COST_DIRECTIVES;
+        },
+      };
+    },
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
@@ -529,7 +536,7 @@ export function demandPlugin(options: DemandPluginOptions): ApolloServerPlugin<B
           const prepared = prepareOperation(schema, document, request.operationName, request.variables);
           if (prepared.error) throw prepared.error;
           const { operation, variables } = prepared;
-          const demand = operationDemand(schema, document, operation, variables, options.directives());
+          const demand = operationDemand(schema, document, operation, variables, directives);
           if (demand.subjectCodes > limits.maxSubjectsPerOperation) {
             const message = `Subjects limit of ${limits.maxSubjectsPerOperation} per operation exceeded, found ${demand.subjectCodes}.`;
             if (limits.mode === 'enforce') throw limitError('MAX_SUBJECTS_LIMIT', message, { limit: limits.maxSubjectsPerOperation, found: demand.subjectCodes });

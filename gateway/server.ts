@@ -6,17 +6,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../shared/config';
-import { isSubgraphName } from '../shared/subgraphs';
+import { isSubgraphName } from '../subgraphs/names';
 import { graphqlShapedHttpErrors } from '../shared/http';
 import { SectorDataSource } from './dataSource';
 import { AuthorizingGateway } from './authorizingGateway';
-import { contextFunction, type GatewayContext } from './context';
+import { contextFunction } from './context';
+import type { GatewayContext } from './request';
 import { createVerifier } from '../shared/auth/tokens';
-import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, type Caller, type SubjectGrants } from '../shared/auth/context';
-import { AccessClient, InquiryWriter, subjectCodesIn } from './inquiry';
-import { PUBLIC_PRINCIPAL } from '../shared/policy/principal';
+import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, PUBLIC_CALLER } from '../shared/auth/context';
+import { AccessClient, InquiryWriter } from './inquiry';
 import { formatGatewayError } from './errors';
-import { costDirectivesOf, demandPlugin, limitValidationRules, NO_COST_DIRECTIVES, parseOptions, type CostDirectives } from './limits';
+import { demandPlugin, limitValidationRules, parseOptions } from './limits';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -61,7 +61,6 @@ function urlFor(config: Config, name: string, supergraphUrl: string | undefined)
   return isSubgraphName(name) ? config.subgraphs[name].url : (supergraphUrl ?? '');
 }
 
-const PUBLIC_CALLER: Caller = { principal: PUBLIC_PRINCIPAL, purpose: null };
 const PROBE_BODY = { query: '{ __typename }' };
 
 async function probe(name: string, url: string, timeoutMs: number, signer: ContextSigner, send: typeof fetch): Promise<'up' | 'down'> {
@@ -78,7 +77,13 @@ async function probe(name: string, url: string, timeoutMs: number, signer: Conte
   }
 }
 
-/** Builds the gateway's HTTP server without listening. */
+/**
+ * Builds the gateway's HTTP server without listening. The parts are made in the order they depend on
+ * each other, each handed what it uses: the listeners and their logger, the signer, the access
+ * client and the inquiry writer, the data sources, the authorizing gateway and Apollo Server. Per
+ * request there is one object, made by the context function and read by each part in turn
+ * (gateway/request.ts).
+ */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const send = options.subgraphFetch ?? fetch;
@@ -88,45 +93,35 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
   }
 
-  let loaded: LoadedGraph | null = null;
   const { privateKeyPem, ttlSeconds, isDevelopmentKey } = config.auth.context;
   if (!privateKeyPem) throw new Error('the gateway has no key to sign request contexts with: set CG_CONTEXT_PRIVATE_KEY');
+
+  const limits = gatewayConfig.operationLimits;
+  const logging =
+    options.logger === false
+      ? ({ logger: false } as const)
+      : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
+  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes });
+  graphqlShapedHttpErrors(app);
+  const ops = Fastify({ ...logging, bodyLimit: 1_024 });
+  graphqlShapedHttpErrors(ops);
+  const log = app.log;
+
+  const verify = await createVerifier(config.auth);
+  if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
+    log.warn('bearer tokens are verified with the development key: set CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY or CG_TOKEN_JWKS_URL');
+  }
+  if (isDevelopmentKey) {
+    log.warn(
+      'DEVELOPMENT KEY IN USE: subgraph request contexts are signed with the published development key pair, which anyone can sign with; set CG_CONTEXT_PRIVATE_KEY (refused in production)',
+    );
+  }
   // Every subgraph fetch gets its own context, signed for that subgraph and that body (no caching).
   const signer = new ContextSigner(privateKeyPem, ttlSeconds);
   const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs, signer, send);
   const inquiries = new InquiryWriter(access);
-  let logWarning: (details: Record<string, unknown>, message: string) => void = () => undefined;
-  const callerOf = (context: unknown): Caller => {
-    const auth = (context as Partial<GatewayContext> | undefined)?.auth;
-    // Gateway-internal fetches (loading the schema, health checks) act as the public.
-    if (!auth) return PUBLIC_CALLER;
-    // Only a purpose the principal holds is ever signed. The context function has already refused any
-    // other; this keeps the rule where the signing happens too.
-    const purpose = auth.purpose !== null && auth.principal.purposes.includes(auth.purpose) ? auth.purpose : null;
-    return { principal: auth.principal, purpose, requestId: auth.requestId };
-  };
-  const sign = (context: unknown, audience: string, body: unknown) => signer.sign(callerOf(context), { audience, route: GRAPHQL_ROUTE, body });
-  /**
-   * A fetch about subjects carries the grants (consents, approved special applications) the caller
-   * holds for them, when the operation asks for data that depends on them; the subgraphs decide per
-   * subject with exactly those facts.
-   */
-  const grants = async (context: unknown, audience: string, variables: Readonly<Record<string, unknown>> | undefined) => {
-    const gatewayContext = context as Partial<GatewayContext> | undefined;
-    if (!gatewayContext?.auth || !gatewayContext.inquiry) return null;
-    const { auth, inquiry } = gatewayContext as GatewayContext;
-    const codes = inquiry.needsGrants ? subjectCodesIn(variables) : [];
-    if (codes.length === 0) return null;
-    const found = await inquiry.grantsFor(access, callerOf(context), codes, (reason) =>
-      logWarning({ requestId: auth.requestId, reason }, 'subject grants could not be loaded; none is assumed'),
-    );
-    const subjects = Object.fromEntries(codes.map((code, i) => [code, found[i] as SubjectGrants]));
-    return signer.signGrants(audience, auth.requestId, subjects, inquiry.grantsUnavailable);
-  };
-  const onResponse = (context: unknown, extensions: Record<string, unknown> | undefined) =>
-    (context as Partial<GatewayContext> | undefined)?.inquiry?.noteResponse(extensions);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, fetch: send, sign, grants, onResponse });
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, fetch: send, signer });
 
   let gateway: ApolloGateway;
   if (gatewayConfig.supergraph.mode === 'file') {
@@ -149,43 +144,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       buildService,
     });
   }
-  let costDirectives: CostDirectives = NO_COST_DIRECTIVES;
+  let loaded: LoadedGraph | null = null;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     loaded = { subgraphs: graphsOf(coreSupergraphSdl).map((g) => ({ name: g.name, url: urlFor(config, g.name, g.url) })) };
-    // The API schema drops @cost/@listSize; the core supergraph keeps them.
-    costDirectives = costDirectivesOf(coreSupergraphSdl);
   });
-
-  const limits = gatewayConfig.operationLimits;
-  const logging =
-    options.logger === false
-      ? ({ logger: false } as const)
-      : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
-  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes });
-  graphqlShapedHttpErrors(app);
-  const ops = Fastify({ ...logging, bodyLimit: 1_024 });
-  graphqlShapedHttpErrors(ops);
-  const errorLogger = { error: (details: Record<string, unknown>, message: string) => app.log.error(details, message) };
-  const verify = await createVerifier(config.auth);
-  if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
-    app.log.warn('bearer tokens are verified with the development key: set CG_TOKEN_SECRET, CG_TOKEN_PUBLIC_KEY or CG_TOKEN_JWKS_URL');
-  }
-  if (isDevelopmentKey) {
-    app.log.warn(
-      'DEVELOPMENT KEY IN USE: subgraph request contexts are signed with the published development key pair, which anyone can sign with; set CG_CONTEXT_PRIVATE_KEY (refused in production)',
-    );
-  }
-  logWarning = (details, message) => app.log.warn(details, message);
-  const authorizing = new AuthorizingGateway(gateway, {
-    mode: gatewayConfig.authorizationMode,
-    log: (details, message) => app.log.info(details, message),
-    recordInquiry: async (context, disclosures) => {
-      // Signed when it goes out, for its disclosures: the record names who asked by a context that is
-      // still valid when it arrives and good for nothing else.
-      await inquiries.write(callerOf(context), disclosures);
-    },
-    logError: (details, message) => app.log.error(details, message),
-  });
+  const authorizing = new AuthorizingGateway(gateway, { mode: gatewayConfig.authorizationMode, log, inquiries });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: options.unsafeWithoutAuthorization ? gateway : authorizing,
     introspection: gatewayConfig.introspection,
@@ -193,15 +156,15 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
     // signal handlers would race it and re-raise the signal into a process that is already closing.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatGatewayError(formatted, error, errorLogger),
+    formatError: (formatted, error) => formatGatewayError(formatted, error, log),
     // No "Did you mean ...?" in validation errors: strangers learn no field or type names from typos.
     hideSchemaDetailsFromClientErrors: true,
     // The token limit stops the lexer before a full parse.
     parseOptions: parseOptions(limits),
-    validationRules: limitValidationRules(limits, (details, message) => app.log.warn(details, message)),
+    validationRules: limitValidationRules(limits, (details, message) => log.warn(details, message)),
     plugins: [
       config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
-      demandPlugin({ limits, directives: () => costDirectives, log: (details, message) => app.log.warn(details, message) }),
+      demandPlugin({ limits, log: (details, message) => log.warn(details, message) }),
     ],
   });
   await apollo.start();
@@ -220,7 +183,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: contextFunction(verify) });
+  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: contextFunction(verify, { access, log }) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

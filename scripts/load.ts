@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../shared/process';
-import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
+import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
+import { SUBGRAPH_MODULES } from '../subgraphs';
 import { openStore, migrate } from '../shared/store';
 import { loadDataset } from '../shared/seed';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../shared/process';
-import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
+import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
+import { SUBGRAPH_MODULES } from '../subgraphs';
 import { openStore, migrate, rollbackAll } from '../shared/store';
 
 /** `npm run migrate -- [finance ...] [--rollback]`: migrates (or rolls back) the named stores, or all. */

@@ -3,7 +3,7 @@ import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../shared/config';
 import { configOrExit } from '../shared/process';
-import { SUBGRAPH_NAMES } from '../shared/subgraphs';
+import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { DEMO_STORIES, subjectAt } from '../shared/generator/subjects';
 
 /**

@@ -1,5 +1,5 @@
-import { isSubgraphName, SUBGRAPH_NAMES } from '../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
+import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraphs/names';
+import { SUBGRAPH_MODULES } from '../subgraphs';
 import { runSubgraph } from '../shared/subgraph/run';
 
 /** `npm run subgraph -- finance`: runs one subgraph alone, as its sector team would. */

@@ -3,7 +3,7 @@ import { configOrExit } from '../shared/process';
 import { parseDuration } from '../shared/config';
 import { signToken, principalFromClaims, AuthenticationError, type TokenClaims } from '../shared/auth/tokens';
 import { ContextSigner, GRAPHQL_ROUTE } from '../shared/auth/context';
-import { isSubgraphName, SUBGRAPH_NAMES } from '../shared/subgraphs';
+import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraphs/names';
 import type { PrincipalKind } from '../shared/policy/principal';
 
 /**

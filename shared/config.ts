@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { cleanEnv, str, num, port, bool, makeValidator, EnvError, EnvMissingError } from 'envalid';
-import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from './subgraphs';
+// The one import of shared/ from subgraphs/: the names and default ports, a module that imports nothing.
+import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from '../subgraphs/names';
 import { DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY, DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from './auth/developmentKeys';
+
+export { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
 
 /**
  * The one place configuration is read. Precedence: explicit overrides > environment > default.
@@ -178,7 +181,7 @@ function upper(name: SubgraphName): string {
 }
 
 const PER_SUBGRAPH_DOCS = {
-  PORT: 'Port the subgraph listens on (registry 4001, finance 4002, taxation 4003, construction 4004, ecommerce 4005, healthcare 4006, access 4007).',
+  PORT: `Port the subgraph listens on (${Object.entries(DEFAULT_SUBGRAPH_PORTS).map(([name, p]) => `${name} ${p}`).join(', ')}).`,
   URL: 'Where the gateway reaches the subgraph; default `http://127.0.0.1:<port>/graphql`.',
   DATABASE_URL: "The subgraph's own PostgreSQL database; overrides `CG_DATABASE_URL` for this subgraph.",
 } as const;

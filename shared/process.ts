@@ -1,5 +1,4 @@
-import { loadConfig, ConfigError, type Config, type ConfigRole } from './config';
-import { isSubgraphName } from './subgraphs';
+import { loadConfig, ConfigError, isSubgraphName, type Config, type ConfigRole } from './config';
 
 /**
  * What every entry point (gateway, subgraphs, scripts) does the same way: read the configuration or

@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { encodeCursor, notACursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
-import type { Migration } from './store';
 
 /**
  * Sector credit records: every record carries the common envelope (source authority, document
@@ -10,24 +9,6 @@ import type { Migration } from './store';
  * off a subject code. Lists are paged newest first by (decision_date, id), and every page and count
  * of every subject in a request is fetched with one SQL statement per batch.
  */
-
-export const OBJECTION_STATUSES = ['NONE', 'UNDER_OBJECTION', 'CORRECTED', 'UPHELD', 'UNVERIFIABLE'] as const;
-export const REPAIR_STATUSES = ['NONE', 'APPLIED', 'REPAIRED', 'REJECTED'] as const;
-
-/** The envelope columns of a record table, and the index every per-subject list is read through. */
-export function envelopeColumns(table: Knex.CreateTableBuilder, tableName: string): void {
-  table.bigIncrements('id').primary();
-  table.string('subject_code', 18).notNullable();
-  table.string('authority_name', 200).notNullable();
-  table.string('authority_code', 18);
-  table.string('document_number', 80);
-  table.date('decision_date').notNullable();
-  table.date('act_ended_on');
-  table.date('publicity_ends_on');
-  table.enu('objection_status', OBJECTION_STATUSES).notNullable().defaultTo('NONE');
-  table.enu('repair_status', REPAIR_STATUSES).notNullable().defaultTo('NONE');
-  table.index(['subject_code', 'decision_date', 'id'], `${tableName}_subject_page_idx`);
-}
 
 export interface RecordRow {
   readonly id: number;
@@ -71,20 +52,6 @@ function camel(column: string): string {
  * store's own key (AES-256 of one block, the upper half zero so that a forged token does not open):
  * they reveal neither order nor gaps, and stay the same across restarts and replicas of a store.
  */
-export const RECORD_KEY_MIGRATION: Migration = {
-  name: '20261130190000_create_record_key',
-  async up(db: Knex) {
-    await db.schema.createTable('record_key', (table) => {
-      table.integer('id').primary();
-      table.binary('key').notNullable();
-    });
-    await db('record_key').insert({ id: 1, key: randomBytes(32) });
-  },
-  async down(db: Knex) {
-    await db.schema.dropTableIfExists('record_key');
-  },
-};
-
 const recordKeys = new WeakMap<Knex, Promise<Buffer>>();
 
 /** The store's record key, read once per connection pool. */
@@ -141,22 +108,38 @@ export function toCreditRecord(recordType: string, row: RecordRow, key: Buffer):
   return record as CreditRecord;
 }
 
+/**
+ * Which records of a list are public although the list is not: the prose the catalogue publishes
+ * (`@classify(publicWhen:)`) and the SQL condition (over the table's columns) that selects those rows.
+ * Declared once, with the record list; the SDL gets the prose from here (`shared/subgraph/sdl.ts`).
+ */
+export interface PublicRows {
+  readonly when: string;
+  readonly sql: string;
+}
+
+export function publicRows(when: string, sql: string): PublicRows {
+  return { when, sql };
+}
+
+/** Records public until their publicity ends (the envelope's `publicity_ends_on`). */
+export const WHILE_PUBLICITY_LASTS = publicRows('publicityEndsOn is null or has not passed', 'publicity_ends_on is null or publicity_ends_on >= current_date');
+
+/** Records public when every rule holds. */
+export function allOf(...rules: readonly PublicRows[]): PublicRows {
+  return publicRows(rules.map((r) => r.when).join(' and '), rules.map((r) => `(${r.sql})`).join(' and '));
+}
+
 /** One per-subject list of a sector: its GraphQL record type and its table. */
 export interface RecordList {
   readonly recordType: string;
   readonly table: string;
-  /**
-   * For a list classified with `publicWhen`: the SQL condition (over the table's columns) of the
-   * records that are public. Callers without a grant for the list see only those.
-   */
-  readonly publicRows?: string;
+  /** For a list classified with `publicWhen`: callers without a grant for the list see only those rows. */
+  readonly publicWhen?: PublicRows;
 }
 
 /** Which records of a list a caller sees: all of them, or only the public ones. */
 export type Visibility = 'all' | 'public';
-
-/** Records public until their publicity ends (the envelope's `publicity_ends_on`). */
-export const UNTIL_PUBLICITY_ENDS = 'publicity_ends_on is null or publicity_ends_on >= current_date';
 
 const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, SEALED] as const;
 
@@ -172,10 +155,10 @@ export interface RecordLoaders {
 }
 
 /** The SQL condition of the records of `list` a caller with `visibility` sees. */
-export function rowCondition(list: Pick<RecordList, 'publicRows'>, visibility: Visibility): string {
+export function rowCondition(list: Pick<RecordList, 'publicWhen'>, visibility: Visibility): string {
   if (visibility === 'all') return 'true';
   // A list without public records shows nothing to a caller without a grant.
-  return list.publicRows ? `(${list.publicRows})` : 'false';
+  return list.publicWhen ? `(${list.publicWhen.sql})` : 'false';
 }
 
 /**

@@ -6,7 +6,7 @@ import { ContextSigner, CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE } from '
 import { principalFromClaims, type TokenClaims } from '../shared/auth/tokens';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, DEMO_BANK_CALLER, type RunningGraph } from './support/graph';
 import { TEST_DATASET, TEST_SIGNER } from './support/stores';
-import { DEMO_BANK } from '../subgraphs/access/fixtures';
+import { DEMO_BANK } from '../subgraphs/access/dataset';
 
 /**
  * Subject-scoped permissions through the gateway, as each caller meets them: the subject's consents,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
 import { subjectAt } from '../shared/generator/subjects';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
+import { SUBGRAPH_MODULES } from '../subgraphs';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, TAX_BUREAU, type RunningGraph } from './support/graph';
 import { countStatements, TEST_DATASET } from './support/stores';
 import type { TokenClaims } from '../shared/auth/tokens';

@@ -3,8 +3,8 @@ import { parse, print, type DocumentNode } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { composeDocuments, composeSupergraph, CompositionError } from '../gateway/compose';
 import { checkClassifications, classificationsOf, interfaceFieldRequirements } from '../shared/policy/classification';
-import { subgraphSdl } from '../shared/subgraph/sdl';
-import { SUBGRAPH_NAMES } from '../shared/subgraphs';
+import { subgraphSdl } from '../subgraphs';
+import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { loadConfig } from '../shared/config';
 
 const SUBGRAPHS_DIR = path.resolve(__dirname, '../subgraphs');
@@ -103,7 +103,7 @@ describe('classification of the graph', () => {
     expect(interfaceFieldRequirements(finance, 'CreditRecord', 'decisionDate')).toEqual([
       { category: 'finance.assets', level: 'SPECIAL', publicWhen: null },
       { category: 'finance.credit', level: 'RESTRICTED', publicWhen: null },
-      { category: 'finance.judicial', level: 'SHARED', publicWhen: 'the obligation is not yet performed' },
+      { category: 'finance.judicial', level: 'SHARED', publicWhen: 'the obligation is not yet performed and publicityEndsOn is null or has not passed' },
       { category: 'finance.judicial', level: 'PUBLIC', publicWhen: null },
     ]);
   });

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../shared/config';
-import { SUBGRAPH_NAMES } from '../shared/subgraphs';
+import { SUBGRAPH_NAMES } from '../subgraphs/names';
 
 /**
  * There is no Docker engine where the tests run, so the compose file is checked against the code:

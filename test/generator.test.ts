@@ -1,8 +1,8 @@
 import { subjectAt, DEMO_STORIES } from '../shared/generator/subjects';
 import { checkSubjectCode } from '../shared/identifiers';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
-import { taxationDataset } from '../subgraphs/taxation/fixtures';
-import { constructionDataset } from '../subgraphs/construction/fixtures';
+import { SUBGRAPH_MODULES } from '../subgraphs';
+import { taxationDataset } from '../subgraphs/taxation/dataset';
+import { constructionDataset } from '../subgraphs/construction/dataset';
 
 const SEED = 2014;
 const N = 4_000;

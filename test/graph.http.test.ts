@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../shared/generator/subjects';
-import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
+import { SUBGRAPH_MODULES } from '../subgraphs';
 import { startSubgraphs, startGateway, urlOverrides, post as anonymousPost, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
 import { countStatements, TEST_DATASET } from './support/stores';
 

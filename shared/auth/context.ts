@@ -60,6 +60,9 @@ export interface Caller {
   readonly requestId?: string;
 }
 
+/** Who the gateway's own calls speak for (loading the schema, health checks, batches of inquiry records). */
+export const PUBLIC_CALLER: Caller = Object.freeze({ principal: PUBLIC_PRINCIPAL, purpose: null });
+
 /** What a context is made for: one subgraph, one of its routes, one body. */
 export interface FetchTarget {
   readonly audience: string;

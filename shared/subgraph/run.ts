@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Config } from '../config';
+import { isSubgraphName, type Config } from '../config';
 import { configOrExit, closeOnSignals } from '../process';
 import { openStore, migrate, type Store } from '../store';
 import { datasetInfo, loadDataset } from '../seed';
@@ -28,6 +28,10 @@ export async function prepareStore(
 /** The whole life of a subgraph process: configure, open, migrate, seed, listen, shut down on a signal. */
 export async function runSubgraph(module: SubgraphModule): Promise<void> {
   const config = configOrExit(module.name);
+  if (!isSubgraphName(module.name)) {
+    process.stderr.write(`${module.name}: not in subgraphs/names.ts, so it has no port or store configured\n`);
+    process.exit(78);
+  }
   const own = config.subgraphs[module.name];
   const logger = pino({ name: module.name, level: config.logLevel });
   let store: Store;

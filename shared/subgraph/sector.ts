@@ -1,13 +1,28 @@
 import type { GraphQLFieldResolver } from 'graphql';
-import type { SubgraphRequest } from './request';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Knex } from 'knex';
 import { visibilityFor } from './visibility';
-import type { RecordList, RecordLoaders } from '../records';
-import type { PageArgs } from '../pagination';
+import { createRecordLoaders, type RecordList, type RecordLoaders } from '../records';
+import type { PageArgs, PageLimits } from '../pagination';
+import type { Migration } from '../store';
+import type { DatasetPlan } from '../seed';
+import { scalarResolvers } from '../scalars';
+import { subgraphTypeDefs, type PublicWhenPlacements } from './sdl';
+import { buildApolloSubgraph } from './apollo';
+import { buildMercuriusSubgraph } from './mercurius';
+import type { SubgraphModule } from './types';
+import type { ResolverContext } from './request';
 
 /** What `Subject.<sector>` resolves to: the sector's view of one subject, loaded field by field. */
 export interface SectorProfile {
   readonly subjectCode: string;
 }
+
+/** A sector's per-request loaders: the record lists' and its own. */
+export type SectorLoaders<Loaders extends object = object> = Loaders & { readonly records: RecordLoaders };
+
+/** A sector's resolver context: its loaders, and the request (who is asking, and what it may see). */
+export type SectorContext<Loaders extends object = object> = ResolverContext<SectorLoaders<Loaders>>;
 
 type ProfileResolver<Context> = GraphQLFieldResolver<SectorProfile, Context, Record<string, unknown>>;
 
@@ -15,7 +30,7 @@ type ProfileResolver<Context> = GraphQLFieldResolver<SectorProfile, Context, Rec
  * The resolvers every sector shares: the `Subject` entity (a sector needs only the key to serve its
  * profile, so a reference costs no query) and one paged, batched field per record list.
  */
-export function sectorProfileResolvers<Context extends { readonly records: RecordLoaders; readonly request: SubgraphRequest }>(
+export function sectorProfileResolvers<Context extends SectorContext>(
   sectorField: string,
   profileType: string,
   lists: Readonly<Record<string, RecordList>>,
@@ -32,5 +47,88 @@ export function sectorProfileResolvers<Context extends { readonly records: Recor
       [sectorField]: (subject: { code: string }): SectorProfile => ({ subjectCode: subject.code }),
     },
     [profileType]: { ...listResolvers, ...extra },
+  };
+}
+
+/** The `publicWhen` placements of record lists: each rule on its list field and on its record type. */
+export function listPlacements(profileType: string, lists: Readonly<Record<string, RecordList>>): PublicWhenPlacements {
+  const placements: Record<string, RecordList['publicWhen']> = {};
+  for (const [field, list] of Object.entries(lists)) {
+    if (!list.publicWhen) continue;
+    placements[`${profileType}.${field}`] = list.publicWhen;
+    placements[list.recordType] = list.publicWhen;
+  }
+  return placements as PublicWhenPlacements;
+}
+
+/** Everything a sector is; `defineRecordSector` makes the subgraph of it. */
+export interface RecordSectorDefinition<Lists extends Readonly<Record<string, RecordList>>, Loaders extends object> {
+  /** The subgraph's name, and the field it adds to `Subject` (`Subject.finance`, of type `FinanceProfile`). */
+  readonly name: string;
+  /** The folder holding `schema.graphql` (pass `__dirname`). */
+  readonly dir: string;
+  /** Apollo Server (the default) or Fastify + Mercurius: the same options, the same behaviour. */
+  readonly runtime?: 'apollo' | 'mercurius';
+  /** The profile's paged record lists: field name to record type, table and public-rows rule. */
+  readonly lists: Lists;
+  /** `publicWhen` rules on other fields or types than the lists (`'TaxationProfile.latestGrade'`). */
+  readonly publicWhen?: PublicWhenPlacements;
+  /** The store's migrations, oldest first. */
+  readonly migrations: readonly Migration[];
+  /** What the demo and load generator puts in the store. */
+  readonly dataset: DatasetPlan;
+  /** Per-request loaders beyond the record lists' (fresh for every request: no cache crosses requests). */
+  readonly loaders?: (db: Knex, limits: PageLimits) => Loaders;
+  /** Resolvers of the profile's fields that are not record lists. */
+  readonly profileFields?: Readonly<Record<string, ProfileResolver<SectorContext<Loaders>>>>;
+  /** Resolvers of other types' computed fields (`{ ComplaintStatistic: { resolutionRate } }`). */
+  readonly resolvers?: Readonly<Record<string, Readonly<Record<string, (...args: never[]) => unknown>>>>;
+}
+
+export interface RecordSector<Lists extends Readonly<Record<string, RecordList>>> extends SubgraphModule {
+  readonly lists: Lists;
+}
+
+function profileTypeOf(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}Profile`;
+}
+
+// Mercurius copies a scalar's functions onto the schema's own scalar type; Apollo takes the type.
+const MERCURIUS_SCALARS = Object.fromEntries(
+  Object.entries(scalarResolvers).map(([name, scalar]) => [
+    name,
+    { serialize: scalar.serialize, parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral },
+  ]),
+);
+
+/**
+ * A sector subgraph from its declaration: SDL (with its connections, envelopes and public-rows prose),
+ * resolvers, per-request context and server, on the runtime it chose. Its `index.ts` runs it.
+ */
+export function defineRecordSector<const Lists extends Readonly<Record<string, RecordList>>, Loaders extends object = object>(
+  definition: RecordSectorDefinition<Lists, Loaders>,
+): RecordSector<Lists> {
+  const profileType = profileTypeOf(definition.name);
+  const typeDefs = subgraphTypeDefs(definition.dir, { ...listPlacements(profileType, definition.lists), ...definition.publicWhen });
+  const runtime = definition.runtime ?? 'apollo';
+  const resolvers = {
+    ...(runtime === 'apollo' ? scalarResolvers : MERCURIUS_SCALARS),
+    ...sectorProfileResolvers<SectorContext<Loaders>>(definition.name, profileType, definition.lists, definition.profileFields),
+    ...definition.resolvers,
+  } as GraphQLResolverMap<SectorContext<Loaders>>;
+  return {
+    name: definition.name,
+    lists: definition.lists,
+    typeDefs,
+    migrations: definition.migrations,
+    dataset: definition.dataset,
+    buildServer(deps) {
+      const context = (): SectorLoaders<Loaders> => ({
+        ...(definition.loaders?.(deps.store.db, deps.limits) ?? ({} as Loaders)),
+        records: createRecordLoaders(deps.store.db, deps.limits),
+      });
+      const options = { name: definition.name, typeDefs, resolvers, context };
+      return runtime === 'apollo' ? buildApolloSubgraph(deps, options) : buildMercuriusSubgraph(deps, options);
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Migration, Store } from '../store';
 import type { DatasetPlan } from '../seed';
-import type { SubgraphName } from '../subgraphs';
+import type { DocumentNode } from 'graphql';
 
 export interface SubgraphDeps {
   readonly store: Store;
@@ -17,9 +17,11 @@ export interface SubgraphDeps {
   readonly logger: FastifyBaseLogger | false;
 }
 
-/** Everything the runtime needs to know about one subgraph; each subgraph folder exports one. */
+/** Everything the runtime needs to know about one subgraph; each subgraph folder exports one, `subgraphs/index.ts` lists them. */
 export interface SubgraphModule {
-  readonly name: SubgraphName;
+  readonly name: string;
+  /** Its whole SDL, as composition and its server read it (`shared/subgraph/sdl.ts`). */
+  readonly typeDefs: DocumentNode;
   readonly migrations: readonly Migration[];
   readonly dataset: DatasetPlan;
   /** Builds the HTTP server without listening: the caller decides where (or uses `inject`). */

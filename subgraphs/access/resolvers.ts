@@ -6,7 +6,7 @@ import { pageRequest, type Connection, type PageArgs } from '../../shared/pagina
 import { CATEGORIES } from '../../shared/policy/categories';
 import { applicationInForce, consentInForce, reachesNeverToCreditService } from '../../shared/policy/decide';
 import type { Principal } from '../../shared/policy/principal';
-import type { AccessContext } from './loaders';
+import type { AccessContext } from './context';
 import {
   applicationFact,
   consentFact,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApolloSubgraph } from '../../shared/subgraph/apollo';
 import { contextVerifierFor, subgraphRequestOf } from '../../shared/subgraph/http';
@@ -7,12 +8,14 @@ import { DISCLOSURES_MAX, readDisclosure, type Disclosure } from '../../shared/s
 import { checkSubjectCode } from '../../shared/identifiers';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { accessResolvers } from './resolvers';
-import { createAccessContext } from './loaders';
-import { migrations } from './migrations';
-import { accessDataset } from './fixtures';
+import { createAccessContext } from './context';
+import { migrationsIn } from '../../shared/migrations/folder';
+import { accessDataset } from './dataset';
 import { writeInquiries, subjectGrants, type InquiryOutcome, type NewInquiry } from './store';
 import { INQUIRY_RECORD_USE, SUBJECT_GRANTS_ROUTE, INQUIRY_RECORDS_ROUTE } from '../../shared/auth/context';
 import { AuthenticationError } from '../../shared/auth/tokens';
+
+const typeDefs = subgraphTypeDefs(__dirname);
 
 /** At most this many subjects per grants lookup: the gateway asks per request, a batch is 100 subjects. */
 export const GRANTS_LOOKUP_MAX = 1_000;
@@ -71,7 +74,7 @@ const badRequest = (message: string) => ({ errors: [{ message, extensions: { cod
 export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInstance> {
   const app = await buildApolloSubgraph(deps, {
     name: 'access',
-    typeDefs: subgraphTypeDefs(__dirname),
+    typeDefs,
     resolvers: accessResolvers,
     context: () => createAccessContext(deps.store.db, deps.limits),
   });
@@ -122,7 +125,8 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
 
 export const accessSubgraph: SubgraphModule = {
   name: 'access',
-  migrations,
+  typeDefs,
+  migrations: migrationsIn(path.join(__dirname, 'migrations')),
   dataset: accessDataset,
   buildServer: buildAccessServer,
 };

@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../shared/subgraph/run';
-import { constructionSubgraph } from './server';
+import { constructionSector } from './sector';
 
-void runSubgraph(constructionSubgraph);
+void runSubgraph(constructionSector);

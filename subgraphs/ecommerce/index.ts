@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../shared/subgraph/run';
-import { ecommerceSubgraph } from './server';
+import { ecommerceSector } from './sector';
 
-void runSubgraph(ecommerceSubgraph);
+void runSubgraph(ecommerceSector);

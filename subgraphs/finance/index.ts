@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../shared/subgraph/run';
-import { financeSubgraph } from './server';
+import { financeSector } from './sector';
 
-void runSubgraph(financeSubgraph);
+void runSubgraph(financeSector);

@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../shared/subgraph/run';
-import { healthcareSubgraph } from './server';
+import { healthcareSector } from './sector';
 
-void runSubgraph(healthcareSubgraph);
+void runSubgraph(healthcareSector);

@@ -7,7 +7,7 @@ import { visibilityFor } from '../../shared/subgraph/visibility';
 import type { Requirement } from '../../shared/policy/decide';
 import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
-import type { RegistryContext } from './loaders';
+import type { RegistryContext } from './context';
 
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
 const SEARCH_QUERY_MAX = 100;

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { UNTIL_PUBLICITY_ENDS, type RecordList } from '../../shared/records';
+import { WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
 
 export const REGISTRY_LISTS = {
-  abnormalOperationListings: { recordType: 'AbnormalOperationListing', table: 'abnormal_operation_listings', publicRows: UNTIL_PUBLICITY_ENDS },
-  seriousIllegalListings: { recordType: 'SeriousIllegalListing', table: 'serious_illegal_listings', publicRows: UNTIL_PUBLICITY_ENDS },
+  abnormalOperationListings: { recordType: 'AbnormalOperationListing', table: 'abnormal_operation_listings', publicWhen: WHILE_PUBLICITY_LASTS },
+  seriousIllegalListings: { recordType: 'SeriousIllegalListing', table: 'serious_illegal_listings', publicWhen: WHILE_PUBLICITY_LASTS },
 } as const satisfies Record<string, RecordList>;
 
 export interface SubjectRow {

@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../shared/subgraph/run';
-import { taxationSubgraph } from './server';
+import { taxationSector } from './sector';
 
-void runSubgraph(taxationSubgraph);
+void runSubgraph(taxationSector);

@@ -4,8 +4,8 @@ import { residentIdCheckCharacter, usccCheckCharacter } from '../../shared/ident
 import type { TokenClaims } from '../../shared/auth/tokens';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, DEMO_BANK_CALLER, REGULATOR, TAX_BUREAU, type RunningGraph } from '../support/graph';
 import { TEST_DATASET } from '../support/stores';
-import { DEMO_BANK } from '../../subgraphs/access/fixtures';
-import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
+import { DEMO_BANK } from '../../subgraphs/access/dataset';
+import { SUBGRAPH_MODULES } from '../../subgraphs';
 
 /**
  * Hostile callers against the authorization of the graph, through the gateway: each class of the

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names';
+import { SUBGRAPH_MODULES } from '../../subgraphs';
 import type { Store } from '../../shared/store';
 import { CONTEXT_HEADER } from '../../shared/auth/context';
 import { openTestStore, testDeps } from '../support/stores';

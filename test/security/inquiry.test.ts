@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AccessClient, CALL_BYTES, chunksBySize, InquiryWriter } from '../../gateway/inquiry';
 import type { Caller } from '../../shared/auth/context';
 import { subjectAt } from '../../shared/generator/subjects';
-import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
+import { SUBGRAPH_MODULES } from '../../subgraphs';
 import type { Store } from '../../shared/store';
 import { openTestStore, testDeps, TEST_DATASET, TEST_SIGNER } from '../support/stores';
 import { REGULATOR_PRINCIPAL } from '../support/graphql';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../../shared/generator/subjects';
 import { registrySubgraph } from '../../subgraphs/registry/server';
 import type { Store } from '../../shared/store';
-import { SUBGRAPH_NAMES } from '../../shared/subgraphs';
+import { SUBGRAPH_NAMES } from '../../subgraphs/names';
 import { startGateway, urlOf, urlOverrides, post } from '../support/graph';
 import { openTestStore, testDeps, TEST_DATASET } from '../support/stores';
 

@@ -6,7 +6,7 @@ import { subjectAt } from '../../shared/generator/subjects';
 import { registrySubgraph } from '../../subgraphs/registry/server';
 import { accessSubgraph } from '../../subgraphs/access/server';
 import type { Store } from '../../shared/store';
-import { SUBGRAPH_NAMES } from '../../shared/subgraphs';
+import { SUBGRAPH_NAMES } from '../../subgraphs/names';
 import { loadConfig } from '../../shared/config';
 import { encodeCursor } from '../../shared/pagination';
 import { startGateway, urlOf, urlOverrides, post, callerHeaders, REGULATOR } from '../support/graph';

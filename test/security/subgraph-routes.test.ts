@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { SUBGRAPH_NAMES } from '../../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
+import { SUBGRAPH_NAMES } from '../../subgraphs/names';
+import { SUBGRAPH_MODULES } from '../../subgraphs';
 import type { Store } from '../../shared/store';
 import { openTestStore, testDeps } from '../support/stores';
 import { rawRequest } from '../support/rawHttp';

@@ -1,4 +1,4 @@
-import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
+import { SUBGRAPH_MODULES } from '../../subgraphs';
 import { ensureTestSnapshot } from './stores';
 
 /** Before any worker starts: every embedded test store, seeded and empty, is built once (or found built). */

@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { loadConfig, DEVELOPMENT_TOKEN_SECRET } from '../../shared/config';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/subgraphs';
-import { SUBGRAPH_MODULES } from '../../shared/subgraph/modules';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names';
+import { SUBGRAPH_MODULES } from '../../subgraphs';
 import type { Store } from '../../shared/store';
 import { buildGateway } from '../../gateway/server';
 import { signToken, type TokenClaims } from '../../shared/auth/tokens';
 import { openTestStore, testDeps } from './stores';
-import { DEMO_BANK } from '../../subgraphs/access/fixtures';
+import { DEMO_BANK } from '../../subgraphs/access/dataset';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../supergraph.graphql');
 

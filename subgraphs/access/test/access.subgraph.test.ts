@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { accessSubgraph } from '../server';
-import { DEMO_BANK } from '../fixtures';
+import { DEMO_BANK } from '../dataset';
 import { openTestStore, testDeps, TEST_DATASET, TEST_SIGNER } from '../../../test/support/stores';
 import { entities, inject, REGULATOR_PRINCIPAL } from '../../../test/support/graphql';
 import { subjectAt } from '../../../shared/generator/subjects';

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import { envelopeColumns } from '../../../shared/records';
+import { envelopeColumnsV1 } from '../../../shared/migrations/v1';
 
 export const name = '20261125090200_create_construction_records';
 
 export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('qualification_certificates', (t) => {
-    envelopeColumns(t, 'qualification_certificates');
+    envelopeColumnsV1(t, 'qualification_certificates');
     t.string('certificate_number', 40).notNullable();
     t.enu('category', ['GENERAL_CONTRACTING', 'SPECIALIZED_CONTRACTING', 'LABOUR_SERVICES', 'DESIGN', 'SUPERVISION']).notNullable();
     t.enu('grade', ['SPECIAL', 'FIRST', 'SECOND', 'THIRD']).notNullable();
@@ -13,7 +13,7 @@ export async function up(db: Knex): Promise<void> {
     t.date('valid_until').notNullable();
   });
   await db.schema.createTable('registered_practitioners', (t) => {
-    envelopeColumns(t, 'registered_practitioners');
+    envelopeColumnsV1(t, 'registered_practitioners');
     t.string('practitioner_name', 60).notNullable();
     t.string('registration_number', 40).notNullable();
     t.enu('category', [
@@ -29,7 +29,7 @@ export async function up(db: Knex): Promise<void> {
     t.date('valid_until').notNullable();
   });
   await db.schema.createTable('construction_projects', (t) => {
-    envelopeColumns(t, 'construction_projects');
+    envelopeColumnsV1(t, 'construction_projects');
     t.string('project_code', 40).notNullable();
     t.string('project_name', 200).notNullable();
     t.enu('role', ['GENERAL_CONTRACTOR', 'SUBCONTRACTOR', 'DESIGNER', 'SUPERVISOR']).notNullable();
@@ -40,13 +40,13 @@ export async function up(db: Knex): Promise<void> {
     t.enu('status', ['IN_PROGRESS', 'COMPLETED', 'SUSPENDED']).notNullable();
   });
   await db.schema.createTable('good_behaviour_records', (t) => {
-    envelopeColumns(t, 'good_behaviour_records');
+    envelopeColumnsV1(t, 'good_behaviour_records');
     t.string('award_name', 200).notNullable();
     t.enu('level', ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL']).notNullable();
     t.string('project_name', 200);
   });
   await db.schema.createTable('bad_behaviour_records', (t) => {
-    envelopeColumns(t, 'bad_behaviour_records');
+    envelopeColumnsV1(t, 'bad_behaviour_records');
     t.enu('severity', ['A', 'B', 'C']).notNullable();
     t.string('behaviour_code', 20).notNullable();
     t.text('description').notNullable();
@@ -54,13 +54,13 @@ export async function up(db: Knex): Promise<void> {
     t.text('penalty').notNullable();
   });
   await db.schema.createTable('market_blacklistings', (t) => {
-    envelopeColumns(t, 'market_blacklistings');
+    envelopeColumnsV1(t, 'market_blacklistings');
     t.text('reason').notNullable();
     t.date('listed_on').notNullable();
     t.date('removed_on');
   });
   await db.schema.createTable('wage_arrears_listings', (t) => {
-    envelopeColumns(t, 'wage_arrears_listings');
+    envelopeColumnsV1(t, 'wage_arrears_listings');
     t.string('project_name', 200).notNullable();
     t.integer('workers_affected').notNullable();
     t.decimal('amount_owed', 18, 2).notNullable();

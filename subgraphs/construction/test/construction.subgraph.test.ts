@@ -1,9 +1,8 @@
-import { constructionSubgraph } from '../server';
-import { CONSTRUCTION_LISTS } from '../store';
+import { constructionSector } from '../sector';
 import { describeSectorRecords } from '../../../test/support/sectorSuite';
 import { inject, entities } from '../../../test/support/graphql';
 
-const construction = describeSectorRecords(constructionSubgraph, 'construction', CONSTRUCTION_LISTS);
+const construction = describeSectorRecords(constructionSector, 'construction', constructionSector.lists);
 
 describe('construction: conduct records', () => {
   it('publishes A and B bad-behaviour records for a term, and keeps C records unpublished', async () => {

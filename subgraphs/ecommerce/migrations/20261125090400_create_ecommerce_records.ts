@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import { envelopeColumns } from '../../../shared/records';
+import { envelopeColumnsV1 } from '../../../shared/migrations/v1';
 
 export const name = '20261125090400_create_ecommerce_records';
 
 export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('online_shops', (t) => {
-    envelopeColumns(t, 'online_shops');
+    envelopeColumnsV1(t, 'online_shops');
     t.string('platform', 40).notNullable();
     t.string('shop_name', 200).notNullable();
     t.string('url', 300).notNullable();
@@ -14,7 +14,7 @@ export async function up(db: Knex): Promise<void> {
     t.enu('status', ['OPERATING', 'SUSPENDED', 'CLOSED']).notNullable();
   });
   await db.schema.createTable('platform_measures', (t) => {
-    envelopeColumns(t, 'platform_measures');
+    envelopeColumnsV1(t, 'platform_measures');
     t.string('platform', 40).notNullable();
     t.string('shop_name', 200).notNullable();
     t.enu('measure', ['WARNING', 'RESTRICTION', 'SUSPENSION', 'TERMINATION']).notNullable();
@@ -23,7 +23,7 @@ export async function up(db: Knex): Promise<void> {
     t.date('ends_on');
   });
   await db.schema.createTable('ip_notice_outcomes', (t) => {
-    envelopeColumns(t, 'ip_notice_outcomes');
+    envelopeColumnsV1(t, 'ip_notice_outcomes');
     t.string('platform', 40).notNullable();
     t.string('rights_holder', 200).notNullable();
     t.enu('ip_type', ['TRADEMARK', 'COPYRIGHT', 'PATENT']).notNullable();
@@ -31,14 +31,14 @@ export async function up(db: Knex): Promise<void> {
     t.enu('outcome', ['LISTINGS_REMOVED', 'RESTORED_AFTER_COUNTER_NOTICE', 'NOTICE_REJECTED']).notNullable();
   });
   await db.schema.createTable('counterfeit_penalties', (t) => {
-    envelopeColumns(t, 'counterfeit_penalties');
+    envelopeColumnsV1(t, 'counterfeit_penalties');
     t.string('goods', 200).notNullable();
     t.decimal('illegal_income', 18, 2).notNullable();
     t.decimal('confiscated_value', 18, 2).notNullable();
     t.decimal('fine_amount', 18, 2).notNullable();
   });
   await db.schema.createTable('complaint_statistics', (t) => {
-    envelopeColumns(t, 'complaint_statistics');
+    envelopeColumnsV1(t, 'complaint_statistics');
     t.string('period', 8).notNullable();
     t.integer('complaints').notNullable();
     t.integer('resolved').notNullable();

@@ -1,9 +1,8 @@
-import { ecommerceSubgraph } from '../server';
-import { ECOMMERCE_LISTS } from '../store';
+import { ecommerceSector } from '../sector';
 import { describeSectorRecords } from '../../../test/support/sectorSuite';
 import { inject, entities } from '../../../test/support/graphql';
 
-const ecommerce = describeSectorRecords(ecommerceSubgraph, 'ecommerce', ECOMMERCE_LISTS);
+const ecommerce = describeSectorRecords(ecommerceSector, 'ecommerce', ecommerceSector.lists);
 
 describe('ecommerce: a Mercurius subgraph', () => {
   it('serves Federation 2 SDL that links the federation spec', async () => {

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import { envelopeColumns } from '../../../shared/records';
+import { envelopeColumnsV1 } from '../../../shared/migrations/v1';
 
 export const name = '20261125090000_create_finance_records';
 
 export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('credit_accounts', (t) => {
-    envelopeColumns(t, 'credit_accounts');
+    envelopeColumnsV1(t, 'credit_accounts');
     t.string('institution_name', 200).notNullable();
     t.enu('account_type', ['LOAN', 'CREDIT_CARD', 'MORTGAGE', 'FINANCIAL_LEASE']).notNullable();
     t.decimal('amount', 18, 2).notNullable();
@@ -18,7 +18,7 @@ export async function up(db: Knex): Promise<void> {
     t.enu('status', ['OPEN', 'CLOSED', 'WRITTEN_OFF']).notNullable();
   });
   await db.schema.createTable('guarantees', (t) => {
-    envelopeColumns(t, 'guarantees');
+    envelopeColumnsV1(t, 'guarantees');
     t.string('creditor_name', 200).notNullable();
     t.string('debtor_name', 200).notNullable();
     t.enu('guarantee_type', ['GENERAL', 'JOINT_AND_SEVERAL', 'MORTGAGE', 'PLEDGE']).notNullable();
@@ -28,7 +28,7 @@ export async function up(db: Knex): Promise<void> {
     t.enu('status', ['ACTIVE', 'RELEASED', 'CALLED']).notNullable();
   });
   await db.schema.createTable('dishonest_debtor_listings', (t) => {
-    envelopeColumns(t, 'dishonest_debtor_listings');
+    envelopeColumnsV1(t, 'dishonest_debtor_listings');
     t.string('court', 200).notNullable();
     t.string('case_number', 80).notNullable();
     t.text('obligation').notNullable();
@@ -38,7 +38,7 @@ export async function up(db: Knex): Promise<void> {
     t.date('delisted_on');
   });
   await db.schema.createTable('court_judgments', (t) => {
-    envelopeColumns(t, 'court_judgments');
+    envelopeColumnsV1(t, 'court_judgments');
     t.string('court', 200).notNullable();
     t.string('case_number', 80).notNullable();
     t.enu('case_type', ['CIVIL_JUDGMENT', 'ENFORCEMENT']).notNullable();

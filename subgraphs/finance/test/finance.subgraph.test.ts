@@ -1,9 +1,8 @@
-import { financeSubgraph } from '../server';
-import { FINANCE_LISTS } from '../store';
+import { financeSector } from '../sector';
 import { describeSectorRecords } from '../../../test/support/sectorSuite';
 import { inject, entities } from '../../../test/support/graphql';
 
-const finance = describeSectorRecords(financeSubgraph, 'finance', FINANCE_LISTS);
+const finance = describeSectorRecords(financeSector, 'finance', financeSector.lists);
 
 describe('finance: credit summary', () => {
   it('aggregates the accounts banks reported for the subject', async () => {

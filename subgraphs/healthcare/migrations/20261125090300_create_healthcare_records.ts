@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import { envelopeColumns } from '../../../shared/records';
+import { envelopeColumnsV1 } from '../../../shared/migrations/v1';
 
 export const name = '20261125090300_create_healthcare_records';
 
 export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('practice_licences', (t) => {
-    envelopeColumns(t, 'practice_licences');
+    envelopeColumnsV1(t, 'practice_licences');
     t.string('licence_number', 40).notNullable();
     t.enu('institution_type', [
       'GENERAL_HOSPITAL',
@@ -22,7 +22,7 @@ export async function up(db: Knex): Promise<void> {
     t.date('valid_until').notNullable();
   });
   await db.schema.createTable('physician_registrations', (t) => {
-    envelopeColumns(t, 'physician_registrations');
+    envelopeColumnsV1(t, 'physician_registrations');
     t.string('registration_number', 40).notNullable();
     t.enu('category', ['CLINICAL', 'TRADITIONAL_CHINESE_MEDICINE', 'DENTAL', 'PUBLIC_HEALTH']).notNullable();
     t.string('practice_scope', 100).notNullable();
@@ -30,19 +30,19 @@ export async function up(db: Knex): Promise<void> {
     t.enu('status', ['REGISTERED', 'SUSPENDED', 'CANCELLED']).notNullable();
   });
   await db.schema.createTable('periodic_assessments', (t) => {
-    envelopeColumns(t, 'periodic_assessments');
+    envelopeColumnsV1(t, 'periodic_assessments');
     t.string('period', 20).notNullable();
     t.enu('result', ['QUALIFIED', 'BASICALLY_QUALIFIED', 'UNQUALIFIED']).notNullable();
   });
   await db.schema.createTable('insurance_staff_scores', (t) => {
-    envelopeColumns(t, 'insurance_staff_scores');
+    envelopeColumnsV1(t, 'insurance_staff_scores');
     t.integer('year').notNullable();
     t.integer('points_deducted').notNullable();
     t.enu('payment_qualification', ['ACTIVE', 'SUSPENDED', 'TERMINATED']).notNullable();
     t.jsonb('reasons').notNullable();
   });
   await db.schema.createTable('insurance_fund_violations', (t) => {
-    envelopeColumns(t, 'insurance_fund_violations');
+    envelopeColumnsV1(t, 'insurance_fund_violations');
     t.text('violation').notNullable();
     t.decimal('recovered_amount', 18, 2).notNullable();
     t.decimal('fine_multiple', 4, 1).notNullable();

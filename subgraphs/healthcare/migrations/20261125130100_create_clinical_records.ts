@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { envelopeColumns } from '../../../shared/records';
+import { envelopeColumnsV1 } from '../../../shared/migrations/v1';
 
 export const name = '20261125130100_create_clinical_records';
 
@@ -9,7 +9,7 @@ export const name = '20261125130100_create_clinical_records';
  */
 export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('clinical_records', (t) => {
-    envelopeColumns(t, 'clinical_records');
+    envelopeColumnsV1(t, 'clinical_records');
     t.string('institution_name', 200).notNullable();
     t.enu('visit_type', ['OUTPATIENT', 'INPATIENT', 'EMERGENCY']).notNullable();
     t.string('diagnosis_chapter', 60).notNullable();

@@ -1,9 +1,8 @@
-import { healthcareSubgraph } from '../server';
-import { HEALTHCARE_LISTS } from '../store';
+import { healthcareSector } from '../sector';
 import { describeSectorRecords } from '../../../test/support/sectorSuite';
 import { inject, entities } from '../../../test/support/graphql';
 
-const healthcare = describeSectorRecords(healthcareSubgraph, 'healthcare', HEALTHCARE_LISTS);
+const healthcare = describeSectorRecords(healthcareSector, 'healthcare', healthcareSector.lists);
 
 describe('healthcare: medical-insurance conduct', () => {
   it('fines a fund violation at 2 to 5 times the amount recovered', async () => {

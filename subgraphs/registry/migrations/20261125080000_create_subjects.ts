@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { envelopeColumns } from '../../../shared/records';
+import { envelopeColumnsV1 } from '../../../shared/migrations/v1';
 
 export const name = '20261125080000_create_subjects';
 
@@ -31,7 +31,7 @@ export async function up(db: Knex): Promise<void> {
   );
   for (const table of ['abnormal_operation_listings', 'serious_illegal_listings']) {
     await db.schema.createTable(table, (t) => {
-      envelopeColumns(t, table);
+      envelopeColumnsV1(t, table);
       t.string('reason', 200).notNullable();
       t.date('listed_on').notNullable();
       t.date('removed_on');

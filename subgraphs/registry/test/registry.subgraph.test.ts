@@ -3,7 +3,7 @@ import type { Store } from '../../../shared/store';
 import { subjectAt, usccFor } from '../../../shared/generator/subjects';
 import { districtPrefix } from '../../../shared/generator/places';
 import { registrySubgraph } from '../server';
-import { registryDataset } from '../fixtures';
+import { registryDataset } from '../dataset';
 import { openTestStore, countStatements, TEST_DATASET, TEST_LIMITS, testDeps } from '../../../test/support/stores';
 import { inject, entities } from '../../../test/support/graphql';
 

@@ -1,18 +1,18 @@
 import type { Knex } from 'knex';
-import { envelopeColumns } from '../../../shared/records';
+import { envelopeColumnsV1 } from '../../../shared/migrations/v1';
 
 export const name = '20261125090100_create_taxation_records';
 
 export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('tax_registrations', (t) => {
-    envelopeColumns(t, 'tax_registrations');
+    envelopeColumnsV1(t, 'tax_registrations');
     t.string('taxpayer_identification_number', 20).notNullable();
     t.enu('taxpayer_type', ['GENERAL_VAT_TAXPAYER', 'SMALL_SCALE_TAXPAYER', 'INDIVIDUAL_TAXPAYER']).notNullable();
     t.date('registered_on').notNullable();
     t.enu('status', ['NORMAL', 'NON_FILING', 'DEREGISTERED']).notNullable();
   });
   await db.schema.createTable('tax_credit_ratings', (t) => {
-    envelopeColumns(t, 'tax_credit_ratings');
+    envelopeColumnsV1(t, 'tax_credit_ratings');
     t.integer('year').notNullable();
     t.enu('grade', ['A', 'B', 'M', 'C', 'D']).notNullable();
     // The numeric score behind the grade is RESTRICTED; kept for authorized inquiry only.
@@ -20,7 +20,7 @@ export async function up(db: Knex): Promise<void> {
     t.unique(['subject_code', 'year']);
   });
   await db.schema.createTable('tax_arrears_notices', (t) => {
-    envelopeColumns(t, 'tax_arrears_notices');
+    envelopeColumnsV1(t, 'tax_arrears_notices');
     t.string('tax_type', 40).notNullable();
     t.decimal('amount_owed', 18, 2).notNullable();
     t.date('period_start').notNullable();
@@ -28,7 +28,7 @@ export async function up(db: Knex): Promise<void> {
     t.enu('status', ['OUTSTANDING', 'PARTIALLY_PAID', 'PAID']).notNullable();
   });
   await db.schema.createTable('major_tax_violations', (t) => {
-    envelopeColumns(t, 'major_tax_violations');
+    envelopeColumnsV1(t, 'major_tax_violations');
     t.string('case_nature', 80).notNullable();
     t.text('facts').notNullable();
     t.text('legal_basis').notNullable();
@@ -37,7 +37,7 @@ export async function up(db: Knex): Promise<void> {
     t.jsonb('responsible_persons').notNullable();
   });
   await db.schema.createTable('tax_penalties', (t) => {
-    envelopeColumns(t, 'tax_penalties');
+    envelopeColumnsV1(t, 'tax_penalties');
     t.string('violation', 200).notNullable();
     t.enu('penalty_type', ['WARNING', 'FINE', 'CONFISCATION', 'SUSPENSION_OF_INVOICES']).notNullable();
     t.decimal('fine_amount', 18, 2).notNullable();

@@ -1,9 +1,8 @@
-import { taxationSubgraph } from '../server';
-import { TAXATION_LISTS } from '../store';
+import { taxationSector } from '../sector';
 import { describeSectorRecords } from '../../../test/support/sectorSuite';
 import { inject, entities } from '../../../test/support/graphql';
 
-const taxation = describeSectorRecords(taxationSubgraph, 'taxation', TAXATION_LISTS);
+const taxation = describeSectorRecords(taxationSector, 'taxation', taxationSector.lists);
 
 describe('taxation: credit grades', () => {
   it('gives the grade of the latest evaluation year, and null for natural persons', async () => {

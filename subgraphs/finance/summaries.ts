@@ -1,19 +1,5 @@
 import type { Knex } from 'knex';
-import { UNTIL_PUBLICITY_ENDS, type RecordList } from '../../shared/records';
-
-/** The finance sector's per-subject record lists. */
-export const FINANCE_LISTS = {
-  creditAccounts: { recordType: 'CreditAccount', table: 'credit_accounts' },
-  guarantees: { recordType: 'Guarantee', table: 'guarantees' },
-  dishonestDebtorListings: {
-    recordType: 'DishonestDebtorListing',
-    table: 'dishonest_debtor_listings',
-    // Listed debtors are public until the obligation is performed.
-    publicRows: `performance <> 'PERFORMED' and (${UNTIL_PUBLICITY_ENDS})`,
-  },
-  courtJudgments: { recordType: 'CourtJudgment', table: 'court_judgments' },
-  assets: { recordType: 'AssetRecord', table: 'asset_records' },
-} as const satisfies Record<string, RecordList>;
+import { enumValues } from '../../shared/subgraph/sdl';
 
 export interface CreditSummary {
   /** Whose summary it is: its fields are decided per subject. */
@@ -25,7 +11,8 @@ export interface CreditSummary {
   readonly worstClassification: string | null;
 }
 
-const CLASSIFICATIONS = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'] as const;
+/** The five-level classification, best first: its order in the SDL is its rank. */
+const CLASSIFICATIONS = enumValues(__dirname, 'LoanClassification');
 
 /** Credit summaries of many subjects in one statement. */
 export async function creditSummaries(db: Knex, codes: readonly string[]): Promise<CreditSummary[]> {
