@@ -49,7 +49,7 @@ export interface ForwardedContext {
 export interface VerifiedGrants {
   readonly subjects: Readonly<Record<string, SubjectGrants>>;
   /** The gateway could not load them: subgraphs assume none, and say so when they deny. */
-  readonly unavailable: boolean;
+  readonly subjectsUnavailable: boolean;
 }
 
 /** Who a context speaks for. */
@@ -280,6 +280,6 @@ export class ContextVerifier {
     if (typeof token !== 'string' || token === '') throw new AuthenticationError('the signed subject grants are malformed');
     const payload = await this.payloadOf(token, GRANTS_TYPE, 'the signed subject grants', ['rid'], true);
     if (payload.rid !== requestId) throw new AuthenticationError('the signed subject grants belong to another request');
-    return { subjects: decodeSubjects(payload.subjects), unavailable: payload.unavailable === true };
+    return { subjects: decodeSubjects(payload.subjects), subjectsUnavailable: payload.unavailable === true };
   }
 }

@@ -89,7 +89,7 @@ export class SubgraphRequest {
       if (held) kept.set(subject, held);
     }
     this.grants = kept;
-    this.grantsUnavailable = grants?.unavailable === true;
+    this.grantsUnavailable = grants?.subjectsUnavailable === true;
   }
 
   /** What `Type.field` requires in this subgraph. */
