@@ -9,7 +9,8 @@ import { openTestStore, testDeps } from '../support/stores';
 import { startGateway, urlOf, urlOverrides, callerHeaders } from '../support/graph';
 
 /**
- * The gateway signs every subgraph fetch itself, for that subgraph and that body: the schema loading
+ * Over real HTTP, end to end: the gateway and the subgraphs listen, and what goes between them
+ * passes a recording proxy. The gateway signs every subgraph fetch itself, for that subgraph and that body: the schema loading
  * of IntrospectAndCompose (through its data sources), the ops probe and the operations. What an
  * eavesdropper captures between them answers only the very same fetch.
  */
@@ -44,7 +45,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-  gateway = await startGateway({ ...urlOverrides({ ...urls, finance: proxyUrl }), CG_SUPERGRAPH: 'compose', CG_SUPERGRAPH_POLL_MS: '600000' });
+  gateway = await startGateway({ ...urlOverrides({ ...urls, finance: proxyUrl }), CG_SUPERGRAPH: 'compose', CG_SUPERGRAPH_POLL_MS: '600000' }, { listen: true });
 });
 
 afterAll(async () => {
