@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Node's, plus a pool that keeps each embedded test store open for the whole worker (test/support/storePool.ts).
+  testEnvironment: '<rootDir>/test/support/environment.ts',
   roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/shared'],
   testMatch: ['**/*.test.ts'],
   // Builds each embedded test store's snapshot once, before the workers start (test/support/stores.ts).

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { ContextSigner } from '../../shared/auth/context';
+import { STORE_POOL, type StorePool } from './storePool';
 
 /** The dataset every test sees: small, fixed, and the same for PGlite and PostgreSQL runs. */
 export const TEST_DATASET = { seed: 2014, subjects: 60 } as const;
@@ -91,6 +92,31 @@ export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean
   await store.close();
 }
 
+/** A statement that may change what a store holds (anything but a plain read): its store is not given back. */
+const WRITES = /^\s*(?!select\b|with\b)|\b(insert\s+into|update\s+\S+\s+set|delete\s+from|truncate|nextval|setval)\b/i;
+
+/**
+ * A store from the worker's pool (test/support/environment.ts), watched: closing it gives it back to
+ * the pool, unless a statement that may have written ran on it meanwhile, in which case it is closed
+ * for real and the next file that asks gets a fresh one from the snapshot.
+ */
+async function borrowStore(pool: StorePool, name: string, file: string): Promise<Store> {
+  const store = await pool.borrow(name, file);
+  let wrote = false;
+  const watch = (query: { sql: string }) => {
+    if (WRITES.test(query.sql)) wrote = true;
+  };
+  store.db.on('query', watch);
+  return {
+    ...store,
+    async close() {
+      store.db.off('query', watch);
+      if (wrote) await store.close();
+      else pool.giveBack(file, store);
+    },
+  };
+}
+
 export async function openTestStore(module: SubgraphModule, options: { seeded?: boolean } = {}): Promise<Store> {
   const seeded = options.seeded ?? true;
   const config = testStoreConfig(module.name);
@@ -98,7 +124,8 @@ export async function openTestStore(module: SubgraphModule, options: { seeded?: 
     await dropPostgresDatabase(config.url, config.database);
   } else {
     const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
-    if (existsSync(file)) return openStore(module.name, config, { loadDataDir: new Blob([readFileSync(file)]) });
+    const pool = (globalThis as { [STORE_POOL]?: StorePool })[STORE_POOL];
+    if (existsSync(file)) return pool ? borrowStore(pool, module.name, file) : openStore(module.name, config, { loadDataDir: new Blob([readFileSync(file)]) });
   }
   const store = await openStore(module.name, config);
   await prepareStore(module, store, config, { ...TEST_DATASET, autoSeed: seeded }, () => undefined);

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { openStore, type Store } from '../../shared/store';
+
+/**
+ * Embedded test stores kept open for the life of a jest worker, by snapshot file. Jest gives every
+ * test file its own module registry and its own global object, so nothing a test file opens survives
+ * it; this module is loaded once per worker by the test environment (environment.ts), outside every
+ * file's registry, and the environment hands it to each file. A file borrows a store and gives it back
+ * when it closes it; a store it wrote to is closed instead, so the next file starts from the snapshot.
+ */
+export interface StorePool {
+  borrow(name: string, snapshotFile: string): Promise<Store>;
+  giveBack(snapshotFile: string, store: Store): void;
+}
+
+/** Where the environment puts the pool on each test file's global object. */
+export const STORE_POOL = '__creditGraphStorePool';
+
+const idle = new Map<string, Store[]>();
+
+export const storePool: StorePool = {
+  async borrow(name, snapshotFile) {
+    const store = idle.get(snapshotFile)?.pop();
+    if (store) return store;
+    return openStore(name, { kind: 'pglite', dataDir: null }, { loadDataDir: new Blob([readFileSync(snapshotFile)]) });
+  },
+  giveBack(snapshotFile, store) {
+    const stores = idle.get(snapshotFile) ?? [];
+    stores.push(store);
+    idle.set(snapshotFile, stores);
+  },
+};
