@@ -36,12 +36,13 @@ beforeAll(async () => {
   proxy = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    const relay = async () => {
       const body = Buffer.concat(chunks).toString('utf8');
       captured.push({ context: String(request.headers[CONTEXT_HEADER]), body });
       const answer = await fetch(urls.finance, { method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: String(request.headers[CONTEXT_HEADER]) }, body });
       response.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
-    });
+    };
+    request.on('end', () => void relay());
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;

@@ -19,7 +19,8 @@ export function serveInProcess(app: FastifyInstance, name: string): string {
 function whenAborted(signal: AbortSignal | null | undefined): Promise<never> | null {
   if (!signal) return null;
   signal.throwIfAborted();
-  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  // The reason is the DOMException fetch would reject with (TimeoutError, AbortError), made in Node's realm, not this file's.
+  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
 }
 
 /** Statuses whose WHATWG Response may not have a body. */
