@@ -8,7 +8,7 @@ import { SUBGRAPH_MODULES } from '../shared/subgraph/modules';
 import { startSubgraphs, startGateway, urlOverrides, post as anonymousPost, callerHeaders, REGULATOR, type RunningGraph, testFetch } from './support/graph';
 import { countStatements, TEST_DATASET } from './support/stores';
 
-/** The whole graph over real HTTP: six subgraphs on their own stores, the gateway over the supergraph file. */
+/** The whole graph in-process: seven subgraphs on their own stores, the gateway over the supergraph file (a failing subgraph is a real server, or a port nobody listens on). */
 
 let graph: RunningGraph;
 let gateway: { app: FastifyInstance; url: string };

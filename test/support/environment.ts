@@ -1,6 +1,6 @@
 import { TestEnvironment } from 'jest-environment-node';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
-import { STORE_POOL, storePool } from './storePool';
+import { STORE_POOL, storePool, WARM_STORES } from './storePool';
 
 /**
  * Node's test environment, plus the worker's store pool (storePool.ts). Jest loads this module once
@@ -14,5 +14,12 @@ export default class CreditGraphEnvironment extends TestEnvironment {
     // worker's; with the worker's Date here too, `instanceof Date` holds for them (GraphQL's DateTime
     // serializes only Dates), as it does for the dates a file makes itself.
     this.global.Date = Date;
+  }
+
+  override async setup(): Promise<void> {
+    await super.setup();
+    // Unset on a PostgreSQL run and when jest runs without its global setup: then nothing is pooled ahead.
+    const warm = process.env[WARM_STORES];
+    if (warm && !process.env.CG_DATABASE_URL) await storePool.warm(JSON.parse(warm) as Record<string, string>);
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { openStore, type Store } from '../../shared/store';
 
 /**
@@ -11,7 +11,16 @@ import { openStore, type Store } from '../../shared/store';
 export interface StorePool {
   borrow(name: string, snapshotFile: string): Promise<Store>;
   giveBack(snapshotFile: string, store: Store): void;
+  /**
+   * Opens one idle store for each of `snapshots` (name → snapshot file) that has none. The environment
+   * calls it before each test file, outside every hook: a file's `beforeAll` then borrows stores that
+   * are open already, and no hook's timeout has to cover opening seven stores on a busy machine.
+   */
+  warm(snapshots: Readonly<Record<string, string>>): Promise<void>;
 }
+
+/** The environment variable through which jest's global setup names the stores to open ahead. */
+export const WARM_STORES = 'CG_TEST_WARM_STORES';
 
 /** Where the environment puts the pool on each test file's global object. */
 export const STORE_POOL = '__creditGraphStorePool';
@@ -28,5 +37,10 @@ export const storePool: StorePool = {
     const stores = idle.get(snapshotFile) ?? [];
     stores.push(store);
     idle.set(snapshotFile, stores);
+  },
+  async warm(snapshots) {
+    for (const [name, file] of Object.entries(snapshots)) {
+      if ((idle.get(file)?.length ?? 0) === 0 && existsSync(file)) this.giveBack(file, await this.borrow(name, file));
+    }
   },
 };

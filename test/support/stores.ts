@@ -4,7 +4,7 @@ import { prepareStore } from '../../shared/subgraph/run';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { loadConfig } from '../../shared/config';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContextSigner } from '../../shared/auth/context';
@@ -75,21 +75,17 @@ function snapshotKey(name: string, seeded: boolean): string {
 }
 
 /**
- * A test store, migrated and (by default) seeded with the test dataset. On PostgreSQL a fresh database;
- * embedded, the first test file that needs a store builds it for real (migrations, seed) and keeps
- * a snapshot of its data directory, from which every later one starts (PGlite's own dump and load):
- * the same store, without paying for initdb, migrations and the seed in every file.
- */
-/**
  * Builds the snapshot of an embedded test store unless one built by the same code exists: jest's
  * global setup calls it for every store once, before the workers start, so that no test file's
  * setup pays for building one (on a cold machine that is several seconds a store).
  */
-export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean): Promise<void> {
-  if (testStoreConfig(module.name).kind !== 'pglite') return;
-  if (existsSync(path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`))) return;
+export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean): Promise<string | null> {
+  if (testStoreConfig(module.name).kind !== 'pglite') return null;
+  const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
+  if (existsSync(file)) return file;
   const store = await openTestStore(module, { seeded });
   await store.close();
+  return file;
 }
 
 /** A statement that may change what a store holds (anything but a plain read): its store is not given back. */
@@ -117,6 +113,12 @@ async function borrowStore(pool: StorePool, name: string, file: string): Promise
   };
 }
 
+/**
+ * A test store, migrated and (by default) seeded with the test dataset. On PostgreSQL a fresh database.
+ * Embedded, it starts from the snapshot jest's global setup built (PGlite's own dump and load), without
+ * paying for initdb, migrations and the seed in every file; inside jest it is borrowed from the
+ * worker's pool (see borrowStore), so a worker opens each store once unless a file writes to it.
+ */
 export async function openTestStore(module: SubgraphModule, options: { seeded?: boolean } = {}): Promise<Store> {
   const seeded = options.seeded ?? true;
   const config = testStoreConfig(module.name);
@@ -137,10 +139,13 @@ export async function openTestStore(module: SubgraphModule, options: { seeded?: 
       const partial = `${file}.${process.pid}.partial`;
       writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
       renameSync(partial, file);
-      // Snapshots built by older code are never read again.
+      // Snapshots built by older code are never read again; those of the last day are kept, for other
+      // checkouts of the project on this machine (worktrees) that build theirs from other code.
       const prefix = `${module.name}-${seeded}-`;
       for (const old of readdirSync(SNAPSHOT_DIR)) {
-        if (old.startsWith(prefix) && old.endsWith('.tar.gz') && path.join(SNAPSHOT_DIR, old) !== file) rmSync(path.join(SNAPSHOT_DIR, old), { force: true });
+        const oldFile = path.join(SNAPSHOT_DIR, old);
+        if (!old.startsWith(prefix) || !old.endsWith('.tar.gz') || oldFile === file) continue;
+        if (Date.now() - statSync(oldFile).mtimeMs > 86_400_000) rmSync(oldFile, { force: true });
       }
     }
   }
