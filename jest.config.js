@@ -1,10 +1,16 @@
+/**
+ * Two projects. `stores`: the tests of what differs between PGlite and a PostgreSQL server (SQL,
+ * migrations, COPY loading, record pages and counts): the sector subgraphs on their stores, the seed,
+ * the inquiry records' group commit. CI runs them again on PostgreSQL (`--selectProjects stores`).
+ * `graph`: the rest (the gateway in-process over the subgraphs, policy, tokens, limits, the few
+ * end-to-end tests over real HTTP and processes), which do not depend on the store behind them.
+ */
+const STORE_TESTS = ['<rootDir>/subgraphs/**/*.test.ts', '<rootDir>/test/seed.test.ts', '<rootDir>/test/security/inquiry.test.ts'];
+
 /** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/shared'],
-  testMatch: ['**/*.test.ts'],
-  // Builds each embedded test store's snapshot once, before the workers start (test/support/stores.ts).
-  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+const common = {
+  // Node's, plus a pool that keeps each embedded test store open for the whole worker (test/support/storePool.ts).
+  testEnvironment: '<rootDir>/test/support/environment.ts',
   transform: {
     '^.+\\.(ts|js)$': [
       '@swc/jest',
@@ -17,8 +23,26 @@ module.exports = {
   },
   // ESM-only packages that CommonJS dependencies require(); jest on Node 20 cannot require ESM itself.
   transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
-  testTimeout: 60_000,
-  // One worker per core: jest's default leaves one core idle, and the suite is CPU-bound (2m55s instead of 5m on two cores).
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'stores', testMatch: STORE_TESTS },
+    {
+      ...common,
+      displayName: 'graph',
+      roots: ['<rootDir>/test', '<rootDir>/gateway', '<rootDir>/shared'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/seed.test.ts', '<rootDir>/test/security/inquiry.test.ts'],
+    },
+  ],
+  // Builds each embedded test store's snapshot once, before the workers start (test/support/stores.ts).
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  // Nothing waits long on purpose: a hang fails in seconds. The slowest setup, a worker's first file
+  // opening all seven stores, takes a few seconds on a quiet machine.
+  testTimeout: 15_000,
+  // One worker per core: jest's default leaves one core idle, and the suite is CPU-bound.
   maxWorkers: '100%',
   // PGlite leaves a WASM interval timer behind after close(); nothing else is left open.
   forceExit: true,

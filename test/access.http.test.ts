@@ -4,7 +4,7 @@ import { usccCheckCharacter } from '../shared/identifiers';
 import { randomUUID, generateKeyPairSync } from 'node:crypto';
 import { ContextSigner, CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE } from '../shared/auth/context';
 import { principalFromClaims, type TokenClaims } from '../shared/auth/tokens';
-import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, DEMO_BANK_CALLER, type RunningGraph } from './support/graph';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, DEMO_BANK_CALLER, type RunningGraph, testFetch } from './support/graph';
 import { TEST_DATASET, TEST_SIGNER } from './support/stores';
 import { DEMO_BANK } from '../subgraphs/access/dataset';
 
@@ -592,7 +592,7 @@ describe('bypassing the gateway, through the gateway', () => {
   });
 
   it('refuses batched operations, so one request cannot carry another past the purpose check', async () => {
-    const response = await fetch(`${gateway.url}/graphql`, {
+    const response = await testFetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await callerHeaders(BANK, 'LOAN_APPROVAL')) },
       body: JSON.stringify([{ query: '{ __typename }' }, { query: SUMMARY, variables: { code: firm.code } }]),

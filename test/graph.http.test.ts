@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../shared/generator/subjects';
 import { SUBGRAPH_MODULES } from '../subgraphs';
-import { startSubgraphs, startGateway, urlOverrides, post as anonymousPost, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
+import { startSubgraphs, startGateway, urlOverrides, post as anonymousPost, callerHeaders, REGULATOR, type RunningGraph, testFetch } from './support/graph';
 import { countStatements, TEST_DATASET } from './support/stores';
 
-/** The whole graph over real HTTP: six subgraphs on their own stores, the gateway over the supergraph file. */
+/** The whole graph in-process: seven subgraphs on their own stores, the gateway over the supergraph file (a failing subgraph is a real server, or a port nobody listens on). */
 
 let graph: RunningGraph;
 let gateway: { app: FastifyInstance; url: string };
@@ -148,7 +148,7 @@ describe('the graph: when a subgraph fails', () => {
           },
         ],
       });
-      const health = await fetch(`${degraded.opsUrl}/health/subgraphs`);
+      const health = await testFetch(`${degraded.opsUrl}/health/subgraphs`);
       expect(health.status).toBe(503);
       expect(await health.json()).toEqual({
         status: 'degraded',
@@ -215,7 +215,7 @@ describe('the graph: when a subgraph fails', () => {
     const dead = await deadUrl();
     const lonely = await startGateway(urlOverrides(Object.fromEntries(Object.keys(graph.subgraphUrls).map((n) => [n, dead]))));
     try {
-      const health = await fetch(`${lonely.url}/health`);
+      const health = await testFetch(`${lonely.url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       const response = await post(lonely.url, `{ subject(code: "${group.code}") { name } }`);
@@ -237,7 +237,7 @@ describe('the graph: when a subgraph fails', () => {
 
 describe("the gateway's HTTP surface", () => {
   const send = async (init: RequestInit & { path?: string }) => {
-    const response = await fetch(`${gateway.url}${init.path ?? '/graphql'}`, init);
+    const response = await testFetch(`${gateway.url}${init.path ?? '/graphql'}`, init);
     return { status: response.status, body: (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> } };
   };
 

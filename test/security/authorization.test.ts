@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { subjectAt } from '../../shared/generator/subjects';
 import { residentIdCheckCharacter, usccCheckCharacter } from '../../shared/identifiers';
 import type { TokenClaims } from '../../shared/auth/tokens';
-import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, DEMO_BANK_CALLER, REGULATOR, TAX_BUREAU, type RunningGraph } from '../support/graph';
+import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, DEMO_BANK_CALLER, REGULATOR, TAX_BUREAU, type RunningGraph, testFetch } from '../support/graph';
 import { TEST_DATASET } from '../support/stores';
 import { DEMO_BANK } from '../../subgraphs/access/dataset';
 import { SUBGRAPH_MODULES } from '../../subgraphs';
@@ -73,7 +73,7 @@ describe('the operation authorized is the operation that runs', () => {
 
   it('decides the operation that operationName selects, not another of the document', async () => {
     const document = `query A($code: ID!) { subject(code: $code) { name } } query B($code: ID!, $i: Boolean = true) { subject(code: $code) { taxation { registrations @include(if: $i) { totalCount } } } }`;
-    const response = await fetch(`${gateway.url}/graphql`, {
+    const response = await testFetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: document, operationName: 'B', variables: { code: group.code } }),
@@ -87,7 +87,7 @@ describe('the operation authorized is the operation that runs', () => {
     ['an empty operation name', { operationName: '' }, 'The document has no operation named ""'],
     ['a very long unknown operation name, echoing only its prefix', { operationName: 'X'.repeat(5000) }, `The document has no operation named "${'X'.repeat(24)}…"`],
   ])('refuses %s with 400 and a code', async (_label, extra, message) => {
-    const response = await fetch(`${gateway.url}/graphql`, {
+    const response = await testFetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'query A { __typename } query B { __typename }', ...extra }),

@@ -9,7 +9,8 @@ import { openTestStore, testDeps } from '../support/stores';
 import { startGateway, urlOf, urlOverrides, callerHeaders } from '../support/graph';
 
 /**
- * The gateway signs every subgraph fetch itself, for that subgraph and that body: the schema loading
+ * Over real HTTP, end to end: the gateway and the subgraphs listen, and what goes between them
+ * passes a recording proxy. The gateway signs every subgraph fetch itself, for that subgraph and that body: the schema loading
  * of IntrospectAndCompose (through its data sources), the ops probe and the operations. What an
  * eavesdropper captures between them answers only the very same fetch.
  */
@@ -35,16 +36,17 @@ beforeAll(async () => {
   proxy = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    const relay = async () => {
       const body = Buffer.concat(chunks).toString('utf8');
       captured.push({ context: String(request.headers[CONTEXT_HEADER]), body });
       const answer = await fetch(urls.finance, { method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: String(request.headers[CONTEXT_HEADER]) }, body });
       response.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
-    });
+    };
+    request.on('end', () => void relay());
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-  gateway = await startGateway({ ...urlOverrides({ ...urls, finance: proxyUrl }), CG_SUPERGRAPH: 'compose', CG_SUPERGRAPH_POLL_MS: '600000' });
+  gateway = await startGateway({ ...urlOverrides({ ...urls, finance: proxyUrl }), CG_SUPERGRAPH: 'compose', CG_SUPERGRAPH_POLL_MS: '600000' }, { listen: true });
 });
 
 afterAll(async () => {

@@ -48,7 +48,7 @@ describe('inquiry records written together', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'fulfilled']);
     const written = await store.db('inquiry_records').whereIn('request_id', [good1, good2, oversized, malformed]).select('request_id', 'id');
     expect(written.map((r) => r.request_id).sort()).toEqual([good1, good2].sort());
-    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<string>).value).sort()).toEqual(written.map((r) => String(r.id)).sort());
+    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o).value).sort()).toEqual(written.map((r) => String(r.id)).sort());
   });
 
   it('tells the request whose record failed why, in words', async () => {

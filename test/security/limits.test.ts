@@ -3,7 +3,7 @@ import { subjectAt } from '../../shared/generator/subjects';
 import { registrySubgraph } from '../../subgraphs/registry/server';
 import type { Store } from '../../shared/store';
 import { SUBGRAPH_NAMES } from '../../subgraphs/names';
-import { startGateway, urlOf, urlOverrides, post } from '../support/graph';
+import { startGateway, urlOf, urlOverrides, post, testFetch } from '../support/graph';
 import { openTestStore, testDeps, TEST_DATASET } from '../support/stores';
 
 /**
@@ -122,7 +122,7 @@ describe('operation limits (CG_LIMITS_MODE=enforce)', () => {
   });
 
   it('refuses a batch of operations', async () => {
-    const response = await fetch(`${enforcing.url}/graphql`, {
+    const response = await testFetch(`${enforcing.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
-import { getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getIntrospectionQuery, Kind, parse, specifiedRules, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { loadConfig, type OperationLimits } from '../../shared/config';
 import {
   costDirectivesOf,
@@ -38,7 +38,7 @@ function violations(query: string, limits: Partial<OperationLimits> = {}): Array
 
 function demandOf(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   return operationDemand(schema, document, operation, (prepareOperation(schema, document, operation.name?.value, variables).variables ?? {}), directives);
 }
 

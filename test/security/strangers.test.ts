@@ -9,7 +9,7 @@ import type { Store } from '../../shared/store';
 import { SUBGRAPH_NAMES } from '../../subgraphs/names';
 import { loadConfig } from '../../shared/config';
 import { encodeCursor } from '../../shared/pagination';
-import { startGateway, urlOf, urlOverrides, post, callerHeaders, REGULATOR } from '../support/graph';
+import { startGateway, urlOf, urlOverrides, post, callerHeaders, REGULATOR, testFetch } from '../support/graph';
 import { openTestStore, testDeps, TEST_DATASET } from '../support/stores';
 import { signedFor, inject } from '../support/graphql';
 
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 const get = async (url: string) => {
-  const response = await fetch(url);
+  const response = await testFetch(url);
   return { status: response.status, body: await response.json() };
 };
 
@@ -202,7 +202,7 @@ describe('errors repeat at most a short prefix of the input', () => {
   });
 
   it('in an unsupported content type', async () => {
-    const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': `application/${'z'.repeat(300)}` }, body: '{}' });
+    const response = await testFetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': `application/${'z'.repeat(300)}` }, body: '{}' });
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 415,
       body: { errors: [{ message: 'Unsupported media type', extensions: { code: 'BAD_REQUEST' } }] },
@@ -304,7 +304,7 @@ describe('a cursor that is not one is BAD_USER_INPUT', () => {
 
 describe('a request the graph cannot run is the caller\'s fault, not a failure', () => {
   it('names an operation the document does not have', async () => {
-    const response = await fetch(`${gateway.url}/graphql`, {
+    const response = await testFetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }', operationName: 'o'.repeat(300) }),
@@ -323,7 +323,7 @@ describe('a request the graph cannot run is the caller\'s fault, not a failure',
   });
 
   it('sends a persisted-query hash that does not match its query', async () => {
-    const response = await fetch(`${gateway.url}/graphql`, {
+    const response = await testFetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),

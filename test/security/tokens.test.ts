@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { SignJWT, type JWTPayload } from 'jose';
 import { DEVELOPMENT_TOKEN_SECRET, loadConfig } from '../../shared/config';
 import { signToken, AuthenticationError, type TokenClaims } from '../../shared/auth/tokens';
-import { startGateway } from '../support/graph';
+import { startGateway, testFetch } from '../support/graph';
 
 /**
  * Bearer tokens, per principal kind, through a gateway built in-process (no subgraph is needed: a
@@ -39,7 +39,7 @@ async function craft(claims: JWTPayload, times: { iat?: number | null; exp?: num
 }
 
 async function ask(token: string) {
-  const response = await fetch(`${gateway.url}/graphql`, {
+  const response = await testFetch(`${gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ __typename }' }),

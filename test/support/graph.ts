@@ -9,7 +9,10 @@ import type { Store } from '../../shared/store';
 import { buildGateway } from '../../gateway/server';
 import { signToken, type TokenClaims } from '../../shared/auth/tokens';
 import { openTestStore, testDeps } from './stores';
+import { serveInProcess, testFetch } from './inProcess';
 import { DEMO_BANK } from '../../subgraphs/access/dataset';
+
+export { testFetch };
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../supergraph.graphql');
 
@@ -25,8 +28,23 @@ export function urlOf(app: FastifyInstance, suffix = '/graphql'): string {
   return `http://127.0.0.1:${address.port}${suffix}`;
 }
 
-/** All six subgraphs, each on its own test store and an ephemeral port. */
-export async function startSubgraphs(): Promise<RunningGraph> {
+/**
+ * How a test serves what it starts: in-process (the default; reached through `testFetch`, which the
+ * tests' gateways send every subgraph call through), or on an ephemeral port of 127.0.0.1 for the
+ * tests that are about the network itself (raw sockets, real connections, real processes).
+ */
+export interface Serving {
+  readonly listen?: boolean;
+}
+
+async function serve(app: FastifyInstance, name: string, serving: Serving, suffix = ''): Promise<string> {
+  if (!serving.listen) return `${serveInProcess(app, name)}${suffix}`;
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return urlOf(app, suffix);
+}
+
+/** All seven subgraphs, each on its own test store, in-process unless told to listen. */
+export async function startSubgraphs(serving: Serving = {}): Promise<RunningGraph> {
   const stores = {} as Record<SubgraphName, Store>;
   const subgraphs = {} as Record<SubgraphName, FastifyInstance>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -34,8 +52,7 @@ export async function startSubgraphs(): Promise<RunningGraph> {
     const module = SUBGRAPH_MODULES[name];
     stores[name] = await openTestStore(module);
     subgraphs[name] = await module.buildServer(testDeps(stores[name]));
-    await subgraphs[name].listen({ host: '127.0.0.1', port: 0 });
-    subgraphUrls[name] = urlOf(subgraphs[name]);
+    subgraphUrls[name] = await serve(subgraphs[name], name, serving, '/graphql');
   }
   return {
     stores,
@@ -51,16 +68,19 @@ export async function startSubgraphs(): Promise<RunningGraph> {
 }
 
 /**
- * A gateway on an ephemeral port, over the committed supergraph file unless told otherwise. Its ops
- * listener (`/health/subgraphs`) listens too, on another ephemeral port of 127.0.0.1 (`opsUrl`);
- * closing `app` closes both.
+ * A gateway over the committed supergraph file unless told otherwise, in-process unless told to
+ * listen: `url` and `opsUrl` (its ops listener, `/health/subgraphs`) are for `post` and `testFetch`.
+ * Its subgraph calls go through `testFetch`: to in-process subgraphs by inject, to any other URL over
+ * the network. Closing `app` closes both.
  */
-export async function startGateway(overrides: Record<string, string>): Promise<{ app: FastifyInstance; url: string; opsUrl: string }> {
+export async function startGateway(
+  overrides: Record<string, string>,
+  serving: Serving = {},
+): Promise<{ app: FastifyInstance; url: string; opsUrl: string }> {
   const config = loadConfig({}, { CG_SUPERGRAPH: SUPERGRAPH_FILE, CG_GATEWAY_PORT: '4000', ...overrides });
-  const { app, ops } = await buildGateway({ config, logger: false });
-  await ops.listen({ host: '127.0.0.1', port: 0 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, url: urlOf(app, ''), opsUrl: urlOf(ops, '') };
+  const { app, ops } = await buildGateway({ config, logger: false, subgraphFetch: testFetch });
+  const opsUrl = await serve(ops, 'gateway-ops', serving);
+  return { app, url: await serve(app, 'gateway', serving), opsUrl };
 }
 
 export function urlOverrides(urls: Readonly<Partial<Record<SubgraphName, string>>>): Record<string, string> {
@@ -68,7 +88,7 @@ export function urlOverrides(urls: Readonly<Partial<Record<SubgraphName, string>
 }
 
 export async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, {
+  const response = await testFetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),

@@ -23,8 +23,8 @@ export interface AsCaller {
   readonly grants?: Readonly<Record<string, SubjectGrants>>;
 }
 
-export async function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL, purpose: string | null = 'SUPERVISION'): Promise<AsCaller> {
-  return { caller: { principal, purpose } };
+export function gatewayHeaders(principal: Principal = REGULATOR_PRINCIPAL, purpose: string | null = 'SUPERVISION'): Promise<AsCaller> {
+  return Promise.resolve({ caller: { principal, purpose } });
 }
 
 /** A context header signed for exactly one subgraph, route and body: what the gateway sends with one fetch. */
@@ -41,7 +41,7 @@ export async function signedFor(
  * The regulator plus an approved special application over every category for each of `codes`, as
  * the gateway would sign it: for tests that read every list of a sector, SPECIAL ones too.
  */
-export async function withSpecialApplications(codes: readonly string[]): Promise<AsCaller> {
+export function withSpecialApplications(codes: readonly string[]): Promise<AsCaller> {
   const validUntil = new Date(Date.now() + 3_600_000);
   const subjects = Object.fromEntries(
     codes.map((code) => [
@@ -54,7 +54,7 @@ export async function withSpecialApplications(codes: readonly string[]): Promise
       },
     ]),
   );
-  return { caller: { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId: randomUUID() }, grants: subjects };
+  return Promise.resolve({ caller: { principal: REGULATOR_PRINCIPAL, purpose: 'SUPERVISION', requestId: randomUUID() }, grants: subjects });
 }
 
 export interface GraphQLResponse {
@@ -77,7 +77,7 @@ export async function inject(
   let headers: Record<string, string>;
   let sent: Record<string, unknown> = { query, variables };
   if (as && !('caller' in as)) {
-    headers = as as Record<string, string>;
+    headers = as;
   } else {
     const { caller, grants } = (as as AsCaller | undefined) ?? (await gatewayHeaders());
     const audience = app.subgraphName ?? '';

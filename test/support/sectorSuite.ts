@@ -43,7 +43,7 @@ export function describeSectorRecords(
       return store;
     },
     subjects: Array.from({ length: TEST_DATASET.subjects }, (_, i) => subjectAt(TEST_DATASET.seed, i)),
-    rowsOf: (subject: SubjectProfile) => module.dataset.rowsFor(subject, TEST_DATASET.seed) as Record<string, Row[]>,
+    rowsOf: (subject: SubjectProfile) => module.dataset.rowsFor(subject, TEST_DATASET.seed),
   };
 
   beforeAll(async () => {

@@ -4,10 +4,11 @@ import { prepareStore } from '../../shared/subgraph/run';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { loadConfig } from '../../shared/config';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContextSigner } from '../../shared/auth/context';
+import { STORE_POOL, type StorePool } from './storePool';
 
 /** The dataset every test sees: small, fixed, and the same for PGlite and PostgreSQL runs. */
 export const TEST_DATASET = { seed: 2014, subjects: 60 } as const;
@@ -74,23 +75,50 @@ function snapshotKey(name: string, seeded: boolean): string {
 }
 
 /**
- * A test store, migrated and (by default) seeded with the test dataset. On PostgreSQL a fresh database;
- * embedded, the first test file that needs a store builds it for real (migrations, seed) and keeps
- * a snapshot of its data directory, from which every later one starts (PGlite's own dump and load):
- * the same store, without paying for initdb, migrations and the seed in every file.
- */
-/**
  * Builds the snapshot of an embedded test store unless one built by the same code exists: jest's
  * global setup calls it for every store once, before the workers start, so that no test file's
  * setup pays for building one (on a cold machine that is several seconds a store).
  */
-export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean): Promise<void> {
-  if (testStoreConfig(module.name).kind !== 'pglite') return;
-  if (existsSync(path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`))) return;
+export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean): Promise<string | null> {
+  if (testStoreConfig(module.name).kind !== 'pglite') return null;
+  const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
+  if (existsSync(file)) return file;
   const store = await openTestStore(module, { seeded });
   await store.close();
+  return file;
 }
 
+/** A statement that may change what a store holds (anything but a plain read): its store is not given back. */
+const WRITES = /^\s*(?!select\b|with\b)|\b(insert\s+into|update\s+\S+\s+set|delete\s+from|truncate|nextval|setval)\b/i;
+
+/**
+ * A store from the worker's pool (test/support/environment.ts), watched: closing it gives it back to
+ * the pool, unless a statement that may have written ran on it meanwhile, in which case it is closed
+ * for real and the next file that asks gets a fresh one from the snapshot.
+ */
+async function borrowStore(pool: StorePool, name: string, file: string): Promise<Store> {
+  const store = await pool.borrow(name, file);
+  let wrote = false;
+  const watch = (query: { sql: string }) => {
+    if (WRITES.test(query.sql)) wrote = true;
+  };
+  store.db.on('query', watch);
+  return {
+    ...store,
+    async close() {
+      store.db.off('query', watch);
+      if (wrote) await store.close();
+      else pool.giveBack(file, store);
+    },
+  };
+}
+
+/**
+ * A test store, migrated and (by default) seeded with the test dataset. On PostgreSQL a fresh database.
+ * Embedded, it starts from the snapshot jest's global setup built (PGlite's own dump and load), without
+ * paying for initdb, migrations and the seed in every file; inside jest it is borrowed from the
+ * worker's pool (see borrowStore), so a worker opens each store once unless a file writes to it.
+ */
 export async function openTestStore(module: SubgraphModule, options: { seeded?: boolean } = {}): Promise<Store> {
   const seeded = options.seeded ?? true;
   const config = testStoreConfig(module.name);
@@ -98,7 +126,8 @@ export async function openTestStore(module: SubgraphModule, options: { seeded?: 
     await dropPostgresDatabase(config.url, config.database);
   } else {
     const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
-    if (existsSync(file)) return openStore(module.name, config, { loadDataDir: new Blob([readFileSync(file)]) });
+    const pool = (globalThis as { [STORE_POOL]?: StorePool })[STORE_POOL];
+    if (existsSync(file)) return pool ? borrowStore(pool, module.name, file) : openStore(module.name, config, { loadDataDir: new Blob([readFileSync(file)]) });
   }
   const store = await openStore(module.name, config);
   await prepareStore(module, store, config, { ...TEST_DATASET, autoSeed: seeded }, () => undefined);
@@ -110,10 +139,13 @@ export async function openTestStore(module: SubgraphModule, options: { seeded?: 
       const partial = `${file}.${process.pid}.partial`;
       writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
       renameSync(partial, file);
-      // Snapshots built by older code are never read again.
+      // Snapshots built by older code are never read again; those of the last day are kept, for other
+      // checkouts of the project on this machine (worktrees) that build theirs from other code.
       const prefix = `${module.name}-${seeded}-`;
       for (const old of readdirSync(SNAPSHOT_DIR)) {
-        if (old.startsWith(prefix) && old.endsWith('.tar.gz') && path.join(SNAPSHOT_DIR, old) !== file) rmSync(path.join(SNAPSHOT_DIR, old), { force: true });
+        const oldFile = path.join(SNAPSHOT_DIR, old);
+        if (!old.startsWith(prefix) || !old.endsWith('.tar.gz') || oldFile === file) continue;
+        if (Date.now() - statSync(oldFile).mtimeMs > 86_400_000) rmSync(oldFile, { force: true });
       }
     }
   }
