@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../shared/config';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/names';
+import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { SUBGRAPH_MODULES } from '../subgraphs';
 import { openStore, type Store } from '../shared/store';
 import { prepareStore } from '../shared/subgraph/run';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const apps: FastifyInstance[] = [];
   const urls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
-    const module = SUBGRAPH_MODULES[name as SubgraphName];
+    const module = SUBGRAPH_MODULES[name];
     const store = await openStore(name, { kind: 'pglite', dataDir: null });
     await prepareStore(module, store, { kind: 'pglite', dataDir: null }, { seed: 2014, subjects: SUBJECTS, autoSeed: true }, () => undefined);
     const app = await module.buildServer({
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           { url: `http://127.0.0.1:${portOf(gateway.app)}`, connections: CONNECTIONS, duration: SECONDS, requests: workload },
-          (error, r) => (error ? reject(error) : resolve(r)),
+          (error: unknown, r) => (error ? reject(error instanceof Error ? error : new Error('autocannon failed')) : resolve(r)),
         );
         instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
       });

@@ -25,6 +25,7 @@ import {
   type SelectionSetNode,
   type SelectionNode,
   isCompositeType,
+  OperationTypeNode,
 } from 'graphql';
 import { classificationsOf, type SdlClassifications } from '../shared/policy/classification';
 import { levelRank } from '../shared/policy/levels';
@@ -145,7 +146,7 @@ export function prepareOperation(
   if (rawVariables !== null && rawVariables !== undefined && (typeof rawVariables !== 'object' || Array.isArray(rawVariables))) {
     return { error: new GraphQLError('`variables` must be an object', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
   }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (rawVariables ?? {}) as Record<string, unknown>, { maxErrors: 1 });
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (rawVariables ?? {}), { maxErrors: 1 });
   if (coerced.errors) {
     const first = coerced.errors[0] as GraphQLError;
     // graphql-js's own words, with whatever it quotes of the value cut to a short prefix.
@@ -212,9 +213,9 @@ export function filterOperation(
   variables: Readonly<Record<string, unknown>> = {},
 ): FilterResult {
   const rootType =
-    operation.operation === 'query'
+    operation.operation === OperationTypeNode.QUERY
       ? schema.getQueryType()
-      : operation.operation === 'mutation'
+      : operation.operation === OperationTypeNode.MUTATION
         ? schema.getMutationType()
         : schema.getSubscriptionType();
   if (!rootType) return { document: null, removals: [], disclosed: [] };
@@ -375,7 +376,7 @@ export function nullAt(data: Record<string, unknown> | null, path: readonly Path
     let nullValue = false;
     if (Array.isArray(value)) {
       for (let j = 0; j < value.length; j += 1) {
-        const item = value[j];
+        const item: unknown = value[j];
         if (item && typeof item === 'object' && nullify(item as Record<string, unknown>, i + 1)) {
           if (step.itemNonNull) {
             nullValue = true;

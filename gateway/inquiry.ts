@@ -24,6 +24,9 @@ import type { Disclosure } from '../shared/subgraph/disclosures';
 
 export class AccessUnavailable extends Error {}
 
+/** A string the access subgraph sent, or the fallback for anything else. */
+const textOf = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+
 /** One inquiry record on its way to the access subgraph: who asked, and what was disclosed to them. */
 export interface PendingRecord {
   readonly caller: Caller;
@@ -87,7 +90,7 @@ export class AccessClient {
     return body.results.map((result: unknown) => {
       const r = result as { id?: unknown; error?: { code?: unknown; message?: unknown } } | null;
       if (typeof r?.id === 'string' && r.id !== '') return r.id;
-      return new AccessUnavailable(`the access subgraph did not write the inquiry record (${String(r?.error?.code ?? 'no answer')}: ${String(r?.error?.message ?? '')})`);
+      return new AccessUnavailable(`the access subgraph did not write the inquiry record (${textOf(r?.error?.code, 'no answer')}: ${textOf(r?.error?.message, '')})`);
     });
   }
 }

@@ -31,6 +31,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
+  OperationTypeNode,
 } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { OperationLimits } from '../shared/config';
@@ -203,9 +204,9 @@ export function limitValidationRules(limits: OperationLimits, log: LimitLog): Va
     ],
   });
   return [
-    maxDepthRule({ ...armor('MAX_DEPTH_LIMIT', limits.maxDepth), ignoreIntrospection: true, flattenFragments: true }) as unknown as ValidationRule,
-    maxAliasesRule(armor('MAX_ALIASES_LIMIT', limits.maxAliases)) as unknown as ValidationRule,
-    maxDirectivesRule(armor('MAX_DIRECTIVES_LIMIT', limits.maxDirectives)) as unknown as ValidationRule,
+    maxDepthRule({ ...armor('MAX_DEPTH_LIMIT', limits.maxDepth), ignoreIntrospection: true, flattenFragments: true }),
+    maxAliasesRule(armor('MAX_ALIASES_LIMIT', limits.maxAliases)),
+    maxDirectivesRule(armor('MAX_DIRECTIVES_LIMIT', limits.maxDirectives)),
     perOperationRule((operation, fragments, context) => {
       // Always enforced, even in warn mode: expansion grows exponentially with the document.
       const found = expandedSelectionCount(operation, fragments);
@@ -466,7 +467,7 @@ export function operationDemand(
     return { cost: mutation + multiplier * (own + below.cost), codes: codes + multiplier * below.codes };
   };
 
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root = operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return { cost: 0, subjectCodes: 0 };
   const demand = selectionsDemand(root, operation.selectionSet, null, new Set());
   return { cost: demand.cost, subjectCodes: demand.codes };

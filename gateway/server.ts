@@ -130,7 +130,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       supergraphSdl = await readFile(file, 'utf8');
     } catch (error) {
-      throw new Error(`cannot read the supergraph file ${file} (CG_SUPERGRAPH): ${(error as Error).message}`);
+      throw new Error(`cannot read the supergraph file ${file} (CG_SUPERGRAPH): ${(error as Error).message}`, { cause: error });
     }
     gateway = new ApolloGateway({ supergraphSdl, buildService });
   } else {

@@ -33,7 +33,7 @@ function main(): number {
   for (const [file, text] of outputs) {
     const name = path.relative(ROOT, file);
     if (check) {
-      let committed: string | null = null;
+      let committed: string | null;
       try {
         committed = readFileSync(file, 'utf8');
       } catch {

@@ -299,6 +299,13 @@ function specFor() {
 /** Every variable the config module reads, for the README's table and the docker-compose check. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(specFor());
 
+/** A default as the README shows it. */
+const shown = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+
+/** A variable's value when it is a string; anything else counts as unset. */
+const stringOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /** The README's configuration table (between its `config` markers), generated from the spec above. */
 export function configTableMarkdown(): string {
   const rows: string[] = [];
@@ -313,19 +320,19 @@ export function configTableMarkdown(): string {
       rows.push(`| \`CG_<SUBGRAPH>_${suffix}\` | ${suffix === 'PORT' ? 'see text' : '(none)'} | ${spec.desc ?? ''} |`);
       continue;
     }
-    let fallback = spec.default === '' || spec.default === undefined ? '(none)' : `\`${String(spec.default)}\``;
-    if (spec.devDefault !== undefined && spec.devDefault !== spec.default) fallback += ` (\`${String(spec.devDefault)}\` outside production)`;
+    let fallback = spec.default === '' || spec.default === undefined ? '(none)' : `\`${shown(spec.default)}\``;
+    if (spec.devDefault !== undefined && spec.devDefault !== spec.default) fallback += ` (\`${shown(spec.devDefault)}\` outside production)`;
     rows.push(`| \`${name}\` | ${fallback} | ${spec.desc ?? ''} |`);
   }
   return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 
 function storeFor(name: SubgraphName, env: Record<string, unknown>, dataDir: string): StoreConfig {
-  const own = String(env[`CG_${upper(name)}_DATABASE_URL`] ?? '');
+  const own = stringOf(env[`CG_${upper(name)}_DATABASE_URL`]);
   if (own !== '') {
     return { kind: 'postgres', url: own, database: new URL(own).pathname.replace(/^\//, '') };
   }
-  const server = String(env.CG_DATABASE_URL ?? '');
+  const server = stringOf(env.CG_DATABASE_URL);
   if (server !== '') {
     const url = new URL(server);
     const database = `${String(env.CG_DATABASE_PREFIX)}${name}`;
@@ -359,7 +366,7 @@ export function loadConfig(
       const problems = Object.entries(errors).map(([variable, error]) =>
         error instanceof EnvMissingError
           ? `${variable} is required`
-          : `${variable} is invalid: ${(error as Error).message}`,
+          : `${variable} is invalid: ${(error).message}`,
       );
       if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
     },

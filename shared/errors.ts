@@ -105,7 +105,7 @@ export const ECHO_MAX = 24;
 export function echo(input: unknown): string {
   const text = typeof input === 'string' ? input : String(input);
   const chars = [...text];
-  const shown = chars.slice(0, ECHO_MAX).join('').replace(/[\u0000-\u001f\u007f]/g, '?');
+  const shown = chars.slice(0, ECHO_MAX).join('').replace(/\p{Cc}/gu, '?');
   return chars.length > ECHO_MAX ? `${shown}…` : shown;
 }
 

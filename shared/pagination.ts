@@ -46,7 +46,7 @@ function plausiblePart(part: string): boolean {
   const match = DATE_PREFIX.exec(part);
   if (!match) return true;
   const day = new Date(`${match[1]}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== match[1] || (match[1] as string) < '0001-01-01') return false;
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== match[1] || (match[1]) < '0001-01-01') return false;
   return match[2] === undefined || !Number.isNaN(Date.parse(part));
 }
 

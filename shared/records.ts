@@ -190,10 +190,10 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
                ) r`,
             [
               // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
-              keys.map((k) => k.subjectCode) as unknown as Knex.Value,
+              keys.map((k) => k.subjectCode),
               keys.map((k) => k.after?.[0] ?? null) as unknown as Knex.Value,
               keys.map((k) => k.after?.[1] ?? null) as unknown as Knex.Value,
-              keys.map((k) => k.first + 1) as unknown as Knex.Value,
+              keys.map((k) => k.first + 1),
               list.table,
             ],
           );

@@ -43,7 +43,7 @@ export async function ensureDatasetTable(store: Store): Promise<void> {
 
 export async function datasetInfo(store: Store): Promise<{ seed: number; subjects: number } | null> {
   await ensureDatasetTable(store);
-  const row = await store.db(DATASET_TABLE).first('seed', 'subjects');
+  const row = await store.db(DATASET_TABLE).first<{ seed: number | string; subjects: number | string } | undefined>('seed', 'subjects');
   return row ? { seed: Number(row.seed), subjects: Number(row.subjects) } : null;
 }
 

@@ -82,7 +82,7 @@ const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === DATE_OID) return parseDate;
     if (oid === INT8_OID) return parseInt8;
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
@@ -101,7 +101,7 @@ export async function openStore(name: string, config: StoreConfig, options: Open
       });
       snapshot = () => pglite.dumpDataDir('gzip');
       db = knex({
-        client: ClientPgLite as unknown as typeof Knex.Client,
+        client: ClientPgLite,
         dialect: 'postgres',
         connection: { pglite } as unknown as Knex.StaticConnectionConfig,
       });
@@ -134,7 +134,7 @@ function migratorConfig(store: Store, migrations: readonly Migration[]): Knex.Mi
   const migrationSource: Knex.MigrationSource<Migration> = {
     getMigrations: async () => [...migrations],
     getMigrationName: (migration) => migration.name,
-    getMigration: async (migration) => ({ up: migration.up, down: migration.down }),
+    getMigration: async (migration) => ({ up: (db: Knex) => migration.up(db), down: (db: Knex) => migration.down(db) }),
   };
   // A migrations table (and lock table) per subgraph, so stores sharing a server never mix histories.
   return { migrationSource, tableName: `knex_migrations_${store.name}` };

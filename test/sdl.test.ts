@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { print, parse } from 'graphql';
+import { Kind, print, parse } from 'graphql';
 import { subgraphTypeDefs, enumValues } from '../shared/subgraph/sdl';
 import { publicRows } from '../shared/records';
 
@@ -28,7 +28,7 @@ type TransportPenalty implements CreditRecord @classify(category: "transport.pen
 `;
 
 const typeOf = (sdl: string, name: string) =>
-  print(parse(sdl).definitions.find((d) => 'name' in d && d.name?.value === name && d.kind === 'ObjectTypeDefinition')!);
+  print(parse(sdl).definitions.find((d) => 'name' in d && d.name?.value === name && d.kind === Kind.OBJECT_TYPE_DEFINITION)!);
 
 describe('a subgraph SDL', () => {
   const rule = publicRows('the fine is unpaid', "status = 'UNPAID'");

@@ -72,7 +72,7 @@ function stringArray(payload: JWTPayload, claim: string, max: number): string[] 
     throw new AuthenticationError(`token claim "${claim}" must be an array of strings`);
   }
   if (value.length > max) throw new AuthenticationError(`token claim "${claim}" holds ${value.length} entries; at most ${max} are accepted`);
-  return value as string[];
+  return value;
 }
 
 /**

@@ -29,8 +29,8 @@ export const PUBLIC_PRINCIPAL: Principal = Object.freeze({
   kind: 'PUBLIC',
   organization: null,
   staff: null,
-  grants: Object.freeze([]) as readonly Grant[],
-  purposes: Object.freeze([]) as readonly string[],
+  grants: Object.freeze([]),
+  purposes: Object.freeze([]),
   subject: null,
   statutory: false,
 });

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from './types';
 import type { DocumentNode } from 'graphql';
 import type { FastifyInstance } from 'fastify';
 import { maskFormattedError } from '../masking';
@@ -17,7 +17,7 @@ import type { SubgraphDeps } from './types';
 export interface SubgraphOptions<Loaders extends object> {
   readonly name: string;
   readonly typeDefs: DocumentNode;
-  readonly resolvers: GraphQLResolverMap<ResolverContext<Loaders>>;
+  readonly resolvers: ResolverMap<ResolverContext<Loaders>>;
   /** Builds the per-request loaders: fresh DataLoaders for every request. The runtime adds the request. */
   readonly context: () => Loaders;
 }
@@ -30,7 +30,7 @@ export async function buildApolloSubgraph<Loaders extends object>(deps: Subgraph
   const errorLogger = errorLoggerOf(app);
   const apollo = new ApolloServer<ResolverContext<Loaders>>({
     schema: enforceClassification(
-      buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+      buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as ResolverMap<unknown> }),
       requirements,
     ),
     includeStacktraceInErrorResponses: false,

@@ -28,7 +28,7 @@ export function enforceClassification(schema: GraphQLSchema, requirements: Field
       if (!requirement) continue; // federation's own fields (_entities, _service)
       const resolve: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
       const isPublic = requirement.level === 'PUBLIC';
-      field.resolve = (source, args, context, info) => {
+      const enforced: GraphQLFieldResolver<unknown, SubgraphContext, Record<string, unknown>> = (source, args, context, info) => {
         const subject = subjectOfField(source, args, type.name);
         // A PUBLIC field is public for organizations; a natural person's is personal data (the ceiling).
         if (isPublic && (subject === null || !isNaturalPersonCode(subject))) return resolve(source, args, context, info);
@@ -47,7 +47,7 @@ export function enforceClassification(schema: GraphQLSchema, requirements: Field
           });
         const value = resolve(source, args, context, info);
         if (value instanceof Promise) {
-          return value.then((resolved) => {
+          return value.then((resolved: unknown) => {
             note();
             return resolved;
           });
@@ -55,6 +55,7 @@ export function enforceClassification(schema: GraphQLSchema, requirements: Field
         note();
         return value;
       };
+      field.resolve = enforced;
     }
   }
   return schema;

@@ -51,11 +51,9 @@ export function subgraphHttp(name: string, deps: SubgraphDeps, requirements: Fie
       ? { logger: false }
       : { loggerInstance: deps.logger, logController: new LogController({ disableRequestLogging: true }) }),
     // A target Fastify cannot even route (`/%zz`) matches no route, so it is refused like any other.
-    frameworkErrors: (_error, request, reply) =>
-      refuseUnauthenticated(
-        reply,
-        request.headers[CONTEXT_HEADER] === undefined ? MISSING : 'the signed request context is for another route',
-      ),
+    frameworkErrors: (_error, request, reply) => {
+      void refuseUnauthenticated(reply, request.headers[CONTEXT_HEADER] === undefined ? MISSING : 'the signed request context is for another route');
+    },
   });
   graphqlShapedHttpErrors(app);
   app.decorateRequest('signedContext', null);

@@ -1,9 +1,9 @@
 import type { GraphQLFieldResolver } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from './types';
 import type { Knex } from 'knex';
 import { visibilityFor } from './visibility';
 import { createRecordLoaders, type RecordList, type RecordLoaders } from '../records';
-import type { PageArgs, PageLimits } from '../pagination';
+import type { PageLimits } from '../pagination';
 import type { Migration } from '../store';
 import type { DatasetPlan } from '../seed';
 import { scalarResolvers } from '../scalars';
@@ -39,7 +39,7 @@ export function sectorProfileResolvers<Context extends SectorContext>(
   const listResolvers: Record<string, ProfileResolver<Context>> = {};
   for (const [field, list] of Object.entries(lists)) {
     listResolvers[field] = (profile, args, context, info) =>
-      context.records.page(list, profile.subjectCode, args as PageArgs, visibilityFor(info, context.request, profile.subjectCode));
+      context.records.page(list, profile.subjectCode, args, visibilityFor(info, context.request, profile.subjectCode));
   }
   return {
     Subject: {
@@ -115,7 +115,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
     ...(runtime === 'apollo' ? scalarResolvers : MERCURIUS_SCALARS),
     ...sectorProfileResolvers<SectorContext<Loaders>>(definition.name, profileType, definition.lists, definition.profileFields),
     ...definition.resolvers,
-  } as GraphQLResolverMap<SectorContext<Loaders>>;
+  } as ResolverMap<SectorContext<Loaders>>;
   return {
     name: definition.name,
     lists: definition.lists,

@@ -1,3 +1,4 @@
+import type { GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Migration, Store } from '../store';
@@ -27,3 +28,25 @@ export interface SubgraphModule {
   /** Builds the HTTP server without listening: the caller decides where (or uses `inject`). */
   buildServer(deps: SubgraphDeps): Promise<FastifyInstance>;
 }
+
+/**
+ * A subgraph's resolvers, by type and field: the shape `buildSubgraphSchema` and Mercurius take.
+ * `@apollo/subgraph` does not export its own name for it from the package, and nothing here imports
+ * from a package's build output, so the shape is written down once, here.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- a resolver's parent is whatever its type's resolvers return, as in @apollo/subgraph's own type */
+export interface ResolverMap<Context = object> {
+  [typeName: string]:
+    | {
+        [fieldName: string]:
+          | GraphQLFieldResolver<any, Context>
+          | {
+              requires?: string;
+              resolve?: GraphQLFieldResolver<any, Context>;
+              subscribe?: GraphQLFieldResolver<any, Context>;
+            };
+      }
+    | GraphQLScalarType
+    | { [enumValue: string]: string | number };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../../shared/subgraph/types';
 import { DateTimeResolver } from 'graphql-scalars';
 import { badUserInput, echo, graphqlError, requireBoundedText } from '../../shared/errors';
 import { requireSubjectCode } from '../../shared/identifiers';
@@ -167,7 +167,7 @@ interface ApplyArgs {
   readonly input: { subject: string; purpose: string; categories: string[]; reason: string; validUntil: Date };
 }
 
-export const accessResolvers: GraphQLResolverMap<AccessContext> = {
+export const accessResolvers: ResolverMap<AccessContext> = {
   DateTime: DateTimeResolver,
   Query: {
     inquiryRecords: (_root, args: PageArgs & { filter?: { subject?: string | null; organization?: string | null; since?: Date | null; until?: Date | null } | null }, context) => {

@@ -88,7 +88,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
       return reply.code(400).send(badRequest(`\`subjects\` must be a list of at most ${GRANTS_LOOKUP_MAX} subject codes`));
     }
     const codes = [
-      ...new Set((subjects as string[]).map((code) => checkSubjectCode(code)).flatMap((check) => (check.ok ? [check.code] : []))),
+      ...new Set((subjects).map((code) => checkSubjectCode(code)).flatMap((check) => (check.ok ? [check.code] : []))),
     ];
     const { organization } = principal;
     if (!organization || !purpose || codes.length === 0) return { subjects: {} };

@@ -147,7 +147,7 @@ export async function findConsent(db: Knex, id: string): Promise<ConsentRow | un
 /** Revokes a consent in force; returns the row as it now stands, or undefined when it was already revoked. */
 export async function revokeConsent(db: Knex, id: string): Promise<ConsentRow | undefined> {
   const [row] = await db<ConsentRow>('consents').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() }).returning('*');
-  return row as ConsentRow | undefined;
+  return row;
 }
 
 export interface NewApplication {
@@ -202,7 +202,7 @@ export async function decideApplication(db: Knex, id: string, decision: Applicat
           valid_until: decision.validUntil ?? null,
         };
   const [row] = await db<ApplicationRow>('special_applications').where({ id, status: decision.from }).update(changes).returning('*');
-  return row as ApplicationRow | undefined;
+  return row;
 }
 
 // --- paged lists ---------------------------------------------------------------------------------
@@ -304,10 +304,10 @@ export async function subjectPages<Row extends { id: string }>(db: Knex, list: S
        ) r`,
     [
       // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
-      keys.map((k) => k.subject) as unknown as Knex.Value,
+      keys.map((k) => k.subject),
       keys.map((k) => k.page.after?.[0] ?? null) as unknown as Knex.Value,
       keys.map((k) => k.page.after?.[1] ?? null) as unknown as Knex.Value,
-      keys.map((k) => k.page.first + 1) as unknown as Knex.Value,
+      keys.map((k) => k.page.first + 1),
       list.table,
       list.timeColumn,
       list.timeColumn,
@@ -323,7 +323,7 @@ export async function subjectCounts<Row extends { id: string }>(db: Knex, list: 
   const result = await db.raw<{ rows: Array<{ k_ord: number | string; n: number | string }> }>(
     `select k.k_ord, (select count(*) from ?? t where ${list.ofSubject}) as n
        from unnest(?::text[]) with ordinality as k(code, k_ord)`,
-    [list.table, [...subjects] as unknown as Knex.Value],
+    [list.table, [...subjects]],
   );
   const counts = subjects.map(() => 0);
   for (const row of result.rows) counts[Number(row.k_ord) - 1] = Number(row.n);
@@ -416,7 +416,7 @@ function canonical(value: unknown): string {
 
 /** What a record says, to tell a retry of the same record from another record under its request id. */
 function contentsOf(row: { principal_kind: string; organization: string | null; staff: string | null; purpose: string | null; disclosures: unknown }): string {
-  const disclosures = typeof row.disclosures === 'string' ? JSON.parse(row.disclosures) : row.disclosures;
+  const disclosures: unknown = typeof row.disclosures === 'string' ? JSON.parse(row.disclosures) : row.disclosures;
   return canonical([row.principal_kind, row.organization, row.staff, row.purpose, disclosures]);
 }
 

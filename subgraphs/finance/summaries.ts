@@ -35,7 +35,7 @@ export async function creditSummaries(db: Knex, codes: readonly string[]): Promi
       subjectCode: code,
       accountCount: Number(r?.account_count ?? 0),
       openAccountCount: Number(r?.open_account_count ?? 0),
-      totalBalance: String(r?.total_balance ?? '0.00'),
+      totalBalance: typeof r?.total_balance === 'string' ? r.total_balance : '0.00',
       overdueAccountCount: Number(r?.overdue_account_count ?? 0),
       worstClassification: r?.worst_rank === null || r?.worst_rank === undefined ? null : (CLASSIFICATIONS[Number(r.worst_rank)] ?? null),
     };

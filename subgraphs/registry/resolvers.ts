@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../../shared/subgraph/types';
 import { badUserInput } from '../../shared/errors';
 import { isNaturalPersonCode, requireSubjectCode } from '../../shared/identifiers';
 import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
@@ -25,7 +25,7 @@ function visible(row: SubjectRow | null | Error, context: RegistryContext): Subj
   return context.request.decide(IDENTITY, row.code).allowed ? row : null;
 }
 
-export const registryResolvers: GraphQLResolverMap<RegistryContext> = {
+export const registryResolvers: ResolverMap<RegistryContext> = {
   ...scalarResolvers,
   Query: {
     subject: async (_root, args: { code: string }, context) => visible(await context.subjects.load(requireSubjectCode(args.code, 'code')), context),
