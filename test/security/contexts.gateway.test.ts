@@ -24,10 +24,10 @@ let proxy: Server;
 let gateway: { app: FastifyInstance; url: string; opsUrl: string };
 
 beforeAll(async () => {
-  // Unseeded stores, side by side: what is tested here is the signing, not the data.
+  // The worker's stores, opened ahead (test/support/environment.ts): what is tested here is the signing, not the data.
   await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
-      stores[name] = await openTestStore(SUBGRAPH_MODULES[name], { seeded: false });
+      stores[name] = await openTestStore(SUBGRAPH_MODULES[name]);
       subgraphs[name] = await SUBGRAPH_MODULES[name].buildServer(testDeps(stores[name]));
       await subgraphs[name].listen({ host: '127.0.0.1', port: 0 });
       urls[name] = urlOf(subgraphs[name]);
@@ -79,9 +79,10 @@ describe('the gateway signs each fetch for its subgraph and body', () => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ searchOrganizations(query: "北京") { totalCount } }' }),
+      // A well-formed code of no subject in the dataset: the registry is asked and answers null.
+      body: JSON.stringify({ query: '{ subject(code: "91310000MA1K4CFR0T") { code name } }' }),
     });
-    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { data: { searchOrganizations: { totalCount: 0 } } } });
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { data: { subject: null } } });
   });
 });
 
