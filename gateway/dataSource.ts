@@ -1,10 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { LRUCache } from 'lru-cache';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE, PUBLIC_CALLER, type ContextSigner } from '../shared/auth/context';
 import { echoesCapped } from '../shared/http';
-import { subjectsOfFetch } from '../shared/policy/subjects';
+import { subjectsOfQuery } from '../shared/policy/subjects';
 import type { GatewayContext, GatewayRequest } from './request';
 
 export interface SectorDataSourceOptions {
@@ -24,9 +23,6 @@ export interface SectorDataSourceOptions {
  */
 type IncomingOperation = Extract<GraphQLDataSourceProcessOptions, { incomingRequestContext: unknown }>['kind'];
 const INCOMING_OPERATION = ('incoming operation' satisfies `${IncomingOperation}`) as IncomingOperation;
-
-/** Most query text the parsed fetch documents of one subgraph hold: the planner reuses a few fetch queries many times. */
-const PARSED_QUERY_CHARS = 4_000_000;
 
 function reasonOf(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; code?: string; cause?: { code?: string }; extensions?: { response?: { status?: number } } };
@@ -78,7 +74,6 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
   private readonly signer: ContextSigner;
-  private readonly documents = new LRUCache<string, DocumentNode>({ maxSize: PARSED_QUERY_CHARS, sizeCalculation: (_document, query) => Math.max(1, query.length) });
 
   constructor(options: SectorDataSourceOptions) {
     super({ url: options.url });
@@ -91,17 +86,6 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
   }
 
-  /** The subjects one fetch concerns, by the rule both sides use; its query parsed once per distinct text. */
-  private subjectsOf(outgoing: GatewayGraphQLRequest): string[] {
-    const query = outgoing.query ?? '';
-    let document = this.documents.get(query);
-    if (!document) {
-      document = parse(query);
-      this.documents.set(query, document);
-    }
-    return subjectsOfFetch(document, outgoing.variables);
-  }
-
   /**
    * Every fetch (an operation's, the schema loading's, a health check's) is signed here, last, when its
    * body is final: RemoteGraphQLDataSource then sends `JSON.stringify(request without http)`, and the
@@ -111,7 +95,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const outgoing = options.request;
     const request: GatewayRequest | null = options.kind === INCOMING_OPERATION ? options.context.request : null;
     if (request?.needsGrants) {
-      const grants = await request.grantsFor(this.subjectsOf(outgoing));
+      const grants = await request.grantsFor(subjectsOfQuery(outgoing.query ?? '', outgoing.variables));
       if (grants) {
         const signed = await this.signer.signGrants(this.subgraphName, request.id, grants.subjects, grants.unavailable);
         outgoing.extensions = { ...outgoing.extensions, [GRANTS_EXTENSION]: signed };

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { subjectOfField, subjectsOfFetch } from '../shared/policy/subjects';
+import { subjectOfField, subjectsOfFetch, subjectsOfQuery } from '../shared/policy/subjects';
 
 const ORG = '91310000MA1K4CFR0T';
 const PERSON = '11010519491231002X';
@@ -36,6 +36,18 @@ describe('the subjects a fetch concerns', () => {
     const document = parse('query($c: ID!) { subject(code: $c) { code } }');
     expect(subjectsOfFetch(document, { c: 'x'.repeat(10_000) })).toEqual([]);
     expect(subjectsOfFetch(document, { c: '91310000MA1K4CFR0X' })).toEqual([]);
+  });
+});
+
+describe('the subjects of a fetch given as its query text', () => {
+  it('are those of its parsed document, the same text asked again included', () => {
+    const query = 'query($c: ID!) { subject(code: $c) { code } }';
+    expect(subjectsOfQuery(query, { c: ORG })).toEqual([ORG]);
+    expect(subjectsOfQuery(query, { c: PERSON })).toEqual([PERSON]);
+  });
+
+  it('are none for a query that does not parse', () => {
+    expect(subjectsOfQuery(`{ subject(code: "${ORG}") {`, {})).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { Kind, type ArgumentNode, type DocumentNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { Kind, parse, type ArgumentNode, type DocumentNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { checkSubjectCode } from '../identifiers';
 
 /**
@@ -108,4 +109,29 @@ export function subjectsOfFetch(document: DocumentNode, variables: Variables): s
     if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet);
   }
   return [...codes];
+}
+
+/** Most query text the parsed fetch documents hold: the query planner sends a few fetch queries many times. */
+const PARSED_QUERY_CHARS = 4_000_000;
+const documents = new LRUCache<string, DocumentNode | 'unparsable'>({
+  maxSize: PARSED_QUERY_CHARS,
+  sizeCalculation: (_document, query) => Math.max(1, query.length),
+});
+
+/**
+ * The subjects of a fetch given as its query text, parsed once per distinct text (the gateway before it
+ * signs, each subgraph when it verifies). A query that does not parse concerns no subject: the GraphQL
+ * runtime refuses it in its own words.
+ */
+export function subjectsOfQuery(query: string, variables: Variables): string[] {
+  let document = documents.get(query);
+  if (document === undefined) {
+    try {
+      document = parse(query, { noLocation: true });
+    } catch {
+      document = 'unparsable';
+    }
+    documents.set(query, document);
+  }
+  return document === 'unparsable' ? [] : subjectsOfFetch(document, variables);
 }

@@ -1,8 +1,8 @@
-import { parse, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { classificationsOf } from '../policy/classification';
 import { decideAtResolution, UNCLASSIFIED, withPurpose, withSubjectCeiling, type Decision, type Requirement, type SubjectFacts } from '../policy/decide';
 import type { Principal } from '../policy/principal';
-import { subjectsOfFetch } from '../policy/subjects';
+import { subjectsOfQuery } from '../policy/subjects';
 import { GRANTS_EXTENSION, type ForwardedContext, type SubjectGrants, type VerifiedGrants } from '../auth/context';
 import { checkSubjectCode, isNaturalPersonCode } from '../identifiers';
 import { Disclosures } from './disclosures';
@@ -41,14 +41,8 @@ export function readFetchBody(body: unknown): FetchBody {
   const { query, variables, extensions } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const grantsToken = typeof extensions === 'object' && extensions !== null ? (extensions as Record<string, unknown>)[GRANTS_EXTENSION] : undefined;
   if (typeof query !== 'string') return { subjects: [], grantsToken };
-  let document: DocumentNode;
-  try {
-    document = parse(query, { noLocation: true });
-  } catch {
-    return { subjects: [], grantsToken };
-  }
   const vars = typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : null;
-  return { subjects: subjectsOfFetch(document, vars), grantsToken };
+  return { subjects: subjectsOfQuery(query, vars), grantsToken };
 }
 
 /** A subject code in its one normal form; a malformed one as it came (it names no stored record). */
