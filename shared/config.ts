@@ -99,14 +99,19 @@ export interface Config {
     readonly ops: { readonly host: string; readonly port: number };
     /** Operation limits and demand control, checked before an operation is planned. */
     readonly operationLimits: OperationLimits;
+    // -- resilience (deadline, breaker, retries, pool, shedding, hot reload) --
   };
   readonly auth: AuthConfig;
+  // -- observability (metrics, ops listeners, traces, request logs) --
   readonly limits: {
     readonly subjectsBatchMax: number;
     readonly pageSizeDefault: number;
     readonly pageSizeMax: number;
   };
+  // -- safelist and rate limits --
 }
+
+// -- supervisor and stores --
 
 /** What the gateway refuses before planning (Apollo Router's operation limits and demand control). */
 export interface OperationLimits {
@@ -209,6 +214,7 @@ function specFor() {
     CG_DEMO_SUBJECTS: positiveInt({ default: 400, desc: 'Subjects in the demo dataset loaded into an empty store.' }),
     CG_DEMO_SEED: num({ default: 2014, desc: 'Seed of the demo dataset; every subgraph must use the same one.' }),
     CG_AUTO_SEED: bool({ default: true, desc: 'Load the demo dataset into an empty store at start.' }),
+    // -- supervisor and stores --
     CG_SUBGRAPH_HOST: str({ default: '127.0.0.1', desc: 'Interface the subgraphs listen on.' }),
     CG_GATEWAY_HOST: str({ default: '127.0.0.1', desc: 'Interface the gateway listens on.' }),
     CG_GATEWAY_PORT: port({ default: 4000, desc: 'Port of the gateway.' }),
@@ -229,6 +235,7 @@ function specFor() {
       desc: "Interface of the gateway's ops listener (`/health/subgraphs`); keep it off the network the graph's callers reach.",
     }),
     CG_GATEWAY_OPS_PORT: port({ default: 4090, desc: "Port of the gateway's ops listener." }),
+    // -- observability --
     CG_LIMITS_MODE: str({
       choices: ['enforce', 'warn'],
       default: 'enforce',
@@ -257,6 +264,7 @@ function specFor() {
       desc: '`enforce` refuses an operation over `CG_COST_MAX`; `measure` serves it and logs its estimated cost.',
     }),
     CG_MAX_REQUEST_BYTES: positiveInt({ default: 1_048_576, desc: 'Largest request body the gateway reads, in bytes (HTTP 413 above it).' }),
+    // -- resilience --
     CG_APOLLO_TELEMETRY: bool({ default: false, desc: "@apollo/gateway's anonymous usage telemetry (off)." }),
     CG_AUTHZ_MODE: str({
       choices: ['filter', 'reject', 'dry-run'],
@@ -292,6 +300,7 @@ function specFor() {
     CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100, desc: 'Most codes `subjects(codes:)` accepts.' }),
     CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20, desc: 'Page size when `first` is not given.' }),
     CG_PAGE_SIZE_MAX: positiveInt({ default: 100, desc: 'Largest `first` a list accepts.' }),
+    // -- safelist and rate limits --
     ...perSubgraph,
   };
 }
@@ -442,9 +451,12 @@ export function loadConfig(
         costMode: clean.CG_COST_MODE as OperationLimits['costMode'],
         maxRequestBytes: Number(clean.CG_MAX_REQUEST_BYTES),
       },
+      // -- resilience --
     },
     auth,
     limits,
+    // -- observability --
+    // -- safelist and rate limits --
   });
 }
 
