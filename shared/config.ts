@@ -453,9 +453,9 @@ export function loadConfig(
       },
       // -- resilience --
     },
+    // -- observability --
     auth,
     limits,
-    // -- observability --
     // -- safelist and rate limits --
   });
 }
