@@ -1,25 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../shared/config';
 import { configOrExit } from '../shared/process';
 import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { DEMO_STORIES, subjectAt } from '../shared/generator/subjects';
+import { acquireLock, ago, holderAlive, LockHeldError, readLock, type Lock, type LockHolder } from '../shared/locks';
+import { storeLockFileOf } from '../shared/store';
+import { Supervisor } from '../shared/supervisor';
 
 /**
  * `npm start`: every subgraph and the gateway, each in its own process (so one can be stopped to
- * see the graph degrade), on the configured stores (embedded PGlite by default). Ctrl-C stops all.
+ * see the graph degrade), on the configured stores (embedded PGlite by default), kept running: a
+ * crashed process is restarted with backoff (`shared/supervisor.ts`). Before anything opens a store
+ * it takes the data folder's lock (`<data>/stack.lock`): a second `npm start` on the same folder is
+ * refused with the running one's pid, start time and ports. Ctrl-C stops all.
  */
 
 const ROOT = path.resolve(__dirname, '..');
 const COLORS = [36, 32, 33, 35, 34, 31, 37];
 const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
-
-interface Child {
-  readonly name: string;
-  readonly process: ChildProcess;
-  exited: boolean;
-}
 
 function prefixLines(name: string, color: number, chunk: Buffer, out: NodeJS.WriteStream): void {
   for (const line of chunk.toString('utf8').split('\n')) {
@@ -55,59 +55,6 @@ function envFor(name: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function startChild(name: string, entry: string, color: number): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: ROOT,
-    env: envFor(name),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const record: Child = { name, process: child, exited: false };
-  child.stdout?.on('data', (chunk: Buffer) => prefixLines(name, color, chunk, process.stdout));
-  child.stderr?.on('data', (chunk: Buffer) => prefixLines(name, color, chunk, process.stderr));
-  child.on('exit', (code, signal) => {
-    record.exited = true;
-    if (!stopping) process.stderr.write(`${name} exited (${signal ?? `code ${code}`}); the others keep running\n`);
-  });
-  return record;
-}
-
-async function waitHealthy(name: string, url: string, child: Child, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exited) throw new Error(`${name} exited before it was ready`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${name} was not healthy at ${url} within ${timeoutMs / 1000} s`);
-}
-
-let stopping = false;
-const children: Child[] = [];
-
-async function stopAll(code: number): Promise<never> {
-  stopping = true;
-  const running = children.filter((c) => !c.exited);
-  await Promise.all(
-    running.map(
-      (c) =>
-        new Promise<void>((resolve) => {
-          c.process.once('exit', () => resolve());
-          c.process.kill('SIGTERM');
-          setTimeout(() => {
-            c.process.kill('SIGKILL');
-            resolve();
-          }, 10_000).unref();
-        }),
-    ),
-  );
-  process.exit(code);
-}
-
 function banner(config: Config): string {
   const { host, port, path: gqlPath } = config.gateway;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${gqlPath}`;
@@ -115,36 +62,147 @@ function banner(config: Config): string {
     const s = subjectAt(config.demo.seed, index);
     return `    ${s.code}  ${s.name}: ${story}`;
   }).join('\n');
-  const pids = children.map((c) => `${c.name} ${c.process.pid}`).join(', ');
+  const pids = supervisor.pids().map((c) => `${c.name} ${c.pid}`).join(', ');
   return [
     '',
     `Credit Graph is up: ${url}`,
     `  health:   http://${host}:${port}/health   (ops, local only: http://${config.gateway.ops.host}:${config.gateway.ops.port}/health/subgraphs)`,
+    ...(stackLock ? [`  data:     ${path.dirname(stackLock.file)} (locked for this stack: ${stackLock.file})`] : []),
     `  demo subjects (seed ${config.demo.seed}):`,
     demo,
     `  processes: ${pids}`,
-    '  Ctrl-C stops everything.',
+    '  A crashed process is restarted (with backoff). Ctrl-C stops everything.',
     '',
   ].join('\n');
 }
 
+/** The data folder of the embedded stores, or null when every store is on a PostgreSQL server. */
+function embeddedDataFolder(config: Config): string | null {
+  for (const name of SUBGRAPH_NAMES) {
+    const { store } = config.subgraphs[name];
+    if (store.kind === 'pglite' && store.dataDir) return path.dirname(store.dataDir);
+  }
+  return null;
+}
+
+function describeStack(holder: LockHolder): string {
+  const d = holder.details as { gateway?: string; ops?: string; subgraphs?: Record<string, number> };
+  const ports = Object.entries(d.subgraphs ?? {}).map(([name, p]) => `${name} ${p}`).join(', ');
+  return [
+    `pid ${holder.pid} on ${holder.host}, started ${holder.since} (${ago(holder.since)})`,
+    d.gateway ? `gateway ${d.gateway}` : '',
+    d.ops ? `ops ${d.ops}` : '',
+    ports ? `subgraph ports ${ports}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/**
+ * The data folder's lock, taken before any child is spawned (so before any store is opened), and a
+ * check that no store is open in a process outside a stack (`npm run subgraph`, `npm run migrate`).
+ */
+function lockDataFolder(config: Config): Lock | null {
+  const folder = embeddedDataFolder(config);
+  if (!folder) return null;
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    fail(`cannot create the data folder ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check CG_DATA_DIR`);
+  }
+  const { host, port, path: gqlPath } = config.gateway;
+  let lock: Lock;
+  try {
+    lock = acquireLock(path.join(folder, 'stack.lock'), {
+      gateway: `http://${host}:${port}${gqlPath}`,
+      ops: `http://${config.gateway.ops.host}:${config.gateway.ops.port}`,
+      subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].port])),
+      cwd: process.cwd(),
+    });
+  } catch (error) {
+    if (error instanceof LockHeldError) {
+      fail(
+        `another Credit Graph stack is running on the data folder ${folder}: ${describeStack(error.holder)}. ` +
+          `Nothing was started and no store was opened. Stop that one first (Ctrl-C in its terminal, or kill ${error.holder.pid}), ` +
+          'or start this one on its own CG_DATA_DIR and ports.',
+      );
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(`cannot lock the data folder ${folder} (${code ?? (error as Error).message}): is it writable for this user?`);
+  }
+  for (const name of SUBGRAPH_NAMES) {
+    const { store } = config.subgraphs[name];
+    if (store.kind !== 'pglite' || !store.dataDir) continue;
+    const holder = readLock(storeLockFileOf(store.dataDir));
+    if (holder && holderAlive(holder) && holder.pid !== process.pid) {
+      lock.release();
+      fail(
+        `the ${name} store in ${store.dataDir} is open in another process (pid ${holder.pid}, since ${holder.since}, ${ago(holder.since)}), outside any stack. ` +
+          'Nothing was started. Stop that process first.',
+      );
+    }
+  }
+  return lock;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`npm start: ${message}\n`);
+  process.exit(1);
+}
+
+let stackLock: Lock | null = null;
+let supervisor: Supervisor;
+
 async function main(): Promise<void> {
   const config = configOrExit('start');
+  stackLock = lockDataFolder(config);
+  supervisor = new Supervisor(config.supervisor, {
+    log: (line) => process.stderr.write(`\x1b[1msupervisor\x1b[0m   ${line}\n`),
+    output: (name, stream, chunk) => {
+      const color = name === 'gateway' ? 37 : (COLORS[SUBGRAPH_NAMES.indexOf(name as never) % COLORS.length] as number);
+      prefixLines(name, color, chunk, stream === 'stdout' ? process.stdout : process.stderr);
+    },
+    gaveUp: (name) => {
+      if (supervisor.isStopping) return;
+      if (name === 'gateway') {
+        process.stderr.write('the gateway cannot run: stopping everything\n');
+        void stopAll(1);
+      } else {
+        process.stderr.write(`the graph runs on without ${name} (its fields are null, SUBGRAPH_UNAVAILABLE); fix the cause above and start again\n`);
+      }
+    },
+  });
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await supervisor.stop();
+    stackLock?.release();
+    process.exit(code);
+  };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  SUBGRAPH_NAMES.forEach((name, i) => {
-    children.push(startChild(name, `subgraphs/${name}/index.ts`, COLORS[i % COLORS.length] as number));
-  });
+  for (const name of SUBGRAPH_NAMES) {
+    supervisor.start({
+      name,
+      entry: `subgraphs/${name}/index.ts`,
+      cwd: ROOT,
+      env: envFor(name),
+      readyUrl: `http://127.0.0.1:${config.subgraphs[name].port}/health/ready`,
+      // A restarted subgraph never creates its embedded store anew: if it vanished, it refuses.
+      restartEnv: { CG_STORE_MUST_EXIST: 'true' },
+    });
+  }
   try {
-    await Promise.all(
-      SUBGRAPH_NAMES.map((name, i) =>
-        waitHealthy(name, `http://127.0.0.1:${config.subgraphs[name].port}/health`, children[i] as Child, 180_000),
-      ),
-    );
-    const gateway = startChild('gateway', 'gateway/index.ts', 37);
-    children.push(gateway);
-    await waitHealthy('gateway', `http://127.0.0.1:${config.gateway.port}/health`, gateway, 60_000);
+    // The first start creates and seeds every store at once: minutes on a small, busy machine.
+    const waiting = setInterval(() => {
+      const pending = supervisor.pids().filter((c) => c.state !== 'running').map((c) => c.name);
+      process.stderr.write(`still starting: ${pending.join(', ')}\n`);
+    }, 30_000);
+    await Promise.all(SUBGRAPH_NAMES.map((name) => supervisor.ready(name, 900_000))).finally(() => clearInterval(waiting));
+    supervisor.start({ name: 'gateway', entry: 'gateway/index.ts', cwd: ROOT, env: envFor('gateway'), readyUrl: `http://127.0.0.1:${config.gateway.port}/health` });
+    await supervisor.ready('gateway', 60_000);
   } catch (error) {
     process.stderr.write(`start failed: ${(error as Error).message}\n`);
     await stopAll(1);

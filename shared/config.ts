@@ -109,9 +109,26 @@ export interface Config {
     readonly pageSizeMax: number;
   };
   // -- safelist and rate limits --
+  // -- supervisor and stores --
+  readonly supervisor: SupervisorConfig;
 }
 
 // -- supervisor and stores --
+
+/** How `npm start` restarts a crashed process, and how a subgraph watches its store. */
+export interface SupervisorConfig {
+  /** First restart delay; doubled for every quick failure in a row, up to `restartDelayMaxMs`. */
+  readonly restartDelayMs: number;
+  readonly restartDelayMaxMs: number;
+  /** A process that stayed up this long counts as healthy again: its next crash starts the backoff over. */
+  readonly stableMs: number;
+  /** Quick failures in a row after which `npm start` gives up on a process. */
+  readonly maxQuickFailures: number;
+  /** Refuse to create an embedded store that does not exist (set by `npm start` on restarts). */
+  readonly storeMustExist: boolean;
+  /** How often a subgraph probes its store (folder, `select 1`). */
+  readonly storeProbeMs: number;
+}
 
 /** What the gateway refuses before planning (Apollo Router's operation limits and demand control). */
 export interface OperationLimits {
@@ -213,8 +230,24 @@ function specFor() {
     CG_DATABASE_PREFIX: databaseName({ default: 'credit_graph_', desc: 'Prefix of the per-subgraph database names.' }),
     CG_DEMO_SUBJECTS: positiveInt({ default: 400, desc: 'Subjects in the demo dataset loaded into an empty store.' }),
     CG_DEMO_SEED: num({ default: 2014, desc: 'Seed of the demo dataset; every subgraph must use the same one.' }),
-    CG_AUTO_SEED: bool({ default: true, desc: 'Load the demo dataset into an empty store at start.' }),
+    CG_AUTO_SEED: bool({
+      default: false,
+      devDefault: true,
+      desc: 'Load the demo dataset into a store created at start (never into one that existed and vanished). Off in production unless set; on outside production.',
+    }),
     // -- supervisor and stores --
+    CG_STORE_MUST_EXIST: bool({
+      default: false,
+      desc: 'Refuse to start a subgraph whose embedded store does not exist yet instead of creating it; `npm start` sets it when it restarts a subgraph.',
+    }),
+    CG_STORE_PROBE_MS: positiveInt({ default: 2_000, desc: "How often a subgraph probes its store (folder still there and writable, `select 1`); a failure turns it not-ready and it exits to be restarted." }),
+    CG_RESTART_DELAY_MS: positiveInt({ default: 500, desc: '`npm start`: delay before restarting a crashed process, doubled for every quick failure in a row.' }),
+    CG_RESTART_DELAY_MAX_MS: positiveInt({ default: 30_000, desc: '`npm start`: longest delay between restarts.' }),
+    CG_RESTART_STABLE_MS: positiveInt({ default: 30_000, desc: '`npm start`: a process up this long counts as healthy again; its next crash starts the backoff over.' }),
+    CG_RESTART_MAX_FAILURES: positiveInt({
+      default: 5,
+      desc: '`npm start`: quick failures in a row after which it gives up on a process (a configuration error, exit 78, is not retried).',
+    }),
     CG_SUBGRAPH_HOST: str({ default: '127.0.0.1', desc: 'Interface the subgraphs listen on.' }),
     CG_GATEWAY_HOST: str({ default: '127.0.0.1', desc: 'Interface the gateway listens on.' }),
     CG_GATEWAY_PORT: port({ default: 4000, desc: 'Port of the gateway.' }),
@@ -457,6 +490,15 @@ export function loadConfig(
     auth,
     limits,
     // -- safelist and rate limits --
+    // -- supervisor and stores --
+    supervisor: {
+      restartDelayMs: Number(clean.CG_RESTART_DELAY_MS),
+      restartDelayMaxMs: Number(clean.CG_RESTART_DELAY_MAX_MS),
+      stableMs: Number(clean.CG_RESTART_STABLE_MS),
+      maxQuickFailures: Number(clean.CG_RESTART_MAX_FAILURES),
+      storeMustExist: Boolean(clean.CG_STORE_MUST_EXIST),
+      storeProbeMs: Number(clean.CG_STORE_PROBE_MS),
+    },
   });
 }
 

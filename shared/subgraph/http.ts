@@ -21,9 +21,15 @@ declare module 'fastify' {
 
 /**
  * The only requests a subgraph answers without the gateway's signed context, by the route Fastify
- * matched and the method: its health check. Everything else, known route or not, needs a context.
+ * matched and the method: its health checks. Everything else, known route or not, needs a context.
  */
-export const OPEN_ROUTES: ReadonlySet<string> = new Set(['GET /health', 'HEAD /health']);
+export const HEALTH_ROUTES = ['/health', '/health/ready', '/health/live'] as const;
+export const OPEN_ROUTES: ReadonlySet<string> = new Set(HEALTH_ROUTES.flatMap((route) => [`GET ${route}`, `HEAD ${route}`]));
+
+/** What a subgraph answers, instead of anything it was about to confirm, once its store failed. */
+export const STORE_UNAVAILABLE = {
+  errors: [{ message: 'the subgraph store is unavailable; nothing was confirmed', extensions: { code: 'STORE_UNAVAILABLE' } }],
+};
 
 const MISSING = 'subgraphs answer only the gateway: the signed request context is missing';
 
@@ -100,16 +106,39 @@ export function subgraphHttp(name: string, deps: SubgraphDeps, requirements: Fie
     }
   });
 
-  app.get('/health', async (_request, reply) => {
+  subgraphHealth(app, deps);
+  return app;
+}
+
+/**
+ * The health routes, and the rule that nothing is confirmed from a failed store:
+ * - `GET /health/live`: 200 while the process serves (it exits once its store failed);
+ * - `GET /health/ready` (and `/health`, which the supervisor and compose check): 200 when the store
+ *   works and answers `select 1`, 503 at once after any store failure;
+ * - every other answer is checked last, synchronously, against the store's health (an embedded
+ *   store's folder still the one it opened): a failed store turns it into a 503 `STORE_UNAVAILABLE`,
+ *   so no write is ever reported done that the store did not keep.
+ * The bodies are the status only: nothing about the layout (which subgraph, which store).
+ */
+function subgraphHealth(app: FastifyInstance, deps: SubgraphDeps): void {
+  const { health } = deps.store;
+  const ready = async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (!health.confirm()) return reply.code(503).send({ status: 'unavailable' });
     try {
       await deps.store.db.raw('select 1');
-      // The status only: nothing about the layout (which subgraph, which store) to whoever asks.
-      return { status: 'ok' };
     } catch {
       return reply.code(503).send({ status: 'unavailable' });
     }
+    return health.confirm() ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' });
+  };
+  app.get('/health', ready);
+  app.get('/health/ready', ready);
+  app.get('/health/live', async () => ({ status: 'ok' }));
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (openRoute(request) || health.confirm()) return payload;
+    reply.code(503).header('content-type', 'application/json; charset=utf-8').header('retry-after', '5');
+    return JSON.stringify(STORE_UNAVAILABLE);
   });
-  return app;
 }
 
 /** A logger that satisfies the masking code when the server was built without one. */

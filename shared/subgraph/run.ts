@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { isSubgraphName, type Config } from '../config';
 import { configOrExit, closeOnSignals } from '../process';
-import { openStore, migrate, type Store } from '../store';
+import { openStore, migrate, StoreError, type Store } from '../store';
 import { datasetInfo, loadDataset } from '../seed';
 import type { SubgraphModule } from './types';
 import type { StoreConfig } from '../config';
@@ -25,6 +25,18 @@ export async function prepareStore(
   log(`demo dataset loaded: ${Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
 }
 
+/**
+ * A failed store: the subgraph already answers not-ready and confirms nothing (see `subgraphHealth`);
+ * it exits shortly after, without waiting on the store, so its supervisor restarts it on a store
+ * opened afresh (or refuses to, when the store is gone).
+ */
+function exitWhenStoreFails(name: string, store: Store, logger: pino.Logger): void {
+  store.health.onFailure((reason) => {
+    logger.fatal(`the ${name} store failed: ${reason}; not ready, confirming nothing, exiting to be restarted`);
+    setTimeout(() => process.exit(1), 500);
+  });
+}
+
 /** The whole life of a subgraph process: configure, open, migrate, seed, listen, shut down on a signal. */
 export async function runSubgraph(module: SubgraphModule): Promise<void> {
   const config = configOrExit(module.name);
@@ -36,12 +48,23 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
   const logger = pino({ name: module.name, level: config.logLevel });
   let store: Store;
   try {
-    store = await openStore(module.name, own.store);
+    store = await openStore(module.name, own.store, {
+      mustExist: config.supervisor.storeMustExist,
+      probeIntervalMs: config.supervisor.storeProbeMs,
+    });
+  } catch (error) {
+    logger.fatal(`cannot open the ${module.name} store: ${(error as Error).message}`);
+    // 78: an operator must act (read-only folder, a store that vanished), 75: held by another process.
+    process.exit(error instanceof StoreError ? error.exitCode : 1);
+  }
+  try {
     await prepareStore(module, store, own.store, config.demo, (m) => logger.info(m));
   } catch (error) {
     logger.fatal(`cannot prepare the ${module.name} store: ${(error as Error).message}`);
+    await store.close().catch(() => undefined);
     process.exit(1);
   }
+  exitWhenStoreFails(module.name, store, logger);
   const { publicKeyPem, ttlSeconds } = config.auth.context;
   if (!publicKeyPem) {
     logger.fatal('no key to verify request contexts with: set CG_CONTEXT_PUBLIC_KEY');
