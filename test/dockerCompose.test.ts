@@ -124,6 +124,18 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it.each(SUBGRAPH_NAMES)('never loads the demo dataset into the %s production store, and checks its readiness', (name) => {
+    const service = services[name]!;
+    const env = service.environment ?? {};
+    expect(env.CG_AUTO_SEED).toBe('false');
+    expect(Object.keys(env).filter((variable) => variable.startsWith('CG_DEMO_'))).toEqual([]);
+    expect(loadConfig(env, {}, 'subgraph').demo.autoSeed).toBe(false);
+    // Even without the line, production does not seed.
+    const { CG_AUTO_SEED: _explicit, ...withoutIt } = env;
+    expect(loadConfig(withoutIt, {}, 'subgraph').demo.autoSeed).toBe(false);
+    expect((service.healthcheck?.test ?? []).join(' ')).toContain(`http://127.0.0.1:${loadConfig(env, {}, 'subgraph').subgraphs[name].port}/health/ready`);
+  });
+
   it('gives the gateway the bearer-token key and the context private key, and it starts in production with them', () => {
     const env = services.gateway!.environment ?? {};
     expect(env.NODE_ENV).toBe('production');

@@ -72,9 +72,11 @@ const REFUSED: ReadonlyArray<readonly [string, string, string]> = [
   ['GET', '/HEALTH', ''],
 ];
 
-/** What answers without a context: the health check, on the route Fastify matched, however it is written. */
+/** What answers without a context: the health checks, on the route Fastify matched, however it is written. */
 const OPEN: ReadonlyArray<readonly [string, string]> = [
   ['GET', '/health'],
+  ['GET', '/health/ready'],
+  ['GET', '/health/live'],
   ['GET', '/health?verbose=1'],
   ['GET', '/%68ealth'],
   ['GET', 'http://127.0.0.1:{port}/health'],
