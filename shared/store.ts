@@ -295,9 +295,14 @@ function claimEmbeddedFolder(name: string, dataDir: string, options: OpenOptions
 
 /** SQLSTATE classes and codes that say the store failed, not the statement: connection, resources, system, internal, files. */
 const STORE_FAULT_SQLSTATE = /^(08|53|58|XX|F0|57P0)/;
-/** An embedded store's file access refused (its data folder made read-only) reports insufficient privilege. */
-const STORE_FAULT_CODES = new Set(['42501', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EACCES', 'EROFS', 'ENOSPC', 'EIO', 'ENOENT']);
+const STORE_FAULT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EACCES', 'EROFS', 'ENOSPC', 'EIO', 'ENOENT']);
 const STORE_FAULT_MESSAGE = /PGlite is closed|Connection terminated|connection ended|Client has encountered a connection error|unreachable|memory access out of bounds/i;
+/**
+ * PostgreSQL's own file errors (`could not open file "base/5/2650": Permission denied`): an embedded
+ * store's folder made read-only reports them as insufficient privilege (42501), which a trigger that
+ * refuses a change (inquiry records are append-only) also raises, so the message decides.
+ */
+const FILE_FAULT_MESSAGE = /^could not [a-z ]+ (file|directory) /i;
 
 /**
  * Whether an error from the store is the store's failure rather than the caller's (a constraint, bad
@@ -308,7 +313,7 @@ export function isStoreFault(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (STORE_FAULT_SQLSTATE.test(code) || STORE_FAULT_CODES.has(code))) return true;
   if (error.name === 'RuntimeError') return true; // a WebAssembly trap: the embedded PostgreSQL died
-  return STORE_FAULT_MESSAGE.test(error.message);
+  return STORE_FAULT_MESSAGE.test(error.message) || FILE_FAULT_MESSAGE.test(error.message);
 }
 
 /**

@@ -125,8 +125,11 @@ describe('store failures', () => {
   });
 
   it("tells the store's own failures from the caller's", () => {
-    const sql = (code: string) => Object.assign(new Error('x'), { code });
-    for (const fault of ['58P01', '58030', '53100', 'XX001', '08006', '57P01', '42501', 'ECONNREFUSED', 'EROFS']) expect([fault, isStoreFault(sql(fault))]).toEqual([fault, true]);
+    const sql = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+    // What PGlite answered once its folder was made read-only, and what the append-only trigger raises.
+    expect(isStoreFault(sql('42501', 'could not open file "base/5/2650": Permission denied'))).toBe(true);
+    expect(isStoreFault(sql('42501', 'inquiry records cannot be altered or deleted'))).toBe(false);
+    for (const fault of ['58P01', '58030', '53100', 'XX001', '08006', '57P01', 'ECONNREFUSED', 'EROFS']) expect([fault, isStoreFault(sql(fault))]).toEqual([fault, true]);
     for (const caller of ['23505', '22P02', '42P01', '40001', '57014']) expect([caller, isStoreFault(sql(caller))]).toEqual([caller, false]);
     expect(isStoreFault(new Error('PGlite is closed'))).toBe(true);
     expect(isStoreFault(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))).toBe(false);
