@@ -5,6 +5,7 @@ import { openStore, migrate, type Store } from '../store';
 import { datasetInfo, loadDataset } from '../seed';
 import type { SubgraphModule } from './types';
 import type { StoreConfig } from '../config';
+import { serveSubgraphOps } from './ops';
 
 /**
  * Prepares a subgraph's store: migrations, then (on an empty store with auto-seed on) the demo
@@ -59,6 +60,11 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     await app.listen({ host: own.host, port: own.port });
   } catch (error) {
     logger.fatal(`cannot listen on ${own.host}:${own.port}: ${(error as Error).message}`);
+    await store.close();
+    process.exit(1);
+  }
+  if (!(await serveSubgraphOps(module.name, app, config, logger))) {
+    await app.close();
     await store.close();
     process.exit(1);
   }
