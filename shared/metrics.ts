@@ -77,6 +77,11 @@ function processRegistry(): Registry {
   if (!processMetrics) {
     processMetrics = new Registry();
     collectDefaultMetrics({ register: processMetrics });
+    // prom-client names three gauges `nodejs_active_*_total`, against the convention (promtool says
+    // so); `nodejs_active_handles`, `_requests` and `_resources`, by type, carry the same counts.
+    for (const shared of processMetrics.getMetricsAsArray()) {
+      if (String(shared.type) !== 'counter' && shared.name.endsWith('_total')) processMetrics.removeSingleMetric(shared.name);
+    }
   }
   return processMetrics;
 }
