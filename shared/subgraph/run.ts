@@ -56,15 +56,14 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
       await store.close();
     },
   );
+  if (!(await serveSubgraphOps(module.name, app, config, logger))) {
+    await store.close();
+    process.exit(1);
+  }
   try {
     await app.listen({ host: own.host, port: own.port });
   } catch (error) {
     logger.fatal(`cannot listen on ${own.host}:${own.port}: ${(error as Error).message}`);
-    await store.close();
-    process.exit(1);
-  }
-  if (!(await serveSubgraphOps(module.name, app, config, logger))) {
-    await app.close();
     await store.close();
     process.exit(1);
   }
