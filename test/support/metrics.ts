@@ -41,6 +41,9 @@ export function families(text: string): Set<string> {
 export const PROMTOOL_REQUIRED = process.env.CG_REQUIRE_PROMTOOL === '1';
 export const PROMTOOL_AVAILABLE = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
 
+const SKIP_REASON = "promtool is not installed; install Debian's prometheus package, or set CG_REQUIRE_PROMTOOL=1 to fail instead";
+let warned = false;
+
 /** `it` when promtool is there (or required: then its absence fails), else `it.skip` with the reason in the name. */
 export function withPromtool(name: string, test: () => Promise<void>, timeout?: number): void {
   if (PROMTOOL_AVAILABLE || PROMTOOL_REQUIRED) {
@@ -49,7 +52,9 @@ export function withPromtool(name: string, test: () => Promise<void>, timeout?: 
       await test();
     }, timeout);
   } else {
-    it.skip(`${name} [skipped: promtool is not installed; install Debian's prometheus package, or set CG_REQUIRE_PROMTOOL=1 to fail]`, test);
+    if (!warned) console.warn(`skipping the promtool checks: ${SKIP_REASON}`);
+    warned = true;
+    it.skip(`${name} [skipped: ${SKIP_REASON}]`, test);
   }
 }
 
