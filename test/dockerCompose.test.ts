@@ -4,9 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../shared/config';
 import { SUBGRAPH_NAMES } from '../subgraphs/names';
-import { subgraphMetricsOf } from '../shared/subgraph/metrics';
-import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, testFetch } from './support/graph';
-import { families, promtool, withPromtool } from './support/metrics';
+import { promtool, withPromtool } from './support/metrics';
 
 /**
  * There is no Docker engine where the tests run, so the compose file is checked against the code:
@@ -236,28 +234,8 @@ describe('docker-compose.yml', () => {
       for (const topic of ['request rate', 'latency', 'error', 'denials', 'inquiry record', 'circuit breaker', 'rate-limit', 'shed']) expect(titles).toContain(topic);
     });
 
-    it('queries, as the alerts do, only metrics the gateway and the subgraphs really expose', async () => {
-      const exprs = [
-        ...dashboards.flatMap((d) => d.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr))),
-        ...(parse(readFileSync(path.join(ROOT, 'ops/prometheus/alerts.yml'), 'utf8')) as { groups: Array<{ rules: Array<{ expr: string }> }> }).groups.flatMap((g) => g.rules.map((r) => r.expr)),
-      ];
-      const queried = new Set(exprs.flatMap((expr) => [...expr.matchAll(/\b(?:credit_graph|process|nodejs)_\w+/g)].map((m) => m[0])));
-      expect(queried.size).toBeGreaterThan(15);
-
-      const graph = await startSubgraphs();
-      const gateway = await startGateway(urlOverrides(graph.subgraphUrls));
-      let exposed: Set<string>;
-      try {
-        await post(gateway.url, '{ subject(code: "9111010500088WXJ4C") { name } }', {}, await callerHeaders(REGULATOR, 'SUPERVISION'));
-        const texts = [await (await testFetch(`${gateway.opsUrl}/metrics`)).text()];
-        for (const name of SUBGRAPH_NAMES) texts.push(await subgraphMetricsOf(graph.subgraphs[name]).text());
-        exposed = new Set(texts.flatMap((text) => [...families(text)]));
-      } finally {
-        await gateway.app.close();
-        await graph.close();
-      }
-      const missing = [...queried].filter((name) => !exposed.has(name) && !exposed.has(name.replace(/_(bucket|sum|count)$/, '')));
-      expect(missing).toEqual([]);
-    });
+    // That every metric the dashboard and the alerts query is in the real exposition is checked where a
+    // graph already runs with traffic (test/metrics.test.ts): this file also runs in the scaffold
+    // check, without warm stores.
   });
 });

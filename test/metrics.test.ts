@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { parse } from 'yaml';
 import { subjectAt } from '../shared/generator/subjects';
 import { loadConfig } from '../shared/config';
 import { SUBGRAPH_NAMES } from '../subgraphs/names';
@@ -8,7 +11,7 @@ import { subgraphMetricsOf } from '../shared/subgraph/metrics';
 import { subgraphOps } from '../shared/subgraph/ops';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, testFetch, type RunningGraph } from './support/graph';
 import { TEST_DATASET } from './support/stores';
-import { valueOf } from './support/metrics';
+import { families, valueOf } from './support/metrics';
 
 /** The metrics of an in-process graph after known traffic: what each request and each report adds. */
 
@@ -200,5 +203,22 @@ describe('the subgraph metrics', () => {
     const set = loadConfig({ CG_FINANCE_OPS_PORT: '9102', CG_SUBGRAPH_OPS_HOST: '0.0.0.0' });
     expect(set.subgraphOps.finance).toEqual({ host: '0.0.0.0', port: 9102 });
     expect(() => loadConfig({ CG_FINANCE_OPS_PORT: 'x' })).toThrow(/CG_FINANCE_OPS_PORT/);
+  });
+});
+
+describe('the dashboard and the alerts of docker-compose.yml', () => {
+  it('query only metrics the gateway and the subgraphs really expose', async () => {
+    const ops = path.resolve(__dirname, '../ops');
+    const dashboard = JSON.parse(readFileSync(path.join(ops, 'grafana/dashboards/credit-graph.json'), 'utf8')) as { panels: Array<{ targets?: Array<{ expr: string }> }> };
+    const alerts = parse(readFileSync(path.join(ops, 'prometheus/alerts.yml'), 'utf8')) as { groups: Array<{ rules: Array<{ expr: string }> }> };
+    const exprs = [...dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr)), ...alerts.groups.flatMap((g) => g.rules.map((r) => r.expr))];
+    const queried = new Set(exprs.flatMap((expr) => [...expr.matchAll(/\b(?:credit_graph|process|nodejs)_\w+/g)].map((m) => m[0])));
+    expect(queried.size).toBeGreaterThan(15);
+
+    const texts = [(await scrape(gateway.opsUrl)).text];
+    for (const name of SUBGRAPH_NAMES) texts.push(await subgraphMetricsOf(graph.subgraphs[name]).text());
+    const exposed = new Set(texts.flatMap((text) => [...families(text)]));
+    const missing = [...queried].filter((name) => !exposed.has(name) && !exposed.has(name.replace(/_(bucket|sum|count)$/, '')));
+    expect(missing).toEqual([]);
   });
 });
