@@ -12,6 +12,7 @@ import { LRUCache } from 'lru-cache';
 import { isPurpose, type Principal } from '../shared/policy/principal';
 import { GatewayRequest } from './request';
 import type { InquiryWriter } from './inquiry';
+import type { GatewayObserver } from './observe';
 
 export interface AuthorizingGatewayOptions {
   readonly mode: AuthorizationMode;
@@ -21,6 +22,8 @@ export interface AuthorizingGatewayOptions {
   };
   /** Writes each request's inquiry record durably before its response leaves. */
   readonly inquiries: InquiryWriter;
+  /** Told of each denied field and each authorization-cache lookup (metrics). */
+  readonly observer?: GatewayObserver;
 }
 
 function unauthorizedError(removal: Removal): GraphQLError {
@@ -111,6 +114,7 @@ export class AuthorizingGateway implements GatewayInterface {
     const { operation, variables } = prepared;
     const key = `${requestContext.queryHash}\u0000${operation.name?.value ?? ''}\u0000${rightsOf(principal)}\u0000${booleanInputs(variables)}`;
     let authorized = this.decisions.get(key);
+    this.options.observer?.cache?.('authorization', authorized ? 'hit' : 'miss');
     if (!authorized) {
       const filtered = filterOperation(requestContext.schema, classification, principal, requestContext.document, operation, variables);
       const query = filtered.document && filtered.removals.length > 0 ? print(filtered.document) : null;
@@ -131,6 +135,7 @@ export class AuthorizingGateway implements GatewayInterface {
         { path: removal.path.map((s) => s.key), category: removal.requirement.category, level: removal.requirement.level, organization: principal.organization, mode: this.options.mode },
         this.options.mode === 'dry-run' ? 'would deny field (dry run)' : 'denied field',
       );
+      if (this.options.mode !== 'dry-run') this.options.observer?.denied?.(removal.requirement.category, removal.requirement.level);
     }
     if (this.options.mode === 'dry-run' || filtered.removals.length === 0) {
       const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));

@@ -11,6 +11,7 @@ import {
   type SubjectGrants,
 } from '../shared/auth/context';
 import type { Disclosure } from '../shared/subgraph/disclosures';
+import type { GatewayObserver } from './observe';
 
 /**
  * The gateway's side of per-subject decisions and inquiry records. Consents, special applications and
@@ -126,7 +127,12 @@ export function chunksBySize<T extends { readonly disclosures: readonly Disclosu
 export class InquiryWriter {
   private readonly loader: DataLoader<PendingRecord, string>;
 
-  constructor(client: AccessClient, maxBatch = 200) {
+  constructor(
+    client: AccessClient,
+    maxBatch = 200,
+    /** Told how long each record took to be durable, its disclosures, and whether it was written. */
+    private readonly observer?: GatewayObserver,
+  ) {
     this.loader = new DataLoader(
       async (records) => {
         // One call per chunk of at most CALL_BYTES: an oversized record goes alone and fails alone.
@@ -150,7 +156,16 @@ export class InquiryWriter {
     );
   }
 
-  write(caller: Caller, disclosures: readonly Disclosure[]): Promise<string> {
-    return this.loader.load({ caller, disclosures });
+  async write(caller: Caller, disclosures: readonly Disclosure[]): Promise<string> {
+    const started = performance.now();
+    const report = (ok: boolean) => this.observer?.inquiryWrite?.({ durationMs: performance.now() - started, disclosures: disclosures.length, ok });
+    try {
+      const id = await this.loader.load({ caller, disclosures });
+      report(true);
+      return id;
+    } catch (error) {
+      report(false);
+      throw error;
+    }
   }
 }

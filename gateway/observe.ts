@@ -59,9 +59,13 @@ export interface GatewayObserver {
   inquiryWrite?(event: InquiryWriteEvent): void;
   /** The supergraph file changed: the new graph was loaded, or refused and the old one kept. */
   supergraphReload?(outcome: 'loaded' | 'rejected'): void;
+  /** A lookup in one of the gateway's caches: authorization decisions, query plans. */
+  cache?(cache: CacheName, outcome: 'hit' | 'miss'): void;
 }
 
-const HOOKS = ['fetch', 'breaker', 'shed', 'rateLimited', 'safelist', 'denied', 'inquiryWrite', 'supergraphReload'] as const;
+export type CacheName = 'authorization' | 'query_plan';
+
+const HOOKS = ['fetch', 'breaker', 'shed', 'rateLimited', 'safelist', 'denied', 'inquiryWrite', 'supergraphReload', 'cache'] as const;
 
 /**
  * One observer that tells each of `observers` in turn. An observer that throws is not allowed to

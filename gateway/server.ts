@@ -17,6 +17,8 @@ import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, PUBLIC_CALLER } from '../
 import { AccessClient, InquiryWriter } from './inquiry';
 import { formatGatewayError } from './errors';
 import { demandPlugin, limitValidationRules, parseOptions } from './limits';
+import { combineObservers, type GatewayObserver } from './observe';
+import { GatewayMetrics, observeQueryPlanCache } from './metrics';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -32,6 +34,8 @@ export interface GatewayOptions {
    * Node's fetch by default. Tests route it to in-process subgraph servers (`app.inject`).
    */
   readonly subgraphFetch?: typeof fetch;
+  /** Told what the gateway's parts report, besides the gateway's own metrics (gateway/observe.ts). */
+  readonly observer?: GatewayObserver;
 }
 
 export interface Gateway {
@@ -39,6 +43,8 @@ export interface Gateway {
   readonly app: FastifyInstance;
   /** The ops listener (`/health`, `/health/subgraphs`), for `CG_GATEWAY_OPS_HOST`/`CG_GATEWAY_OPS_PORT` only. */
   readonly ops: FastifyInstance;
+  /** The gateway's Prometheus metrics (also served at `/metrics` on `ops`). */
+  readonly metrics: GatewayMetrics;
   /** The names and URLs of the subgraphs in the loaded supergraph. */
   subgraphs(): ReadonlyArray<{ readonly name: string; readonly url: string }>;
 }
@@ -106,6 +112,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const ops = Fastify({ ...logging, bodyLimit: 1_024 });
   graphqlShapedHttpErrors(ops);
   const log = app.log;
+  const metrics = new GatewayMetrics();
+  metrics.instrument(app, gatewayConfig.path);
+  metrics.route(ops);
+  const observer = combineObservers(metrics.observer, options.observer);
 
   const verify = await createVerifier(config.auth);
   if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
@@ -119,7 +129,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   // Every subgraph fetch gets its own context, signed for that subgraph and that body (no caching).
   const signer = new ContextSigner(privateKeyPem, ttlSeconds);
   const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs, signer, send);
-  const inquiries = new InquiryWriter(access);
+  const inquiries = new InquiryWriter(access, undefined, observer);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
     new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, fetch: send, signer });
 
@@ -148,7 +158,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     loaded = { subgraphs: graphsOf(coreSupergraphSdl).map((g) => ({ name: g.name, url: urlFor(config, g.name, g.url) })) };
   });
-  const authorizing = new AuthorizingGateway(gateway, { mode: gatewayConfig.authorizationMode, log, inquiries });
+  observeQueryPlanCache(gateway, observer);
+  const authorizing = new AuthorizingGateway(gateway, { mode: gatewayConfig.authorizationMode, log, inquiries, observer });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: options.unsafeWithoutAuthorization ? gateway : authorizing,
     introspection: gatewayConfig.introspection,
@@ -165,6 +176,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
       demandPlugin({ limits, log: (details, message) => log.warn(details, message) }),
+      metrics.plugin(),
     ],
   });
   await apollo.start();
@@ -183,7 +195,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: contextFunction(verify, { access, log }) });
+  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: metrics.context(contextFunction(verify, { access, log })) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {
@@ -191,5 +203,5 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     await apollo.stop();
   });
 
-  return { app, ops, subgraphs: () => loaded?.subgraphs ?? [] };
+  return { app, ops, metrics, subgraphs: () => loaded?.subgraphs ?? [] };
 }

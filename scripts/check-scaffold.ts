@@ -62,7 +62,7 @@ async function startsAndAnswers(): Promise<void> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', `subgraphs/${SECTOR}/index.ts`], {
     cwd: copy,
-    env: { ...env, [`CG_${UPPER}_PORT`]: String(port), CG_DEMO_SUBJECTS: '20' },
+    env: { ...env, [`CG_${UPPER}_PORT`]: String(port), [`CG_${UPPER}_OPS_PORT`]: String(await freePort()), CG_DEMO_SUBJECTS: '20' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

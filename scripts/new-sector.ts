@@ -245,7 +245,12 @@ insertBefore(
       CG_CONTEXT_PUBLIC_KEY: \${CG_CONTEXT_PUBLIC_KEY:?set CG_CONTEXT_PUBLIC_KEY to the public half of your Ed25519 context key pair (README, Configuration)}
       CG_${UPPER}_PORT: "${port}"
       CG_DEMO_SUBJECTS: "2000"
-    expose: ["${port}"]
+      CG_SUBGRAPH_OPS_HOST: 0.0.0.0
+      CG_${UPPER}_OPS_PORT: "${port + 90}"
+      OTEL_SERVICE_NAME: ${name}
+      OTEL_TRACES_EXPORTER: otlp
+      OTEL_EXPORTER_OTLP_ENDPOINT: http://jaeger:4318
+    expose: ["${port}", "${port + 90}"]
     healthcheck:
       test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
       interval: 10s
@@ -263,6 +268,14 @@ insertBefore(compose, /^ {6}CG_ACCESS_URL: /m, `      CG_${UPPER}_URL: http://${
   if (updated === source) fail(`${compose}: the gateway's depends_on list has no "access" at its end; add ${name} by hand`);
   writeFileSync(file, updated);
   edited.add(compose);
+}
+
+// Prometheus scrapes the new subgraph's ops port (ops/prometheus/prometheus.yml).
+{
+  const prometheus = 'ops/prometheus/prometheus.yml';
+  const file = path.join(ROOT, prometheus);
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n  - job_name: ${name}\n    static_configs:\n      - targets: ["${name}:${port + 90}"]\n`);
+  edited.add(prometheus);
 }
 
 // The generated files follow the SDL and the registry: regenerate them now, as CI checks them.

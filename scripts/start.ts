@@ -67,6 +67,7 @@ function banner(config: Config): string {
     '',
     `Credit Graph is up: ${url}`,
     `  health:   http://${host}:${port}/health   (ops, local only: http://${config.gateway.ops.host}:${config.gateway.ops.port}/health/subgraphs)`,
+    `  metrics:  http://${config.gateway.ops.host}:${config.gateway.ops.port}/metrics, and each subgraph's on ${config.subgraphOps.registry.host} ports ${SUBGRAPH_NAMES.map((name) => config.subgraphOps[name].port).join(', ')} (ops, local only)`,
     ...(stackLock ? [`  data:     ${path.dirname(stackLock.file)} (locked for this stack: ${stackLock.file})`] : []),
     `  demo subjects (seed ${config.demo.seed}):`,
     demo,

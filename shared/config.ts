@@ -103,6 +103,8 @@ export interface Config {
   };
   readonly auth: AuthConfig;
   // -- observability (metrics, ops listeners, traces, request logs) --
+  /** Each subgraph's ops listener (`/metrics`), apart from its graph port. */
+  readonly subgraphOps: Readonly<Record<SubgraphName, { readonly host: string; readonly port: number }>>;
   readonly limits: {
     readonly subjectsBatchMax: number;
     readonly pageSizeDefault: number;
@@ -198,6 +200,9 @@ const databaseName = makeValidator<string>((input) => {
   return input;
 });
 
+/** A subgraph's default ops port is its graph port plus this (registry 4001 → 4091). */
+const OPS_PORT_OFFSET = 90;
+
 function upper(name: SubgraphName): string {
   return name.toUpperCase();
 }
@@ -206,6 +211,7 @@ const PER_SUBGRAPH_DOCS = {
   PORT: `Port the subgraph listens on (${Object.entries(DEFAULT_SUBGRAPH_PORTS).map(([name, p]) => `${name} ${p}`).join(', ')}).`,
   URL: 'Where the gateway reaches the subgraph; default `http://127.0.0.1:<port>/graphql`.',
   DATABASE_URL: "The subgraph's own PostgreSQL database; overrides `CG_DATABASE_URL` for this subgraph.",
+  OPS_PORT: `Port of the subgraph's ops listener (\`/metrics\`), on \`CG_SUBGRAPH_OPS_HOST\` (${Object.entries(DEFAULT_SUBGRAPH_PORTS).map(([name, p]) => `${name} ${p + OPS_PORT_OFFSET}`).join(', ')}).`,
 } as const;
 
 function specFor() {
@@ -214,6 +220,7 @@ function specFor() {
     perSubgraph[`CG_${upper(name)}_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name], desc: PER_SUBGRAPH_DOCS.PORT });
     perSubgraph[`CG_${upper(name)}_URL`] = str({ default: '', desc: PER_SUBGRAPH_DOCS.URL });
     perSubgraph[`CG_${upper(name)}_DATABASE_URL`] = postgresUrl({ default: '', desc: PER_SUBGRAPH_DOCS.DATABASE_URL });
+    perSubgraph[`CG_${upper(name)}_OPS_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name] + OPS_PORT_OFFSET, desc: PER_SUBGRAPH_DOCS.OPS_PORT });
   }
   return {
     NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development', desc: '`production` for deployments.' }),
@@ -269,6 +276,10 @@ function specFor() {
     }),
     CG_GATEWAY_OPS_PORT: port({ default: 4090, desc: "Port of the gateway's ops listener." }),
     // -- observability --
+    CG_SUBGRAPH_OPS_HOST: str({
+      default: '127.0.0.1',
+      desc: "Interface of every subgraph's ops listener (`/metrics` on `CG_<SUBGRAPH>_OPS_PORT`); keep it off the network the graph's callers reach.",
+    }),
     CG_LIMITS_MODE: str({
       choices: ['enforce', 'warn'],
       default: 'enforce',
@@ -352,14 +363,14 @@ const stringOf = (value: unknown): string => (typeof value === 'string' ? value 
 export function configTableMarkdown(): string {
   const rows: string[] = [];
   const perSubgraphDone = new Set<string>();
-  const perSubgraphVariable = new RegExp(`^CG_(${SUBGRAPH_NAMES.map(upper).join('|')})_(PORT|URL|DATABASE_URL)$`);
+  const perSubgraphVariable = new RegExp(`^CG_(${SUBGRAPH_NAMES.map(upper).join('|')})_(PORT|URL|DATABASE_URL|OPS_PORT)$`);
   for (const [name, spec] of Object.entries(specFor()) as Array<[string, { default?: unknown; devDefault?: unknown; desc?: string }]>) {
     const perSubgraph = perSubgraphVariable.exec(name);
     if (perSubgraph) {
       const suffix = perSubgraph[2] as keyof typeof PER_SUBGRAPH_DOCS;
       if (perSubgraphDone.has(suffix)) continue;
       perSubgraphDone.add(suffix);
-      rows.push(`| \`CG_<SUBGRAPH>_${suffix}\` | ${suffix === 'PORT' ? 'see text' : '(none)'} | ${spec.desc ?? ''} |`);
+      rows.push(`| \`CG_<SUBGRAPH>_${suffix}\` | ${suffix === 'PORT' || suffix === 'OPS_PORT' ? 'see text' : '(none)'} | ${spec.desc ?? ''} |`);
       continue;
     }
     let fallback = spec.default === '' || spec.default === undefined ? '(none)' : `\`${shown(spec.default)}\``;
@@ -487,6 +498,9 @@ export function loadConfig(
       // -- resilience --
     },
     // -- observability --
+    subgraphOps: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, { host: String(clean.CG_SUBGRAPH_OPS_HOST), port: Number(clean[`CG_${upper(name)}_OPS_PORT`]) }]),
+    ) as Record<SubgraphName, { host: string; port: number }>,
     auth,
     limits,
     // -- safelist and rate limits --

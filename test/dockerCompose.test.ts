@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../shared/config';
 import { SUBGRAPH_NAMES } from '../subgraphs/names';
+import { promtool, withPromtool } from './support/metrics';
 
 /**
  * There is no Docker engine where the tests run, so the compose file is checked against the code:
@@ -21,6 +22,8 @@ interface Service {
   healthcheck?: { test: string[] };
   depends_on?: string[] | Record<string, { condition: string }>;
   build?: string;
+  image?: string;
+  volumes?: string[];
 }
 
 /** An operator's own context key pair, one line each (`\n` escapes), as an env file would hold it. */
@@ -32,7 +35,14 @@ const CALLER_ENV: Record<string, string> = {
   CG_TOKEN_SECRET: 'a-secret-the-operator-sets-of-32-characters-at-least',
   CG_CONTEXT_PRIVATE_KEY: oneLine(contextKeys.privateKey.export({ type: 'pkcs8', format: 'pem' })),
   CG_CONTEXT_PUBLIC_KEY: oneLine(contextKeys.publicKey.export({ type: 'spki', format: 'pem' })),
+  GRAFANA_ADMIN_PASSWORD: 'a-password-the-operator-chooses',
 };
+
+/** The standard OpenTelemetry variables the services get (read by the SDK, not by shared/config.ts). */
+const OTEL_VARIABLES = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME', 'OTEL_TRACES_EXPORTER'];
+/** The graph's own services, which run the code and whose variables the config module reads. */
+const GRAPH_SERVICES = ['gateway', ...SUBGRAPH_NAMES];
+const OBSERVABILITY_SERVICES = ['prometheus', 'jaeger', 'grafana'];
 
 /** What may sign: the bearer-token keys and the context private key. No subgraph holds any of them. */
 const SIGNING_KEYS = ['CG_TOKEN_SECRET', 'CG_TOKEN_PRIVATE_KEY', 'CG_TOKEN_PUBLIC_KEY', 'CG_TOKEN_JWKS_URL', 'CG_CONTEXT_PRIVATE_KEY'];
@@ -62,8 +72,8 @@ function healthPortOf(service: Service): number {
 }
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, the seven subgraphs and the gateway, each with a health check', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_NAMES].sort());
+  it('has PostgreSQL, the seven subgraphs, the gateway, Prometheus, Jaeger and Grafana, each with a health check', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_NAMES, ...OBSERVABILITY_SERVICES].sort());
     for (const service of Object.values(services)) expect(service.healthcheck?.test.length).toBeGreaterThan(0);
   });
 
@@ -78,11 +88,13 @@ describe('docker-compose.yml', () => {
     expect(entryPointOf(service)).toBe(`subgraphs/${name}/index.ts`);
     expect(existsSync(path.join(ROOT, entryPointOf(service)))).toBe(true);
     const env = service.environment ?? {};
-    for (const variable of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(variable);
+    for (const variable of Object.keys(env)) expect([...CONFIG_VARIABLES, ...OTEL_VARIABLES]).toContain(variable);
     const config = loadConfig(env, {}, 'subgraph');
     const own = config.subgraphs[name];
     expect(own.host).toBe('0.0.0.0');
-    expect(service.expose).toEqual([String(own.port)]);
+    expect(config.subgraphOps[name].host).toBe('0.0.0.0');
+    expect(service.expose).toEqual([String(own.port), String(config.subgraphOps[name].port)]);
+    expect(service.ports).toBeUndefined();
     expect(healthPortOf(service)).toBe(own.port);
     expect(own.store).toEqual({ kind: 'postgres', url: expect.stringContaining('@postgres:5432/'), database: `credit_graph_${name}` });
     expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
@@ -92,8 +104,10 @@ describe('docker-compose.yml', () => {
     const gateway = services.gateway!;
     expect(entryPointOf(gateway)).toBe('gateway/index.ts');
     const env = gateway.environment ?? {};
-    for (const variable of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(variable);
+    for (const variable of Object.keys(env)) expect([...CONFIG_VARIABLES, ...OTEL_VARIABLES]).toContain(variable);
     const config = loadConfig(env, {}, 'gateway');
+    expect(config.gateway.ops.host).toBe('0.0.0.0');
+    expect(gateway.expose).toEqual([String(config.gateway.port), String(config.gateway.ops.port)]);
     expect(config.gateway.supergraph).toEqual({ mode: 'file', path: path.resolve('supergraph.graphql') });
     expect(existsSync(path.join(ROOT, 'supergraph.graphql'))).toBe(true);
     expect(gateway.ports).toEqual([`${config.gateway.port}:${config.gateway.port}`]);
@@ -154,5 +168,86 @@ describe('docker-compose.yml', () => {
     const url = new URL(services.registry!.environment!.CG_DATABASE_URL!);
     expect(url.username).toBe(pg.POSTGRES_USER);
     expect(url.password).toBe(pg.POSTGRES_PASSWORD);
+  });
+
+  it.each(GRAPH_SERVICES)('sends the traces of %s to Jaeger over OTLP under its own service name', (name) => {
+    const env = services[name]!.environment ?? {};
+    expect(Object.fromEntries(OTEL_VARIABLES.map((v) => [v, env[v]]))).toEqual({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318',
+      OTEL_SERVICE_NAME: name,
+      OTEL_TRACES_EXPORTER: 'otlp',
+    });
+    expect(services.jaeger!.expose).toEqual(expect.arrayContaining(['4317', '4318']));
+  });
+
+  it('publishes the graph port to every interface and nothing else: no ops port, the UIs on loopback only', () => {
+    const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((p) => `${name} ${p}`));
+    expect(published.sort()).toEqual(['gateway 4000:4000', 'grafana 127.0.0.1:3000:3000', 'jaeger 127.0.0.1:16686:16686', 'prometheus 127.0.0.1:9090:9090']);
+  });
+
+  describe('Prometheus', () => {
+    const prometheus = services.prometheus!;
+    const configFile = path.join(ROOT, 'ops/prometheus/prometheus.yml');
+    const promConfig = parse(readFileSync(configFile, 'utf8')) as {
+      rule_files?: string[];
+      scrape_configs: Array<{ job_name: string; static_configs: Array<{ targets: string[] }> }>;
+    };
+
+    it('reads ops/prometheus as its configuration folder', () => {
+      expect(prometheus.volumes).toContain('./ops/prometheus:/etc/prometheus:ro');
+      expect(prometheus.command).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    });
+
+    it("scrapes every service's ops port as the compose file configures it, and no graph port", () => {
+      const targets = Object.fromEntries(promConfig.scrape_configs.map((job) => [job.job_name, job.static_configs.flatMap((c) => c.targets)]));
+      const expected: Record<string, string[]> = {
+        gateway: [`gateway:${loadConfig(services.gateway!.environment ?? {}, {}, 'gateway').gateway.ops.port}`],
+      };
+      for (const name of SUBGRAPH_NAMES) {
+        expected[name] = [`${name}:${loadConfig(services[name]!.environment ?? {}, {}, 'subgraph').subgraphOps[name].port}`];
+      }
+      expect(targets).toEqual(expected);
+    });
+
+    withPromtool('passes promtool check config, with its alert rules', async () => {
+      const result = promtool(['check', 'config', configFile]);
+      expect(result.status).toBe(0);
+      expect(result.output).toContain(`SUCCESS: ${promConfig.rule_files?.length} rule files found`);
+    });
+  });
+
+  describe('Grafana', () => {
+    const grafana = services.grafana!;
+    const dashboardFiles = ['credit-graph.json'];
+    const dashboards = dashboardFiles.map(
+      (file) => JSON.parse(readFileSync(path.join(ROOT, 'ops/grafana/dashboards', file), 'utf8')) as { panels: Array<{ type: string; title: string; datasource?: { uid: string }; targets?: Array<{ expr: string }> }> },
+    );
+    const datasources = parse(readFileSync(path.join(ROOT, 'ops/grafana/provisioning/datasources/datasources.yml'), 'utf8')) as {
+      datasources: Array<{ uid: string; url: string }>;
+    };
+
+    it('is provisioned with the Prometheus and Jaeger data sources and the dashboards folder', () => {
+      expect(grafana.volumes).toEqual(expect.arrayContaining(['./ops/grafana/provisioning:/etc/grafana/provisioning:ro', './ops/grafana/dashboards:/etc/grafana/dashboards:ro']));
+      const provider = parse(readFileSync(path.join(ROOT, 'ops/grafana/provisioning/dashboards/dashboards.yml'), 'utf8')) as { providers: Array<{ options: { path: string } }> };
+      expect(provider.providers.map((p) => p.options.path)).toEqual(['/etc/grafana/dashboards']);
+      expect(Object.fromEntries(datasources.datasources.map((d) => [d.uid, d.url]))).toEqual({ prometheus: 'http://prometheus:9090', jaeger: 'http://jaeger:16686' });
+      expect(grafana.environment?.GF_AUTH_ANONYMOUS_ENABLED).toBe('false');
+      expect(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')).toContain('GF_SECURITY_ADMIN_PASSWORD: ${GRAFANA_ADMIN_PASSWORD:?');
+    });
+
+    it('has a dashboard whose every panel queries a provisioned data source', () => {
+      const panels = dashboards.flatMap((d) => d.panels).filter((p) => p.type !== 'row');
+      expect(panels.length).toBeGreaterThan(10);
+      for (const panel of panels) {
+        expect({ panel: panel.title, uid: panel.datasource?.uid }).toEqual({ panel: panel.title, uid: 'prometheus' });
+        expect(panel.targets?.length).toBeGreaterThan(0);
+      }
+      const titles = panels.map((p) => p.title.toLowerCase()).join(' | ');
+      for (const topic of ['request rate', 'latency', 'error', 'denials', 'inquiry record', 'circuit breaker', 'rate-limit', 'shed']) expect(titles).toContain(topic);
+    });
+
+    // That every metric the dashboard and the alerts query is in the real exposition is checked where a
+    // graph already runs with traffic (test/metrics.test.ts): this file also runs in the scaffold
+    // check, without warm stores.
   });
 });

@@ -5,6 +5,7 @@ import { CONTEXT_HEADER, ContextVerifier, GRAPHQL_ROUTE, type VerifiedContext, t
 import { AuthenticationError } from '../auth/tokens';
 import { DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from '../auth/developmentKeys';
 import { readFetchBody, SubgraphRequest, type FieldRequirements, type ResolverContext } from './request';
+import { instrumentSubgraph } from './metrics';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,6 +63,7 @@ export function subgraphHttp(name: string, deps: SubgraphDeps, requirements: Fie
     },
   });
   graphqlShapedHttpErrors(app);
+  instrumentSubgraph(name, app, deps.store);
   app.decorateRequest('signedContext', null);
   app.decorateRequest('subgraphRequest', null);
   app.decorate('subgraphName', name);

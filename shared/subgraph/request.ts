@@ -66,6 +66,8 @@ export class SubgraphRequest {
   private readonly now = new Date();
   private readonly facts = new Map<string, SubjectFacts>();
   private readonly decisions = new Map<Requirement, Map<string | null, Decision>>();
+  /** How often `decide` found a decision already taken in this request, and how often it took one (metrics). */
+  readonly decisionLookups = { hits: 0, misses: 0 };
 
   constructor(
     caller: ForwardedContext,
@@ -123,6 +125,8 @@ export class SubgraphRequest {
       this.decisions.set(requirement, bySubject);
     }
     let decision = bySubject.get(code);
+    if (decision) this.decisionLookups.hits += 1;
+    else this.decisionLookups.misses += 1;
     if (!decision) {
       const facts = code === null ? null : this.factsOf(code);
       const decided = decideAtResolution(this.principal, requirement, facts);

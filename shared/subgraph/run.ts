@@ -5,6 +5,7 @@ import { openStore, migrate, StoreError, type Store } from '../store';
 import { datasetInfo, loadDataset } from '../seed';
 import type { SubgraphModule } from './types';
 import type { StoreConfig } from '../config';
+import { serveSubgraphOps } from './ops';
 
 /**
  * Prepares a subgraph's store: migrations, then (on an empty store with auto-seed on) the demo
@@ -78,6 +79,10 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
       await store.close();
     },
   );
+  if (!(await serveSubgraphOps(module.name, app, config, logger))) {
+    await store.close();
+    process.exit(1);
+  }
   try {
     await app.listen({ host: own.host, port: own.port });
   } catch (error) {

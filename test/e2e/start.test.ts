@@ -65,7 +65,10 @@ it(
       NODE_OPTIONS: '',
     };
     delete env.CG_DATABASE_URL;
-    for (const name of SUBGRAPH_NAMES) env[`CG_${name.toUpperCase()}_PORT`] = String(await freePort());
+    for (const name of SUBGRAPH_NAMES) {
+      env[`CG_${name.toUpperCase()}_PORT`] = String(await freePort());
+      env[`CG_${name.toUpperCase()}_OPS_PORT`] = String(await freePort());
+    }
     started = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -86,6 +89,15 @@ it(
     expect(response.status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data?.subject).toEqual(expect.objectContaining({ code: group.code, name: group.name }));
+
+    // Each process serves its metrics on its own ops port; the public port does not.
+    const metrics = async (port: string | undefined) => {
+      const answer = await fetch(`http://127.0.0.1:${port}/metrics`);
+      return { status: answer.status, text: await answer.text() };
+    };
+    expect((await metrics(env.CG_GATEWAY_PORT)).status).toBe(404);
+    expect((await metrics(env.CG_GATEWAY_OPS_PORT)).text).toMatch(/^credit_graph_gateway_requests_total\{operation_name="\(anonymous\)",operation_type="query",outcome="ok"\} 1$/m);
+    expect((await metrics(env.CG_TAXATION_OPS_PORT)).text).toMatch(/^credit_graph_subgraph_requests_total\{subgraph="taxation",route="\/graphql",outcome="ok"\} [1-9]/m);
   },
   STARTUP_MS,
 );
