@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { GatewayObserver } from '../observe';
+
+/**
+ * Load shedding and graceful refusal for the gateway's public listener. At most `maxInFlight` GraphQL
+ * requests are served at once; one more is refused at once, in the `onRequest` hook — before its body
+ * is read, its token verified or its operation parsed — with HTTP 503, `Retry-After` and
+ * `SERVER_OVERLOADED` in the GraphQL error shape. Once the listener is closing (a signal, a deploy),
+ * a request that still arrives on a kept-alive connection gets 503 `SHUTTING_DOWN` in the same shape
+ * (Fastify's own closing answer is not GraphQL-shaped, so it is turned off: `return503OnClosing: false`).
+ *
+ * Only the GraphQL route counts and is refused: health routes always answer.
+ */
+export interface LoadShedderOptions {
+  readonly maxInFlight: number;
+  readonly retryAfterSeconds: number;
+  /** The GraphQL route (`CG_GATEWAY_PATH`). */
+  readonly path: string;
+  readonly observer?: GatewayObserver;
+  /** How long readiness stays false after a request was shed. */
+  readonly shedMemoryMs?: number;
+}
+
+/** Fastify options the public listener needs for the shedder's shutdown answer. */
+export const SHEDDER_FASTIFY_OPTIONS = { return503OnClosing: false } as const;
+
+export class LoadShedder {
+  private current = 0;
+  private lastShedAt = Number.NEGATIVE_INFINITY;
+  private closingNow = false;
+
+  constructor(private readonly options: LoadShedderOptions) {}
+
+  /** GraphQL requests being served now. */
+  get inFlight(): number {
+    return this.current;
+  }
+
+  /** At capacity, or refused a request within the last second. */
+  get shedding(): boolean {
+    return this.current >= this.options.maxInFlight || performance.now() - this.lastShedAt < (this.options.shedMemoryMs ?? 1_000);
+  }
+
+  get closing(): boolean {
+    return this.closingNow;
+  }
+
+  private refuse(reply: FastifyReply, code: 'SERVER_OVERLOADED' | 'SHUTTING_DOWN', message: string) {
+    return reply
+      .code(503)
+      .header('retry-after', String(this.options.retryAfterSeconds))
+      .header('cache-control', 'no-store')
+      .send({ errors: [{ message, extensions: { code } }] });
+  }
+
+  register(app: FastifyInstance): void {
+    app.addHook('preClose', async () => {
+      this.closingNow = true;
+    });
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.url !== this.options.path) return;
+      if (this.closingNow) {
+        return this.refuse(reply, 'SHUTTING_DOWN', 'The gateway is shutting down; retry the request');
+      }
+      if (this.current >= this.options.maxInFlight) {
+        this.lastShedAt = performance.now();
+        try {
+          this.options.observer?.shed?.();
+        } catch {
+          // observing never changes what the caller gets
+        }
+        return this.refuse(reply, 'SERVER_OVERLOADED', 'The gateway is serving as many requests as it can; retry later');
+      }
+      this.current += 1;
+      let released = false;
+      // 'close' fires once the answer is sent or the connection dropped, whichever comes first.
+      reply.raw.once('close', () => {
+        if (released) return;
+        released = true;
+        this.current -= 1;
+      });
+    });
+  }
+}
+
+export interface HealthState {
+  /** Whether a supergraph is loaded. */
+  supergraphLoaded(): boolean;
+  readonly shedder: LoadShedder;
+}
+
+/**
+ * `GET /health/live`: the process answers (200 while it can answer at all). `GET /health/ready`: it
+ * should get traffic: a supergraph is loaded, it is not shedding load and not shutting down (else
+ * 503). Both listeners serve both; the public one says only the status, the ops listener also why.
+ */
+export function registerHealthRoutes(app: FastifyInstance, state: HealthState, detailed: boolean): void {
+  app.get('/health/live', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'live' }));
+  app.get('/health/ready', async (_request, reply) => {
+    const loaded = state.supergraphLoaded();
+    const { shedder } = state;
+    const ready = loaded && !shedder.shedding && !shedder.closing;
+    const reason = !loaded ? 'supergraph not loaded' : shedder.closing ? 'shutting down' : shedder.shedding ? 'shedding load' : null;
+    const body = detailed
+      ? { status: ready ? 'ready' : 'not_ready', ...(reason ? { reason } : {}), inFlight: shedder.inFlight }
+      : { status: ready ? 'ready' : 'not_ready' };
+    return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send(body);
+  });
+}
