@@ -81,7 +81,7 @@ export class FetchTimeout extends SubgraphFetchError {
     readonly byDeadline: boolean,
     options?: ErrorOptions,
   ) {
-    super('timeout', byDeadline ? `no answer before the request's deadline (${ms} ms left)` : `no answer within ${ms} ms`, options);
+    super('timeout', byDeadline ? "no answer before the request's deadline" : `no answer within ${ms} ms`, options);
   }
 }
 
