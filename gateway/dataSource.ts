@@ -100,7 +100,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const resilience = options.resilience ?? Resilience.timeoutOnly(options.timeoutMs, options.observer);
     this.timeoutMs = options.resilience ? resilience.timeoutFor(options.name) : options.timeoutMs;
     this.signer = options.signer;
-    this.fetcher = resilience.fetchFor(options.name, options.fetch) as unknown as RemoteGraphQLDataSource['fetcher'];
+    this.fetcher = resilience.fetchFor(options.name, options.fetch);
   }
 
   /** What the guard of each fetch needs to know of it: its kind, and its request's deadline. */

@@ -7,7 +7,9 @@ import type { GatewayObserver } from '../observe';
  * is read, its token verified or its operation parsed — with HTTP 503, `Retry-After` and
  * `SERVER_OVERLOADED` in the GraphQL error shape. Once the listener is closing (a signal, a deploy),
  * a request that still arrives on a kept-alive connection gets 503 `SHUTTING_DOWN` in the same shape
- * (Fastify's own closing answer is not GraphQL-shaped, so it is turned off: `return503OnClosing: false`).
+ * (Fastify's own closing answer is not GraphQL-shaped, so it is turned off: `return503OnClosing: false`),
+ * and every response sent while draining closes its connection, so that kept-alive clients do not hold
+ * the closing listener open until their keep-alive timeout.
  *
  * Only the GraphQL route counts and is refused: health routes always answer.
  */
@@ -56,6 +58,11 @@ export class LoadShedder {
   register(app: FastifyInstance): void {
     app.addHook('preClose', async () => {
       this.closingNow = true;
+    });
+    // A response that finishes while the listener drains closes its connection: a kept-alive client
+    // would otherwise hold the listener open (Node closes only the connections idle when it closes).
+    app.addHook('onSend', async (request, reply) => {
+      if (this.closingNow && request.raw.httpVersionMajor < 2) reply.header('connection', 'close');
     });
     app.addHook('onRequest', async (request, reply) => {
       if (request.routeOptions.url !== this.options.path) return;

@@ -54,7 +54,7 @@ function counting(send: typeof fetch = fetch): { send: typeof fetch; sent: () =>
     send: ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       sent += 1;
       return send(input, init);
-    }) as typeof fetch,
+    }),
     sent: () => sent,
   };
 }

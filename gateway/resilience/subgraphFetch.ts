@@ -310,7 +310,7 @@ export class Resilience {
           // observing never changes what the caller gets
         }
       }
-    }) as typeof fetch;
+    });
   }
 
   /** Stops the breakers' timers. */
