@@ -359,7 +359,7 @@ describe('load shedding and health', () => {
 });
 
 describe('supergraph hot reload', () => {
-  it('loads a changed supergraph file, and the authorization follows it; a broken file keeps the loaded graph', async () => {
+  it('loads a changed supergraph file, and the authorization and the cost estimate follow it; a broken file keeps the loaded graph', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-supergraph-'));
     const file = path.join(folder, 'supergraph.graphql');
     await copyFile(SUPERGRAPH_FILE, file);
@@ -367,6 +367,7 @@ describe('supergraph hot reload', () => {
     const gateway = await startGateway({ ...urlOverrides(graph.subgraphUrls), CG_SUPERGRAPH: file, CG_SUPERGRAPH_WATCH: 'true' }, seen.observer);
     const NAME = `query($code: ID!) { subject(code: $code) { code name } }`;
     const asPublic = () => anonymousPost(gateway.url, NAME, { code: group.code });
+    const qualifications = () => anonymousPost(gateway.url, `query($code: ID!) { subject(code: $code) { construction { qualifications { nodes { __typename } } } } }`, { code: group.code });
     try {
       expect((await asPublic()).body).toEqual({ data: { subject: { code: group.code, name: group.name } } });
 
@@ -374,7 +375,11 @@ describe('supergraph hot reload', () => {
       const original = await readFile(file, 'utf8');
       const line = 'name: String! @join__field(graph: REGISTRY) @classify(category: "registry.identity", level: "PUBLIC")';
       expect(original.split(line)).toHaveLength(2);
-      const restricted = original.replace(line, line.replace('"PUBLIC"', '"RESTRICTED"'));
+      const listSize = 'QualificationCertificateConnection @listSize(assumedSize: 20,';
+      expect(original.split(listSize)).toHaveLength(2);
+      expect((await qualifications()).body.errors).toBeUndefined();
+      // ... and an unsliced list of qualifications is assumed 20000 long instead of 20.
+      const restricted = original.replace(line, line.replace('"PUBLIC"', '"RESTRICTED"')).replace(listSize, listSize.replace('20,', '20000,'));
       let reloaded = seen.nextReload();
       await writeFile(`${file}.tmp`, restricted);
       await rename(`${file}.tmp`, file);
@@ -390,6 +395,12 @@ describe('supergraph hot reload', () => {
             extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'registry.identity', level: 'RESTRICTED', reason: expect.any(String) },
           },
         ],
+      });
+
+      const expensive = await qualifications();
+      expect(expensive.status).toBe(400);
+      expect(expensive.body).toEqual({
+        errors: [{ message: expect.stringContaining('is over the budget of 5000'), extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: expect.any(Number), limit: 5000 } }],
       });
 
       // A file that does not parse, written in place: refused, and the graph loaded last keeps serving.
@@ -411,6 +422,7 @@ describe('supergraph hot reload', () => {
       await reloaded;
       expect(seen.reloads).toEqual(['loaded', 'rejected', 'rejected', 'loaded']);
       expect((await asPublic()).body).toEqual({ data: { subject: { code: group.code, name: group.name } } });
+      expect((await qualifications()).body.errors).toBeUndefined();
     } finally {
       await gateway.app.close();
       await rm(folder, { recursive: true, force: true });
