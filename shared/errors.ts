@@ -92,6 +92,10 @@ export const ERROR_CODES = {
     status: 503,
     description: 'The gateway is shutting down and takes no new request (its in-flight requests finish); retry, on another instance, after `Retry-After`.',
   },
+  NOT_READY: {
+    status: 503,
+    description: 'Answered by `GET /health/ready`: the gateway should get no traffic now (no supergraph loaded, shedding load, or shutting down; the message says which).',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     description: 'An unexpected failure. Details are logged with the request id, never sent to the client.',

@@ -126,7 +126,7 @@ describe('a request deadline over per-subgraph timeouts', () => {
     const hung = await sector(graph.subgraphUrls.taxation, () => 'hang');
     const seen = recorder();
     const gateway = await startGateway(
-      { ...urlOverrides({ ...graph.subgraphUrls, taxation: hung.url }), CG_SUBGRAPH_TIMEOUT_MS: '5000', CG_REQUEST_DEADLINE_MS: '300' },
+      { ...urlOverrides({ ...graph.subgraphUrls, taxation: hung.url }), CG_SUBGRAPH_TIMEOUT_MS: '5000', CG_REQUEST_DEADLINE_MS: '1200' },
       seen.observer,
     );
     try {
@@ -144,9 +144,10 @@ describe('a request deadline over per-subgraph timeouts', () => {
           },
         ],
       });
-      // The 5 s timeout would have held it 5 s; the deadline lets it go after 300 ms.
-      expect(elapsed).toBeGreaterThanOrEqual(250);
-      expect(elapsed).toBeLessThan(1_500);
+      // The 5 s timeout would have held it 5 s; the deadline lets it go after 1.2 s (the deadline is
+      // generous so that the registry's fetch before it fits in even on a loaded machine).
+      expect(elapsed).toBeGreaterThanOrEqual(1_100);
+      expect(elapsed).toBeLessThan(3_000);
       expect(seen.fetches.find((e) => e.subgraph === 'taxation')).toMatchObject({ operation: 'query', outcome: 'timeout', attempts: 1 });
       expect(seen.fetches.find((e) => e.subgraph === 'ecommerce')).toMatchObject({ operation: 'query', outcome: 'ok', status: 200 });
     } finally {
@@ -199,7 +200,7 @@ describe('a circuit breaker per subgraph', () => {
       const failFast = performance.now() - started;
       expect(healthcare.calls()).toBe(3);
       expect(seen.fetches.filter((e) => e.subgraph === 'healthcare').at(-1)).toMatchObject({ outcome: 'circuit_open', attempts: 0 });
-      expect(failFast).toBeLessThan(500);
+      expect(failFast).toBeLessThan(1_000);
 
       mode = 'pass';
       await new Promise((resolve) => setTimeout(resolve, 350));
@@ -297,8 +298,9 @@ describe('load shedding and health', () => {
         errors: [{ message: 'The gateway is serving as many requests as it can; retry later', extensions: { code: 'SERVER_OVERLOADED' } }],
       });
       expect(seen.shed()).toBe(1);
-      expect(await get(`${gateway.url}/health/ready`)).toEqual({ status: 503, body: { status: 'not_ready' } });
-      expect(await get(`${gateway.opsUrl}/health/ready`)).toEqual({ status: 503, body: { status: 'not_ready', reason: 'shedding load', inFlight: 2 } });
+      const notReady = [{ message: 'Not ready: shedding load', extensions: { code: 'NOT_READY' } }];
+      expect(await get(`${gateway.url}/health/ready`)).toEqual({ status: 503, body: { status: 'not_ready', errors: notReady } });
+      expect(await get(`${gateway.opsUrl}/health/ready`)).toEqual({ status: 503, body: { status: 'not_ready', reason: 'shedding load', inFlight: 2, errors: notReady } });
       expect(await get(`${gateway.url}/health/live`)).toEqual({ status: 200, body: { status: 'live' } });
       expect(await get(`${gateway.url}/health`)).toEqual({ status: 200, body: { status: 'ok' } });
 

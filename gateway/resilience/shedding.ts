@@ -108,9 +108,11 @@ export function registerHealthRoutes(app: FastifyInstance, state: HealthState, d
     const { shedder } = state;
     const ready = loaded && !shedder.shedding && !shedder.closing;
     const reason = !loaded ? 'supergraph not loaded' : shedder.closing ? 'shutting down' : shedder.shedding ? 'shedding load' : null;
+    // Not ready is a 503 the gateway itself answers: in the GraphQL error shape, with a code.
+    const errors = reason ? { errors: [{ message: `Not ready: ${reason}`, extensions: { code: 'NOT_READY' } }] } : {};
     const body = detailed
-      ? { status: ready ? 'ready' : 'not_ready', ...(reason ? { reason } : {}), inFlight: shedder.inFlight }
-      : { status: ready ? 'ready' : 'not_ready' };
+      ? { status: ready ? 'ready' : 'not_ready', ...(reason ? { reason } : {}), inFlight: shedder.inFlight, ...errors }
+      : { status: ready ? 'ready' : 'not_ready', ...errors };
     return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send(body);
   });
 }
