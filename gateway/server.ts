@@ -185,7 +185,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     loaded ? reply.send({ status: 'ok' }) : reply.code(503).send({ status: 'starting' });
   app.get('/health', health);
   ops.get('/health', health);
-  const healthState = { supergraphLoaded: () => loaded !== null, shedder: guard.shedder };
+  const healthState = { supergraphLoaded: () => loaded !== null, shedder: guard.shedder, breakers: () => guard.resilience.breakerStates() };
   registerHealthRoutes(app, healthState, false);
   registerHealthRoutes(ops, healthState, true);
   // Readiness for ops, on the ops listener only: every subgraph is asked `{ __typename }` with a short timeout.

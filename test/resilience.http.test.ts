@@ -177,13 +177,23 @@ describe('a request deadline over per-subgraph timeouts', () => {
   });
 });
 
+describe('configuration', () => {
+  it('reads per-subgraph timeouts and refuses an unknown subgraph or a bad percentage, naming the variable', () => {
+    expect(loadConfig({}, { CG_SUBGRAPH_TIMEOUTS: 'finance=2000, taxation=800' }).gateway.resilience.subgraphTimeoutsMs).toEqual({ finance: 2000, taxation: 800 });
+    expect(() => loadConfig({}, { CG_SUBGRAPH_TIMEOUTS: 'bank=10' })).toThrow('CG_SUBGRAPH_TIMEOUTS is invalid: expected name=milliseconds pairs for known subgraphs');
+    expect(() => loadConfig({}, { CG_BREAKER_ERROR_PERCENT: '150' })).toThrow('CG_BREAKER_ERROR_PERCENT is invalid: expected a percentage from 0 to 100');
+    expect(() => loadConfig({}, { CG_RETRY_MAX: '-1' })).toThrow('CG_RETRY_MAX is invalid');
+    expect(loadConfig({}, { CG_RETRY_MAX: '0' }).gateway.resilience.retry.max).toBe(0);
+  });
+});
+
 describe('a circuit breaker per subgraph', () => {
   it('opens after failures, fails fast without calling the sector, and closes once it answers again', async () => {
     let mode: Behaviour = 'fail';
     const healthcare = await sector(graph.subgraphUrls.healthcare, () => mode);
     const seen = recorder();
     const gateway = await startGateway(
-      { ...urlOverrides({ ...graph.subgraphUrls, healthcare: healthcare.url }), CG_BREAKER_VOLUME: '3', CG_BREAKER_RESET_MS: '300' },
+      { ...urlOverrides({ ...graph.subgraphUrls, healthcare: healthcare.url }), CG_BREAKER_VOLUME: '3', CG_BREAKER_RESET_MS: '1500' },
       seen.observer,
     );
     const unavailable = (reason: string) => ({
@@ -194,6 +204,9 @@ describe('a circuit breaker per subgraph', () => {
       for (let i = 0; i < 3; i += 1) expect((await post(gateway.url, HEALTHCARE, { code: group.code })).body).toEqual(unavailable('HTTP 500'));
       expect(healthcare.calls()).toBe(3);
       expect(seen.breakers).toEqual([['healthcare', 'open']]);
+      // Still ready (every other sector answers); the ops listener says which breaker is open.
+      const ready = await testFetch(`${gateway.opsUrl}/health/ready`);
+      expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', inFlight: 0, breakers: { healthcare: 'open' } }]);
 
       const started = performance.now();
       expect((await post(gateway.url, HEALTHCARE, { code: group.code })).body).toEqual(unavailable('it failed repeatedly and is not called for a while'));
@@ -203,7 +216,7 @@ describe('a circuit breaker per subgraph', () => {
       expect(failFast).toBeLessThan(1_000);
 
       mode = 'pass';
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
       const back = await post(gateway.url, HEALTHCARE, { code: group.code });
       expect(back.body).toEqual({ data: { subject: { name: group.name, healthcare: { insuranceFundViolations: { totalCount: 1 } } } } });
       expect(healthcare.calls()).toBe(4);

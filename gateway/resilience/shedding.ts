@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { GatewayObserver } from '../observe';
+import type { BreakerState, GatewayObserver } from '../observe';
 
 /**
  * Load shedding and graceful refusal for the gateway's public listener. At most `maxInFlight` GraphQL
@@ -94,13 +94,23 @@ export interface HealthState {
   /** Whether a supergraph is loaded. */
   supergraphLoaded(): boolean;
   readonly shedder: LoadShedder;
+  /** The breaker state of each subgraph fetched so far (reported on the ops listener, when not all closed). */
+  breakers?(): Record<string, BreakerState>;
 }
 
 /**
  * `GET /health/live`: the process answers (200 while it can answer at all). `GET /health/ready`: it
  * should get traffic: a supergraph is loaded, it is not shedding load and not shutting down (else
- * 503). Both listeners serve both; the public one says only the status, the ops listener also why.
+ * 503). Both listeners serve both; the public one says only the status, the ops listener also why,
+ * how many requests are in flight, and the breakers that are not closed. An open breaker does not make
+ * the gateway unready: it still answers every other sector, and another instance would find the same
+ * subgraph down.
  */
+function notClosed(state: HealthState): { breakers?: Record<string, BreakerState> } {
+  const open = Object.entries(state.breakers?.() ?? {}).filter(([, breaker]) => breaker !== 'closed');
+  return open.length > 0 ? { breakers: Object.fromEntries(open) } : {};
+}
+
 export function registerHealthRoutes(app: FastifyInstance, state: HealthState, detailed: boolean): void {
   app.get('/health/live', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'live' }));
   app.get('/health/ready', async (_request, reply) => {
@@ -111,7 +121,7 @@ export function registerHealthRoutes(app: FastifyInstance, state: HealthState, d
     // Not ready is a 503 the gateway itself answers: in the GraphQL error shape, with a code.
     const errors = reason ? { errors: [{ message: `Not ready: ${reason}`, extensions: { code: 'NOT_READY' } }] } : {};
     const body = detailed
-      ? { status: ready ? 'ready' : 'not_ready', ...(reason ? { reason } : {}), inFlight: shedder.inFlight, ...errors }
+      ? { status: ready ? 'ready' : 'not_ready', ...(reason ? { reason } : {}), inFlight: shedder.inFlight, ...notClosed(state), ...errors }
       : { status: ready ? 'ready' : 'not_ready', ...errors };
     return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send(body);
   });

@@ -12,7 +12,7 @@ import { subgraphPool } from './pool';
 
 const SETTINGS: ResilienceSettings = {
   timeoutMs: 1_000,
-  breaker: { enabled: false, errorThresholdPercent: 50, volumeThreshold: 3, windowMs: 10_000, resetMs: 200 },
+  breaker: { enabled: false, errorThresholdPercent: 50, volumeThreshold: 3, windowMs: 10_000, resetMs: 500 },
   retry: { max: 2, baseDelayMs: 1, maxDelayMs: 5, budgetPercent: 100, minPerSecond: 100 },
 };
 
@@ -138,7 +138,7 @@ describe('the circuit breaker', () => {
       expect(seen.fetches.at(-1)).toMatchObject({ outcome: 'circuit_open', attempts: 0 });
 
       healthy = true;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 550));
       const probe = await withFetchScope(query(), () => guarded(subgraph.url, POST));
       expect(probe.status).toBe(200);
       expect(await probe.json()).toEqual({ data: { __typename: 'Query' } });
