@@ -5,6 +5,8 @@ import { CONTEXT_HEADER, GRANTS_EXTENSION, GRAPHQL_ROUTE, PUBLIC_CALLER, type Co
 import { echoesCapped } from '../shared/http';
 import { subjectsOfQuery } from '../shared/policy/subjects';
 import type { GatewayContext, GatewayRequest } from './request';
+import type { GatewayObserver } from './observe';
+import { Resilience, SubgraphFetchError, withFetchScope, type FetchScope } from './resilience/subgraphFetch';
 
 export interface SectorDataSourceOptions {
   readonly name: string;
@@ -14,6 +16,13 @@ export interface SectorDataSourceOptions {
   readonly fetch: typeof fetch;
   /** Signs each fetch's context (header `x-credit-graph-context`) and grants, for this subgraph and exactly that body. */
   readonly signer: ContextSigner;
+  /**
+   * The gateway's breakers, retries and per-subgraph timeouts (gateway/resilience/subgraphFetch.ts),
+   * shared by all its data sources. Without it, each fetch only has `timeoutMs`.
+   */
+  readonly resilience?: Resilience;
+  /** Told of every fetch when no `resilience` is given (a `resilience` has its own observer). */
+  readonly observer?: GatewayObserver;
 }
 
 /**
@@ -25,6 +34,7 @@ type IncomingOperation = Extract<GraphQLDataSourceProcessOptions, { incomingRequ
 const INCOMING_OPERATION = ('incoming operation' satisfies `${IncomingOperation}`) as IncomingOperation;
 
 function reasonOf(error: unknown, timeoutMs: number): string {
+  if (error instanceof SubgraphFetchError) return error.reason;
   const e = error as { name?: string; code?: string; cause?: { code?: string }; extensions?: { response?: { status?: number } } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const code = e?.cause?.code ?? e?.code;
@@ -34,6 +44,12 @@ function reasonOf(error: unknown, timeoutMs: number): string {
   const status = e?.extensions?.response?.status;
   if (typeof status === 'number') return `HTTP ${status}`;
   return 'unexpected response';
+}
+
+/** The kind of operation a fetch's text is: the query planner writes `query ...`, `mutation ...` or `{ ... }`. */
+function operationOf(query: string | undefined): 'query' | 'mutation' | 'subscription' {
+  const keyword = /^\s*(query|mutation|subscription)\b/.exec(query ?? '')?.[1];
+  return keyword === 'mutation' || keyword === 'subscription' ? keyword : 'query';
 }
 
 /**
@@ -61,9 +77,12 @@ function inputRefusal(error: unknown): GraphQLFormattedError[] | null {
 }
 
 /**
- * How the gateway reaches one subgraph: Node's fetch (keep-alive pooled), a per-fetch timeout, and
- * failures turned into one SUBGRAPH_UNAVAILABLE error that names the subgraph and never leaks its URL.
- * The rest of the plan still runs, so the other sectors' data is returned.
+ * How the gateway reaches one subgraph: the gateway's send (an undici keep-alive pool by default),
+ * guarded by its resilience (a per-fetch timeout within the request's deadline, a circuit breaker,
+ * retries of queries refused before any answer), and failures turned into one SUBGRAPH_UNAVAILABLE
+ * error that names the subgraph, says why, and never leaks its URL. @apollo/gateway's executor
+ * catches a fetch's error, nulls that fetch's fields and runs the rest of the plan, so the other
+ * sectors' data is returned (partial data, as Apollo Router does).
  *
  * A fetch of an incoming operation speaks for that operation's request (Apollo's context `{ request }`):
  * it is signed for the request's caller, carries the grants of the subjects it concerns when the
@@ -78,12 +97,17 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: SectorDataSourceOptions) {
     super({ url: options.url });
     this.subgraphName = options.name;
-    this.timeoutMs = options.timeoutMs;
+    const resilience = options.resilience ?? Resilience.timeoutOnly(options.timeoutMs, options.observer);
+    this.timeoutMs = options.resilience ? resilience.timeoutFor(options.name) : options.timeoutMs;
     this.signer = options.signer;
-    const timeoutMs = options.timeoutMs;
-    const send = options.fetch;
-    this.fetcher = ((url: string, init: RequestInit) =>
-      send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+    this.fetcher = resilience.fetchFor(options.name, options.fetch);
+  }
+
+  /** What the guard of each fetch needs to know of it: its kind, and its request's deadline. */
+  private scopeOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): FetchScope {
+    if (options.kind !== INCOMING_OPERATION) return { operation: 'schema', deadline: Number.POSITIVE_INFINITY };
+    const request = options.context.request;
+    return { operation: operationOf(options.request.query), deadline: request.deadline, requestId: request.id };
   }
 
   /**
@@ -106,7 +130,11 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     http?.headers.set(CONTEXT_HEADER, context);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return withFetchScope(this.scopeOf(options), () => this.guardedProcess(options));
+  }
+
+  private async guardedProcess(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       const response = await super.process(options);
       if (options.kind === INCOMING_OPERATION) options.context.request.noteResponse(response.extensions);

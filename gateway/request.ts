@@ -24,6 +24,8 @@ export interface RequestDependencies {
   /** Where grants are looked up. */
   readonly access: AccessClient;
   readonly log: { warn(details: Record<string, unknown>, message: string): void };
+  /** The request's overall deadline from its creation (`CG_REQUEST_DEADLINE_MS`); none when absent. */
+  readonly deadlineMs?: number;
 }
 
 /** What the authorization decided about the operation that runs, as far as its fetches need it. */
@@ -61,10 +63,13 @@ export class GatewayRequest {
   /** The grants of each subject, looked up once per request in one call per batch of its fetches; null when the call failed. */
   private readonly grants: DataLoader<string, SubjectGrants | null>;
   private readonly disclosed = new Disclosures();
+  /** Epoch milliseconds after which no fetch is sent for this request (Infinity for none). */
+  readonly deadline: number;
 
   constructor(principal: Principal, purpose: string | null, dependencies: RequestDependencies, id: string = randomUUID()) {
     // Only a purpose the principal holds is ever signed: the context function has refused any other
     // already, and the rule stays where the caller of every signed context is made.
+    this.deadline = Date.now() + (dependencies.deadlineMs ?? Number.POSITIVE_INFINITY);
     const held = purpose !== null && principal.purposes.includes(purpose) ? purpose : null;
     this.caller = Object.freeze({ principal, purpose: held, requestId: id });
     const { access, log } = dependencies;
@@ -83,6 +88,11 @@ export class GatewayRequest {
   /** Identifies the request in logs, in the subgraphs' contexts and in its inquiry record. */
   get id(): string {
     return this.caller.requestId;
+  }
+
+  /** Milliseconds left before the request's deadline (0 once it has passed). */
+  remainingMs(): number {
+    return Math.max(0, this.deadline - Date.now());
   }
 
   /** Records what the authorization decided, before the operation is planned. */

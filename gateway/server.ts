@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -16,9 +15,11 @@ import { createVerifier } from '../shared/auth/tokens';
 import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, PUBLIC_CALLER } from '../shared/auth/context';
 import { AccessClient, InquiryWriter } from './inquiry';
 import { formatGatewayError } from './errors';
-import { demandPlugin, limitValidationRules, parseOptions } from './limits';
+import { costDirectivesOf, demandPlugin, limitValidationRules, parseOptions } from './limits';
 import { combineObservers, type GatewayObserver } from './observe';
 import { GatewayMetrics, observeQueryPlanCache } from './metrics';
+import { SupergraphClassification } from './authorization';
+import { gatewayResilience, registerHealthRoutes, SHEDDER_FASTIFY_OPTIONS, supergraphFile } from './resilience';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -92,7 +93,6 @@ async function probe(name: string, url: string, timeoutMs: number, signer: Conte
  */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
-  const send = options.subgraphFetch ?? fetch;
   const gatewayConfig = config.gateway;
   if (!gatewayConfig.apolloTelemetry) {
     // @apollo/gateway reads this at construction; the graph must not phone home unless asked to.
@@ -107,7 +107,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     options.logger === false
       ? ({ logger: false } as const)
       : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
-  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes });
+  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes, ...SHEDDER_FASTIFY_OPTIONS });
   graphqlShapedHttpErrors(app);
   const ops = Fastify({ ...logging, bodyLimit: 1_024 });
   graphqlShapedHttpErrors(ops);
@@ -116,6 +116,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   metrics.instrument(app, gatewayConfig.path);
   metrics.route(ops);
   const observer = combineObservers(metrics.observer, options.observer);
+  // Deadline, breakers, retries, the keep-alive pool and load shedding (gateway/resilience/); the
+  // shedder's hook comes after the metrics' so that shed requests are counted.
+  const guard = gatewayResilience(config, { ...(options.subgraphFetch ? { subgraphFetch: options.subgraphFetch } : {}), observer, log });
+  const send = guard.send;
+  guard.shedder.register(app);
 
   const verify = await createVerifier(config.auth);
   if (config.auth.key.kind === 'secret' && config.auth.key.isDevelopmentDefault) {
@@ -131,18 +136,22 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const access = new AccessClient(config.subgraphs.access.url, gatewayConfig.subgraphTimeoutMs, signer, send);
   const inquiries = new InquiryWriter(access, undefined, observer);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, fetch: send, signer });
+    new SectorDataSource({ name, url: urlFor(config, name, url), timeoutMs: gatewayConfig.subgraphTimeoutMs, fetch: send, signer, resilience: guard.resilience });
 
   let gateway: ApolloGateway;
   if (gatewayConfig.supergraph.mode === 'file') {
-    const file = gatewayConfig.supergraph.path;
-    let supergraphSdl: string;
-    try {
-      supergraphSdl = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new Error(`cannot read the supergraph file ${file} (CG_SUPERGRAPH): ${(error as Error).message}`, { cause: error });
-    }
-    gateway = new ApolloGateway({ supergraphSdl, buildService });
+    const watched = supergraphFile({
+      file: gatewayConfig.supergraph.path,
+      watch: gatewayConfig.resilience.watchSupergraph,
+      // The gateway's own readers of the core SDL must accept it before Apollo loads it.
+      validate: (sdl) => {
+        new SupergraphClassification(sdl);
+        costDirectivesOf(sdl);
+      },
+      observer,
+      log,
+    });
+    gateway = new ApolloGateway({ supergraphSdl: watched.hook, buildService });
   } else {
     gateway = new ApolloGateway({
       supergraphSdl: new IntrospectAndCompose({
@@ -186,6 +195,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     loaded ? reply.send({ status: 'ok' }) : reply.code(503).send({ status: 'starting' });
   app.get('/health', health);
   ops.get('/health', health);
+  const healthState = { supergraphLoaded: () => loaded !== null, shedder: guard.shedder, breakers: () => guard.resilience.breakerStates() };
+  registerHealthRoutes(app, healthState, false);
+  registerHealthRoutes(ops, healthState, true);
   // Readiness for ops, on the ops listener only: every subgraph is asked `{ __typename }` with a short timeout.
   ops.get('/health/subgraphs', async (_request, reply) => {
     if (!loaded) return reply.code(503).send({ status: 'starting', supergraph: 'not loaded' });
@@ -195,12 +207,16 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: metrics.context(contextFunction(verify, { access, log })) });
+  await app.register(fastifyApollo(apollo), {
+    path: gatewayConfig.path,
+    context: metrics.context(contextFunction(verify, { access, log, deadlineMs: guard.requestDeadlineMs })),
+  });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {
     await ops.close();
     await apollo.stop();
+    await guard.close();
   });
 
   return { app, ops, metrics, subgraphs: () => loaded?.subgraphs ?? [] };

@@ -100,6 +100,7 @@ export interface Config {
     /** Operation limits and demand control, checked before an operation is planned. */
     readonly operationLimits: OperationLimits;
     // -- resilience (deadline, breaker, retries, pool, shedding, hot reload) --
+    readonly resilience: ResilienceConfig;
   };
   readonly auth: AuthConfig;
   // -- observability (metrics, ops listeners, traces, request logs) --
@@ -151,6 +152,31 @@ export interface OperationLimits {
   readonly maxRequestBytes: number;
 }
 
+/** The gateway's resilience settings (gateway/resilience/). */
+export interface ResilienceConfig {
+  readonly requestDeadlineMs: number;
+  /** Per-subgraph overrides of `subgraphTimeoutMs`. */
+  readonly subgraphTimeoutsMs: Readonly<Record<string, number>>;
+  readonly breaker: {
+    readonly enabled: boolean;
+    readonly errorThresholdPercent: number;
+    readonly volumeThreshold: number;
+    readonly windowMs: number;
+    readonly resetMs: number;
+  };
+  readonly retry: {
+    readonly max: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly budgetPercent: number;
+    readonly minPerSecond: number;
+  };
+  readonly subgraphConnections: number;
+  readonly maxInFlight: number;
+  readonly retryAfterSeconds: number;
+  readonly watchSupergraph: boolean;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -191,6 +217,37 @@ const duration = makeValidator<number>((input) => {
   const seconds = parseDuration(input);
   if (seconds === null) throw new EnvError(`expected a duration such as 90s, 30m, 24h or 7d, got "${input.slice(0, 16)}"`);
   return seconds;
+});
+
+// -- resilience validators --
+const nonNegativeInt = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n < 0) throw new EnvError(`expected a whole number 0 or above, got "${input.slice(0, 16)}"`);
+  return n;
+});
+
+const percent = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isFinite(n) || n < 0 || n > 100 || input.trim() === '') throw new EnvError(`expected a percentage from 0 to 100, got "${input.slice(0, 16)}"`);
+  return n;
+});
+
+/** `finance=2000,taxation=800`: a subgraph's own fetch timeout, for known subgraph names only. */
+export function parseSubgraphTimeouts(input: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of input.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const match = /^([a-z]+)\s*=\s*(\d{1,9})$/.exec(part);
+    if (!match || !(SUBGRAPH_NAMES as readonly string[]).includes(match[1] as string) || Number(match[2]) <= 0) {
+      throw new EnvError(`expected name=milliseconds pairs for known subgraphs (${SUBGRAPH_NAMES.join(', ')}), got "${part.slice(0, 24)}"`);
+    }
+    out[match[1] as string] = Number(match[2]);
+  }
+  return out;
+}
+
+const subgraphTimeouts = makeValidator<string>((input) => {
+  parseSubgraphTimeouts(input);
+  return input;
 });
 
 const databaseName = makeValidator<string>((input) => {
@@ -309,6 +366,46 @@ function specFor() {
     }),
     CG_MAX_REQUEST_BYTES: positiveInt({ default: 1_048_576, desc: 'Largest request body the gateway reads, in bytes (HTTP 413 above it).' }),
     // -- resilience --
+    CG_REQUEST_DEADLINE_MS: positiveInt({
+      default: 10_000,
+      desc: 'Overall deadline of one GraphQL request at the gateway: each subgraph fetch gets at most the time left, and none is sent after it (the sectors that did not answer are null with `SUBGRAPH_UNAVAILABLE`).',
+    }),
+    CG_SUBGRAPH_TIMEOUTS: subgraphTimeouts({
+      default: '',
+      desc: 'Per-subgraph fetch timeouts that override `CG_SUBGRAPH_TIMEOUT_MS`, e.g. `finance=2000,taxation=800`.',
+    }),
+    CG_BREAKER_ENABLED: bool({ default: true, desc: 'A circuit breaker per subgraph: fail fast (`SUBGRAPH_UNAVAILABLE`, no call) while a subgraph keeps failing.' }),
+    CG_BREAKER_ERROR_PERCENT: percent({
+      default: 50,
+      desc: 'Share of failed fetches (connection errors, timeouts, HTTP 5xx; never a 4xx or a GraphQL error) over the window above which a subgraph\'s breaker opens.',
+    }),
+    CG_BREAKER_VOLUME: positiveInt({ default: 10, desc: 'Fetches to a subgraph the window must hold before its breaker may open.' }),
+    CG_BREAKER_WINDOW_MS: positiveInt({ default: 10_000, desc: 'Rolling window over which a breaker counts fetches and failures.' }),
+    CG_BREAKER_RESET_MS: positiveInt({ default: 5_000, desc: 'How long an open breaker fails fast before one probe fetch (half open) may close it again.' }),
+    CG_RETRY_MAX: nonNegativeInt({
+      default: 2,
+      desc: 'Retries of a query fetch refused or reset before any answer (never a mutation, a timeout or an HTTP error); 0 turns retries off.',
+    }),
+    CG_RETRY_BASE_MS: positiveInt({ default: 25, desc: 'Base of the jittered exponential backoff between retries (full jitter: a random wait up to base × 2^retry).' }),
+    CG_RETRY_MAX_DELAY_MS: positiveInt({ default: 500, desc: 'Longest wait before one retry.' }),
+    CG_RETRY_BUDGET_PERCENT: percent({
+      default: 20,
+      desc: 'Retry budget: retries to a subgraph may add at most this share of its fetches over the last 10 s (plus `CG_RETRY_MIN_PER_SECOND`).',
+    }),
+    CG_RETRY_MIN_PER_SECOND: nonNegativeInt({ default: 5, desc: 'Retries per second a subgraph may always get, whatever its budget.' }),
+    CG_SUBGRAPH_CONNECTIONS: positiveInt({
+      default: 64,
+      desc: 'Most keep-alive connections the gateway opens to each subgraph (its undici pool); fetches beyond wait for a free one.',
+    }),
+    CG_MAX_IN_FLIGHT: positiveInt({
+      default: 256,
+      desc: 'Most GraphQL requests one gateway process serves at once; past it, HTTP 503 with `Retry-After` and `SERVER_OVERLOADED`, and `/health/ready` is false.',
+    }),
+    CG_SHED_RETRY_AFTER_SECONDS: positiveInt({ default: 1, desc: '`Retry-After` of a request refused by load shedding or shutdown.' }),
+    CG_SUPERGRAPH_WATCH: bool({
+      default: true,
+      desc: 'With a supergraph file: reload it when it changes (a file that does not load keeps the old graph, with a warning).',
+    }),
     CG_APOLLO_TELEMETRY: bool({ default: false, desc: "@apollo/gateway's anonymous usage telemetry (off)." }),
     CG_AUTHZ_MODE: str({
       choices: ['filter', 'reject', 'dry-run'],
@@ -496,6 +593,28 @@ export function loadConfig(
         maxRequestBytes: Number(clean.CG_MAX_REQUEST_BYTES),
       },
       // -- resilience --
+      resilience: {
+        requestDeadlineMs: Number(clean.CG_REQUEST_DEADLINE_MS),
+        subgraphTimeoutsMs: parseSubgraphTimeouts(String(clean.CG_SUBGRAPH_TIMEOUTS)),
+        breaker: {
+          enabled: Boolean(clean.CG_BREAKER_ENABLED),
+          errorThresholdPercent: Number(clean.CG_BREAKER_ERROR_PERCENT),
+          volumeThreshold: Number(clean.CG_BREAKER_VOLUME),
+          windowMs: Number(clean.CG_BREAKER_WINDOW_MS),
+          resetMs: Number(clean.CG_BREAKER_RESET_MS),
+        },
+        retry: {
+          max: Number(clean.CG_RETRY_MAX),
+          baseDelayMs: Number(clean.CG_RETRY_BASE_MS),
+          maxDelayMs: Number(clean.CG_RETRY_MAX_DELAY_MS),
+          budgetPercent: Number(clean.CG_RETRY_BUDGET_PERCENT),
+          minPerSecond: Number(clean.CG_RETRY_MIN_PER_SECOND),
+        },
+        subgraphConnections: Number(clean.CG_SUBGRAPH_CONNECTIONS),
+        maxInFlight: Number(clean.CG_MAX_IN_FLIGHT),
+        retryAfterSeconds: Number(clean.CG_SHED_RETRY_AFTER_SECONDS),
+        watchSupergraph: Boolean(clean.CG_SUPERGRAPH_WATCH),
+      },
     },
     // -- observability --
     subgraphOps: Object.fromEntries(

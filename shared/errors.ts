@@ -81,7 +81,20 @@ export const ERROR_CODES = {
   SUBGRAPH_UNAVAILABLE: {
     status: 200,
     description:
-      "A sector's subgraph is down, slow or failing. Its fields are null; every other sector's data is still returned. `extensions.serviceName` names the sector.",
+      "A sector's subgraph is down, slow or failing, did not answer before the request's deadline (`CG_REQUEST_DEADLINE_MS`), or its circuit breaker is open (it failed repeatedly and is not called for a while). Its fields are null; every other sector's data is still returned. `extensions.serviceName` names the sector; the message says why.",
+  },
+  SERVER_OVERLOADED: {
+    status: 503,
+    description:
+      'The gateway process already serves `CG_MAX_IN_FLIGHT` requests; this one was refused before any work, with `Retry-After`. Retry later, or on another instance.',
+  },
+  SHUTTING_DOWN: {
+    status: 503,
+    description: 'The gateway is shutting down and takes no new request (its in-flight requests finish); retry, on another instance, after `Retry-After`.',
+  },
+  NOT_READY: {
+    status: 503,
+    description: 'Answered by `GET /health/ready`: the gateway should get no traffic now (no supergraph loaded, shedding load, or shutting down; the message says which).',
   },
   INTERNAL_SERVER_ERROR: {
     status: 500,
