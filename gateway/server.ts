@@ -17,6 +17,9 @@ import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, PUBLIC_CALLER } from '../
 import { AccessClient, InquiryWriter } from './inquiry';
 import { formatGatewayError } from './errors';
 import { demandPlugin, limitValidationRules, parseOptions } from './limits';
+import { tracedFetch } from '../shared/telemetry/fetch';
+import { traceServerRequests } from '../shared/telemetry/fastify';
+import { loggedContext, observeRequests, requestIdOptions, requestLogPlugin } from './requestLog';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -86,7 +89,8 @@ async function probe(name: string, url: string, timeoutMs: number, signer: Conte
  */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
-  const send = options.subgraphFetch ?? fetch;
+  // Each subgraph call is a client span that carries the trace's `traceparent` to the subgraph.
+  const send = tracedFetch(options.subgraphFetch ?? fetch);
   const gatewayConfig = config.gateway;
   if (!gatewayConfig.apolloTelemetry) {
     // @apollo/gateway reads this at construction; the graph must not phone home unless asked to.
@@ -101,8 +105,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     options.logger === false
       ? ({ logger: false } as const)
       : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
-  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes });
+  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes, ...requestIdOptions(config.trustedProxies) });
   graphqlShapedHttpErrors(app);
+  // x-request-id on every response, one log line per request, one trace per request.
+  observeRequests(app);
+  traceServerRequests(app, { continueTrace: false });
   const ops = Fastify({ ...logging, bodyLimit: 1_024 });
   graphqlShapedHttpErrors(ops);
   const log = app.log;
@@ -165,6 +172,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
       demandPlugin({ limits, log: (details, message) => log.warn(details, message) }),
+      requestLogPlugin(),
     ],
   });
   await apollo.start();
@@ -183,7 +191,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: contextFunction(verify, { access, log }) });
+  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: loggedContext(contextFunction(verify, { access, log })) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

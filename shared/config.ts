@@ -4,6 +4,7 @@ import { cleanEnv, str, num, port, bool, makeValidator, EnvError, EnvMissingErro
 // The one import of shared/ from subgraphs/: the names and default ports, a module that imports nothing.
 import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from '../subgraphs/names';
 import { DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY, DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from './auth/developmentKeys';
+import { parseTrustedProxies } from './trustedProxies';
 
 export { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
 
@@ -103,6 +104,8 @@ export interface Config {
   };
   readonly auth: AuthConfig;
   // -- observability (metrics, ops listeners, traces, request logs) --
+  /** Proxies whose X-Forwarded-For and x-request-id the gateway believes: addresses and CIDRs (none by default). */
+  readonly trustedProxies: readonly string[];
   readonly limits: {
     readonly subjectsBatchMax: number;
     readonly pageSizeDefault: number;
@@ -236,6 +239,17 @@ function specFor() {
     }),
     CG_GATEWAY_OPS_PORT: port({ default: 4090, desc: "Port of the gateway's ops listener." }),
     // -- observability --
+    CG_TRUSTED_PROXIES: makeValidator<string>((input) => {
+      try {
+        parseTrustedProxies(input);
+      } catch (error) {
+        throw new EnvError((error as Error).message);
+      }
+      return input;
+    })({
+      default: '',
+      desc: 'Comma-separated addresses or CIDR ranges (or `loopback`, `linklocal`, `uniquelocal`) of the proxies in front of the gateway: only a request from one of them has its `X-Forwarded-For` (the client address rate limits see) and its `x-request-id` (a UUID) believed. Empty: nobody is trusted.',
+    }),
     CG_LIMITS_MODE: str({
       choices: ['enforce', 'warn'],
       default: 'enforce',
@@ -454,6 +468,7 @@ export function loadConfig(
       // -- resilience --
     },
     // -- observability --
+    trustedProxies: parseTrustedProxies(String(clean.CG_TRUSTED_PROXIES)),
     auth,
     limits,
     // -- safelist and rate limits --

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import ClientPgLite from 'knex-pglite';
 import type { StoreConfig } from './config';
+import { traceQueries } from './telemetry/knex';
 
 /**
  * A subgraph's own PostgreSQL store: PGlite in-process (the embedded default) or a PostgreSQL
@@ -121,6 +122,7 @@ export async function openStore(name: string, config: StoreConfig, options: Open
       throw new StoreError(`unknown store kind ${JSON.stringify(unreachable)}`);
     }
   }
+  traceQueries(db, name);
   return {
     name,
     kind: config.kind,

@@ -5,6 +5,8 @@ import { CONTEXT_HEADER, ContextVerifier, GRAPHQL_ROUTE, type VerifiedContext, t
 import { AuthenticationError } from '../auth/tokens';
 import { DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from '../auth/developmentKeys';
 import { readFetchBody, SubgraphRequest, type FieldRequirements, type ResolverContext } from './request';
+import { traceServerRequests } from '../telemetry/fastify';
+import { scopeRequestIds } from '../requestScope';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,6 +58,9 @@ export function subgraphHttp(name: string, deps: SubgraphDeps, requirements: Fie
     },
   });
   graphqlShapedHttpErrors(app);
+  // A server span per request, continuing the gateway's trace; log lines carry the signed request id.
+  traceServerRequests(app);
+  scopeRequestIds(app);
   app.decorateRequest('signedContext', null);
   app.decorateRequest('subgraphRequest', null);
   app.decorate('subgraphName', name);
