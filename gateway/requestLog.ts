@@ -36,7 +36,6 @@ export function requestIdOptions(trustedProxies: readonly string[]) {
   const trusted = proxyTrust(trustedProxies);
   return {
     trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
-    requestIdLogLabel: 'requestId',
     genReqId: (raw: IncomingMessage): string => {
       const incoming = raw.headers[REQUEST_ID_HEADER];
       if (typeof incoming === 'string' && UUID.test(incoming) && trusted(raw.socket?.remoteAddress)) return incoming.toLowerCase();
