@@ -5,6 +5,7 @@ import { subjectAt } from '../shared/generator/subjects';
 import { sanitizedStatement, traceQueries } from '../shared/telemetry/knex';
 import { startTelemetry, tracingConfigured, withSpan, type Telemetry } from '../shared/telemetry';
 import { openStore } from '../shared/store';
+import { tracedFetch } from '../shared/telemetry/fetch';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, REGULATOR, type RunningGraph } from './support/graph';
 import { TEST_DATASET } from './support/stores';
 
@@ -22,6 +23,15 @@ describe('tracing is off without an OTEL_* variable', () => {
     const carrier: Record<string, string> = {};
     propagation.inject(trace.setSpan(context.active(), span), carrier);
     expect(carrier).toEqual({});
+    // A subgraph call goes out exactly as it came: the same init object, no header added.
+    const calls: Array<RequestInit | undefined> = [];
+    const init = { method: 'POST', headers: { a: 'b' } };
+    await tracedFetch(async (_input, given) => {
+      calls.push(given);
+      return new Response(null, { status: 204 });
+    })('http://finance.test/graphql', init);
+    expect(calls[0]).toBe(init);
+    expect(init.headers).toEqual({ a: 'b' });
     for (const variable of ['OTEL_TRACES_EXPORTER', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']) {
       expect(tracingConfigured({ [variable]: 'otlp' })).toBe(true);
     }
@@ -126,6 +136,25 @@ describe('one trace per request, from the gateway to SQL', () => {
     expect(spans.length).toBeGreaterThanOrEqual(15);
     const attributes = JSON.stringify(spans.map((s) => s.attributes));
     for (const secret of [group.code, token, token.split('.')[1]!, 'inspector-7', String(group.name)]) expect(attributes).not.toContain(secret);
+  });
+
+  it('adds traceparent to a call in the shape its headers came in, and hands the rest over untouched', async () => {
+    const calls: Array<RequestInit | undefined> = [];
+    const inner: typeof fetch = async (_input, init) => {
+      calls.push(init);
+      return new Response('{}', { status: 503 });
+    };
+    const send = tracedFetch(inner);
+    const signal = AbortSignal.timeout(1_000);
+    await withSpan('caller', {}, () => send('http://finance.test:4003/graphql?x=1', { method: 'POST', headers: { 'x-credit-graph-context': 'signed' }, body: '{}', signal }));
+    await withSpan('caller', {}, () => send('http://finance.test/graphql', { method: 'POST', headers: new Headers({ a: 'b' }) }));
+    const [plain, whatwg] = calls;
+    expect(plain).toEqual({ method: 'POST', body: '{}', signal, headers: { 'x-credit-graph-context': 'signed', traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/) } });
+    expect((whatwg!.headers as Headers).get('traceparent')).toMatch(/^00-/);
+    expect((whatwg!.headers as Headers).get('a')).toBe('b');
+    const client = exporter.getFinishedSpans().find((s) => s.attributes['server.port'] === 4003)!;
+    expect(client.attributes).toEqual({ 'http.request.method': 'POST', 'server.address': 'finance.test', 'server.port': 4003, 'url.path': '/graphql', 'http.response.status_code': 503 });
+    expect((plain!.headers as Record<string, string>).traceparent).toContain(client.spanContext().spanId);
   });
 
   it('starts a new trace at the gateway whatever traceparent a caller sends', async () => {

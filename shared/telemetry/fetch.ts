@@ -10,6 +10,17 @@ import { tracer } from './index';
  * headers are not part of the signed context body (only the `x-credit-graph-context` header and the
  * body are), so signing is unaffected.
  */
+/** The caller's headers plus `added`, in the shape the caller gave them (a plain object stays one). */
+function withHeaders(headers: RequestInit['headers'], added: Record<string, string>): RequestInit['headers'] {
+  if (headers instanceof Headers) {
+    const copy = new Headers(headers);
+    for (const [name, value] of Object.entries(added)) copy.set(name, value);
+    return copy;
+  }
+  if (Array.isArray(headers)) return [...headers.filter(([name]) => !((name ?? '').toLowerCase() in added)), ...Object.entries(added)];
+  return { ...headers, ...added };
+}
+
 export function tracedFetch(inner: typeof fetch): typeof fetch {
   return async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -23,11 +34,13 @@ export function tracedFetch(inner: typeof fetch): typeof fetch {
         'url.path': url.pathname,
       },
     });
+    // Tracing off: the call goes out exactly as it came.
+    if (!span.isRecording()) return inner(input, init);
     const active = trace.setSpan(context.active(), span);
-    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    propagation.inject(active, headers, { set: (carrier, key, value) => carrier.set(key, value) });
+    const added: Record<string, string> = {};
+    propagation.inject(active, added);
     try {
-      const response = await context.with(active, () => inner(input, { ...init, headers }));
+      const response = await context.with(active, () => inner(input, { ...init, headers: withHeaders(init?.headers ?? (input instanceof Request ? input.headers : undefined), added) }));
       span.setAttribute('http.response.status_code', response.status);
       if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       return response;
