@@ -13,6 +13,7 @@ import { isPurpose, type Principal } from '../shared/policy/principal';
 import { GatewayRequest } from './request';
 import type { InquiryWriter } from './inquiry';
 import type { GatewayObserver } from './observe';
+import { tracer, withSpan } from '../shared/telemetry';
 
 export interface AuthorizingGatewayOptions {
   readonly mode: AuthorizationMode;
@@ -113,8 +114,10 @@ export class AuthorizingGateway implements GatewayInterface {
     if (prepared.error) return { errors: [prepared.error] };
     const { operation, variables } = prepared;
     const key = `${requestContext.queryHash}\u0000${operation.name?.value ?? ''}\u0000${rightsOf(principal)}\u0000${booleanInputs(variables)}`;
+    const span = tracer.startSpan('gateway.authorize', { attributes: { 'authorization.mode': this.options.mode } });
     let authorized = this.decisions.get(key);
     this.options.observer?.cache?.('authorization', authorized ? 'hit' : 'miss');
+    span.setAttribute('authorization.cached', authorized !== undefined);
     if (!authorized) {
       const filtered = filterOperation(requestContext.schema, classification, principal, requestContext.document, operation, variables);
       const query = filtered.document && filtered.removals.length > 0 ? print(filtered.document) : null;
@@ -125,6 +128,8 @@ export class AuthorizingGateway implements GatewayInterface {
       this.decisions.set(key, authorized);
     }
     const { filtered } = authorized;
+    span.setAttribute('authorization.removals', filtered.removals.length);
+    span.end();
     request.authorized({ disclosed: filtered.disclosed });
     if (!filtered.document && filtered.removals.length === 0) {
       return { errors: [new GraphQLError('The operation could not be authorized', { extensions: { code: 'BAD_REQUEST' } })] };
@@ -132,7 +137,8 @@ export class AuthorizingGateway implements GatewayInterface {
     const reported = filtered.removals.filter((r) => r.reported);
     for (const removal of reported) {
       this.options.log.info(
-        { path: removal.path.map((s) => s.key), category: removal.requirement.category, level: removal.requirement.level, organization: principal.organization, mode: this.options.mode },
+        // `dataLevel`, not `level`: pino's `level` is the line's log level.
+        { requestId: request.id, path: removal.path.map((s) => s.key), category: removal.requirement.category, dataLevel: removal.requirement.level, organization: principal.organization, mode: this.options.mode },
         this.options.mode === 'dry-run' ? 'would deny field (dry run)' : 'denied field',
       );
       if (this.options.mode !== 'dry-run') this.options.observer?.denied?.(removal.requirement.category, removal.requirement.level);
@@ -174,7 +180,7 @@ export class AuthorizingGateway implements GatewayInterface {
     try {
       // Signed when it goes out, for its disclosures: the record names who asked by a context that is
       // still valid when it arrives and good for nothing else.
-      await this.options.inquiries.write(record.caller, record.disclosures);
+      await withSpan('gateway.inquiry_record', { 'inquiry.disclosures': record.disclosures.length }, () => this.options.inquiries.write(record.caller, record.disclosures));
       return result;
     } catch (error) {
       this.options.log.error(

@@ -48,6 +48,7 @@ export function contextFunction(verify: Verifier, dependencies: RequestDependenc
       }
       throw error;
     }
-    return { request: new GatewayRequest(principal, statedPurpose(principal, request.headers[PURPOSE_HEADER]), dependencies) };
+    // The request's id is Fastify's (gateway/requestLog.ts): the one in x-request-id, the logs and the inquiry record.
+    return { request: new GatewayRequest(principal, statedPurpose(principal, request.headers[PURPOSE_HEADER]), dependencies, request.id) };
   };
 }

@@ -1,3 +1,4 @@
+import { startTelemetry } from '../shared/telemetry';
 import pino from 'pino';
 import { configOrExit, closeOnSignals } from '../shared/process';
 import { buildGateway } from './server';
@@ -5,6 +6,7 @@ import { buildGateway } from './server';
 /** The gateway process: configure, load the supergraph, listen, shut down cleanly on a signal. */
 async function main(): Promise<void> {
   const config = configOrExit('gateway');
+  const telemetry = await startTelemetry('gateway');
   const logger = pino({ name: 'gateway', level: config.logLevel });
   let gateway;
   try {
@@ -14,7 +16,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { app, ops } = gateway;
-  closeOnSignals((m) => logger.info(m), () => app.close());
+  closeOnSignals((m) => logger.info(m), async () => {
+    await app.close();
+    await telemetry?.shutdown();
+  });
   const { host, port, path } = config.gateway;
   for (const [listener, at] of [[ops, config.gateway.ops], [app, { host, port }]] as const) {
     try {

@@ -20,6 +20,9 @@ import { combineObservers, type GatewayObserver } from './observe';
 import { GatewayMetrics, observeQueryPlanCache } from './metrics';
 import { SupergraphClassification } from './authorization';
 import { gatewayResilience, registerHealthRoutes, SHEDDER_FASTIFY_OPTIONS, supergraphFile } from './resilience';
+import { tracedFetch } from '../shared/telemetry/fetch';
+import { traceServerRequests } from '../shared/telemetry/fastify';
+import { loggedContext, observeRequests, requestIdOptions, requestLogObserver, requestLogPlugin } from './requestLog';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -107,19 +110,24 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     options.logger === false
       ? ({ logger: false } as const)
       : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
-  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes, ...SHEDDER_FASTIFY_OPTIONS });
+  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes, ...SHEDDER_FASTIFY_OPTIONS, ...requestIdOptions(config.trustedProxies) });
   graphqlShapedHttpErrors(app);
+  // x-request-id on every response, one log line per request, one trace per request.
+  observeRequests(app);
+  traceServerRequests(app, { continueTrace: false });
   const ops = Fastify({ ...logging, bodyLimit: 1_024 });
   graphqlShapedHttpErrors(ops);
   const log = app.log;
   const metrics = new GatewayMetrics();
   metrics.instrument(app, gatewayConfig.path);
   metrics.route(ops);
-  const observer = combineObservers(metrics.observer, options.observer);
+  const observer = combineObservers(metrics.observer, requestLogObserver(log), options.observer);
   // Deadline, breakers, retries, the keep-alive pool and load shedding (gateway/resilience/); the
   // shedder's hook comes after the metrics' so that shed requests are counted.
   const guard = gatewayResilience(config, { ...(options.subgraphFetch ? { subgraphFetch: options.subgraphFetch } : {}), observer, log });
-  const send = guard.send;
+  // Each network attempt to a subgraph is a client span carrying the trace's `traceparent`; the
+  // breaker and retries sit above it.
+  const send = tracedFetch(guard.send);
   guard.shedder.register(app);
 
   const verify = await createVerifier(config.auth);
@@ -186,6 +194,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
       demandPlugin({ limits, log: (details, message) => log.warn(details, message) }),
       metrics.plugin(),
+      requestLogPlugin(),
     ],
   });
   await apollo.start();
@@ -209,7 +218,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await app.register(fastifyApollo(apollo), {
     path: gatewayConfig.path,
-    context: metrics.context(contextFunction(verify, { access, log, deadlineMs: guard.requestDeadlineMs })),
+    context: metrics.context(loggedContext(contextFunction(verify, { access, log, deadlineMs: guard.requestDeadlineMs }))),
   });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).

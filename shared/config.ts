@@ -4,6 +4,7 @@ import { cleanEnv, str, num, port, bool, makeValidator, EnvError, EnvMissingErro
 // The one import of shared/ from subgraphs/: the names and default ports, a module that imports nothing.
 import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from '../subgraphs/names';
 import { DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY, DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from './auth/developmentKeys';
+import { parseTrustedProxies } from './trustedProxies';
 
 export { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
 
@@ -106,6 +107,8 @@ export interface Config {
   // -- observability (metrics, ops listeners, traces, request logs) --
   /** Each subgraph's ops listener (`/metrics`), apart from its graph port. */
   readonly subgraphOps: Readonly<Record<SubgraphName, { readonly host: string; readonly port: number }>>;
+  /** Proxies whose X-Forwarded-For and x-request-id the gateway believes: addresses and CIDRs (none by default). */
+  readonly trustedProxies: readonly string[];
   readonly limits: {
     readonly subjectsBatchMax: number;
     readonly pageSizeDefault: number;
@@ -336,6 +339,17 @@ function specFor() {
     CG_SUBGRAPH_OPS_HOST: str({
       default: '127.0.0.1',
       desc: "Interface of every subgraph's ops listener (`/metrics` on `CG_<SUBGRAPH>_OPS_PORT`); keep it off the network the graph's callers reach.",
+    }),
+    CG_TRUSTED_PROXIES: makeValidator<string>((input) => {
+      try {
+        parseTrustedProxies(input);
+      } catch (error) {
+        throw new EnvError((error as Error).message);
+      }
+      return input;
+    })({
+      default: '',
+      desc: 'Comma-separated addresses or CIDR ranges (or `loopback`, `linklocal`, `uniquelocal`) of the proxies in front of the gateway: only a request from one of them has its `X-Forwarded-For` (the client address rate limits see) and its `x-request-id` (a UUID) believed. Empty: nobody is trusted.',
     }),
     CG_LIMITS_MODE: str({
       choices: ['enforce', 'warn'],
@@ -620,6 +634,7 @@ export function loadConfig(
     subgraphOps: Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [name, { host: String(clean.CG_SUBGRAPH_OPS_HOST), port: Number(clean[`CG_${upper(name)}_OPS_PORT`]) }]),
     ) as Record<SubgraphName, { host: string; port: number }>,
+    trustedProxies: parseTrustedProxies(String(clean.CG_TRUSTED_PROXIES)),
     auth,
     limits,
     // -- safelist and rate limits --

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { withSpan } from './telemetry';
 import { encodeCursor, notACursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
 
 /**
@@ -174,7 +175,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
     let loader = pageLoaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader<PageKey, CreditRecord[], string>(
-        async (keys) => {
+        (keys) => withSpan('records.page', { 'records.table': list.table, 'records.visibility': visibility, 'records.batch_size': keys.length }, async () => {
           const key = await recordKey(db);
           const result = await db.raw<{ rows: RecordRow[] }>(
             `select r.*, k.k_ord
@@ -202,7 +203,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
             byKey[Number(row.k_ord) - 1]?.push(toCreditRecord(list.recordType, row, key));
           }
           return byKey;
-        },
+        }),
         { cacheKeyFn: (key) => JSON.stringify([key.subjectCode, key.first, key.after]) },
       );
       pageLoaders.set(loaderKey, loader);
@@ -214,7 +215,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
     const loaderKey = `${list.table}:${visibility}`;
     let loader = countLoaders.get(loaderKey);
     if (!loader) {
-      loader = new DataLoader<string, number>(async (codes) => {
+      loader = new DataLoader<string, number>((codes) => withSpan('records.count', { 'records.table': list.table, 'records.visibility': visibility, 'records.batch_size': codes.length }, async () => {
         const rows = await db(list.table)
           .select('subject_code')
           .count<{ subject_code: string; n: number }[]>({ n: '*' })
@@ -223,7 +224,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
           .groupBy('subject_code');
         const counts = new Map(rows.map((r) => [r.subject_code, Number(r.n)]));
         return codes.map((code) => counts.get(code) ?? 0);
-      });
+      }));
       countLoaders.set(loaderKey, loader);
     }
     return loader;

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import ClientPgLite from 'knex-pglite';
 import type { StoreConfig } from './config';
 import { acquireLock, ago, createWhole, LockHeldError, type Lock } from './locks';
+import { traceQueries } from './telemetry/knex';
 
 /**
  * A subgraph's own PostgreSQL store: PGlite in-process (the embedded default) or a PostgreSQL
@@ -154,6 +155,7 @@ export async function openStore(name: string, config: StoreConfig, options: Open
   }
   const health = new StoreHealth(name, db, folder);
   if (options.probeIntervalMs) health.probeEvery(options.probeIntervalMs);
+  traceQueries(db, name);
   return {
     name,
     kind: config.kind,

@@ -6,6 +6,8 @@ import { AuthenticationError } from '../auth/tokens';
 import { DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from '../auth/developmentKeys';
 import { readFetchBody, SubgraphRequest, type FieldRequirements, type ResolverContext } from './request';
 import { instrumentSubgraph } from './metrics';
+import { traceServerRequests } from '../telemetry/fastify';
+import { scopeRequestIds } from '../requestScope';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,6 +66,9 @@ export function subgraphHttp(name: string, deps: SubgraphDeps, requirements: Fie
   });
   graphqlShapedHttpErrors(app);
   instrumentSubgraph(name, app, deps.store);
+  // A server span per request, continuing the gateway's trace; log lines carry the signed request id.
+  traceServerRequests(app);
+  scopeRequestIds(app);
   app.decorateRequest('signedContext', null);
   app.decorateRequest('subgraphRequest', null);
   app.decorate('subgraphName', name);

@@ -1,4 +1,6 @@
+import { startTelemetry } from '../telemetry';
 import pino from 'pino';
+import { requestIdMixin } from '../requestScope';
 import { isSubgraphName, type Config } from '../config';
 import { configOrExit, closeOnSignals } from '../process';
 import { openStore, migrate, StoreError, type Store } from '../store';
@@ -46,7 +48,8 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     process.exit(78);
   }
   const own = config.subgraphs[module.name];
-  const logger = pino({ name: module.name, level: config.logLevel });
+  const telemetry = await startTelemetry(module.name);
+  const logger = pino({ name: module.name, level: config.logLevel, mixin: requestIdMixin });
   let store: Store;
   try {
     store = await openStore(module.name, own.store, {
@@ -77,6 +80,7 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     async () => {
       await app.close();
       await store.close();
+      await telemetry?.shutdown();
     },
   );
   if (!(await serveSubgraphOps(module.name, app, config, logger))) {

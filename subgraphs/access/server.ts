@@ -14,6 +14,7 @@ import { accessDataset } from './dataset';
 import { writeInquiries, subjectGrants, type InquiryOutcome, type NewInquiry } from './store';
 import { INQUIRY_RECORD_USE, SUBJECT_GRANTS_ROUTE, INQUIRY_RECORDS_ROUTE } from '../../shared/auth/context';
 import { AuthenticationError } from '../../shared/auth/tokens';
+import { tracedFields, withSpan } from '../../shared/telemetry';
 
 const typeDefs = subgraphTypeDefs(__dirname);
 
@@ -75,7 +76,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
   const app = await buildApolloSubgraph(deps, {
     name: 'access',
     typeDefs,
-    resolvers: accessResolvers,
+    resolvers: tracedFields(accessResolvers, 'Mutation'),
     context: () => createAccessContext(deps.store.db, deps.limits),
   });
 
@@ -92,7 +93,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     ];
     const { organization } = principal;
     if (!organization || !purpose || codes.length === 0) return { subjects: {} };
-    return { subjects: await subjectGrants(deps.store.db, organization, purpose, codes) };
+    return { subjects: await withSpan('access.subject_grants', { 'grants.subjects': codes.length }, () => subjectGrants(deps.store.db, organization, purpose, codes)) };
   });
 
   // One call may carry the records of several requests (the gateway's group commit). Each record
@@ -115,7 +116,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
         valid.push({ index: i, inquiry: checked });
       }
     }
-    const written = await writeInquiries(deps.store.db, valid.map((v) => v.inquiry));
+    const written = await withSpan('access.inquiry_records.write', { 'inquiry.records': valid.length }, () => writeInquiries(deps.store.db, valid.map((v) => v.inquiry)));
     for (const [j, { index }] of valid.entries()) outcomes[index] = written[j] as InquiryOutcome;
     return reply.code(200).send({ results: outcomes });
   });
