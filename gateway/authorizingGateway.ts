@@ -12,6 +12,7 @@ import { LRUCache } from 'lru-cache';
 import { isPurpose, type Principal } from '../shared/policy/principal';
 import { GatewayRequest } from './request';
 import type { InquiryWriter } from './inquiry';
+import type { InquiryQuota } from './rateLimits';
 
 export interface AuthorizingGatewayOptions {
   readonly mode: AuthorizationMode;
@@ -21,6 +22,8 @@ export interface AuthorizingGatewayOptions {
   };
   /** Writes each request's inquiry record durably before its response leaves. */
   readonly inquiries: InquiryWriter;
+  /** Counts an inquiry (an operation authorized to fetch non-public data) before anything is fetched. */
+  readonly inquiryQuota?: InquiryQuota;
 }
 
 function unauthorizedError(removal: Removal): GraphQLError {
@@ -135,12 +138,16 @@ export class AuthorizingGateway implements GatewayInterface {
     if (this.options.mode === 'dry-run' || filtered.removals.length === 0) {
       const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
       if (purposeError) return { errors: [purposeError] };
+      const overQuota = await this.quota(principal, filtered.disclosed);
+      if (overQuota) return { errors: [overQuota] };
       return this.recorded(request, await executor(requestContext));
     }
     const errors = reported.map(unauthorizedError);
     if (this.options.mode === 'reject' || !filtered.document) return { data: null, errors };
     const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
     if (purposeError) return { errors: [purposeError] };
+    const overQuota = await this.quota(principal, filtered.disclosed);
+    if (overQuota) return { errors: [overQuota] };
 
     const { query, document, queryHash } = authorized.reduced as NonNullable<Authorized['reduced']>;
     const reduced = {
@@ -184,6 +191,12 @@ export class AuthorizingGateway implements GatewayInterface {
         ],
       };
     }
+  }
+
+  /** An operation that will fetch non-public data is an inquiry: counted against the daily quota before any fetch. */
+  private async quota(principal: Principal, disclosed: FilterResult['disclosed']) {
+    if (!this.options.inquiryQuota || !disclosed.some((r) => r.level !== 'PUBLIC')) return null;
+    return this.options.inquiryQuota.consumeInquiry(principal);
   }
 
   /** A principal other than the public states a purpose allowed to it before it sees non-public data. */

@@ -17,6 +17,9 @@ import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, PUBLIC_CALLER } from '../
 import { AccessClient, InquiryWriter } from './inquiry';
 import { formatGatewayError } from './errors';
 import { demandPlugin, limitValidationRules, parseOptions } from './limits';
+import type { GatewayObserver } from './observe';
+import { PersistedQueries } from './safelist';
+import { RateLimits } from './rateLimits';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -32,6 +35,8 @@ export interface GatewayOptions {
    * Node's fetch by default. Tests route it to in-process subgraph servers (`app.inject`).
    */
   readonly subgraphFetch?: typeof fetch;
+  /** Told what the gateway's parts do (metrics, logs); nobody by default. */
+  readonly observer?: GatewayObserver;
 }
 
 export interface Gateway {
@@ -148,11 +153,16 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     loaded = { subgraphs: graphsOf(coreSupergraphSdl).map((g) => ({ name: g.name, url: urlFor(config, g.name, g.url) })) };
   });
-  const authorizing = new AuthorizingGateway(gateway, { mode: gatewayConfig.authorizationMode, log, inquiries });
+  // Safelist and rate limits (gateway/safelist.ts, gateway/rateLimits.ts): a broken manifest stops the start here.
+  const persisted = PersistedQueries.open(config.persistedQueries, { log, observer: options.observer, maxTokens: limits.maxTokens });
+  const rateLimits = RateLimits.create(config.rateLimits, { log, observer: options.observer });
+  const authorizing = new AuthorizingGateway(gateway, { mode: gatewayConfig.authorizationMode, log, inquiries, inquiryQuota: rateLimits });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: options.unsafeWithoutAuthorization ? gateway : authorizing,
     introspection: gatewayConfig.introspection,
     includeStacktraceInErrorResponses: false,
+    // Apollo's automatic persisted queries register any operation: off while a safelist holds.
+    persistedQueries: persisted.apolloPersistedQueries,
     // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
     // signal handlers would race it and re-raise the signal into a process that is already closing.
     stopOnTerminationSignals: false,
@@ -183,7 +193,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: contextFunction(verify, { access, log }) });
+  persisted.register(app, gatewayConfig.path);
+  app.addHook('onClose', () => rateLimits.close());
+  await app.register(fastifyApollo(apollo), { path: gatewayConfig.path, context: contextFunction(verify, { access, log }, rateLimits) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {
