@@ -156,7 +156,7 @@ export interface PersistedQueriesOptions {
   readonly observer?: GatewayObserver;
   /** The gateway's token limit, so a stranger's unlisted body costs no more to compare than to refuse. */
   readonly maxTokens?: number;
-  /** How often the manifest file is checked for a change, in milliseconds (1000). */
+  /** How often the manifest file is checked for a change, in milliseconds (500). */
   readonly watchIntervalMs?: number;
 }
 
@@ -234,7 +234,7 @@ export class PersistedQueries {
   watch(): void {
     if (!this.file || this.watched) return;
     this.watched = this.file;
-    watchFile(this.file, { interval: this.options.watchIntervalMs ?? 1_000, persistent: false }, (current: Stats, previous: Stats) => {
+    watchFile(this.file, { interval: this.options.watchIntervalMs ?? 500, persistent: false }, (current: Stats, previous: Stats) => {
       if (current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino) return;
       if (current.nlink === 0 && current.size === 0 && current.mtimeMs === 0) {
         this.options.log.error({ manifest: this.file }, 'persisted-query manifest file is gone; the previous manifest stays in force');
