@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions } from 'rate-limiter-flexible';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal, PrincipalKind } from '../shared/policy/principal';
@@ -99,6 +100,8 @@ export class RateLimits implements RequestLimits, InquiryQuota {
   private readonly authFailures: { readonly limit: number; readonly limiter: StoreLimiter } | null;
   private readonly observer: GatewayObserver;
   private lastInsuranceLog = 0;
+  /** Principals whose refusal was logged in the last 10 s: a flood is one log line per caller, not one per request. */
+  private readonly logged = new LRUCache<string, true>({ max: 10_000, ttl: 10_000 });
 
   private constructor(
     private readonly config: RateLimitsConfig,
@@ -190,30 +193,39 @@ export class RateLimits implements RequestLimits, InquiryQuota {
     if (!this.authFailures || !request.headers.authorization) return;
     const key = `ip:${request.ip}`;
     const res = await this.authFailures.limiter.get(key);
-    if (res && res.consumedPoints > this.authFailures.limit) this.refuseAuthentication(res);
+    if (res && res.consumedPoints > this.authFailures.limit) this.refuseAuthentication(res, request.ip);
   }
 
   async authenticationFailed(request: FastifyRequest): Promise<void> {
     if (!this.authFailures) return;
     const { res, refused } = await this.take(this.authFailures.limiter, `ip:${request.ip}`);
-    if (refused) this.refuseAuthentication(res);
+    if (refused) this.refuseAuthentication(res, request.ip);
   }
 
-  private refuseAuthentication(res: RateLimiterRes): never {
+  /** Logs a refusal once per caller and limit every 10 s (the observer still counts every one). */
+  private logRefusal(key: string, details: Record<string, unknown>, message: string): void {
+    if (this.logged.has(key)) return;
+    this.logged.set(key, true);
+    this.options.log.warn(details, message);
+  }
+
+  private refuseAuthentication(res: RateLimiterRes, address: string): never {
     const limit = this.authFailures?.limit ?? 0;
     this.observer.rateLimited?.('PUBLIC', 'requests');
-    this.options.log.warn({ address: 'withheld', limit }, 'too many failed authentications from one address');
+    this.logRefusal(`auth:${address}`, { limit }, 'too many failed authentications from one address; its requests with a token are refused for now');
     throw rateLimitedError(`Too many failed authentications from this address; retry in ${secondsOf(res.msBeforeNext)} s`, 'authentication', headersOf(limit, res, true));
   }
 
   async admit(principal: Principal, request: FastifyRequest, reply?: FastifyReply): Promise<void> {
     const entry = this.requests.get(principal.kind);
     if (!entry) return;
-    const { res, refused } = await this.take(entry.limiter, principalKey(principal, request.ip));
+    const key = principalKey(principal, request.ip);
+    const { res, refused } = await this.take(entry.limiter, key);
     const headers = headersOf(entry.limit, res, refused);
     if (refused) {
       this.observer.rateLimited?.(principal.kind, 'requests');
-      this.options.log.warn({ kind: principal.kind, organization: principal.organization, limit: entry.limit }, 'request rate limit reached');
+      // The organization is named; a subject's code and a public address are personal data, and are not.
+      this.logRefusal(`rps:${key}`, { kind: principal.kind, organization: principal.kind === 'SUBJECT' ? null : principal.organization, limit: entry.limit }, 'request rate limit reached');
       throw rateLimitedError(`Too many requests: at most ${entry.limit} per second for this caller; retry in ${secondsOf(res.msBeforeNext)} s`, 'requests', headers);
     }
     if (reply) for (const [name, value] of headers) void reply.header(name, value);
@@ -228,7 +240,7 @@ export class RateLimits implements RequestLimits, InquiryQuota {
     const { res, refused } = await this.take(entry.limiter, `${key}:${day}`, secondsLeft);
     if (!refused) return null;
     this.observer.rateLimited?.(principal.kind, 'inquiries');
-    this.options.log.warn({ kind: principal.kind, organization: principal.organization, quota: entry.limit }, 'daily inquiry quota spent');
+    this.logRefusal(`quota:${key}`, { kind: principal.kind, organization: principal.kind === 'SUBJECT' ? null : principal.organization, quota: entry.limit }, 'daily inquiry quota spent');
     // The quota resets at UTC midnight, whatever the window the store keeps.
     const reset = { ...res, msBeforeNext: secondsLeft * 1000 } as RateLimiterRes;
     return rateLimitedError(`The daily inquiry quota of this caller (${entry.limit}) is spent; it resets at 00:00 UTC`, 'inquiries', headersOf(entry.limit, reset, true));

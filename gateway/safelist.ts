@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { Kind, parse, print, type DefinitionNode, type DocumentNode } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { PersistedQueriesConfig, PersistedQueriesMode } from '../shared/safelistAndRateLimits';
 import type { GatewayObserver } from './observe';
 
@@ -175,6 +176,8 @@ function loggedName(name: unknown): string | null {
 export class PersistedQueries {
   private list: OperationList | null;
   private watched: string | null = null;
+  /** Refusals logged in the last 10 s, by code and operation: a flood of one operation is one log line. */
+  private readonly logged = new LRUCache<string, true>({ max: 10_000, ttl: 10_000 });
 
   private constructor(
     readonly mode: PersistedQueriesMode,
@@ -255,9 +258,13 @@ export class PersistedQueries {
     const query = typeof operation.query === 'string' && operation.query !== '' ? operation.query : undefined;
     const list = this.list;
     if (this.mode === 'off' || !list) return { kind: 'run', query, id: null, resolvedId: false, outcome: 'off' };
-    const refuse = (code: SafelistCode, message: string, details: Record<string, unknown>): Resolution => {
+    const refuse = (code: SafelistCode, message: string, details: { readonly operationName: string | null; readonly id?: string; readonly sha256?: string }): Resolution => {
       observer.safelist?.('refused');
-      this.options.log.warn({ ...details, mode: this.mode, code }, 'operation refused by the persisted-query safelist');
+      const key = `${code}:${details.id ?? details.sha256 ?? ''}`;
+      if (!this.logged.has(key)) {
+        this.logged.set(key, true);
+        this.options.log.warn({ ...details, mode: this.mode, code }, 'operation refused by the persisted-query safelist');
+      }
       return { kind: 'refuse', code, message };
     };
     const pq = persistedQueryOf(operation.extensions);

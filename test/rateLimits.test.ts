@@ -208,7 +208,7 @@ describe('counts in Redis', () => {
     try {
       expect(await admitted([limits], 5, PUBLIC_PRINCIPAL, '10.5.0.2')).toBe(3);
       expect(warnings).toContain('Redis did not answer in time: this gateway process counts rate limits and quotas on its own for now');
-      const bank = principalFromClaims(DEMO_BANK_CALLER);
+      const bank = principalFromClaims({ ...DEMO_BANK_CALLER });
       expect(await limits.consumeInquiry(bank)).toBeNull();
     } finally {
       await limits.close();
