@@ -202,6 +202,31 @@ describe('counts in Redis', () => {
     }
   });
 
+  it('share the daily inquiry quota too, kept in Redis until the next UTC midnight', async () => {
+    const quota = config({ CG_REDIS_URL: REDIS_URL, CG_INQUIRY_QUOTA_DAILY: 'CREDIT_SERVICE=2' });
+    const a = RateLimits.create(quota, { log: silent });
+    const b = RateLimits.create(quota, { log: silent });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const bank = principalFromClaims({ ...DEMO_BANK_CALLER });
+      expect(await a.consumeInquiry(bank)).toBeNull();
+      expect(await b.consumeInquiry(bank)).toBeNull();
+      const refused = await a.consumeInquiry(bank);
+      expect(refused?.extensions).toEqual(expect.objectContaining({ code: 'RATE_LIMITED', limit: 'inquiries' }));
+      const redis = new Redis(REDIS_URL);
+      const [key] = await redis.keys(`${prefix}rl:inquiries:CREDIT_SERVICE:*`);
+      expect(key).toBe(`${prefix}rl:inquiries:CREDIT_SERVICE:org:${DEMO_BANK_CALLER.org}:${new Date().toISOString().slice(0, 10)}`);
+      const midnight = new Date();
+      midnight.setUTCHours(24, 0, 0, 0);
+      const ttl = await redis.pttl(key as string);
+      expect(Math.abs(ttl - (midnight.getTime() - Date.now()))).toBeLessThan(3_000);
+      await redis.quit();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('fall back to each process counting on its own, with the same limits and a warning, while Redis is unreachable', async () => {
     const warnings: string[] = [];
     const limits = RateLimits.create(config({ CG_REDIS_URL: 'redis://127.0.0.1:1' }), { log: { info: () => undefined, warn: (_d, m) => warnings.push(m) } });
