@@ -172,6 +172,10 @@ export class RateLimits implements RequestLimits, InquiryQuota {
   }
 
   private insured(): void {
+    // Redis is connected but did not answer (stopped, overloaded): drop the connection, so the
+    // following requests count in the process at once (not ready) instead of each waiting the
+    // command timeout, until the reconnection's ready check is answered.
+    if (this.redis?.status === 'ready') this.redis.disconnect(true);
     const now = Date.now();
     if (now - this.lastInsuranceLog < 30_000) return;
     this.lastInsuranceLog = now;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -224,6 +225,31 @@ describe('counts in Redis', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('fall back to the process after one command timeout while Redis is connected but does not answer (stopped)', async () => {
+    // A server that passes ioredis's ready check and then answers nothing, as a SIGSTOPped Redis.
+    const hung = createServer((socket) =>
+      socket.on('data', (chunk: Buffer) => {
+        if (/info/i.test(chunk.toString('utf8'))) socket.write('$11\r\nloading:0\r\n\r\n');
+      }),
+    );
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const warnings: string[] = [];
+    const limits = RateLimits.create(config({ CG_REDIS_URL: `redis://127.0.0.1:${(hung.address() as AddressInfo).port}` }), {
+      log: { info: () => undefined, warn: (_d, m) => warnings.push(m) },
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      expect(await admitted([limits], 5, PUBLIC_PRINCIPAL, '10.5.0.3')).toBe(3);
+      // One request waited the 250 ms command timeout; the others counted in the process at once.
+      expect(Date.now() - started).toBeLessThan(800);
+      expect(warnings).toContain('Redis did not answer in time: this gateway process counts rate limits and quotas on its own for now');
+    } finally {
+      await limits.close();
+      hung.close();
     }
   });
 
