@@ -35,7 +35,7 @@ export interface RateLimitsLog {
 export interface RateLimitsOptions {
   readonly log: RateLimitsLog;
   readonly observer?: GatewayObserver;
-  /** How long a Redis command may take before the process counts on its own, in ms (250). */
+  /** How long a Redis command may take before the process counts on its own, in ms (1000). */
   readonly redisCommandTimeoutMs?: number;
 }
 
@@ -134,7 +134,7 @@ export class RateLimits implements RequestLimits, InquiryQuota {
         // A command waits for nothing: offline, or slower than the timeout, it fails and the process counts on its own.
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
-        commandTimeout: options.redisCommandTimeoutMs ?? 250,
+        commandTimeout: options.redisCommandTimeoutMs ?? 1_000,
         connectTimeout: 2_000,
         retryStrategy: (times) => Math.min(times * 250, 2_000),
       });

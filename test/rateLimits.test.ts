@@ -239,6 +239,7 @@ describe('counts in Redis', () => {
     const warnings: string[] = [];
     const limits = RateLimits.create(config({ CG_REDIS_URL: `redis://127.0.0.1:${(hung.address() as AddressInfo).port}` }), {
       log: { info: () => undefined, warn: (_d, m) => warnings.push(m) },
+      redisCommandTimeoutMs: 250,
     });
     try {
       await new Promise((resolve) => setTimeout(resolve, 200));
