@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     apps.push(app);
     urls[`CG_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(app)}/graphql`;
   }
-  const config = loadConfig({}, { ...urls, CG_SUPERGRAPH: path.resolve(__dirname, '../supergraph.graphql'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({}, { ...urls, CG_SUPERGRAPH: path.resolve(__dirname, '../supergraph.graphql'), LOG_LEVEL: 'silent', CG_RATE_LIMIT_RPS: 'off', CG_INQUIRY_QUOTA_DAILY: 'off' });
   const enforcing = await buildGateway({ config, logger: false });
   const open = await buildGateway({ config, logger: false, unsafeWithoutAuthorization: true });
   await enforcing.app.listen({ host: '127.0.0.1', port: 0 });

@@ -14,6 +14,7 @@ import { GatewayRequest } from './request';
 import type { InquiryWriter } from './inquiry';
 import type { GatewayObserver } from './observe';
 import { tracer, withSpan } from '../shared/telemetry';
+import type { InquiryQuota } from './rateLimits';
 
 export interface AuthorizingGatewayOptions {
   readonly mode: AuthorizationMode;
@@ -25,6 +26,8 @@ export interface AuthorizingGatewayOptions {
   readonly inquiries: InquiryWriter;
   /** Told of each denied field and each authorization-cache lookup (metrics). */
   readonly observer?: GatewayObserver;
+  /** Counts an inquiry (an operation authorized to fetch non-public data) before anything is fetched. */
+  readonly inquiryQuota?: InquiryQuota;
 }
 
 function unauthorizedError(removal: Removal): GraphQLError {
@@ -146,12 +149,16 @@ export class AuthorizingGateway implements GatewayInterface {
     if (this.options.mode === 'dry-run' || filtered.removals.length === 0) {
       const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
       if (purposeError) return { errors: [purposeError] };
+      const overQuota = await this.quota(principal, filtered.disclosed);
+      if (overQuota) return { errors: [overQuota] };
       return this.recorded(request, await executor(requestContext));
     }
     const errors = reported.map(unauthorizedError);
     if (this.options.mode === 'reject' || !filtered.document) return { data: null, errors };
     const purposeError = this.checkPurpose(principal.kind, principal.purposes, purpose, filtered.disclosed.some((r) => r.level !== 'PUBLIC'));
     if (purposeError) return { errors: [purposeError] };
+    const overQuota = await this.quota(principal, filtered.disclosed);
+    if (overQuota) return { errors: [overQuota] };
 
     const { query, document, queryHash } = authorized.reduced as NonNullable<Authorized['reduced']>;
     const reduced = {
@@ -195,6 +202,12 @@ export class AuthorizingGateway implements GatewayInterface {
         ],
       };
     }
+  }
+
+  /** An operation that will fetch non-public data is an inquiry: counted against the daily quota before any fetch. */
+  private async quota(principal: Principal, disclosed: FilterResult['disclosed']) {
+    if (!this.options.inquiryQuota || !disclosed.some((r) => r.level !== 'PUBLIC')) return null;
+    return this.options.inquiryQuota.consumeInquiry(principal);
   }
 
   /** A principal other than the public states a purpose allowed to it before it sees non-public data. */

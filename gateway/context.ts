@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, type Verifier } from '../shared/auth/tokens';
 import { isPurpose, PURPOSES, type Principal } from '../shared/policy/principal';
 import { echo } from '../shared/errors';
 import { GatewayRequest, type GatewayContext, type RequestDependencies } from './request';
+import type { RequestLimits } from './rateLimits';
 
 export const PURPOSE_HEADER = 'x-inquiry-purpose';
 
@@ -32,22 +33,26 @@ export function statedPurpose(principal: Principal, header: string | string[] | 
 }
 
 /**
- * Apollo's context function: verifies the caller once, checks the purpose it states, and creates the
- * one request object the rest of the gateway reads.
+ * Apollo's context function: verifies the caller once, counts the request against the verified
+ * caller's rate limit (gateway/rateLimits.ts), checks the purpose it states, and creates the one
+ * request object the rest of the gateway reads.
  */
-export function contextFunction(verify: Verifier, dependencies: RequestDependencies) {
-  return async (request: FastifyRequest): Promise<GatewayContext> => {
+export function contextFunction(verify: Verifier, dependencies: RequestDependencies, limits?: RequestLimits) {
+  return async (request: FastifyRequest, reply?: FastifyReply): Promise<GatewayContext> => {
     let principal: Principal;
+    await limits?.beforeAuthentication(request);
     try {
       principal = await verify(request.headers.authorization);
     } catch (error) {
       if (error instanceof AuthenticationError) {
+        await limits?.authenticationFailed(request);
         throw new GraphQLError(`Authentication failed: ${error.message}`, {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
         });
       }
       throw error;
     }
+    await limits?.admit(principal, request, reply);
     // The request's id is Fastify's (gateway/requestLog.ts): the one in x-request-id, the logs and the inquiry record.
     return { request: new GatewayRequest(principal, statedPurpose(principal, request.headers[PURPOSE_HEADER]), dependencies, request.id) };
   };

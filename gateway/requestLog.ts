@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { proxyTrust } from '../shared/trustedProxies';
 import type { Caller } from '../shared/auth/context';
 import type { FetchEvent, GatewayObserver } from './observe';
@@ -69,9 +69,9 @@ function codesOf(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }>
 }
 
 /** Wraps the context function: the request's caller is known to its log line once it is verified. */
-export function loggedContext(contextFunction: (request: FastifyRequest) => Promise<GatewayContext>) {
-  return async (request: FastifyRequest): Promise<GatewayContext> => {
-    const context = await contextFunction(request);
+export function loggedContext(contextFunction: (request: FastifyRequest, reply?: FastifyReply) => Promise<GatewayContext>) {
+  return async (request: FastifyRequest, reply?: FastifyReply): Promise<GatewayContext> => {
+    const context = await contextFunction(request, reply);
     const entry = entries.get(request);
     if (entry) {
       entry.caller = context.request.caller;

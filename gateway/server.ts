@@ -23,6 +23,8 @@ import { gatewayResilience, registerHealthRoutes, SHEDDER_FASTIFY_OPTIONS, super
 import { tracedFetch } from '../shared/telemetry/fetch';
 import { traceServerRequests } from '../shared/telemetry/fastify';
 import { loggedContext, observeRequests, requestIdOptions, requestLogObserver, requestLogPlugin } from './requestLog';
+import { PersistedQueries } from './safelist';
+import { RateLimits } from './rateLimits';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -176,11 +178,16 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     loaded = { subgraphs: graphsOf(coreSupergraphSdl).map((g) => ({ name: g.name, url: urlFor(config, g.name, g.url) })) };
   });
   observeQueryPlanCache(gateway, observer);
-  const authorizing = new AuthorizingGateway(gateway, { mode: gatewayConfig.authorizationMode, log, inquiries, observer });
+  // Safelist and rate limits (gateway/safelist.ts, gateway/rateLimits.ts): a broken manifest stops the start here.
+  const persisted = PersistedQueries.open(config.persistedQueries, { log, observer, maxTokens: limits.maxTokens });
+  const rateLimits = RateLimits.create(config.rateLimits, { log, observer });
+  const authorizing = new AuthorizingGateway(gateway, { mode: gatewayConfig.authorizationMode, log, inquiries, observer, inquiryQuota: rateLimits });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: options.unsafeWithoutAuthorization ? gateway : authorizing,
     introspection: gatewayConfig.introspection,
     includeStacktraceInErrorResponses: false,
+    // Apollo's automatic persisted queries register any operation: off while a safelist holds.
+    persistedQueries: persisted.apolloPersistedQueries,
     // The process entry point owns SIGINT/SIGTERM and closes Fastify, which stops Apollo; Apollo's own
     // signal handlers would race it and re-raise the signal into a process that is already closing.
     stopOnTerminationSignals: false,
@@ -216,9 +223,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
+  persisted.register(app, gatewayConfig.path);
+  app.addHook('onClose', () => rateLimits.close());
   await app.register(fastifyApollo(apollo), {
     path: gatewayConfig.path,
-    context: metrics.context(loggedContext(contextFunction(verify, { access, log, deadlineMs: guard.requestDeadlineMs }))),
+    context: metrics.context(loggedContext(contextFunction(verify, { access, log, deadlineMs: guard.requestDeadlineMs }, rateLimits))),
   });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).

@@ -5,6 +5,7 @@ import { cleanEnv, str, num, port, bool, makeValidator, EnvError, EnvMissingErro
 import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from '../subgraphs/names';
 import { DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY, DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from './auth/developmentKeys';
 import { parseTrustedProxies } from './trustedProxies';
+import { safelistAndRateLimitsFrom, DEFAULT_BURST, DEFAULT_INQUIRIES_PER_DAY, DEFAULT_REQUESTS_PER_SECOND, BURST_WINDOW_SECONDS, showPerKind, type PersistedQueriesConfig, type RateLimitsConfig } from './safelistAndRateLimits';
 
 export { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
 
@@ -117,6 +118,8 @@ export interface Config {
   // -- safelist and rate limits --
   // -- supervisor and stores --
   readonly supervisor: SupervisorConfig;
+  readonly persistedQueries: PersistedQueriesConfig;
+  readonly rateLimits: RateLimitsConfig;
 }
 
 // -- supervisor and stores --
@@ -456,6 +459,36 @@ function specFor() {
     CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20, desc: 'Page size when `first` is not given.' }),
     CG_PAGE_SIZE_MAX: positiveInt({ default: 100, desc: 'Largest `first` a list accepts.' }),
     // -- safelist and rate limits --
+    CG_PERSISTED_QUERIES: str({
+      choices: ['off', 'log-unknown', 'safelist', 'require-id'],
+      default: 'off',
+      desc: 'Persisted queries (Apollo Router\'s model): `off`; `log-unknown` serves everything and logs operations not in the manifest; `safelist` serves only operations in the manifest, sent by id or by body; `require-id` serves only operations sent by id.',
+    }),
+    CG_PERSISTED_QUERIES_MANIFEST: str({
+      default: '',
+      desc: 'The persisted-query manifest (Apollo\'s `apollo-persisted-query-manifest` format; `npm run persisted-manifest` builds one), required unless `CG_PERSISTED_QUERIES=off`; reloaded when it changes.',
+    }),
+    CG_RATE_LIMIT_RPS: str({
+      default: showPerKind(DEFAULT_REQUESTS_PER_SECOND),
+      desc: 'Requests per second per principal (an organization, a subject, a public client address), per kind: `KIND=n` pairs; `KIND=off` or the whole value `off` lifts the limit. Over it: HTTP 429 `RATE_LIMITED`.',
+    }),
+    CG_RATE_LIMIT_BURST: str({
+      default: showPerKind(DEFAULT_BURST),
+      desc: `Requests a principal may make past its per-second rate, refilled every ${BURST_WINDOW_SECONDS} seconds, per kind (same syntax; \`KIND=0\` for none).`,
+    }),
+    CG_INQUIRY_QUOTA_DAILY: str({
+      default: showPerKind(DEFAULT_INQUIRIES_PER_DAY),
+      desc: 'Inquiries (requests for non-public data, which leave an inquiry record) per UTC day per organization or subject, per kind (same syntax; kinds not named have no quota). Counted before any data is fetched.',
+    }),
+    CG_AUTH_FAILURES_PER_MINUTE: num({
+      default: 30,
+      desc: 'Failed bearer-token authentications per minute per client address; past it the address gets 429 `RATE_LIMITED` instead of 401. 0 for no limit.',
+    }),
+    CG_REDIS_URL: str({
+      default: '',
+      desc: 'Redis (`redis://host:port`) that shares rate limits and quotas across gateway instances; unset keeps them per process. A Redis outage falls back to per-process limits (logged).',
+    }),
+    CG_REDIS_PREFIX: str({ default: 'cg:', desc: 'Prefix of the keys the rate limits keep in Redis.' }),
     ...perSubgraph,
   };
 }
@@ -647,6 +680,7 @@ export function loadConfig(
       storeMustExist: Boolean(clean.CG_STORE_MUST_EXIST),
       storeProbeMs: Number(clean.CG_STORE_PROBE_MS),
     },
+    ...safelistAndRateLimitsFrom(clean, invalid, (file) => path.resolve(file)),
   });
 }
 

@@ -96,6 +96,20 @@ export const ERROR_CODES = {
     status: 503,
     description: 'Answered by `GET /health/ready`: the gateway should get no traffic now (no supergraph loaded, shedding load, or shutting down; the message says which).',
   },
+  PERSISTED_QUERY_NOT_IN_LIST: {
+    status: 400,
+    description:
+      'With `CG_PERSISTED_QUERIES=safelist` or `require-id`: the operation (by body, or by `extensions.persistedQuery.sha256Hash`) is not in the persisted-query manifest, or the body sent does not match the listed one of that id.',
+  },
+  PERSISTED_QUERY_ID_REQUIRED: {
+    status: 400,
+    description: 'With `CG_PERSISTED_QUERIES=require-id`: operations must be sent by id (`extensions.persistedQuery`), not as a body.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description:
+      'The caller is over a rate limit: requests per second (`CG_RATE_LIMIT_RPS`), the daily inquiry quota (`CG_INQUIRY_QUOTA_DAILY`) or failed authentications per address. `extensions.limit` says which; `Retry-After` and `RateLimit-*` headers say when to retry.',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     description: 'An unexpected failure. Details are logged with the request id, never sent to the client.',

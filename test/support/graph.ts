@@ -77,7 +77,9 @@ export async function startGateway(
   overrides: Record<string, string>,
   serving: Serving = {},
 ): Promise<{ app: FastifyInstance; url: string; opsUrl: string }> {
-  const config = loadConfig({}, { CG_SUPERGRAPH: SUPERGRAPH_FILE, CG_GATEWAY_PORT: '4000', ...overrides });
+  // Every in-process test asks from one address: rate limits are off unless a test turns them on.
+  const unlimited = { CG_RATE_LIMIT_RPS: 'off', CG_INQUIRY_QUOTA_DAILY: 'off', CG_AUTH_FAILURES_PER_MINUTE: '0' };
+  const config = loadConfig({}, { CG_SUPERGRAPH: SUPERGRAPH_FILE, CG_GATEWAY_PORT: '4000', ...unlimited, ...overrides });
   const { app, ops } = await buildGateway({ config, logger: false, subgraphFetch: testFetch });
   const opsUrl = await serve(ops, 'gateway-ops', serving);
   return { app, url: await serve(app, 'gateway', serving), opsUrl };
