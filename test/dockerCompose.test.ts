@@ -72,8 +72,8 @@ function healthPortOf(service: Service): number {
 }
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, the seven subgraphs, the gateway, Prometheus, Jaeger and Grafana, each with a health check', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_NAMES, ...OBSERVABILITY_SERVICES].sort());
+  it('has PostgreSQL, the seven subgraphs, the gateway, Redis for its rate limits, Prometheus, Jaeger and Grafana, each with a health check', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_NAMES, ...OBSERVABILITY_SERVICES, 'redis'].sort());
     for (const service of Object.values(services)) expect(service.healthcheck?.test.length).toBeGreaterThan(0);
   });
 

@@ -32,7 +32,7 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph', (name) => {
   const other = name === 'finance' ? 'taxation' : 'finance';
 
   beforeAll(async () => {
-    store = await openTestStore(SUBGRAPH_MODULES[name], { seeded: false });
+    store = await openTestStore(SUBGRAPH_MODULES[name]);
     app = await SUBGRAPH_MODULES[name].buildServer(testDeps(store));
   });
 
