@@ -244,7 +244,7 @@ insertBefore(
       CG_SUBGRAPH_HOST: 0.0.0.0
       CG_CONTEXT_PUBLIC_KEY: \${CG_CONTEXT_PUBLIC_KEY:?set CG_CONTEXT_PUBLIC_KEY to the public half of your Ed25519 context key pair (README, Configuration)}
       CG_${UPPER}_PORT: "${port}"
-      CG_DEMO_SUBJECTS: "2000"
+      CG_AUTO_SEED: "false"
       CG_SUBGRAPH_OPS_HOST: 0.0.0.0
       CG_${UPPER}_OPS_PORT: "${port + 90}"
       OTEL_SERVICE_NAME: ${name}
@@ -252,7 +252,7 @@ insertBefore(
       OTEL_EXPORTER_OTLP_ENDPOINT: http://jaeger:4318
     expose: ["${port}", "${port + 90}"]
     healthcheck:
-      test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+      test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
       interval: 10s
       timeout: 3s
       start_period: 60s
