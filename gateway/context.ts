@@ -40,7 +40,6 @@ export function statedPurpose(principal: Principal, header: string | string[] | 
 export function contextFunction(verify: Verifier, dependencies: RequestDependencies, limits?: RequestLimits) {
   return async (request: FastifyRequest, reply?: FastifyReply): Promise<GatewayContext> => {
     let principal: Principal;
-    await limits?.beforeAuthentication(request);
     try {
       principal = await verify(request.headers.authorization);
     } catch (error) {

@@ -41,8 +41,6 @@ export interface RateLimitsOptions {
 
 /** What the context function and the authorizing gateway call (gateway/context.ts, gateway/authorizingGateway.ts). */
 export interface RequestLimits {
-  /** Before a bearer token is verified: refuses an address that failed authentication too often. */
-  beforeAuthentication(request: FastifyRequest): Promise<void>;
   /** A bearer token failed verification: counts it for the address (throws 429 past the limit). */
   authenticationFailed(request: FastifyRequest): Promise<void>;
   /** Counts one request of the verified principal; throws 429 past its rate, else sets the RateLimit headers. */
@@ -193,13 +191,6 @@ export class RateLimits implements RequestLimits, InquiryQuota {
     }
   }
 
-  async beforeAuthentication(request: FastifyRequest): Promise<void> {
-    if (!this.authFailures || !request.headers.authorization) return;
-    const key = `ip:${request.ip}`;
-    const res = await this.authFailures.limiter.get(key);
-    if (res && res.consumedPoints > this.authFailures.limit) this.refuseAuthentication(res, request.ip);
-  }
-
   async authenticationFailed(request: FastifyRequest): Promise<void> {
     if (!this.authFailures) return;
     const { res, refused } = await this.take(this.authFailures.limiter, `ip:${request.ip}`);
@@ -216,7 +207,7 @@ export class RateLimits implements RequestLimits, InquiryQuota {
   private refuseAuthentication(res: RateLimiterRes, address: string): never {
     const limit = this.authFailures?.limit ?? 0;
     this.observer.rateLimited?.('PUBLIC', 'requests');
-    this.logRefusal(`auth:${address}`, { limit }, 'too many failed authentications from one address; its requests with a token are refused for now');
+    this.logRefusal(`auth:${address}`, { limit }, 'too many failed authentications from one address; its further failures are refused for now');
     throw rateLimitedError(`Too many failed authentications from this address; retry in ${secondsOf(res.msBeforeNext)} s`, 'authentication', headersOf(limit, res, true));
   }
 

@@ -481,8 +481,8 @@ function specFor() {
       desc: 'Inquiries (requests for non-public data, which leave an inquiry record) per UTC day per organization or subject, per kind (same syntax; kinds not named have no quota). Counted before any data is fetched.',
     }),
     CG_AUTH_FAILURES_PER_MINUTE: num({
-      default: 30,
-      desc: 'Failed bearer-token authentications per minute per client address; past it the address gets 429 `RATE_LIMITED` instead of 401. 0 for no limit.',
+      default: 120,
+      desc: 'Failed bearer-token authentications per minute per client address; past it a further failed one gets 429 `RATE_LIMITED` instead of 401 (a valid token from that address is still served). 0 for no limit.',
     }),
     CG_REDIS_URL: str({
       default: '',

@@ -85,7 +85,7 @@ describe('requests per second', () => {
 });
 
 describe('failed authentications', () => {
-  it('answers 401 to a bad token, and 429 to any token from an address past its failures, so tokens cannot be guessed at speed', async () => {
+  it('answers 401 to a bad token, and 429 to further bad tokens from an address past its failures, while a valid token from it is still served', async () => {
     const { app, limited } = await gatewayWith({ CG_AUTH_FAILURES_PER_MINUTE: '3' });
     try {
       const bad = { authorization: 'Bearer not-a-token' };
@@ -100,11 +100,12 @@ describe('failed authentications', () => {
       });
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
       const valid = await callerHeaders(REGULATOR);
-      expect((await from(app, '10.3.0.1', valid)).status).toBe(429);
+      // Others' failures at a shared address (a NAT, a proxy) never lock out a caller whose token is good.
+      expect(await from(app, '10.3.0.1', valid)).toEqual({ status: 200, headers: {}, body: OK });
       expect(await from(app, '10.3.0.2', valid)).toEqual({ status: 200, headers: {}, body: OK });
       // The public (no token) at the throttled address is still served.
       expect((await from(app, '10.3.0.1')).status).toBe(200);
-      expect(limited).toEqual([['PUBLIC', 'requests'], ['PUBLIC', 'requests']]);
+      expect(limited).toEqual([['PUBLIC', 'requests']]);
     } finally {
       await app.close();
     }
@@ -274,7 +275,7 @@ describe('configuration', () => {
       requestsPerSecond: { PUBLIC: 5, SUBJECT: 20, CREDIT_SERVICE: 50, GOVERNMENT: 100 },
       burst: { PUBLIC: 40, SUBJECT: 40, CREDIT_SERVICE: 100, GOVERNMENT: 200, REGULATOR: 200 },
       inquiriesPerDay: { CREDIT_SERVICE: 500, SUBJECT: 20 },
-      authFailuresPerMinute: 30,
+      authFailuresPerMinute: 120,
       redisUrl: null,
       redisPrefix: 'cg:',
     });
