@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { restartDelay, Supervisor, type RestartPolicy } from '../shared/supervisor';
+import { freePort } from './support/ports';
 
 /**
  * The supervisor `npm start` runs, over real child processes: a tiny script in place of a subgraph
@@ -19,14 +19,6 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'cg-supervisor-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Start {
   start: number;

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import CircuitBreaker from 'opossum';
 import type { BreakerState, FetchEvent, FetchOutcome, GatewayObserver } from '../observe';
+import type { ResilienceConfig } from '../../shared/config';
 import { RetryBudget } from './retryBudget';
 
 /**
@@ -25,20 +26,8 @@ export interface ResilienceSettings {
   /** A subgraph's fetch timeout when it has no override. */
   readonly timeoutMs: number;
   readonly timeoutsMs?: Readonly<Record<string, number>>;
-  readonly breaker: {
-    readonly enabled: boolean;
-    readonly errorThresholdPercent: number;
-    readonly volumeThreshold: number;
-    readonly windowMs: number;
-    readonly resetMs: number;
-  };
-  readonly retry: {
-    readonly max: number;
-    readonly baseDelayMs: number;
-    readonly maxDelayMs: number;
-    readonly budgetPercent: number;
-    readonly minPerSecond: number;
-  };
+  readonly breaker: ResilienceConfig['breaker'];
+  readonly retry: ResilienceConfig['retry'];
 }
 
 export interface ResilienceOptions {

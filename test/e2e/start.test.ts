@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SUBGRAPH_NAMES } from '../../subgraphs/names';
 import { subjectAt } from '../../shared/generator/subjects';
 import { TEST_DATASET } from '../support/stores';
 import { WARM_STORES } from '../support/storePool';
+import { freePort } from '../support/ports';
 
 /**
  * The top of the pyramid: the graph started as `npm start` starts it (seven subgraph processes on
@@ -28,14 +28,6 @@ function unpackSnapshots(dataDir: string): void {
     mkdirSync(path.join(dataDir, name), { recursive: true });
     execFileSync('tar', ['-xzf', file, '-C', path.join(dataDir, name)], { stdio: 'ignore' });
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 let started: ChildProcess | null = null;
