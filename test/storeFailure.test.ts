@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { accessSubgraph } from '../subgraphs/access/server';
@@ -141,11 +141,12 @@ describe('store failures', () => {
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'keep'), '');
     const asRoot = process.getuid?.() === 0;
-    // root writes through any mode bits: the child drops to nobody, for whom the folder is read-only
-    if (asRoot) chownSync(folder, 0, 0);
+    // root writes through any mode bits: the child keeps uid 0 but loses the capabilities that
+    // override them, so the folder's own bits hold for it (and it can still read the checkout, wherever
+    // that is, which another user might not)
     chmodSync(folder, 0o555);
     const script = `require('./shared/store').openStore('access', { kind: 'pglite', dataDir: ${JSON.stringify(path.join(folder, 'access'))} }).then(() => process.exit(0), (e) => { process.stderr.write(e.message); process.exit(e.exitCode); })`;
-    const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    const command = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', process.execPath] : [process.execPath];
     const started = Date.now();
     const result = spawnSync(command[0] as string, [...command.slice(1), '--require', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', TMPDIR: '/tmp' }, timeout: 12_000 });
     expect({ status: result.status, stderr: result.stderr }).toEqual({
