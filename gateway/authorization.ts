@@ -256,15 +256,17 @@ export function filterOperation(
       const requirements = classification.requirementsFor(possible, name);
       const step = field ? stepOf(selection.alias?.value ?? name, field.type) : { key: selection.alias?.value ?? name, nonNull: false, list: false, itemNonNull: false };
       if (requirements) {
-        const refusal = requirements
-          .map((requirement) => ({ requirement, decision: decideBeforePlanning(principal, requirement, CURRENT_PLANNING) }))
-          .find(({ decision }) => !decision.allowed);
+        const decisions = requirements.map((requirement) => ({ requirement, decision: decideBeforePlanning(principal, requirement, CURRENT_PLANNING) }));
+        const refusal = decisions.find(({ decision }) => !decision.allowed);
         if (refusal && !refusal.decision.allowed) {
           denied.add(selection);
           removals.push({ path: [...path, step], requirement: refusal.requirement, reason: refusal.decision.reason, reported: true });
           continue;
         }
-        for (const requirement of requirements) disclosed.set(`${requirement.category}/${requirement.level}`, requirement);
+        // A source authority's own submission is written, not disclosed: no purpose, no inquiry record.
+        for (const { requirement, decision } of decisions) {
+          if (decision.allowed && decision.basis !== 'source-authority') disclosed.set(`${requirement.category}/${requirement.level}`, requirement);
+        }
       }
       if (selection.selectionSet && field) {
         const named = getNamedType(field.type);

@@ -120,6 +120,41 @@ export interface Config {
   readonly supervisor: SupervisorConfig;
   readonly persistedQueries: PersistedQueriesConfig;
   readonly rateLimits: RateLimitsConfig;
+  // -- record life cycle --
+  readonly records: RecordsConfig;
+  // -- record life cycle: import --
+  // -- record life cycle: retention job --
+}
+
+// -- record life cycle --
+
+/** The record life cycle (DOMAIN.md section 3): retention, notices, submissions. */
+export interface RecordsConfig {
+  /** Years a negative record is served after its act or event ended, by default and per record type (CIR Art. 16: 5). */
+  readonly retentionYears: { readonly default: number; readonly byType: Readonly<Record<string, number>> };
+  /** Days after its notice before a negative record is served to non-statutory callers. */
+  readonly noticeWaitingDays: number;
+  /** Most records one submission mutation takes. */
+  readonly submitBatchMax: number;
+  // -- record life cycle: import --
+  // -- record life cycle: retention job --
+}
+
+/** `5` or `5,TaxPenalty=3,WageArrearsListing=3`: whole years from 1 to 100. */
+export function parseRetentionYears(text: string): RecordsConfig['retentionYears'] {
+  const [first, ...rest] = text.split(',').map((p) => p.trim());
+  const years = (value: string, what: string) => {
+    if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 100) throw new Error(`${what} must be a whole number of years from 1 to 100, got "${value.slice(0, 16)}"`);
+    return Number(value);
+  };
+  const byType: Record<string, number> = {};
+  for (const part of rest) {
+    const match = /^([A-Z][A-Za-z0-9]{1,59})=(.*)$/.exec(part);
+    if (!match) throw new Error(`expected RecordType=years after the default, got "${part.slice(0, 32)}"`);
+    if (match[1]! in byType) throw new Error(`${match[1]} is given twice`);
+    byType[match[1]!] = years(match[2]!, match[1]!);
+  }
+  return { default: years(first ?? '', 'the default'), byType };
 }
 
 // -- supervisor and stores --
@@ -489,6 +524,18 @@ function specFor() {
       desc: 'Redis (`redis://host:port`) that shares rate limits and quotas across gateway instances; unset keeps them per process. A Redis outage falls back to per-process limits (logged).',
     }),
     CG_REDIS_PREFIX: str({ default: 'cg:', desc: 'Prefix of the keys the rate limits keep in Redis.' }),
+    // -- record life cycle --
+    CG_RETENTION_YEARS: str({
+      default: '5',
+      desc: 'Years a negative record is served after its act or event ended (CIR Art. 16), then hidden from everyone and deleted by the retention job: a default, then `RecordType=years` overrides, e.g. `5,WageArrearsListing=3`.',
+    }),
+    CG_NOTICE_WAITING_DAYS: num({
+      default: 0,
+      desc: 'Days after its notice to the subject before a negative record is served to non-statutory callers (the subject and statutory inquiry see it at once). 0 to 365.',
+    }),
+    CG_SUBMIT_BATCH_MAX: positiveInt({ default: 1_000, desc: 'Most records one `submit…`/`withdraw…` mutation takes; larger batches go through the import.' }),
+    // -- record life cycle: import --
+    // -- record life cycle: retention job --
     ...perSubgraph,
   };
 }
@@ -681,10 +728,32 @@ export function loadConfig(
       storeProbeMs: Number(clean.CG_STORE_PROBE_MS),
     },
     ...safelistAndRateLimitsFrom(clean, invalid, (file) => path.resolve(file)),
+    // -- record life cycle --
+    records: recordsFrom(clean),
   });
 }
 
 const invalid = (message: string) => new ConfigError(`Invalid configuration: ${message}`);
+
+function recordsFrom(clean: Record<string, unknown>): RecordsConfig {
+  let retentionYears: RecordsConfig['retentionYears'];
+  try {
+    retentionYears = parseRetentionYears(String(clean.CG_RETENTION_YEARS));
+  } catch (error) {
+    throw invalid(`CG_RETENTION_YEARS: ${(error as Error).message}`);
+  }
+  const noticeWaitingDays = Number(clean.CG_NOTICE_WAITING_DAYS);
+  if (!Number.isInteger(noticeWaitingDays) || noticeWaitingDays < 0 || noticeWaitingDays > 365) {
+    throw invalid(`CG_NOTICE_WAITING_DAYS must be a whole number of days from 0 to 365, got ${noticeWaitingDays}`);
+  }
+  return {
+    retentionYears,
+    noticeWaitingDays,
+    submitBatchMax: Number(clean.CG_SUBMIT_BATCH_MAX),
+    // -- record life cycle: import --
+    // -- record life cycle: retention job --
+  };
+}
 
 /** PEM from the environment: real newlines, or `\n` escapes (one-line values in env files). */
 const pemOf = (value: string) => value.replace(/\\n/g, '\n').trim();

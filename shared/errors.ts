@@ -73,6 +73,11 @@ export const ERROR_CODES = {
     status: 200,
     description: 'The record is not in a state that allows the change: a consent already revoked, an application already decided or not approved.',
   },
+  INVALID_RECORDS: {
+    status: 422,
+    description:
+      'A submission of records (a `submit…` or `withdraw…` mutation, or an import file) has invalid rows, so nothing of it was written. `extensions.problems` lists each `{ line, field, reason }` (the first 1,000), `extensions.problemCount` counts them all. A mutation answers it as a GraphQL error (HTTP 200); the import endpoint with HTTP 422 and the same report.',
+  },
   INQUIRY_RECORD_UNAVAILABLE: {
     status: 503,
     description:

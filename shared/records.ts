@@ -3,6 +3,8 @@ import type { Knex } from 'knex';
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { withSpan } from './telemetry';
 import { encodeCursor, notACursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
+import { systemClock, todayOf, type Clock } from './clock';
+import type { IngestSpec } from './ingest/spec';
 
 /**
  * Sector credit records: every record carries the common envelope (source authority, document
@@ -22,6 +24,8 @@ export interface RecordRow {
   readonly publicity_ends_on: string | null;
   readonly objection_status: string;
   readonly repair_status: string;
+  /** The record's identity across versions: its first version's row id. */
+  readonly record_id?: number | string;
   readonly [column: string]: unknown;
 }
 
@@ -96,14 +100,19 @@ export function openRowId(key: Buffer, token: string): number | null {
   return id > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(id);
 }
 
+/** Columns that are how a record is kept, not what it says. */
+const INTERNAL_COLUMNS: ReadonlySet<string> = new Set(['authority_name', 'authority_code', 'k_ord', 'record_id', 'current', 'served_from']);
+
 export function toCreditRecord(recordType: string, row: RecordRow, key: Buffer): CreditRecord {
   const record: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
-    if (column === 'authority_name' || column === 'authority_code' || column === 'k_ord') continue;
+    if (INTERNAL_COLUMNS.has(column)) continue;
     record[camel(column)] = value;
   }
   const sealed = sealRowId(key, Number(row.id));
-  record.id = `${recordType}:${sealed}`;
+  // The record's id is its identity across versions (its first version's row, sealed); cursors use the version's row.
+  record.id = `${recordType}:${sealRowId(key, Number(row.record_id ?? row.id))}`;
+  record.recordRowId = Number(row.record_id ?? row.id);
   record.sealedId = sealed;
   record.sourceAuthority = { name: row.authority_name, code: row.authority_code };
   return record as CreditRecord;
@@ -137,10 +146,70 @@ export interface RecordList {
   readonly table: string;
   /** For a list classified with `publicWhen`: callers without a grant for the list see only those rows. */
   readonly publicWhen?: PublicRows;
+  /** How its source authorities submit records, and which are negative (notices, waiting, retention). */
+  readonly ingest?: IngestSpec;
 }
 
-/** Which records of a list a caller sees: all of them, or only the public ones. */
-export type Visibility = 'all' | 'public';
+/**
+ * Which records of a list a caller sees: `full` (the subject itself, statutory inquiry: every record
+ * in force, negative ones still in their notice's waiting period included), `all` (every record in
+ * force and served), or `public` (only the public ones of those).
+ */
+export type Visibility = 'full' | 'all' | 'public';
+
+/** What the read path needs to know of the life cycle: the day, and how long negative records are kept. */
+export interface ReadLifeCycle {
+  readonly clock: Clock;
+  /** Years a negative record of this type is served after its act or event ended (CIR Art. 16: 5). */
+  retentionYears(recordType: string): number;
+}
+
+export const DEFAULT_RETENTION_YEARS = 5;
+
+/** The life cycle's settings a subgraph runs with (`config.records`, and the clock). */
+export interface RecordSettings extends ReadLifeCycle {
+  /** Days after its notice before a negative record is served to non-statutory callers (default 0). */
+  readonly noticeWaitingDays: number;
+  /** Most records one submission mutation takes; files go through the import. */
+  readonly submitBatchMax: number;
+}
+
+export const DEFAULT_RECORD_SETTINGS: RecordSettings = Object.freeze({
+  clock: systemClock,
+  retentionYears: () => DEFAULT_RETENTION_YEARS,
+  noticeWaitingDays: 0,
+  submitBatchMax: 1_000,
+});
+
+export const DEFAULT_READ_LIFE_CYCLE: ReadLifeCycle = Object.freeze({ clock: systemClock, retentionYears: () => DEFAULT_RETENTION_YEARS });
+
+/** SQL of the last day a negative record of `list` is kept, over the table's columns. */
+export function retentionEnd(years: number): string {
+  if (!Number.isInteger(years) || years < 1 || years > 100) throw new Error(`retention of ${years} years is not a whole number of years from 1 to 100`);
+  return `(coalesce(act_ended_on, decision_date) + interval '${years} years')::date`;
+}
+
+/**
+ * The records of a list that exist for every caller today: the current version, in force (not
+ * withdrawn), and, when negative, still within its retention. What fails this is served to no one,
+ * statutory callers included, even before the retention job deletes it.
+ */
+export function inForceCondition(list: Pick<RecordList, 'recordType' | 'ingest'>, lifeCycle: ReadLifeCycle): string {
+  const negative = list.ingest?.negative ?? 'false';
+  const today = sqlDay(todayOf(lifeCycle.clock));
+  const expired = negative === 'false' ? 'false' : `((${negative}) and ${retentionEnd(lifeCycle.retentionYears(list.recordType))} < ${today})`;
+  return `current and state = 'IN_FORCE' and not ${expired}`;
+}
+
+function sqlDay(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);
+  return `'${day}'::date`;
+}
+
+/** A `publicWhen` rule's SQL on the clock's day: `current_date` in declared rules means the clock's today. */
+function onDay(sql: string, lifeCycle: ReadLifeCycle): string {
+  return sql.replace(/\bcurrent_date\b/g, sqlDay(todayOf(lifeCycle.clock)));
+}
 
 const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, SEALED] as const;
 
@@ -153,20 +222,30 @@ interface PageKey {
 
 export interface RecordLoaders {
   page(list: RecordList, subjectCode: string, args: PageArgs, visibility?: Visibility): Promise<Connection<CreditRecord>>;
+  /** Every version of one record, oldest first (the record's history). */
+  history(list: RecordList, recordRowId: number): Promise<CreditRecord[]>;
 }
 
-/** The SQL condition of the records of `list` a caller with `visibility` sees. */
-export function rowCondition(list: Pick<RecordList, 'publicWhen'>, visibility: Visibility): string {
-  if (visibility === 'all') return 'true';
+/**
+ * The SQL condition of the records of `list` a caller with `visibility` sees: those in force, and
+ * for any caller but the subject and statutory inquiry, served (a negative record's notice issued and
+ * its waiting period over); for the public, only the public ones of those.
+ */
+export function rowCondition(list: Pick<RecordList, 'recordType' | 'publicWhen' | 'ingest'>, visibility: Visibility, lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE): string {
+  const inForce = inForceCondition(list, lifeCycle);
+  if (visibility === 'full') return inForce;
+  const served = `(served_from is null or served_from <= ${sqlDay(todayOf(lifeCycle.clock))})`;
+  if (visibility === 'all') return `${inForce} and ${served}`;
   // A list without public records shows nothing to a caller without a grant.
-  return list.publicWhen ? `(${list.publicWhen.sql})` : 'false';
+  return list.publicWhen ? `${inForce} and ${served} and (${onDay(list.publicWhen.sql, lifeCycle)})` : 'false';
 }
 
 /**
  * Per-request loaders over a sector's record lists. A page batch is one statement: the requested
  * (subject, cursor, limit) triples are unnested and each drives a LATERAL keyset scan of the index.
  */
-export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders {
+export function createRecordLoaders(db: Knex, limits: PageLimits, lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE): RecordLoaders {
+  const historyLoaders = new Map<string, DataLoader<number, CreditRecord[]>>();
   const pageLoaders = new Map<string, DataLoader<PageKey, CreditRecord[], string>>();
   const countLoaders = new Map<string, DataLoader<string, number>>();
 
@@ -184,7 +263,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
                cross join lateral (
                  select t.* from ?? t
                   where t.subject_code = k.code
-                    and ${rowCondition(list, visibility)}
+                    and ${rowCondition(list, visibility, lifeCycle)}
                     and (k.after_id is null or (t.decision_date, t.id) < (k.after_date, k.after_id))
                   order by t.decision_date desc, t.id desc
                   limit k.lim
@@ -220,7 +299,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
           .select('subject_code')
           .count<{ subject_code: string; n: number }[]>({ n: '*' })
           .whereIn('subject_code', [...codes])
-          .whereRaw(rowCondition(list, visibility))
+          .whereRaw(rowCondition(list, visibility, lifeCycle))
           .groupBy('subject_code');
         const counts = new Map(rows.map((r) => [r.subject_code, Number(r.n)]));
         return codes.map((code) => counts.get(code) ?? 0);
@@ -230,7 +309,27 @@ export function createRecordLoaders(db: Knex, limits: PageLimits): RecordLoaders
     return loader;
   }
 
+  function historyLoader(list: RecordList): DataLoader<number, CreditRecord[]> {
+    let loader = historyLoaders.get(list.table);
+    if (!loader) {
+      loader = new DataLoader<number, CreditRecord[]>((ids) =>
+        withSpan('records.history', { 'records.table': list.table, 'records.batch_size': ids.length }, async () => {
+          const key = await recordKey(db);
+          const rows = await db(list.table).select<RecordRow[]>('*').whereIn('record_id', [...ids]).orderBy([{ column: 'record_id' }, { column: 'version' }]);
+          const byId = new Map<number, CreditRecord[]>(ids.map((id) => [id, []]));
+          for (const row of rows) byId.get(Number(row.record_id))?.push(toCreditRecord(list.recordType, row, key));
+          return ids.map((id) => byId.get(id) ?? []);
+        }),
+      );
+      historyLoaders.set(list.table, loader);
+    }
+    return loader;
+  }
+
   return {
+    history(list, recordRowId) {
+      return historyLoader(list).load(recordRowId);
+    },
     async page(list, subjectCode, args, visibility = 'all') {
       const request = pageRequest(args, limits, CURSOR_PATTERNS);
       let after: [string, number] | null = null;

@@ -7,7 +7,7 @@ import type { PrincipalKind } from './policy/principal';
  * `off` lifts every limit.
  */
 
-export const PRINCIPAL_KINDS: readonly PrincipalKind[] = ['PUBLIC', 'SUBJECT', 'CREDIT_SERVICE', 'GOVERNMENT', 'REGULATOR'];
+export const PRINCIPAL_KINDS: readonly PrincipalKind[] = ['PUBLIC', 'SUBJECT', 'CREDIT_SERVICE', 'GOVERNMENT', 'REGULATOR', 'AUTHORITY'];
 
 /** A number per kind; a kind that is absent has no limit. */
 export type PerKind = Readonly<Partial<Record<PrincipalKind, number>>>;
@@ -72,7 +72,7 @@ export interface RateLimitsConfig {
   readonly redisPrefix: string;
 }
 
-export const DEFAULT_REQUESTS_PER_SECOND: PerKind = { PUBLIC: 20, SUBJECT: 20, CREDIT_SERVICE: 50, GOVERNMENT: 100, REGULATOR: 100 };
+export const DEFAULT_REQUESTS_PER_SECOND: PerKind = { PUBLIC: 20, SUBJECT: 20, CREDIT_SERVICE: 50, GOVERNMENT: 100, REGULATOR: 100, AUTHORITY: 20 };
 export const DEFAULT_BURST: PerKind = { PUBLIC: 40, SUBJECT: 40, CREDIT_SERVICE: 100, GOVERNMENT: 200, REGULATOR: 200 };
 export const DEFAULT_INQUIRIES_PER_DAY: PerKind = { CREDIT_SERVICE: 10_000 };
 /** How long the burst allowance takes to refill, in seconds. */

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind, GraphQLError, type ValueNode } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { echo } from './errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,4 +48,4 @@ export const DecimalScalar = new GraphQLScalarType({
   parseLiteral: (ast) => literal(ast, parseDecimalString),
 });
 
-export const scalarResolvers = { Date: DateScalar, Decimal: DecimalScalar } as const;
+export const scalarResolvers = { Date: DateScalar, Decimal: DecimalScalar, DateTime: DateTimeResolver } as const;

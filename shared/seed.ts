@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { LIFECYCLE_COLUMNS_V2 } from './migrations/v2';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Store } from './store';
@@ -52,6 +53,8 @@ async function tableColumns(store: Store, table: string): Promise<string[]> {
     .select<{ column_name: string }[]>('column_name')
     .where({ table_name: table, table_schema: 'public' })
     .whereNot({ column_name: 'id' })
+    // The life cycle's columns keep their defaults: a generated record is version 1 of itself, in force.
+    .whereNotIn('column_name', [...LIFECYCLE_COLUMNS_V2])
     .orderBy('ordinal_position');
   if (rows.length === 0) throw new Error(`table ${table} does not exist; run the migrations first`);
   return rows.map((r) => r.column_name);

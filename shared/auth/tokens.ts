@@ -16,7 +16,7 @@ export class AuthenticationError extends Error {
   readonly code = 'UNAUTHENTICATED';
 }
 
-const KINDS: readonly PrincipalKind[] = ['GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR', 'SUBJECT'];
+const KINDS: readonly PrincipalKind[] = ['GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR', 'SUBJECT', 'AUTHORITY'];
 
 /** Only these kinds may hold a statutory power of inquiry (regulators, and government organs such as courts). */
 export const STATUTORY_KINDS: readonly PrincipalKind[] = ['REGULATOR', 'GOVERNMENT'];
@@ -36,6 +36,9 @@ export interface TokenClaims {
   readonly purposes: readonly string[];
   readonly subject?: string;
   readonly statutory?: boolean;
+  /** AUTHORITY: its name, and the categories of records it submits. */
+  readonly name?: string;
+  readonly submits?: readonly string[];
 }
 
 /**
@@ -131,6 +134,20 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     }
     if (purposes.includes('SELF_QUERY')) throw new AuthenticationError(`a ${kind} token may not hold SELF_QUERY, which is for a subject acting as itself`);
   }
+  let authority: { authorityName: string; submits: readonly string[] } | null = null;
+  if (kind === 'AUTHORITY') {
+    const name = payload.name;
+    if (typeof name !== 'string' || !AUTHORITY_NAME.test(name)) {
+      throw new AuthenticationError(`an AUTHORITY token names the authority in claim "name": 2 to 100 characters, no control characters, got ${preview(name)}`);
+    }
+    const submits = stringArray(payload, 'submits', TOKEN_BOUNDS.grants);
+    if (submits.length === 0) throw new AuthenticationError('an AUTHORITY token lists the categories of records it submits in claim "submits"');
+    const wrong = submits.find((c) => !isSubmittableCategory(c));
+    if (wrong !== undefined) throw new AuthenticationError(`token claim "submits" has ${preview(wrong)}, which is no category of credit records in the catalogue`);
+    authority = { authorityName: name, submits: Object.freeze([...new Set(submits)]) };
+  } else if (payload.submits !== undefined || payload.name !== undefined) {
+    throw new AuthenticationError(`a ${kind} token carries no "submits" or "name" claim; only a source AUTHORITY submits records`);
+  }
   return Object.freeze({
     kind: kind as PrincipalKind,
     organization: org,
@@ -139,7 +156,20 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     purposes: Object.freeze(purposes),
     subject,
     statutory,
+    ...(authority ?? {}),
   });
+}
+
+// eslint-disable-next-line no-control-regex
+const AUTHORITY_NAME = /^[^\u0000-\u001f\u007f]{2,100}$/u;
+
+/**
+ * Categories of credit records an authority may submit: a category of the catalogue, or a prefix of
+ * some, that holds records (never the graph's own: access, structure, the envelope, submission).
+ */
+export function isSubmittableCategory(category: string): boolean {
+  if (category === '*' || /^(access|structure|record|submission)(\.|$)/.test(category)) return false;
+  return knownCategoryPrefix(category);
 }
 
 /**

@@ -15,7 +15,24 @@ export interface Requirement {
   readonly publicWhen?: string | null;
 }
 
-export type Basis = 'public' | 'per-record' | 'grant' | 'self' | 'consent' | 'statutory' | 'special-application';
+export type Basis = 'public' | 'per-record' | 'grant' | 'self' | 'consent' | 'statutory' | 'special-application' | 'source-authority';
+
+/**
+ * Writing records (`submit…`, `withdraw…` mutations and what they answer) is classified under
+ * `submission`: only a source authority may, whatever else it holds, and the sector subgraph checks
+ * that the record's category is one the authority submits. Nothing else reaches it, statutory power
+ * and grants included: reading is not writing.
+ */
+export const SUBMISSION_CATEGORY = 'submission';
+
+function decideSubmission(principal: Principal, requirement: Requirement): Decision {
+  return principal.kind === 'AUTHORITY' && (principal.submits?.length ?? 0) > 0
+    ? { allowed: true, basis: 'source-authority' }
+    : { allowed: false, reason: 'only a source authority (an AUTHORITY token) submits, corrects and withdraws records', requirement };
+}
+
+const isSubmission = (requirement: Requirement) =>
+  requirement.category === SUBMISSION_CATEGORY || requirement.category.startsWith(`${SUBMISSION_CATEGORY}.`);
 
 export type Decision =
   /** `ref` names the consent or special application the disclosure rests on, for the inquiry record. */
@@ -130,6 +147,7 @@ const WITHOUT_SUBJECT: PlanningOptions = Object.freeze({ subjectScoped: false, p
  */
 export function decideBeforePlanning(principal: Principal, requirement: Requirement, options: PlanningOptions): Decision {
   if (requirement.category === UNCLASSIFIED.category) return deny(requirement, NOT_CLASSIFIED);
+  if (isSubmission(requirement)) return decideSubmission(principal, requirement);
   if (requirement.level === 'PUBLIC') return allow('public');
   if (forbiddenForKind(principal, requirement.category)) {
     return deny(requirement, `${requirement.category} is never disclosed to credit service bodies`);
@@ -165,7 +183,8 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
  * again on each decision it takes, so a context carrying another purpose discloses nothing.
  */
 export function withPurpose(principal: Principal, purpose: string | null, decision: Decision, requirement: Requirement): Decision {
-  if (!decision.allowed || decision.basis === 'public' || decision.basis === 'per-record') return decision;
+  // Submitting records states no purpose of inquiry: it discloses nothing but the caller's own submission.
+  if (!decision.allowed || decision.basis === 'public' || decision.basis === 'per-record' || decision.basis === 'source-authority') return decision;
   if (purpose !== null && principal.purposes.includes(purpose)) return decision;
   return deny(
     requirement,
@@ -208,6 +227,7 @@ function applicationCovers(application: SpecialApplication, principal: Principal
 /** For one subject's records: the full decision, consents and special applications included. */
 export function decideForSubject(principal: Principal, requirement: Requirement, facts: SubjectFacts): Decision {
   if (requirement.category === UNCLASSIFIED.category) return deny(requirement, NOT_CLASSIFIED);
+  if (isSubmission(requirement)) return decideSubmission(principal, requirement);
   if (requirement.level === 'PUBLIC') return allow('public');
   if (principal.kind === 'SUBJECT' && principal.subject === facts.subject) return allow('self');
   if (forbiddenForKind(principal, requirement.category)) {

@@ -1,7 +1,8 @@
 import type { Level } from './levels';
 
 /** Who is asking: verified once at the gateway and carried, unchanged, through the request. */
-export type PrincipalKind = 'PUBLIC' | 'GOVERNMENT' | 'CREDIT_SERVICE' | 'REGULATOR' | 'SUBJECT';
+/** AUTHORITY: a source authority (department, court, agency) that submits the records of its categories. */
+export type PrincipalKind = 'PUBLIC' | 'GOVERNMENT' | 'CREDIT_SERVICE' | 'REGULATOR' | 'SUBJECT' | 'AUTHORITY';
 
 export interface Grant {
   /** A category prefix (`finance` covers `finance.credit`), or `*` for every category. */
@@ -23,6 +24,13 @@ export interface Principal {
   readonly subject: string | null;
   /** A statutory power of inquiry (regulators, courts): restricted data without the subject's consent. */
   readonly statutory: boolean;
+  /** A source authority's name, as its records carry it (AUTHORITY only). */
+  readonly authorityName?: string;
+  /**
+   * The categories of records a source authority submits (`tax` covers every taxation record type),
+   * always with itself as the source authority (AUTHORITY only).
+   */
+  readonly submits?: readonly string[];
 }
 
 export const PUBLIC_PRINCIPAL: Principal = Object.freeze({

@@ -24,7 +24,7 @@ export interface Disclosure {
 export const DISCLOSURES_EXTENSION = 'disclosures';
 
 /** The bases that disclose nothing beyond what the law publishes. */
-const PUBLIC_BASES: ReadonlySet<Basis> = new Set(['public', 'per-record']);
+const PUBLIC_BASES: ReadonlySet<Basis> = new Set(['public', 'per-record', 'source-authority']);
 
 export class Disclosures {
   private readonly byKey = new Map<string, Disclosure>();

@@ -1,3 +1,4 @@
+import { recordSettingsOf } from '../ingest/settings';
 import { startTelemetry } from '../telemetry';
 import pino from 'pino';
 import { requestIdMixin } from '../requestScope';
@@ -74,7 +75,7 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     logger.fatal('no key to verify request contexts with: set CG_CONTEXT_PUBLIC_KEY');
     process.exit(78);
   }
-  const app = await module.buildServer({ store, limits: config.limits, context: { publicKeyPem, ttlSeconds }, logger });
+  const app = await module.buildServer({ store, limits: config.limits, context: { publicKeyPem, ttlSeconds }, logger, records: recordSettingsOf(config.records) });
   closeOnSignals(
     (m) => logger.info(m),
     async () => {

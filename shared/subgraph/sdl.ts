@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   Kind,
   parse,
+  parseType,
   visit,
   type ConstDirectiveNode,
   type DefinitionNode,
@@ -33,6 +34,7 @@ const COMMON_SDL = path.join(SCHEMA_DIR, 'common.graphql');
 const CLASSIFICATION_SDL = path.join(SCHEMA_DIR, 'classification.graphql');
 
 const RECORD_INTERFACE = 'CreditRecord';
+const HISTORY = 'history';
 const CONNECTION = /^(\w+)Connection$/;
 
 /** Where a `publicWhen` rule applies: a type (`'TaxCreditRating'`) or a field (`'TaxationProfile.latestGrade'`). */
@@ -51,15 +53,17 @@ function directiveFrom(sdl: string): ConstDirectiveNode {
 
 const PAGE_SIZE = directiveFrom('@listSize(assumedSize: 20, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)');
 
-function connectionTypes(node: string): DefinitionNode[] {
+function connectionTypes(node: string, shareable: boolean): DefinitionNode[] {
+  // A connection of a type every subgraph shares (a notice) is generated identically in each: shareable.
+  const share = shareable ? ' @shareable' : '';
   return parseConst(`
-    type ${node}Connection @classify(category: "structure", level: "PUBLIC") {
+    type ${node}Connection${share} @classify(category: "structure", level: "PUBLIC") {
       totalCount: Int!
       pageInfo: PageInfo!
       edges: [${node}Edge!]!
       nodes: [${node}!]!
     }
-    type ${node}Edge @classify(category: "structure", level: "PUBLIC") {
+    type ${node}Edge${share} @classify(category: "structure", level: "PUBLIC") {
       cursor: String!
       node: ${node}!
     }`).definitions as DefinitionNode[];
@@ -79,9 +83,31 @@ function withPublicWhen(directives: readonly ConstDirectiveNode[] | undefined, r
 
 type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
 
+/**
+ * The sector's own SDL with what its declaration generates (`shared/ingest/schema.ts`): new
+ * definitions appended, and `extend type X` merged into the definition of X (Mercurius's federation
+ * validates extensions apart from the schema's imported directives, so none is left as an extension).
+ */
+function withGenerated(own: DocumentNode, generatedSdl: string): DocumentNode {
+  if (generatedSdl.trim() === '') return own;
+  const generated = parseConst(generatedSdl);
+  const definitions = [...own.definitions];
+  for (const definition of generated.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_EXTENSION) {
+      definitions.push(definition);
+      continue;
+    }
+    const at = definitions.findIndex((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === definition.name.value);
+    const target = definitions[at] as ObjectTypeDefinitionNode | undefined;
+    if (!target) throw new Error(`generated SDL extends ${definition.name.value}, which the schema does not define`);
+    definitions[at] = { ...target, fields: [...(target.fields ?? []), ...(definition.fields ?? [])] };
+  }
+  return { ...own, definitions };
+}
+
 /** The subgraph's whole SDL document, built from its folder's `schema.graphql`. */
-export function subgraphTypeDefs(subgraphDir: string, publicWhen: PublicWhenPlacements = {}): DocumentNode {
-  const own = parseConst(readFileSync(path.join(subgraphDir, 'schema.graphql'), 'utf8'));
+export function subgraphTypeDefs(subgraphDir: string, publicWhen: PublicWhenPlacements = {}, generatedSdl = ''): DocumentNode {
+  const own = withGenerated(parseConst(readFileSync(path.join(subgraphDir, 'schema.graphql'), 'utf8')), generatedSdl);
   // Prose without its SQL would publish a rule no row follows: it is declared with the list, or not at all.
   visit(own, {
     Argument(node) {
@@ -94,6 +120,7 @@ export function subgraphTypeDefs(subgraphDir: string, publicWhen: PublicWhenPlac
   const classification = parseConst(readFileSync(CLASSIFICATION_SDL, 'utf8'));
 
   const defined = new Set<string>();
+  const commonTypes = new Set(common.definitions.flatMap((d) => ('name' in d && d.name ? [d.name.value] : [])));
   for (const definition of [...own.definitions, ...common.definitions]) {
     if ('name' in definition && definition.name && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) defined.add(definition.name.value);
   }
@@ -130,7 +157,9 @@ export function subgraphTypeDefs(subgraphDir: string, publicWhen: PublicWhenPlac
     let fields = (node.fields ?? []).map((f) => field(typeName, f));
     if (node.interfaces?.some((i) => i.name.value === RECORD_INTERFACE)) {
       const written = new Set(fields.map((f) => f.name.value));
-      fields = [...envelopeFields.filter((f) => !written.has(f.name.value)), ...fields];
+      // A record's history is a list of versions of that very type.
+      const envelopeOfType = envelopeFields.map((f) => (f.name.value === HISTORY ? { ...f, type: parseType(`[${typeName}!]!`) } : f));
+      fields = [...envelopeOfType.filter((f) => !written.has(f.name.value)), ...fields];
     }
     const typeRule = rule(typeName);
     const directives = typeRule ? withPublicWhen(node.directives, typeRule, typeName) : node.directives;
@@ -143,7 +172,7 @@ export function subgraphTypeDefs(subgraphDir: string, publicWhen: PublicWhenPlac
   if (unused.size > 0) throw new Error(`publicWhen rules for what the SDL does not define: ${[...unused].join(', ')}`);
   for (const node of connections) {
     if (!defined.has(node)) throw new Error(`${node}Connection pages ${node}, which no SDL defines`);
-    definitions.push(...connectionTypes(node));
+    definitions.push(...connectionTypes(node, commonTypes.has(node)));
   }
   return { kind: Kind.DOCUMENT, definitions: [...definitions, ...common.definitions, ...classification.definitions] };
 }

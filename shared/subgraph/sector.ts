@@ -2,7 +2,10 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { ResolverMap } from './types';
 import type { Knex } from 'knex';
 import { visibilityFor } from './visibility';
-import { createRecordLoaders, type RecordList, type RecordLoaders } from '../records';
+import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
+import { lifeCycleSdl } from '../ingest/schema';
+import { lifeCycleResolvers } from '../ingest/resolvers';
+import { classificationsOf } from '../policy/classification';
 import type { PageLimits } from '../pagination';
 import type { Migration } from '../store';
 import type { DatasetPlan } from '../seed';
@@ -13,13 +16,30 @@ import { buildMercuriusSubgraph } from './mercurius';
 import type { SubgraphModule } from './types';
 import type { ResolverContext } from './request';
 
+/** Resolver maps merged type by type (a type's fields may come from several of them). */
+function mergeResolvers(...maps: ReadonlyArray<Readonly<Record<string, unknown>>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const existing = merged[type];
+      const plain = (v: unknown) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+      merged[type] = plain(existing) && plain(fields) ? { ...(existing as object), ...(fields as object) } : fields;
+    }
+  }
+  return merged;
+}
+
 /** What `Subject.<sector>` resolves to: the sector's view of one subject, loaded field by field. */
 export interface SectorProfile {
   readonly subjectCode: string;
 }
 
 /** A sector's per-request loaders: the record lists' and its own. */
-export type SectorLoaders<Loaders extends object = object> = Loaders & { readonly records: RecordLoaders };
+export type SectorLoaders<Loaders extends object = object> = Loaders & {
+  readonly records: RecordLoaders;
+  /** The store and settings the life cycle's mutations and notices use. */
+  readonly lifeCycle: { readonly db: Knex; readonly settings: RecordSettings; readonly limits: PageLimits };
+};
 
 /** A sector's resolver context: its loaders, and the request (who is asking, and what it may see). */
 export type SectorContext<Loaders extends object = object> = ResolverContext<SectorLoaders<Loaders>>;
@@ -78,7 +98,7 @@ export interface RecordSectorDefinition<Lists extends Readonly<Record<string, Re
   /** What the demo and load generator puts in the store. */
   readonly dataset: DatasetPlan;
   /** Per-request loaders beyond the record lists' (fresh for every request: no cache crosses requests). */
-  readonly loaders?: (db: Knex, limits: PageLimits) => Loaders;
+  readonly loaders?: (db: Knex, limits: PageLimits, settings: RecordSettings) => Loaders;
   /** Resolvers of the profile's fields that are not record lists. */
   readonly profileFields?: Readonly<Record<string, ProfileResolver<SectorContext<Loaders>>>>;
   /** Resolvers of other types' computed fields (`{ ComplaintStatistic: { resolutionRate } }`). */
@@ -109,13 +129,20 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
   definition: RecordSectorDefinition<Lists, Loaders>,
 ): RecordSector<Lists> {
   const profileType = profileTypeOf(definition.name);
-  const typeDefs = subgraphTypeDefs(definition.dir, { ...listPlacements(profileType, definition.lists), ...definition.publicWhen });
+  const typeDefs = subgraphTypeDefs(
+    definition.dir,
+    { ...listPlacements(profileType, definition.lists), ...definition.publicWhen },
+    lifeCycleSdl(definition.name, profileType, definition.lists),
+  );
+  const classified = classificationsOf(typeDefs).fields;
+  const categoryOf = (recordType: string) => classified.get(`${recordType}.documentNumber`)?.category ?? 'unclassified';
   const runtime = definition.runtime ?? 'apollo';
-  const resolvers = {
-    ...(runtime === 'apollo' ? scalarResolvers : MERCURIUS_SCALARS),
-    ...sectorProfileResolvers<SectorContext<Loaders>>(definition.name, profileType, definition.lists, definition.profileFields),
-    ...definition.resolvers,
-  } as ResolverMap<SectorContext<Loaders>>;
+  const resolvers = mergeResolvers(
+    runtime === 'apollo' ? scalarResolvers : MERCURIUS_SCALARS,
+    sectorProfileResolvers<SectorContext<Loaders>>(definition.name, profileType, definition.lists, definition.profileFields),
+    lifeCycleResolvers(definition.name, profileType, definition.lists, categoryOf),
+    definition.resolvers ?? {},
+  ) as ResolverMap<SectorContext<Loaders>>;
   return {
     name: definition.name,
     lists: definition.lists,
@@ -123,9 +150,12 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
     migrations: definition.migrations,
     dataset: definition.dataset,
     buildServer(deps) {
+      const settings = deps.records ?? DEFAULT_RECORD_SETTINGS;
+      const lifeCycle = { db: deps.store.db, settings, limits: deps.limits };
       const context = (): SectorLoaders<Loaders> => ({
-        ...(definition.loaders?.(deps.store.db, deps.limits) ?? ({} as Loaders)),
-        records: createRecordLoaders(deps.store.db, deps.limits),
+        ...(definition.loaders?.(deps.store.db, deps.limits, settings) ?? ({} as Loaders)),
+        records: createRecordLoaders(deps.store.db, deps.limits, settings),
+        lifeCycle,
       });
       const options = { name: definition.name, typeDefs, resolvers, context };
       return runtime === 'apollo' ? buildApolloSubgraph(deps, options) : buildMercuriusSubgraph(deps, options);

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Migration, Store } from '../store';
 import type { DatasetPlan } from '../seed';
 import type { DocumentNode } from 'graphql';
+import type { RecordSettings } from '../records';
 
 export interface SubgraphDeps {
   readonly store: Store;
@@ -16,6 +17,8 @@ export interface SubgraphDeps {
   readonly context: { readonly publicKeyPem: string; readonly ttlSeconds: number };
   /** A pino logger, or false for silence (tests). */
   readonly logger: FastifyBaseLogger | false;
+  /** The record life cycle: the clock, retention, the notice waiting period, submission bounds (defaults when omitted). */
+  readonly records?: RecordSettings;
 }
 
 /** Everything the runtime needs to know about one subgraph; each subgraph folder exports one, `subgraphs/index.ts` lists them. */

@@ -5,10 +5,12 @@ import type { SubgraphRequest } from './request';
 /**
  * Which records of one subject's `publicWhen` list the caller sees: all of them when its rights cover
  * the list itself for that subject (a grant, consent, application, or the subject acting as itself),
- * otherwise only the public ones. It is the decision enforcement took for the field a moment before,
+ * otherwise only the public ones; the subject and statutory inquiry also those in their notice's waiting period. It is the decision enforcement took for the field a moment before,
  * read back from the request: per record means the public rows.
  */
 export function visibilityFor(info: GraphQLResolveInfo, request: SubgraphRequest, subject: string): Visibility {
   const decision = request.decideField(`${info.parentType.name}.${info.fieldName}`, subject);
-  return decision.allowed && decision.basis !== 'per-record' ? 'all' : 'public';
+  if (!decision.allowed || decision.basis === 'per-record') return 'public';
+  // The subject itself and statutory inquiry see negative records from their notice, before the waiting period ends.
+  return decision.basis === 'self' || decision.basis === 'statutory' ? 'full' : 'all';
 }

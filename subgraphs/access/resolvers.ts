@@ -7,6 +7,7 @@ import { CATEGORIES } from '../../shared/policy/categories';
 import { applicationInForce, consentInForce, reachesNeverToCreditService } from '../../shared/policy/decide';
 import type { Principal } from '../../shared/policy/principal';
 import type { AccessContext } from './context';
+import { isSubmittableCategory } from '../../shared/auth/tokens';
 import {
   applicationFact,
   consentFact,
@@ -42,7 +43,7 @@ function validCategories(categories: readonly string[], argumentName: string): s
   const unique = [...new Set(categories)];
   for (const category of unique) {
     const known = CATEGORIES.some((c) => c.category === category || c.category.startsWith(`${category}.`));
-    if (!known || category === 'structure' || category === 'access' || category.startsWith('access.') || category === 'record.envelope') {
+    if (!known || !isSubmittableCategory(category)) {
       throw badUserInput(`"${echo(category)}" is not a category of credit information in the catalogue`, { argumentName });
     }
   }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { publicRows, allOf, WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
+import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { constructionDataset } from './dataset';
 
@@ -23,6 +24,6 @@ export const constructionSector = defineRecordSector({
     blacklistings: { recordType: 'MarketBlacklisting', table: 'market_blacklistings', publicWhen: WHILE_PUBLICITY_LASTS },
     wageArrearsListings: { recordType: 'WageArrearsListing', table: 'wage_arrears_listings', publicWhen: WHILE_PUBLICITY_LASTS },
   },
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(['qualification_certificates', 'registered_practitioners', 'construction_projects', 'good_behaviour_records', 'bad_behaviour_records', 'market_blacklistings', 'wage_arrears_listings'])],
   dataset: constructionDataset,
 });

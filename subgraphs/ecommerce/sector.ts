@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
+import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { ecommerceDataset } from './dataset';
 
@@ -26,6 +27,6 @@ export const ecommerceSector = defineRecordSector({
       resolutionRate: (s: { complaints: number; resolved: number }) => (s.complaints === 0 ? 1 : s.resolved / s.complaints),
     },
   },
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(['online_shops', 'platform_measures', 'ip_notice_outcomes', 'counterfeit_penalties', 'complaint_statistics'])],
   dataset: ecommerceDataset,
 });

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { publicRows, allOf, WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
+import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { financeDataset } from './dataset';
 import { creditSummaries } from './summaries';
@@ -27,6 +28,6 @@ export const financeSector = defineRecordSector({
   profileFields: {
     summary: (profile, _args, context) => context.summaries.load(profile.subjectCode),
   },
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(['credit_accounts', 'guarantees', 'dishonest_debtor_listings', 'court_judgments', 'asset_records'])],
   dataset: financeDataset,
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
+import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { healthcareDataset } from './dataset';
 
@@ -17,6 +18,6 @@ export const healthcareSector = defineRecordSector({
     insuranceFundViolations: { recordType: 'InsuranceFundViolation', table: 'insurance_fund_violations', publicWhen: WHILE_PUBLICITY_LASTS },
     clinicalRecords: { recordType: 'ClinicalRecord', table: 'clinical_records' },
   },
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(['practice_licences', 'physician_registrations', 'periodic_assessments', 'insurance_staff_scores', 'insurance_fund_violations', 'clinical_records'])],
   dataset: healthcareDataset,
 });

@@ -54,6 +54,12 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
       );
     },
   },
+  AbnormalOperationListing: {
+    history: (r: { recordRowId: number }, _args: unknown, context: RegistryContext) => context.records.history(REGISTRY_LISTS.abnormalOperationListings, r.recordRowId),
+  },
+  SeriousIllegalListing: {
+    history: (r: { recordRowId: number }, _args: unknown, context: RegistryContext) => context.records.history(REGISTRY_LISTS.seriousIllegalListings, r.recordRowId),
+  },
   Subject: {
     __resolveReference: async (reference: { code: string }, context: RegistryContext) => visible(await context.subjects.load(reference.code), context),
     codeType: (s: SubjectRow) => s.code_type,

@@ -9,6 +9,7 @@ import { registryResolvers } from './resolvers';
 import { createRegistryContext } from './context';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
+import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { registryDataset } from './dataset';
 
 /** The registry's SDL: its listings' public-rows rules are declared with the lists (`store.ts`). */
@@ -26,7 +27,7 @@ export function buildRegistryServer(deps: SubgraphDeps): Promise<FastifyInstance
 export const registrySubgraph: SubgraphModule = {
   name: 'registry',
   typeDefs,
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(REGISTRY_LISTS).map((l) => l.table))],
   dataset: registryDataset,
   buildServer: buildRegistryServer,
 };

@@ -1,35 +1,131 @@
 import path from 'node:path';
 import DataLoader from 'dataloader';
 import { defineRecordSector } from '../../shared/subgraph/sector';
+import { enumValues } from '../../shared/subgraph/sdl';
 import { visibilityFor } from '../../shared/subgraph/visibility';
-import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
+import { WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
+import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
+import { amount, date, integer, listOf, oneOf, text } from '../../shared/ingest/fields';
+import { inOrder } from '../../shared/ingest/spec';
 import { taxationDataset } from './dataset';
 import { GRADE_IS_A, latestGrades } from './latestGrades';
+
+const values = (enumName: string) => enumValues(__dirname, enumName);
+/** STA Order 54: a major tax violation is published for three years from its decision. */
+const THREE_YEARS = `decision_date + interval '3 years'`;
+
+const LISTS = {
+  registrations: {
+    recordType: 'TaxRegistration',
+    table: 'tax_registrations',
+    ingest: {
+      fields: {
+        taxpayerIdentificationNumber: text({ max: 20, pattern: { regex: /^[0-9A-Z]{15,20}$/, description: '15 to 20 digits or capital letters' } }),
+        taxpayerType: oneOf('TaxpayerType', values('TaxpayerType')),
+        registeredOn: date(),
+        status: oneOf('TaxRegistrationStatus', values('TaxRegistrationStatus')),
+      },
+      // A taxpayer that stopped filing (非正常户) is negative information.
+      negative: "status = 'NON_FILING'",
+      describe: (r) => `税务登记（纳税人识别号 ${String(r.taxpayerIdentificationNumber)}）状态：${String(r.status)}`,
+    },
+  },
+  creditRatings: {
+    recordType: 'TaxCreditRating',
+    table: 'tax_credit_ratings',
+    publicWhen: GRADE_IS_A,
+    ingest: {
+      fields: {
+        year: integer({ min: 2014, max: 2199 }),
+        grade: oneOf('TaxCreditGrade', values('TaxCreditGrade')),
+        score: integer({ min: 0, max: 100 }),
+      },
+      rules: [(r) => (typeof r.year === 'number' && typeof r.decisionDate === 'string' && r.year > Number(r.decisionDate.slice(0, 4)) ? { field: 'year', reason: `is after the decision's year (${r.decisionDate})` } : null)],
+      // A D grade is a dishonest taxpayer's (纳税信用 D 级).
+      negative: "grade = 'D'",
+      describe: (r) => `${String(r.year)} 年度纳税信用等级评定为 ${String(r.grade)} 级`,
+    },
+  },
+  arrearsNotices: {
+    recordType: 'TaxArrearsNotice',
+    table: 'tax_arrears_notices',
+    ingest: {
+      fields: {
+        taxType: text({ max: 40 }),
+        amountOwed: amount({ min: 0.01 }),
+        periodStart: date(),
+        periodEnd: date(),
+        status: oneOf('ArrearsStatus', values('ArrearsStatus')),
+      },
+      rules: [inOrder('periodStart', 'periodEnd'), inOrder('periodEnd', 'decisionDate')],
+      negative: 'true',
+      describe: (r) => `欠缴${String(r.taxType)} ${String(r.amountOwed)} 元（所属期 ${String(r.periodStart)} 至 ${String(r.periodEnd)}）`,
+    },
+  },
+  majorViolations: {
+    recordType: 'MajorTaxViolation',
+    table: 'major_tax_violations',
+    publicWhen: WHILE_PUBLICITY_LASTS,
+    ingest: {
+      fields: {
+        caseNature: text({ max: 80 }),
+        facts: text({ max: 2000 }),
+        legalBasis: text({ max: 500 }),
+        penalty: text({ max: 500 }),
+        amountInvolved: amount(),
+        responsiblePersons: listOf(
+          'ResponsiblePersonInput',
+          {
+            name: text({ max: 50 }),
+            role: text({ max: 30, pattern: { regex: /^(LEGAL_REPRESENTATIVE|FINANCE_OFFICER|AGENT)$/, description: 'LEGAL_REPRESENTATIVE, FINANCE_OFFICER or AGENT' } }),
+          },
+          { max: 20 },
+        ),
+      },
+      negative: 'true',
+      publicityTerm: THREE_YEARS,
+      describe: (r) => `重大税收违法失信案件：${String(r.caseNature)}，涉案金额 ${String(r.amountInvolved)} 元`,
+    },
+  },
+  penalties: {
+    recordType: 'TaxPenalty',
+    table: 'tax_penalties',
+    publicWhen: WHILE_PUBLICITY_LASTS,
+    ingest: {
+      fields: {
+        violation: text({ max: 200 }),
+        penaltyType: oneOf('TaxPenaltyType', values('TaxPenaltyType')),
+        fineAmount: amount(),
+        legalBasis: text({ max: 500 }),
+      },
+      rules: [(r) => (r.penaltyType === 'FINE' && Number(r.fineAmount) === 0 ? { field: 'fineAmount', reason: 'is 0 for a FINE' } : null)],
+      negative: 'true',
+      // SAMR penalty publicity Art. 13: a warning (a light penalty) is published for 3 months, others for 3 years.
+      publicityTerm: `case when penalty_type = 'WARNING' then decision_date + interval '3 months' else ${THREE_YEARS} end`,
+      describe: (r) => `税务行政处罚（${String(r.penaltyType)}）：${String(r.violation)}，罚款 ${String(r.fineAmount)} 元`,
+    },
+  },
+} as const satisfies Readonly<Record<string, RecordList>>;
 
 /** Taxation: registrations, credit ratings, arrears notices, major violations and penalties. */
 export const taxationSector = defineRecordSector({
   name: 'taxation',
   dir: __dirname,
-  lists: {
-    registrations: { recordType: 'TaxRegistration', table: 'tax_registrations' },
-    creditRatings: { recordType: 'TaxCreditRating', table: 'tax_credit_ratings', publicWhen: GRADE_IS_A },
-    arrearsNotices: { recordType: 'TaxArrearsNotice', table: 'tax_arrears_notices' },
-    majorViolations: { recordType: 'MajorTaxViolation', table: 'major_tax_violations', publicWhen: WHILE_PUBLICITY_LASTS },
-    penalties: { recordType: 'TaxPenalty', table: 'tax_penalties', publicWhen: WHILE_PUBLICITY_LASTS },
-  },
+  lists: LISTS,
   // The latest grade is public when the ratings are; the persons named in a violation, while its publicity lasts.
   publicWhen: { 'TaxationProfile.latestGrade': GRADE_IS_A, ResponsiblePerson: WHILE_PUBLICITY_LASTS },
-  loaders: (db) => ({
+  loaders: (db, _limits, settings) => ({
     latestGrades: {
-      all: new DataLoader((codes: readonly string[]) => latestGrades(db, codes, 'all')),
-      public: new DataLoader((codes: readonly string[]) => latestGrades(db, codes, 'public')),
+      full: new DataLoader((codes: readonly string[]) => latestGrades(db, LISTS.creditRatings, codes, 'full', settings)),
+      all: new DataLoader((codes: readonly string[]) => latestGrades(db, LISTS.creditRatings, codes, 'all', settings)),
+      public: new DataLoader((codes: readonly string[]) => latestGrades(db, LISTS.creditRatings, codes, 'public', settings)),
     },
   }),
   profileFields: {
     latestGrade: (profile, _args, context, info) => context.latestGrades[visibilityFor(info, context.request, profile.subjectCode)].load(profile.subjectCode),
   },
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(LISTS).map((l) => l.table))],
   dataset: taxationDataset,
 });

@@ -6,6 +6,7 @@ import { loadConfig, DEVELOPMENT_TOKEN_SECRET } from '../../shared/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names';
 import { SUBGRAPH_MODULES } from '../../subgraphs';
 import type { Store } from '../../shared/store';
+import type { RecordSettings } from '../../shared/records';
 import { buildGateway } from '../../gateway/server';
 import { signToken, type TokenClaims } from '../../shared/auth/tokens';
 import { openTestStore, testDeps } from './stores';
@@ -44,14 +45,14 @@ async function serve(app: FastifyInstance, name: string, serving: Serving, suffi
 }
 
 /** All seven subgraphs, each on its own test store, in-process unless told to listen. */
-export async function startSubgraphs(serving: Serving = {}): Promise<RunningGraph> {
+export async function startSubgraphs(serving: Serving = {}, options: { readonly records?: RecordSettings } = {}): Promise<RunningGraph> {
   const stores = {} as Record<SubgraphName, Store>;
   const subgraphs = {} as Record<SubgraphName, FastifyInstance>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
     const module = SUBGRAPH_MODULES[name];
     stores[name] = await openTestStore(module);
-    subgraphs[name] = await module.buildServer(testDeps(stores[name]));
+    subgraphs[name] = await module.buildServer(testDeps(stores[name], options.records));
     subgraphUrls[name] = await serve(subgraphs[name], name, serving, '/graphql');
   }
   return {

@@ -1,3 +1,4 @@
+import type { RecordSettings } from '../../shared/records';
 import { openStore, dropPostgresDatabase, type Store } from '../../shared/store';
 import type { StoreConfig } from '../../shared/config';
 import { prepareStore } from '../../shared/subgraph/run';
@@ -21,8 +22,8 @@ export const TEST_CONTEXT = { publicKeyPem: contextKeys.publicKeyPem as string, 
 /** Signs contexts and grants as the tests' gateways do. */
 export const TEST_SIGNER = new ContextSigner(contextKeys.privateKeyPem as string, contextKeys.ttlSeconds);
 
-export function testDeps(store: Store): SubgraphDeps {
-  return { store, limits: TEST_LIMITS, context: TEST_CONTEXT, logger: false };
+export function testDeps(store: Store, records?: RecordSettings): SubgraphDeps {
+  return { store, limits: TEST_LIMITS, context: TEST_CONTEXT, logger: false, ...(records ? { records } : {}) };
 }
 
 /**

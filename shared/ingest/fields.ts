@@ -1,0 +1,234 @@
+import { checkSubjectCode, checkUscc } from '../identifiers';
+import { isCalendarDate as isDay } from '../scalars';
+
+/**
+ * The fields a source authority submits, one declaration per field: its GraphQL input type, its
+ * column, the SQL type it is staged as, and how a value is checked and normalized. The same
+ * declaration serves the GraphQL mutation (JSON values), an NDJSON file (JSON values) and a CSV
+ * file (text cells), so the three ways in cannot disagree about what a valid record is.
+ */
+
+export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+
+/** Where a value came from: a JSON value (GraphQL variables, an NDJSON line) or a CSV cell (always text). */
+export type ValueSource = 'json' | 'csv';
+
+export interface FieldKind {
+  /** The GraphQL input type of the field, `!` included when it is required. */
+  readonly graphql: string;
+  /** The column's SQL type in the staging table, e.g. `date`, `numeric`, `jsonb`. */
+  readonly sqlType: string;
+  readonly required: boolean;
+  /** The column, when it is not the field's name in snake_case. */
+  readonly column?: string;
+  /** Input types this field's GraphQL type needs (nested objects), as SDL. */
+  readonly inputTypes?: readonly string[];
+  /** Checks and normalizes a present value (never null or undefined: absence is handled by `required`). */
+  parse(value: unknown, source: ValueSource): Parsed;
+}
+
+const ok = (value: unknown): Parsed => ({ ok: true, value });
+const bad = (reason: string): Parsed => ({ ok: false, reason });
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length > 24 ? `"${value.slice(0, 24)}…"` : `"${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  return value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+}
+
+// Control characters other than tab and newline never belong in a record; NUL is refused by PostgreSQL anyway.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export interface TextOptions {
+  readonly max: number;
+  readonly required?: boolean;
+  /** A pattern the whole value must match, and how to say so. */
+  readonly pattern?: { readonly regex: RegExp; readonly description: string };
+}
+
+/** Text of 1 to `max` characters, trimmed, without control characters. */
+export function text(options: TextOptions): FieldKind {
+  const required = options.required ?? true;
+  return {
+    graphql: required ? 'String!' : 'String',
+    sqlType: 'text',
+    required,
+    parse(value) {
+      if (typeof value !== 'string') return bad(`must be text, got ${describe(value)}`);
+      const trimmed = value.trim();
+      if (trimmed === '') return bad('must not be empty');
+      if ([...trimmed].length > options.max) return bad(`must be at most ${options.max} characters, got ${[...trimmed].length}`);
+      if (CONTROL.test(trimmed)) return bad('must not contain control characters');
+      if (options.pattern && !options.pattern.regex.test(trimmed)) return bad(`must be ${options.pattern.description}`);
+      return ok(trimmed);
+    },
+  };
+}
+
+/** Whether `YYYY-MM-DD` names a real calendar day between 1949 and 2199 (no record is older than the People's Republic). */
+export function isCalendarDate(value: string): boolean {
+  return isDay(value) && value >= '1949-01-01' && value <= '2199-12-31';
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export function date(options: { readonly required?: boolean } = {}): FieldKind {
+  const required = options.required ?? true;
+  return {
+    graphql: required ? 'Date!' : 'Date',
+    sqlType: 'date',
+    required,
+    parse(value) {
+      if (typeof value !== 'string' || !isCalendarDate(value.trim())) return bad(`must be a date YYYY-MM-DD, got ${describe(value)}`);
+      return ok(value.trim());
+    },
+  };
+}
+
+const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/;
+
+/** An amount in yuan with at most two decimals, between `min` (default 0) and 10^16. */
+export function amount(options: { readonly required?: boolean; readonly min?: number } = {}): FieldKind {
+  const required = options.required ?? true;
+  const min = options.min ?? 0;
+  return {
+    graphql: required ? 'Decimal!' : 'Decimal',
+    sqlType: 'numeric',
+    required,
+    parse(value) {
+      const textual = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+      if (typeof textual !== 'string' || !DECIMAL.test(textual.trim())) {
+        return bad(`must be an amount in yuan with at most two decimals, got ${describe(value)}`);
+      }
+      if (Number(textual) < min) return bad(`must be at least ${min}, got ${textual.trim()}`);
+      return ok(textual.trim());
+    },
+  };
+}
+
+/** A whole number between `min` and `max`. */
+export function integer(options: { readonly min: number; readonly max: number; readonly required?: boolean }): FieldKind {
+  const required = options.required ?? true;
+  return {
+    graphql: required ? 'Int!' : 'Int',
+    sqlType: 'integer',
+    required,
+    parse(value, source) {
+      const n = source === 'csv' && typeof value === 'string' && /^-?\d{1,10}$/.test(value.trim()) ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isInteger(n)) return bad(`must be a whole number, got ${describe(value)}`);
+      if (n < options.min || n > options.max) return bad(`must be between ${options.min} and ${options.max}, got ${n}`);
+      return ok(n);
+    },
+  };
+}
+
+/** One value of a GraphQL enum of the sector's schema (its values are read from the SDL: one list). */
+export function oneOf(enumName: string, values: readonly string[], options: { readonly required?: boolean } = {}): FieldKind {
+  const required = options.required ?? true;
+  const known = new Set(values);
+  return {
+    graphql: required ? `${enumName}!` : enumName,
+    sqlType: 'text',
+    required,
+    parse(value) {
+      if (typeof value !== 'string' || !known.has(value.trim())) return bad(`must be one of ${values.join(', ')}, got ${describe(value)}`);
+      return ok(value.trim());
+    },
+  };
+}
+
+/** A yes/no value (`true`/`false`; in CSV also `1`/`0`). */
+export function bool(options: { readonly required?: boolean } = {}): FieldKind {
+  const required = options.required ?? true;
+  return {
+    graphql: required ? 'Boolean!' : 'Boolean',
+    sqlType: 'boolean',
+    required,
+    parse(value, source) {
+      if (typeof value === 'boolean') return ok(value);
+      if (source === 'csv' && typeof value === 'string') {
+        const v = value.trim().toLowerCase();
+        if (v === 'true' || v === '1') return ok(true);
+        if (v === 'false' || v === '0') return ok(false);
+      }
+      return bad(`must be true or false, got ${describe(value)}`);
+    },
+  };
+}
+
+/** An organization's Unified Social Credit Code, check character verified. */
+export function uscc(options: { readonly required?: boolean } = {}): FieldKind {
+  const required = options.required ?? true;
+  return {
+    graphql: required ? 'String!' : 'String',
+    sqlType: 'text',
+    required,
+    parse(value) {
+      if (typeof value !== 'string') return bad(`must be a Unified Social Credit Code, got ${describe(value)}`);
+      const check = checkUscc(value);
+      return check.ok ? ok(check.code) : bad(`is not a valid Unified Social Credit Code: ${check.reason}`);
+    },
+  };
+}
+
+/** A subject code (USCC or resident identity number) inside a record, check character verified. */
+export function subjectCode(options: { readonly required?: boolean } = {}): FieldKind {
+  const required = options.required ?? true;
+  return {
+    graphql: required ? 'String!' : 'String',
+    sqlType: 'text',
+    required,
+    parse(value) {
+      if (typeof value !== 'string') return bad(`must be a subject code, got ${describe(value)}`);
+      const check = checkSubjectCode(value);
+      return check.ok ? ok(check.code) : bad(`is not a valid subject code: ${check.reason}`);
+    },
+  };
+}
+
+/**
+ * A list of objects stored as JSON (`[ResponsiblePersonInput!]!`): each item's fields checked by
+ * their own kinds. In CSV the cell holds the list as JSON text.
+ */
+export function listOf(inputType: string, fields: Readonly<Record<string, FieldKind>>, options: { readonly min?: number; readonly max: number }): FieldKind {
+  const min = options.min ?? 0;
+  const sdl = `input ${inputType} {\n${Object.entries(fields).map(([name, kind]) => `  ${name}: ${kind.graphql}`).join('\n')}\n}`;
+  return {
+    graphql: `[${inputType}!]!`,
+    sqlType: 'jsonb',
+    required: true,
+    inputTypes: [sdl, ...Object.values(fields).flatMap((k) => k.inputTypes ?? [])],
+    parse(value, source) {
+      let list = value;
+      if (source === 'csv' && typeof value === 'string') {
+        try {
+          list = JSON.parse(value);
+        } catch {
+          return bad('must be a JSON list in this CSV cell');
+        }
+      }
+      if (!Array.isArray(list)) return bad(`must be a list, got ${describe(value)}`);
+      if (list.length < min || list.length > options.max) return bad(`must hold ${min} to ${options.max} entries, got ${list.length}`);
+      const items: Record<string, unknown>[] = [];
+      for (const [i, item] of list.entries()) {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) return bad(`entry ${i + 1} must be an object`);
+        const extra = Object.keys(item).find((k) => !(k in fields));
+        if (extra !== undefined) return bad(`entry ${i + 1} has an unknown field ${describe(extra)}`);
+        const parsed: Record<string, unknown> = {};
+        for (const [name, kind] of Object.entries(fields)) {
+          const v = (item as Record<string, unknown>)[name];
+          if (v === undefined || v === null || v === '') {
+            if (kind.required) return bad(`entry ${i + 1}: ${name} is required`);
+            parsed[name] = null;
+            continue;
+          }
+          const result = kind.parse(v, 'json');
+          if (!result.ok) return bad(`entry ${i + 1}: ${name} ${result.reason}`);
+          parsed[name] = result.value;
+        }
+        items.push(parsed);
+      }
+      return ok(JSON.stringify(items));
+    },
+  };
+}

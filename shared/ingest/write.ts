@@ -1,0 +1,425 @@
+import type { Knex } from 'knex';
+import type { Clock } from '../clock';
+import { todayOf } from '../clock';
+import type { ValueSource } from './fields';
+import { columnOf, validateRow, type IngestSpec, type ValidRow } from './spec';
+
+/**
+ * Writing records as their source authority: one transaction per submission (a mutation's list or a
+ * whole import file), all or nothing.
+ *
+ * 1. Every row is validated as it streams in; valid rows are staged in a temporary table. Rows are
+ *    never held in memory beyond a chunk, so a file of any size takes the same memory.
+ * 2. Any invalid row, a document number twice in one submission, or a changed record without a
+ *    reason: the transaction is rolled back, nothing is written, and the report names each line.
+ * 3. Otherwise one set-based merge against the current versions, under the record type's lock:
+ *    a new identity (authority, document number, type) is CREATED as version 1; the same record
+ *    again is UNCHANGED and writes nothing; a different one is CORRECTED: a new version, the old one
+ *    kept (no record is ever updated in place: the old version only stops being current).
+ * 4. Every version of a negative record written sends its subject a notice, in the same transaction:
+ *    a negative record never exists without its notice, and is served to non-statutory callers from
+ *    the notice's day plus the waiting period.
+ */
+
+export interface SubmittingAuthority {
+  /** Its USCC: the records' `authority_code`. */
+  readonly code: string;
+  readonly name: string;
+  /** The member of staff who submitted, for the version's `recorded_by`. */
+  readonly staff: string | null;
+}
+
+/** The record type written to: its GraphQL type, table and ingestion rules. */
+export interface IngestTarget {
+  readonly recordType: string;
+  readonly table: string;
+  readonly ingest: IngestSpec;
+}
+
+export interface LifeCycleSettings {
+  readonly clock: Clock;
+  /** Days after its notice before a negative record is served to non-statutory callers. */
+  readonly noticeWaitingDays: number;
+}
+
+export type RowOutcome = 'CREATED' | 'CORRECTED' | 'UNCHANGED' | 'WITHDRAWN';
+
+export interface LineProblem {
+  /** The row's line: 1-based line of the file (CSV counts its header), or position in a mutation's list. */
+  readonly line: number;
+  readonly field: string;
+  readonly reason: string;
+}
+
+export interface RowResult {
+  readonly line: number;
+  readonly documentNumber: string;
+  readonly outcome: RowOutcome;
+  /** The record's row id of its current version (the caller seals it). */
+  readonly rowId: number;
+  readonly recordRowId: number;
+}
+
+export interface IngestReport {
+  readonly recordType: string;
+  readonly received: number;
+  readonly created: number;
+  readonly corrected: number;
+  readonly unchanged: number;
+  readonly withdrawn: number;
+  readonly notices: number;
+  /** False when anything was refused: then nothing at all was written. */
+  readonly written: boolean;
+  /** The first problems, line by line (at most `maxProblems`). */
+  readonly problems: readonly LineProblem[];
+  /** Every problem found, listed or not. */
+  readonly problemCount: number;
+  /** Per row, when asked for (mutations; an import of a million rows reports counts). */
+  readonly results: readonly RowResult[] | null;
+}
+
+export interface IngestOptions {
+  readonly source: ValueSource;
+  readonly acceptLegacyCodes?: boolean;
+  readonly collectResults?: boolean;
+  /** Problems listed in the report; more are counted. Default 1,000. */
+  readonly maxProblems?: number;
+  /** Called every `progressEvery` rows read (and at the end), for a progress line. */
+  readonly onProgress?: (rows: number) => void;
+  readonly progressEvery?: number;
+}
+
+/** One row as it arrived, with its line for the report. */
+export interface IncomingRow {
+  readonly line: number;
+  readonly values: unknown;
+}
+
+/** Thrown inside the transaction to roll it back with the report of what was refused. */
+class Refused extends Error {
+  constructor(readonly report: IngestReport) {
+    super('refused');
+  }
+}
+
+const STAGE = 'cg_ingest_stage';
+const CHUNK = 1_000;
+const ENVELOPE_STAGED = ['subject_code', 'document_number', 'decision_date', 'act_ended_on', 'publicity_ends_on', 'legacy_code'] as const;
+
+/** A date `days` after `day` (`YYYY-MM-DD`). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function ownColumns(spec: IngestSpec): string[] {
+  return Object.entries(spec.fields).map(([field, kind]) => columnOf(field, kind));
+}
+
+function emptyReport(recordType: string): IngestReport {
+  return { recordType, received: 0, created: 0, corrected: 0, unchanged: 0, withdrawn: 0, notices: 0, written: false, problems: [], problemCount: 0, results: null };
+}
+
+/** Serializes the writes of one record type: identities are checked and written under it. */
+async function lockRecordType(trx: Knex.Transaction, table: string): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`cg-records:${table}`]);
+}
+
+/** What a negative record's notice says and when the record starts to be served. */
+function servedFrom(target: IngestTarget, settings: LifeCycleSettings, today: string): string {
+  return `case when (${target.ingest.negative}) then '${addDays(today, settings.noticeWaitingDays)}'::date else null end`;
+}
+
+/**
+ * Submits rows of one record type as `authority`: validates them all, and writes them all or none.
+ * The report says what happened to each (or, refused, which lines were wrong and why).
+ */
+export async function ingest(
+  db: Knex,
+  target: IngestTarget,
+  authority: SubmittingAuthority,
+  rows: AsyncIterable<IncomingRow> | Iterable<IncomingRow>,
+  options: IngestOptions,
+  settings: LifeCycleSettings,
+): Promise<IngestReport> {
+  const { spec, own } = { spec: target.ingest, own: ownColumns(target.ingest) };
+  const today = todayOf(settings.clock);
+  const maxProblems = options.maxProblems ?? 1_000;
+  const progressEvery = options.progressEvery ?? 10_000;
+  const stagedColumns = [...ENVELOPE_STAGED, ...own];
+  try {
+    return await db.transaction(async (trx) => {
+      await lockRecordType(trx, target.table);
+      await trx.raw(
+        `create temp table ${STAGE} on commit drop as
+           select ${stagedColumns.map((c) => `t.${quote(c)}`).join(', ')}, 0::int as line, ''::text as change_reason, ''::text as summary
+             from ?? t with no data`,
+        [target.table],
+      );
+      const problems: LineProblem[] = [];
+      let problemCount = 0;
+      let received = 0;
+      let chunk: Array<ValidRow & { line: number }> = [];
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        const batch = chunk;
+        chunk = [];
+        await trx(STAGE).insert(
+          batch.map((r) => ({
+            subject_code: r.subjectCode,
+            document_number: r.documentNumber,
+            decision_date: r.decisionDate,
+            act_ended_on: r.actEndedOn,
+            publicity_ends_on: r.publicityEndsOn,
+            legacy_code: r.legacyCode,
+            ...r.columns,
+            line: r.line,
+            change_reason: r.correctionReason,
+            summary: r.summary,
+          })),
+        );
+      };
+      for await (const incoming of rows) {
+        received += 1;
+        const checked = validateRow(spec, incoming.values, { source: options.source, acceptLegacyCodes: options.acceptLegacyCodes, today });
+        if (!checked.ok) {
+          for (const p of checked.problems) {
+            problemCount += 1;
+            if (problems.length < maxProblems) problems.push({ line: incoming.line, field: p.field, reason: p.reason });
+          }
+          chunk = [];
+        } else if (problemCount === 0) {
+          chunk.push({ ...checked.row, line: incoming.line });
+          if (chunk.length >= CHUNK) await flush();
+        }
+        if (received % progressEvery === 0) options.onProgress?.(received);
+      }
+      options.onProgress?.(received);
+      const refuse = (): never => {
+        throw new Refused({ ...emptyReport(target.recordType), received, problems, problemCount });
+      };
+      if (problemCount > 0) refuse();
+      await flush();
+
+      // One identity per submission: a document number twice is ambiguous, whichever came last.
+      const twice = await trx.raw<{ rows: Array<{ document_number: string; lines: number[] }> }>(
+        `select document_number, array_agg(line order by line) as lines from ${STAGE} group by document_number having count(*) > 1 order by min(line) limit ?`,
+        [maxProblems],
+      );
+      for (const d of twice.rows) {
+        for (const line of d.lines.slice(1)) {
+          problemCount += 1;
+          if (problems.length < maxProblems) problems.push({ line, field: 'documentNumber', reason: `repeats the document number of line ${d.lines[0]} in this submission` });
+        }
+      }
+      if (problemCount > 0) refuse();
+
+      if (spec.publicityTerm) {
+        await trx.raw(`update ${STAGE} set publicity_ends_on = (${spec.publicityTerm})::date where publicity_ends_on is null`);
+      }
+      // Each staged row against the current version of its identity, if any.
+      const compared = [...ENVELOPE_STAGED.filter((c) => c !== 'document_number'), ...own];
+      await trx.raw(
+        `create temp table cg_ingest_match on commit drop as
+           select s.*, c.id as cur_id, c.record_id as cur_record_id, c.version as cur_version,
+                  (c.id is not null and c.state = 'IN_FORCE' and ${compared.map((col) => `s.${quote(col)} is not distinct from c.${quote(col)}`).join(' and ')}) as same
+             from ${STAGE} s
+             left join ?? c on c.current and c.authority_code = ? and c.document_number = s.document_number`,
+        [target.table, authority.code],
+      );
+      const unexplained = await trx.raw<{ rows: Array<{ line: number }> }>(
+        `select line from cg_ingest_match where cur_id is not null and not same and (change_reason is null or change_reason = '') order by line limit ?`,
+        [maxProblems],
+      );
+      for (const { line } of unexplained.rows) {
+        problemCount += 1;
+        if (problems.length < maxProblems) {
+          problems.push({ line, field: 'correctionReason', reason: 'this record differs from the one on file under its document number: give correctionReason to correct it' });
+        }
+      }
+      if (problemCount > 0) refuse();
+
+      await trx.raw(`update ?? set current = false where id in (select cur_id from cg_ingest_match where cur_id is not null and not same)`, [target.table]);
+      const columns = ['record_id', 'version', 'change', 'change_reason', 'recorded_by', 'served_from', 'authority_name', 'authority_code', ...stagedColumns];
+      const inserted = await trx.raw<{ rows: Array<{ negative: boolean }> }>(
+        `with written as (
+           insert into ?? (${columns.map(quote).join(', ')})
+           select m.cur_record_id, coalesce(m.cur_version, 0) + 1,
+                  case when m.cur_id is null then 'SUBMITTED' else 'CORRECTED' end,
+                  nullif(m.change_reason, ''), ?, ${servedFrom(target, settings, today)}, ?, ?,
+                  ${stagedColumns.map((c) => `m.${quote(c)}`).join(', ')}
+             from cg_ingest_match m
+            where not m.same
+            order by m.line
+           returning id, record_id, version, change, subject_code, document_number, decision_date, (${spec.negative}) as negative
+         ),
+         noticed as (
+           insert into record_notices (id, subject_code, record_type, record_table, record_id, record_version, change, authority_name, authority_code, document_number, decision_date, summary, issued_at)
+           select gen_random_uuid(), w.subject_code, ?, ?, w.record_id, w.version, w.change, ?, ?, w.document_number, w.decision_date, m.summary, ?
+             from written w join cg_ingest_match m on m.document_number = w.document_number
+            where w.negative
+           returning 1
+         )
+         select (select count(*) from noticed)::int as notices`,
+        [target.table, authority.staff, authority.name, authority.code, target.recordType, target.table, authority.name, authority.code, settings.clock.now().toISOString()],
+      );
+      const notices = Number((inserted.rows[0] as unknown as { notices: number }).notices);
+      const counts = await trx.raw<{ rows: Array<{ created: number; corrected: number; unchanged: number }> }>(
+        `select count(*) filter (where cur_id is null)::int as created,
+                count(*) filter (where cur_id is not null and not same)::int as corrected,
+                count(*) filter (where same)::int as unchanged
+           from cg_ingest_match`,
+      );
+      const { created, corrected, unchanged } = counts.rows[0] as { created: number; corrected: number; unchanged: number };
+      let results: RowResult[] | null = null;
+      if (options.collectResults) {
+        const rowsOut = await trx.raw<{ rows: Array<{ line: number; document_number: string; same: boolean; cur_id: string | null; id: string; record_id: string }> }>(
+          `select m.line, m.document_number, m.same, m.cur_id, t.id, t.record_id
+             from cg_ingest_match m join ?? t on t.current and t.authority_code = ? and t.document_number = m.document_number
+            order by m.line`,
+          [target.table, authority.code],
+        );
+        results = rowsOut.rows.map((r) => ({
+          line: r.line,
+          documentNumber: r.document_number,
+          outcome: r.same ? 'UNCHANGED' : r.cur_id === null ? 'CREATED' : 'CORRECTED',
+          rowId: Number(r.id),
+          recordRowId: Number(r.record_id),
+        }));
+      }
+      return { recordType: target.recordType, received, created, corrected, unchanged, withdrawn: 0, notices, written: created + corrected > 0, problems: [], problemCount: 0, results };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.report;
+    throw error;
+  }
+}
+
+export interface Withdrawal {
+  readonly line: number;
+  readonly documentNumber: string;
+  readonly reason: string;
+}
+
+const tableColumnCache = new WeakMap<Knex, Map<string, Promise<string[]>>>();
+
+/** A table's columns but its id, in order (cached per pool). */
+function columnsOf(db: Knex, table: string): Promise<string[]> {
+  let byTable = tableColumnCache.get(db);
+  if (!byTable) {
+    byTable = new Map<string, Promise<string[]>>();
+    tableColumnCache.set(db, byTable);
+  }
+  let columns = byTable.get(table);
+  if (!columns) {
+    columns = db('information_schema.columns')
+      .select<{ column_name: string }[]>('column_name')
+      .where({ table_name: table, table_schema: 'public' })
+      .whereNot({ column_name: 'id' })
+      .orderBy('ordinal_position')
+      .then((rows) => rows.map((r) => r.column_name));
+    columns.catch(() => byTable.delete(table));
+    byTable.set(table, columns);
+  }
+  return columns;
+}
+
+/**
+ * Withdraws records the authority submitted in error: each becomes a new version in state WITHDRAWN
+ * (its content kept, so the history shows what was withdrawn), and stops being served. Withdrawing a
+ * withdrawn record changes nothing; a document number with no record of this authority is refused,
+ * and then nothing is withdrawn.
+ */
+export async function withdraw(
+  db: Knex,
+  target: Omit<IngestTarget, 'ingest'> & { readonly ingest: Pick<IngestSpec, 'negative'> },
+  authority: SubmittingAuthority,
+  withdrawals: readonly Withdrawal[],
+  settings: LifeCycleSettings,
+): Promise<IngestReport> {
+  const report = emptyReport(target.recordType);
+  const problems: LineProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const w of withdrawals) {
+    const first = seen.get(w.documentNumber);
+    if (first !== undefined) problems.push({ line: w.line, field: 'documentNumber', reason: `repeats the document number of line ${first} in this submission` });
+    else seen.set(w.documentNumber, w.line);
+  }
+  if (problems.length > 0) return { ...report, received: withdrawals.length, problems, problemCount: problems.length };
+  const columns = await columnsOf(db, target.table);
+  try {
+    return await db.transaction(async (trx) => {
+      await lockRecordType(trx, target.table);
+      const current = await trx(target.table)
+        .select<Array<{ id: string; record_id: string; state: string; document_number: string }>>('id', 'record_id', 'state', 'document_number')
+        .where({ current: true, authority_code: authority.code })
+        .whereIn('document_number', withdrawals.map((w) => w.documentNumber));
+      const byNumber = new Map(current.map((r) => [r.document_number, r]));
+      for (const w of withdrawals) {
+        if (!byNumber.has(w.documentNumber)) {
+          problems.push({ line: w.line, field: 'documentNumber', reason: `no ${target.recordType} of this authority has this document number` });
+        }
+      }
+      if (problems.length > 0) throw new Refused({ ...report, received: withdrawals.length, problems, problemCount: problems.length });
+      const results: RowResult[] = [];
+      let withdrawn = 0;
+      let unchanged = 0;
+      let notices = 0;
+      for (const w of withdrawals) {
+        const row = byNumber.get(w.documentNumber)!;
+        if (row.state === 'WITHDRAWN') {
+          unchanged += 1;
+          results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'UNCHANGED', rowId: Number(row.id), recordRowId: Number(row.record_id) });
+          continue;
+        }
+        await trx(target.table).update({ current: false }).where({ id: row.id });
+        const overrides: Record<string, string> = {
+          version: 'version + 1',
+          current: 'true',
+          state: `'WITHDRAWN'`,
+          change: `'WITHDRAWN'`,
+          change_reason: '?',
+          recorded_at: '?::timestamptz',
+          recorded_by: '?',
+          served_from: 'served_from',
+        };
+        const inserted = await trx.raw<{ rows: Array<{ id: string; record_id: string; version: number; subject_code: string; decision_date: string; negative: boolean }> }>(
+          `insert into ?? (${columns.map(quote).join(', ')})
+           select ${columns.map((c) => overrides[c] ?? quote(c)).join(', ')} from ?? where id = ?
+           returning id, record_id, version, subject_code, decision_date, (${target.ingest.negative}) as negative`,
+          [target.table, w.reason, settings.clock.now().toISOString(), authority.staff, target.table, row.id],
+        );
+        const version = inserted.rows[0]!;
+        if (version.negative) {
+          await trx('record_notices').insert({
+            id: trx.raw('gen_random_uuid()'),
+            subject_code: version.subject_code,
+            record_type: target.recordType,
+            record_table: target.table,
+            record_id: version.record_id,
+            record_version: version.version,
+            change: 'WITHDRAWN',
+            authority_name: authority.name,
+            authority_code: authority.code,
+            document_number: w.documentNumber,
+            decision_date: version.decision_date,
+            summary: `撤回：${w.reason}`,
+            issued_at: settings.clock.now().toISOString(),
+          });
+          notices += 1;
+        }
+        withdrawn += 1;
+        results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'WITHDRAWN', rowId: Number(version.id), recordRowId: Number(version.record_id) });
+      }
+      return { ...report, received: withdrawals.length, withdrawn, unchanged, notices, written: withdrawn > 0, results };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.report;
+    throw error;
+  }
+}
+
+function quote(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
