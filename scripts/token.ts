@@ -9,6 +9,7 @@ import type { PrincipalKind } from '../shared/policy/principal';
 /**
  * `npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...]
  *   [--subject <code>] [--kind <kind>] [--staff <id>] [--statutory] [--ttl <duration>]`
+ * and, for a source authority, `--kind AUTHORITY --org <its USCC> --name <its name> --submits <category> [--submits ...]`
  * prints a bearer token signed with the configured key, after the validation the gateway applies
  * (`principalFromClaims`, and a lifetime within CG_TOKEN_MAX_LIFETIME).
  *
@@ -19,7 +20,7 @@ import type { PrincipalKind } from '../shared/policy/principal';
  */
 const USAGE =
   'usage: npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...] ' +
-  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT] [--staff <id>] [--statutory] [--ttl 1h]\n' +
+  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT|AUTHORITY] [--name <authority name>] [--submits <category> ...] [--staff <id>] [--statutory] [--ttl 1h]\n' +
   `       npm run --silent token -- --context --subgraph <${SUBGRAPH_NAMES.join('|')}> --body '<the JSON body you will send>' [--route /graphql] <the same principal options>`;
 
 function fail(message: string): never {
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
         kind: { type: 'string' },
         staff: { type: 'string' },
         statutory: { type: 'boolean' },
+        name: { type: 'string' },
+        submits: { type: 'string', multiple: true },
         ttl: { type: 'string' },
         context: { type: 'boolean' },
         subgraph: { type: 'string' },
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
   }
   const config = configOrExit('token');
   if (!values.org) fail('--org is required');
-  const kind = (values.kind ?? (values.subject ? 'SUBJECT' : values.statutory ? 'REGULATOR' : 'CREDIT_SERVICE')) as PrincipalKind;
+  const kind = (values.kind ?? (values.subject ? 'SUBJECT' : values.submits ? 'AUTHORITY' : values.statutory ? 'REGULATOR' : 'CREDIT_SERVICE')) as PrincipalKind;
   const purposes = values.purpose ?? [];
   const claims: TokenClaims = {
     kind,
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
     purposes,
     ...(values.subject !== undefined ? { subject: values.subject } : {}),
     ...(values.statutory ? { statutory: true } : {}),
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(values.submits !== undefined ? { submits: values.submits } : {}),
   };
   try {
     if (values.context) {

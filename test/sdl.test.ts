@@ -34,7 +34,7 @@ describe('a subgraph SDL', () => {
   const rule = publicRows('the fine is unpaid', "status = 'UNPAID'");
   const sdl = print(subgraphTypeDefs(sector(WRITTEN), { 'TransportProfile.penalties': rule, TransportPenalty: rule }));
 
-  it('gives a record type the envelope fields first, then its own', () => {
+  it('gives a record type the envelope fields first, its history typed as itself, then its own fields', () => {
     expect(typeOf(sdl, 'TransportPenalty')).toBe(`type TransportPenalty implements CreditRecord @classify(category: "transport.penalty", level: "SHARED", publicWhen: "the fine is unpaid") {
   id: ID!
   sourceAuthority: Authority!
@@ -44,6 +44,14 @@ describe('a subgraph SDL', () => {
   publicityEndsOn: Date
   objectionStatus: ObjectionStatus!
   repairStatus: RepairStatus!
+  version: Int!
+  state: RecordState!
+  change: RecordChange!
+  recordedAt: DateTime!
+  changeReason: String @classify(category: "record.history", level: "RESTRICTED")
+  recordedBy: String @classify(category: "record.history", level: "RESTRICTED")
+  legacyCode: Boolean!
+  history: [TransportPenalty!]! @classify(category: "record.history", level: "RESTRICTED")
   fineAmount: Decimal!
 }`);
   });

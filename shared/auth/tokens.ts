@@ -109,7 +109,7 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   }
   const statutory = payload.statutory === true;
   if (statutory && !STATUTORY_KINDS.includes(kind as PrincipalKind)) {
-    throw new AuthenticationError(`a ${kind} principal holds no statutory power; only ${STATUTORY_KINDS.join(' and ')} may`);
+    throw new AuthenticationError(`${article(kind)} ${kind} principal holds no statutory power; only ${STATUTORY_KINDS.join(' and ')} may`);
   }
   let subject: string | null = null;
   if (kind === 'SUBJECT') {
@@ -146,7 +146,7 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     if (wrong !== undefined) throw new AuthenticationError(`token claim "submits" has ${preview(wrong)}, which is no category of credit records in the catalogue`);
     authority = { authorityName: name, submits: Object.freeze([...new Set(submits)]) };
   } else if (payload.submits !== undefined || payload.name !== undefined) {
-    throw new AuthenticationError(`a ${kind} token carries no "submits" or "name" claim; only a source AUTHORITY submits records`);
+    throw new AuthenticationError(`${article(kind)} ${kind} token carries no "submits" or "name" claim; only a source AUTHORITY submits records`);
   }
   return Object.freeze({
     kind: kind as PrincipalKind,
@@ -159,6 +159,8 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     ...(authority ?? {}),
   });
 }
+
+const article = (kind: string) => (/^[AEIOU]/.test(kind) ? 'an' : 'a');
 
 // eslint-disable-next-line no-control-regex
 const AUTHORITY_NAME = /^[^\u0000-\u001f\u007f]{2,100}$/u;

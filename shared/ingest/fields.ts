@@ -1,5 +1,6 @@
 import { checkSubjectCode, checkUscc } from '../identifiers';
 import { isCalendarDate as isDay } from '../scalars';
+import { echo } from '../errors';
 
 /**
  * The fields a source authority submits, one declaration per field: its GraphQL input type, its
@@ -30,10 +31,12 @@ export interface FieldKind {
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (reason: string): Parsed => ({ ok: false, reason });
 
+/** How an offending value appears in a problem: a short, printable prefix of text, or its kind. */
 function describe(value: unknown): string {
-  if (typeof value === 'string') return value.length > 24 ? `"${value.slice(0, 24)}…"` : `"${value}"`;
+  if (typeof value === 'string') return `"${echo(value)}"`;
   if (Array.isArray(value)) return 'a list';
-  return value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === null ? 'null' : `a value of type ${typeof value}`;
 }
 
 // Control characters other than tab and newline never belong in a record; NUL is refused by PostgreSQL anyway.
@@ -199,10 +202,10 @@ export function listOf(inputType: string, fields: Readonly<Record<string, FieldK
     required: true,
     inputTypes: [sdl, ...Object.values(fields).flatMap((k) => k.inputTypes ?? [])],
     parse(value, source) {
-      let list = value;
+      let list: unknown = value;
       if (source === 'csv' && typeof value === 'string') {
         try {
-          list = JSON.parse(value);
+          list = JSON.parse(value) as unknown;
         } catch {
           return bad('must be a JSON list in this CSV cell');
         }
@@ -210,7 +213,7 @@ export function listOf(inputType: string, fields: Readonly<Record<string, FieldK
       if (!Array.isArray(list)) return bad(`must be a list, got ${describe(value)}`);
       if (list.length < min || list.length > options.max) return bad(`must hold ${min} to ${options.max} entries, got ${list.length}`);
       const items: Record<string, unknown>[] = [];
-      for (const [i, item] of list.entries()) {
+      for (const [i, item] of (list as unknown[]).entries()) {
         if (typeof item !== 'object' || item === null || Array.isArray(item)) return bad(`entry ${i + 1} must be an object`);
         const extra = Object.keys(item).find((k) => !(k in fields));
         if (extra !== undefined) return bad(`entry ${i + 1} has an unknown field ${describe(extra)}`);

@@ -23,6 +23,7 @@ afterAll(async () => {
 
 const REGULATOR = { kind: 'REGULATOR', org: '11100000000013127D', grants: ['*:RESTRICTED'], purposes: ['SUPERVISION'], statutory: true };
 const BANK = { kind: 'CREDIT_SERVICE', org: '91310000132209224R', grants: ['finance:RESTRICTED'], purposes: ['LOAN_APPROVAL'] };
+const TAX_AUTHORITY = { kind: 'AUTHORITY', org: '113101158AQ3U46C6U', name: '国家税务总局上海市浦东新区税务局', submits: ['tax'], grants: [], purposes: [] };
 const GROUP = { kind: 'SUBJECT', org: '9111010500088WXJ4C', subject: '9111010500088WXJ4C', purposes: ['SELF_QUERY'] };
 const PERSON = { kind: 'SUBJECT', org: '110108195601040003', subject: '110108195601040003', purposes: ['SELF_QUERY'] };
 
@@ -59,6 +60,7 @@ describe('tokens the gateway accepts', () => {
     ['a natural person acting as itself (resident ID)', PERSON],
     ['a member of staff named within bounds', { ...BANK, sub: 'loan.officer-3@bank' }],
     ['64 grants', { ...BANK, grants: Array.from({ length: 64 }, () => 'finance:SHARED') }],
+    ['a source authority with its name and the categories it submits', TAX_AUTHORITY],
   ])('%s', async (_what, claims) => {
     expect(await ask(await craft(claims as JWTPayload))).toEqual(accepted);
   });
@@ -84,8 +86,8 @@ describe('tokens the gateway refuses', () => {
     ['an org of the wrong length', { ...BANK, org: 'BANK' }, 'token claim "org" is not a valid Unified Social Credit Code: a Unified Social Credit Code has 18 characters, got 4'],
     ['an org with spaces around it', { ...BANK, org: ' 91310000132209224R' }, 'token claim "org" is not a valid Unified Social Credit Code: write it in capitals, without spaces'],
     ['no org', { ...BANK, org: undefined }, 'token claim "org" is missing'],
-    ['the PUBLIC kind', { ...BANK, kind: 'PUBLIC' }, 'token claim "kind" must be one of GOVERNMENT, CREDIT_SERVICE, REGULATOR, SUBJECT, got "PUBLIC"'],
-    ['an unknown kind, echoed only in part', { ...BANK, kind: 'K'.repeat(5_000) }, `token claim "kind" must be one of GOVERNMENT, CREDIT_SERVICE, REGULATOR, SUBJECT, got "${'K'.repeat(24)}…"`],
+    ['the PUBLIC kind', { ...BANK, kind: 'PUBLIC' }, 'token claim "kind" must be one of GOVERNMENT, CREDIT_SERVICE, REGULATOR, SUBJECT, AUTHORITY, got "PUBLIC"'],
+    ['an unknown kind, echoed only in part', { ...BANK, kind: 'K'.repeat(5_000) }, `token claim "kind" must be one of GOVERNMENT, CREDIT_SERVICE, REGULATOR, SUBJECT, AUTHORITY, got "${'K'.repeat(24)}…"`],
     ['staff over 64 characters', { ...BANK, sub: 's'.repeat(65) }, `token claim "sub" (staff) must be 1 to 64 letters, digits or ._@- characters, got "${'s'.repeat(24)}…"`],
     ['staff with spaces and line breaks', { ...BANK, sub: 'officer 1\nadmin' }, 'token claim "sub" (staff) must be 1 to 64 letters, digits or ._@- characters, got "officer 1?admin"'],
     ['staff that is not a string', { ...BANK, sub: 42 }, 'token claim "sub" (staff) must be 1 to 64 letters, digits or ._@- characters, got 42'],
@@ -94,6 +96,14 @@ describe('tokens the gateway refuses', () => {
     ['grants that are not a list', { ...BANK, grants: 'finance:RESTRICTED' }, 'token claim "grants" must be an array of strings'],
     ['a grant over 80 characters', { ...BANK, grants: [`finance:${'A'.repeat(100)}`] }, `grant "finance:${'A'.repeat(16)}…" is not category:LEVEL of at most 80 characters`],
     ['an unknown purpose', { ...BANK, purposes: ['CURIOSITY'] }, 'token claim "purposes" has an unknown purpose "CURIOSITY"'],
+    ['an AUTHORITY without a name', { ...TAX_AUTHORITY, name: undefined }, 'an AUTHORITY token names the authority in claim "name": 2 to 100 characters, no control characters, got undefined'],
+    ['an AUTHORITY named with a line break', { ...TAX_AUTHORITY, name: '税务局\nadmin' }, 'an AUTHORITY token names the authority in claim "name": 2 to 100 characters, no control characters, got "税务局?admin"'],
+    ['an AUTHORITY that submits nothing', { ...TAX_AUTHORITY, submits: [] }, 'an AUTHORITY token lists the categories of records it submits in claim "submits"'],
+    ['an AUTHORITY submitting everything', { ...TAX_AUTHORITY, submits: ['*'] }, 'token claim "submits" has "*", which is no category of credit records in the catalogue'],
+    ['an AUTHORITY submitting inquiry records', { ...TAX_AUTHORITY, submits: ['access.inquiry'] }, 'token claim "submits" has "access.inquiry", which is no category of credit records in the catalogue'],
+    ['an AUTHORITY submitting an unknown category', { ...TAX_AUTHORITY, submits: ['taxes'] }, 'token claim "submits" has "taxes", which is no category of credit records in the catalogue'],
+    ['an AUTHORITY with a statutory power', { ...TAX_AUTHORITY, statutory: true }, 'an AUTHORITY principal holds no statutory power; only REGULATOR and GOVERNMENT may'],
+    ['a regulator claiming to submit records', { ...REGULATOR, submits: ['tax'] }, 'a REGULATOR token carries no "submits" or "name" claim; only a source AUTHORITY submits records'],
   ])('%s', async (_what, claims, message) => {
     expect(await ask(await craft(claims as JWTPayload))).toEqual(refused(message));
   });
