@@ -96,21 +96,41 @@ write(
   `subgraphs/${name}/sector.ts`,
   `import path from 'node:path';
 import { defineRecordSector } from '../../shared/subgraph/sector';
+import { enumValues } from '../../shared/subgraph/sdl';
 import { WHILE_PUBLICITY_LASTS } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
+import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
+import { amount, oneOf, text } from '../../shared/ingest/fields';
 import { ${name}Dataset } from './dataset';
 
-/** The ${name} sector: what it records about subjects, and which of it is public. */
+/** The ${name} sector: what it records about subjects, which of it is public, and how its authorities submit it. */
 export const ${name}Sector = defineRecordSector({
   name: '${name}',
   dir: __dirname,
   lists: {
     // Penalties are published while their publicity lasts; shared only afterwards.
-    penalties: { recordType: '${Pascal}Penalty', table: '${table}', publicWhen: WHILE_PUBLICITY_LASTS },
+    penalties: {
+      recordType: '${Pascal}Penalty',
+      table: '${table}',
+      publicWhen: WHILE_PUBLICITY_LASTS,
+      // What a source authority submits (\`submit${Pascal}Penalties\`): one declaration for the mutation, the import and the checks.
+      ingest: {
+        fields: {
+          penaltyType: oneOf('${Pascal}PenaltyType', enumValues(__dirname, '${Pascal}PenaltyType')),
+          violation: text({ max: 200 }),
+          fineAmount: amount(),
+        },
+        // Penalties are negative information: their subject is told, and they leave after the retention period.
+        negative: 'true',
+        // SAMR penalty publicity Art. 13: a warning 3 months, other penalties 3 years.
+        publicityTerm: "case when penalty_type = 'WARNING' then decision_date + interval '3 months' else decision_date + interval '3 years' end",
+        describe: (r) => \`行政处罚（\${String(r.penaltyType)}）：\${String(r.violation)}\`,
+      },
+    },
   },
-  // Every file of migrations/, oldest first, then the store's record key (shared, frozen).
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1],
+  // Every file of migrations/, oldest first, then the store's record key and the record life cycle (shared, frozen).
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(['${table}'])],
   dataset: ${name}Dataset,
 });
 `,
