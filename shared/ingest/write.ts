@@ -241,13 +241,13 @@ export async function ingest(
       if (problemCount > 0) refuse();
 
       await trx.raw(`update ?? set current = false where id in (select cur_id from cg_ingest_match where cur_id is not null and not same)`, [target.table]);
-      const columns = ['record_id', 'version', 'change', 'change_reason', 'recorded_by', 'served_from', 'authority_name', 'authority_code', ...stagedColumns];
+      const columns = ['record_id', 'version', 'change', 'change_reason', 'recorded_at', 'recorded_by', 'served_from', 'authority_name', 'authority_code', ...stagedColumns];
       const inserted = await trx.raw<{ rows: Array<{ negative: boolean }> }>(
         `with written as (
            insert into ?? (${columns.map(quote).join(', ')})
            select m.cur_record_id, coalesce(m.cur_version, 0) + 1,
                   case when m.cur_id is null then 'SUBMITTED' else 'CORRECTED' end,
-                  nullif(m.change_reason, ''), ?, ${servedFrom(target, settings, today)}, ?, ?,
+                  nullif(m.change_reason, ''), ?::timestamptz, ?, ${servedFrom(target, settings, today)}, ?, ?,
                   ${stagedColumns.map((c) => `m.${quote(c)}`).join(', ')}
              from cg_ingest_match m
             where not m.same
@@ -262,7 +262,7 @@ export async function ingest(
            returning 1
          )
          select (select count(*) from noticed)::int as notices`,
-        [target.table, authority.staff, authority.name, authority.code, target.recordType, target.table, authority.name, authority.code, settings.clock.now().toISOString()],
+        [target.table, settings.clock.now().toISOString(), authority.staff, authority.name, authority.code, target.recordType, target.table, authority.name, authority.code, settings.clock.now().toISOString()],
       );
       const notices = Number((inserted.rows[0] as unknown as { notices: number }).notices);
       const counts = await trx.raw<{ rows: Array<{ created: number; corrected: number; unchanged: number }> }>(

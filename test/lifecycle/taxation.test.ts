@@ -1,4 +1,7 @@
 import { startSubgraphs, startGateway, urlOverrides, REGULATOR, DEMO_BANK_CALLER, type RunningGraph } from '../support/graph';
+import { createRecordLoaders } from '../../shared/records';
+import { ingest } from '../../shared/ingest/write';
+import { taxationSector } from '../../subgraphs/taxation/sector';
 import { as, MovableClock, PUDONG_COURT, PUDONG_TAX, XUHUI_TAX, seededSubjects, settingsOn } from '../support/lifeCycle';
 
 let graph: RunningGraph;
@@ -131,3 +134,48 @@ describe('a tax bureau submits arrears notices through the gateway', () => {
     expect(regulator.body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'submission' } });
   });
 });
+
+describe('the subject is told', () => {
+  const NOTICES = `query Notices($code: ID!) { subject(code: $code) { taxation { notices(first: 50) { nodes { recordType change documentNumber summary sourceAuthority { name code } howToObject } } } } }`;
+
+  it('reads a notice of each version of its negative records, and no one else but statutory inquiry may', async () => {
+    const self = { kind: 'SUBJECT' as const, org: company, subject: company, grants: [], purposes: ['SELF_QUERY'] };
+    const mine = await as(gateway.url, self, NOTICES, { code: company }, 'SELF_QUERY');
+    expect(mine.body.errors).toBeUndefined();
+    const notices = (mine.body.data as { subject: { taxation: { notices: { nodes: Array<Record<string, unknown>> } } } }).subject.taxation.notices.nodes;
+    const first = notices.filter((n) => n.documentNumber === '沪浦税欠〔2026〕1号');
+    expect(first).toEqual([
+      {
+        recordType: 'TaxArrearsNotice',
+        change: 'CORRECTED',
+        documentNumber: '沪浦税欠〔2026〕1号',
+        summary: '欠缴增值税 9000.00 元（所属期 2026-01-01 至 2026-06-30）',
+        sourceAuthority: { name: PUDONG_TAX.name, code: PUDONG_TAX.org },
+        howToObject: expect.stringContaining('沪浦税欠〔2026〕1号'),
+      },
+      expect.objectContaining({ change: 'SUBMITTED', summary: '欠缴增值税 12000.50 元（所属期 2026-01-01 至 2026-06-30）' }),
+    ]);
+    const bank = await as(gateway.url, DEMO_BANK_CALLER, NOTICES, { code: company }, 'LOAN_APPROVAL');
+    expect(bank.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'record.notice' }) })]);
+    const pub = await as(gateway.url, null, NOTICES, { code: company });
+    expect(pub.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'record.notice' }) })]);
+  });
+
+  it('holds a negative record back from non-statutory callers for the waiting period, but not from the subject', async () => {
+    const waiting = settingsOn(clock, { noticeWaitingDays: 3 });
+    const { db } = graph.stores.taxation;
+    const list = taxationSector.lists.arrearsNotices;
+    const report = await ingest(db, { recordType: list.recordType, table: list.table, ingest: list.ingest }, { code: PUDONG_TAX.org, name: PUDONG_TAX.name, staff: null }, [{ line: 1, values: arrears('沪浦税欠〔2026〕77号') }], { source: 'json' }, waiting);
+    expect(report).toMatchObject({ created: 1, notices: 1 });
+    const numbers = async (visibility: 'full' | 'all') => {
+      const page = await createRecordLoaders(db, { pageSizeDefault: 50, pageSizeMax: 100, subjectsBatchMax: 100 }, waiting).page(list, company, { first: 100 }, visibility);
+      return page.nodes.map((n) => n.documentNumber);
+    };
+    expect(await numbers('full')).toContain('沪浦税欠〔2026〕77号');
+    expect(await numbers('all')).not.toContain('沪浦税欠〔2026〕77号');
+    clock.set('2026-12-04T02:00:00Z');
+    expect(await numbers('all')).toContain('沪浦税欠〔2026〕77号');
+    clock.set('2026-12-01T02:00:00Z');
+  });
+});
+
