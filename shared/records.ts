@@ -183,10 +183,27 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = Object.freeze({
 
 export const DEFAULT_READ_LIFE_CYCLE: ReadLifeCycle = Object.freeze({ clock: systemClock, retentionYears: () => DEFAULT_RETENTION_YEARS });
 
-/** SQL of the last day a negative record of `list` is kept, over the table's columns. */
-export function retentionEnd(years: number): string {
+/** When a record's act or event ended, unless its type says otherwise: the date given, or the decision's. */
+export const DEFAULT_ACT_ENDED = 'coalesce(act_ended_on, decision_date)';
+
+/**
+ * SQL of the last day a negative record is kept (CIR Art. 16: years after the act or event ended),
+ * over the table's columns; null while the act goes on (`actEnded` null: a debt unpaid, a listing in force).
+ */
+export function retentionEnd(years: number, actEnded: string = DEFAULT_ACT_ENDED): string {
   if (!Number.isInteger(years) || years < 1 || years > 100) throw new Error(`retention of ${years} years is not a whole number of years from 1 to 100`);
-  return `(coalesce(act_ended_on, decision_date) + interval '${years} years')::date`;
+  return `((${actEnded}) + interval '${years} years')::date`;
+}
+
+/**
+ * SQL: the record is negative and its retention has ended by `today` (never while its act goes on).
+ * The read path hides such records from everyone; the retention job deletes them.
+ */
+export function expiredCondition(list: Pick<RecordList, 'recordType' | 'ingest'>, lifeCycle: ReadLifeCycle): string {
+  const negative = list.ingest?.negative ?? 'false';
+  if (negative === 'false') return 'false';
+  const end = retentionEnd(lifeCycle.retentionYears(list.recordType), list.ingest?.actEnded);
+  return `coalesce((${negative}) and ${end} < ${sqlDay(todayOf(lifeCycle.clock))}, false)`;
 }
 
 /**
@@ -195,10 +212,7 @@ export function retentionEnd(years: number): string {
  * statutory callers included, even before the retention job deletes it.
  */
 export function inForceCondition(list: Pick<RecordList, 'recordType' | 'ingest'>, lifeCycle: ReadLifeCycle): string {
-  const negative = list.ingest?.negative ?? 'false';
-  const today = sqlDay(todayOf(lifeCycle.clock));
-  const expired = negative === 'false' ? 'false' : `((${negative}) and ${retentionEnd(lifeCycle.retentionYears(list.recordType))} < ${today})`;
-  return `current and state = 'IN_FORCE' and not ${expired}`;
+  return `current and state = 'IN_FORCE' and not ${expiredCondition(list, lifeCycle)}`;
 }
 
 function sqlDay(day: string): string {

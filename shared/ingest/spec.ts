@@ -19,6 +19,12 @@ export interface IngestSpec<Row extends Record<string, unknown> = Record<string,
    */
   readonly negative: string;
   /**
+   * SQL over the table's columns: the day the act or event ended, from which retention runs (CIR
+   * Art. 16), or null while it goes on (a debt unpaid, an obligation not performed, a listing in
+   * force): such a record is kept as long as it does. Default: `actEndedOn`, else the decision date.
+   */
+  readonly actEnded?: string;
+  /**
    * SQL over the table's columns: the last day of publicity when the authority gives none (SAMR
    * penalty publicity Art. 13: light penalties 3 months, others 3 years; listings by their own rules).
    * Omitted: the record has no publicity term of its own.

@@ -27,8 +27,9 @@ const LISTS = {
         registeredOn: date(),
         status: oneOf('TaxRegistrationStatus', values('TaxRegistrationStatus')),
       },
-      // A taxpayer that stopped filing (非正常户) is negative information.
+      // A taxpayer that stopped filing (非正常户) is negative information, kept while it lasts.
       negative: "status = 'NON_FILING'",
+      actEnded: "case when status <> 'NON_FILING' then coalesce(act_ended_on, decision_date) end",
       describe: (r) => `税务登记（纳税人识别号 ${String(r.taxpayerIdentificationNumber)}）状态：${String(r.status)}`,
     },
   },
@@ -61,6 +62,8 @@ const LISTS = {
       },
       rules: [inOrder('periodStart', 'periodEnd'), inOrder('periodEnd', 'decisionDate')],
       negative: 'true',
+      // Arrears are kept until they are paid, then for the retention period.
+      actEnded: "case when status = 'PAID' then coalesce(act_ended_on, decision_date) end",
       describe: (r) => `欠缴${String(r.taxType)} ${String(r.amountOwed)} 元（所属期 ${String(r.periodStart)} 至 ${String(r.periodEnd)}）`,
     },
   },

@@ -168,7 +168,7 @@ describe('the subject is told', () => {
     const report = await ingest(db, { recordType: list.recordType, table: list.table, ingest: list.ingest }, { code: PUDONG_TAX.org, name: PUDONG_TAX.name, staff: null }, [{ line: 1, values: arrears('沪浦税欠〔2026〕77号') }], { source: 'json' }, waiting);
     expect(report).toMatchObject({ created: 1, notices: 1 });
     const numbers = async (visibility: 'full' | 'all') => {
-      const page = await createRecordLoaders(db, { pageSizeDefault: 50, pageSizeMax: 100, subjectsBatchMax: 100 }, waiting).page(list, company, { first: 100 }, visibility);
+      const page = await createRecordLoaders(db, { pageSizeDefault: 50, pageSizeMax: 100 }, waiting).page(list, company, { first: 100 }, visibility);
       return page.nodes.map((n) => n.documentNumber);
     };
     expect(await numbers('full')).toContain('沪浦税欠〔2026〕77号');
