@@ -13,6 +13,9 @@ const SUBMIT_LISTINGS = `mutation Submit($records: [DishonestDebtorListingInput!
 const SUBMIT_ACCOUNTS = `mutation Submit($records: [CreditAccountInput!]!) {
   submitCreditAccounts(records: $records) { recordType received created corrected unchanged withdrawn notices results { line documentNumber outcome } }
 }`;
+const SUBMIT_JUDGMENTS = `mutation Submit($records: [CourtJudgmentInput!]!) {
+  submitCourtJudgments(records: $records) { created notices results { line documentNumber outcome } }
+}`;
 const WITHDRAW = `mutation Withdraw($recordType: FinanceRecordType!, $records: [WithdrawRecordInput!]!) {
   withdrawFinanceRecords(recordType: $recordType, records: $records) { withdrawn unchanged notices results { line outcome } }
 }`;
@@ -179,6 +182,40 @@ describe('a court lists dishonest judgment debtors through the gateway', () => {
     expect(again.body).toEqual({ data: { withdrawFinanceRecords: { withdrawn: 0, unchanged: 1, notices: 0, results: [{ line: 1, outcome: 'UNCHANGED' }] } } });
     const list = await as(gateway.url, REGULATOR, LISTINGS, { code: company }, 'SUPERVISION');
     expect(listingsOf(list.body.data).map((n) => n.documentNumber)).not.toContain('（2026）沪0115执1001号');
+  });
+
+  it('notices a judgment against the subject, not one it brought as plaintiff, and refuses an enforcement case without its status', async () => {
+    const judgment = (documentNumber: string, role: string, extra: Record<string, unknown> = {}) => ({
+      subject: company, documentNumber, decisionDate: '2026-10-15', court: '上海市浦东新区人民法院', caseNumber: documentNumber,
+      caseType: 'CIVIL_JUDGMENT', cause: '买卖合同纠纷', role, amount: '230000.00', outcome: '判决被告支付原告货款及利息', enforcementStatus: 'NOT_APPLICABLE', ...extra,
+    });
+    const refused = await as(gateway.url, PUDONG_COURT, SUBMIT_JUDGMENTS, { records: [judgment('（2026）沪0115执88号', 'DEFENDANT', { caseType: 'ENFORCEMENT', role: 'RESPONDENT' })] });
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'INVALID_RECORDS',
+          problems: [
+            { line: 1, field: 'role', reason: 'must be PLAINTIFF or DEFENDANT' },
+            { line: 1, field: 'enforcementStatus', reason: 'is NOT_APPLICABLE for an ENFORCEMENT case' },
+          ],
+        }),
+      }),
+    ]);
+    const submitted = await as(gateway.url, PUDONG_COURT, SUBMIT_JUDGMENTS, { records: [judgment('（2026）沪0115民初501号', 'DEFENDANT'), judgment('（2026）沪0115民初502号', 'PLAINTIFF')] });
+    expect(submitted.body).toEqual({
+      data: {
+        submitCourtJudgments: {
+          created: 2, notices: 1,
+          results: [
+            { line: 1, documentNumber: '（2026）沪0115民初501号', outcome: 'CREATED' },
+            { line: 2, documentNumber: '（2026）沪0115民初502号', outcome: 'CREATED' },
+          ],
+        },
+      },
+    });
+    const mine = await as(gateway.url, self(), NOTICES, { code: company }, 'SELF_QUERY');
+    expect(noticesOf(mine.body.data, '（2026）沪0115民初501号').map((n) => n.change)).toEqual(['SUBMITTED']);
+    expect(noticesOf(mine.body.data, '（2026）沪0115民初502号')).toEqual([]);
   });
 
   it('refuses an authority of another sector, and a bank writing court records (FORBIDDEN)', async () => {
