@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { enumValues } from '../../shared/subgraph/sdl';
+import { rowCondition, type ReadLifeCycle, type RecordList } from '../../shared/records';
 
 export interface CreditSummary {
   /** Whose summary it is: its fields are decided per subject. */
@@ -14,10 +15,14 @@ export interface CreditSummary {
 /** The five-level classification, best first: its order in the SDL is its rank. */
 const CLASSIFICATIONS = enumValues(__dirname, 'LoanClassification');
 
-/** Credit summaries of many subjects in one statement. */
-export async function creditSummaries(db: Knex, codes: readonly string[]): Promise<CreditSummary[]> {
+/**
+ * Credit summaries of many subjects in one statement, over the accounts in force and served (a
+ * withdrawn, superseded or expired version, or a negative account still waiting for its notice,
+ * counts for no one).
+ */
+export async function creditSummaries(db: Knex, accounts: RecordList, codes: readonly string[], lifeCycle: ReadLifeCycle): Promise<CreditSummary[]> {
   const rank = `case classification ${CLASSIFICATIONS.map((c, i) => `when '${c}' then ${i}`).join(' ')} end`;
-  const rows = await db('credit_accounts')
+  const rows = await db(accounts.table)
     .select('subject_code')
     .select(
       db.raw('count(*)::int as account_count'),
@@ -27,6 +32,7 @@ export async function creditSummaries(db: Knex, codes: readonly string[]): Promi
       db.raw(`max(${rank})::int as worst_rank`),
     )
     .whereIn('subject_code', [...codes])
+    .whereRaw(rowCondition(accounts, 'all', lifeCycle))
     .groupBy('subject_code');
   const byCode = new Map(rows.map((r: Record<string, unknown>) => [String(r.subject_code), r]));
   return codes.map((code) => {

@@ -1,8 +1,22 @@
 import { constructionSector } from '../sector';
 import { describeSectorRecords } from '../../../test/support/sectorSuite';
 import { inject, entities } from '../../../test/support/graphql';
+import { DEFAULT_RECORD_SETTINGS } from '../../../shared/records';
+import { fixedClock } from '../../../shared/clock';
+import { DATASET_TODAY } from '../../../shared/generator/random';
+import type { SubgraphModule } from '../../../shared/subgraph/types';
 
-const construction = describeSectorRecords(constructionSector, 'construction', constructionSector.lists);
+/**
+ * The seeded records on the dataset's day, every one within retention: the generator dates ongoing
+ * negative records (an account still overdue, a listing still in force) by their decision and leaves
+ * their act-ended date empty, which the 5-year retention would read as ended at the decision. These
+ * tests are about the lists, not retention (test/lifecycle covers it).
+ */
+const seeded: SubgraphModule = {
+  ...constructionSector,
+  buildServer: (deps) => constructionSector.buildServer({ ...deps, records: { ...DEFAULT_RECORD_SETTINGS, clock: fixedClock(`${DATASET_TODAY}T12:00:00+08:00`), retentionYears: () => 20 } }),
+};
+const construction = describeSectorRecords(seeded, 'construction', constructionSector.lists);
 
 describe('construction: conduct records', () => {
   it('publishes A and B bad-behaviour records for a term, and keeps C records unpublished', async () => {
