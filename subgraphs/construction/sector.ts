@@ -112,6 +112,8 @@ const LISTS = {
       },
       rules: [inOrder('listedOn', 'removedOn')],
       negative: 'true',
+      // Blacklisted until removed (or the listing's term ends); retention runs from then.
+      actEnded: 'coalesce(removed_on, act_ended_on, publicity_ends_on)',
       // A listing is published until it is removed; one without a removal date for its term, one year from listing (建市规〔2017〕241号).
       publicityTerm: `coalesce(removed_on, listed_on + interval '1 year')`,
       describe: (r) => `被列入建筑市场主体黑名单（列入日期 ${String(r.listedOn)}）：${String(r.reason)}`,

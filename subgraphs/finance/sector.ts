@@ -43,6 +43,8 @@ const LISTS = {
       ],
       // Negative information (PBoC): an account overdue now or in its grid, classified below NORMAL (关注/次级/可疑/损失), or written off.
       negative: "classification <> 'NORMAL' or overdue_bucket <> 'CURRENT' or status = 'WRITTEN_OFF' or repayment_grid ~ '[1-7]'",
+      // An open account's history is kept while it is open; retention runs from its closing.
+      actEnded: "case when status <> 'OPEN' then coalesce(act_ended_on, decision_date) end",
       describe: (r) =>
         `${String(r.institutionName)}报送的${String(r.accountType)}账户（发放日 ${String(r.openedOn)}，金额 ${String(r.amount)} 元，余额 ${String(r.balance)} 元）：五级分类 ${String(r.classification)}，逾期状态 ${String(r.overdueBucket)}，账户状态 ${String(r.status)}`,
     },
@@ -83,6 +85,8 @@ const LISTS = {
       },
       rules: [inOrder('listedOn', 'delistedOn')],
       negative: 'true',
+      // Listed until the obligation is performed; retention runs from then.
+      actEnded: "case when performance = 'PERFORMED' then coalesce(delisted_on, act_ended_on, decision_date) end",
       // SPC: a dishonest debtor is published until delisted (obligation performed, or the listing's own term over): no fixed term.
       publicityTerm: 'delisted_on',
       describe: (r) => `被${String(r.court)}列入失信被执行人名单（案号 ${String(r.caseNumber)}，列入日期 ${String(r.listedOn)}）：${String(r.dishonestConduct)}；履行情况：${String(r.performance)}`,
@@ -108,6 +112,8 @@ const LISTS = {
       ],
       // A judgment against the subject, or an enforcement case in which it is the party enforced against.
       negative: "role = 'DEFENDANT'",
+      // A judgment still being enforced is kept while enforcement goes on.
+      actEnded: "case when enforcement_status <> 'IN_ENFORCEMENT' then coalesce(act_ended_on, decision_date) end",
       describe: (r) => `${String(r.court)}${String(r.caseType)}案件（案号 ${String(r.caseNumber)}，案由 ${String(r.cause)}）中作为 ${String(r.role)}，涉案金额 ${String(r.amount)} 元：${String(r.outcome)}`,
     },
   },

@@ -14,7 +14,7 @@ import type { SubgraphModule } from '../../../shared/subgraph/types';
  */
 const seeded: SubgraphModule = {
   ...constructionSector,
-  buildServer: (deps) => constructionSector.buildServer({ ...deps, records: { ...DEFAULT_RECORD_SETTINGS, clock: fixedClock(`${DATASET_TODAY}T12:00:00+08:00`), retentionYears: () => 20 } }),
+  buildServer: (deps) => constructionSector.buildServer({ ...deps, records: { ...DEFAULT_RECORD_SETTINGS, clock: fixedClock(`${DATASET_TODAY}T12:00:00+08:00`) } }),
 };
 const construction = describeSectorRecords(seeded, 'construction', constructionSector.lists);
 
