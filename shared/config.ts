@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { cleanEnv, str, num, port, bool, makeValidator, EnvError, EnvMissingError } from 'envalid';
+import { Cron } from 'croner';
 // The one import of shared/ from subgraphs/: the names and default ports, a module that imports nothing.
 import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from '../subgraphs/names';
 import { DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY, DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from './auth/developmentKeys';
@@ -138,6 +139,8 @@ export interface RecordsConfig {
   readonly submitBatchMax: number;
   // -- record life cycle: import --
   // -- record life cycle: retention job --
+  /** When each subgraph process runs the retention job: a cron expression in China's time, or null (`off`). */
+  readonly retentionSchedule: string | null;
 }
 
 /** `5` or `5,TaxPenalty=3,WageArrearsListing=3`: whole years from 1 to 100. */
@@ -536,6 +539,10 @@ function specFor() {
     CG_SUBMIT_BATCH_MAX: positiveInt({ default: 1_000, desc: 'Most records one `submit…`/`withdraw…` mutation takes; larger batches go through the import.' }),
     // -- record life cycle: import --
     // -- record life cycle: retention job --
+    CG_RETENTION_SCHEDULE: str({
+      default: '30 2 * * *',
+      desc: 'When each sector subgraph (and the registry) runs the retention job that deletes expired negative and withdrawn records, leaving tombstones: a cron expression in China time (default 02:30 daily), or `off`. Replicas on one PostgreSQL store never run it at once (advisory lock).',
+    }),
     ...perSubgraph,
   };
 }
@@ -752,6 +759,16 @@ function recordsFrom(clean: Record<string, unknown>): RecordsConfig {
     submitBatchMax: Number(clean.CG_SUBMIT_BATCH_MAX),
     // -- record life cycle: import --
     // -- record life cycle: retention job --
+    retentionSchedule: ((text: string) => {
+      if (text === 'off') return null;
+      try {
+        // Parsed as the job will read it (shared/ingest/retention.ts: croner, China time).
+        new Cron(text, { paused: true, timezone: 'Asia/Shanghai' }).stop();
+      } catch (error) {
+        throw invalid(`CG_RETENTION_SCHEDULE must be a cron expression (e.g. "30 2 * * *") or off: ${(error as Error).message}`);
+      }
+      return text;
+    })(String(clean.CG_RETENTION_SCHEDULE).trim()),
   };
 }
 

@@ -1,4 +1,5 @@
 import { recordSettingsOf } from '../ingest/settings';
+import { startRetentionSchedule } from '../ingest/retention';
 import { startTelemetry } from '../telemetry';
 import pino from 'pino';
 import { requestIdMixin } from '../requestScope';
@@ -75,10 +76,14 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     logger.fatal('no key to verify request contexts with: set CG_CONTEXT_PUBLIC_KEY');
     process.exit(78);
   }
-  const app = await module.buildServer({ store, limits: config.limits, context: { publicKeyPem, ttlSeconds }, logger, records: recordSettingsOf(config.records) });
+  const records = recordSettingsOf(config.records);
+  const app = await module.buildServer({ store, limits: config.limits, context: { publicKeyPem, ttlSeconds }, logger, records });
+  // Expired records leave on a schedule inside the process (CG_RETENTION_SCHEDULE): no cron outside.
+  const retention = startRetentionSchedule(module, store.db, config.records.retentionSchedule, records, logger);
   closeOnSignals(
     (m) => logger.info(m),
     async () => {
+      await retention?.stop();
       await app.close();
       await store.close();
       await telemetry?.shutdown();
