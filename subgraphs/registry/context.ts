@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
-import { createRecordLoaders, type RecordLoaders } from '../../shared/records';
+import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type RecordLoaders, type RecordSettings } from '../../shared/records';
 import type { Config } from '../../shared/config';
 import type { SubgraphRequest } from '../../shared/subgraph/request';
 import { subjectsByCode, type SubjectRow } from './store';
@@ -11,14 +11,17 @@ export interface RegistryContext {
   readonly limits: Config['limits'];
   readonly records: RecordLoaders;
   readonly subjects: DataLoader<string, SubjectRow | null>;
+  /** The store and settings the listings' submissions and notices use (`shared/ingest/resolvers.ts`). */
+  readonly lifeCycle: { readonly db: Knex; readonly settings: RecordSettings; readonly limits: Config['limits'] };
 }
 
 /** Fresh loaders for one request: batching and caching never cross requests. */
-export function createRegistryContext(db: Knex, limits: Config['limits']): Omit<RegistryContext, 'request'> {
+export function createRegistryContext(db: Knex, limits: Config['limits'], settings: RecordSettings = DEFAULT_RECORD_SETTINGS): Omit<RegistryContext, 'request'> {
   return {
     db,
     limits,
-    records: createRecordLoaders(db, limits),
+    records: createRecordLoaders(db, limits, settings),
     subjects: new DataLoader((codes) => subjectsByCode(db, codes)),
+    lifeCycle: { db, settings, limits },
   };
 }

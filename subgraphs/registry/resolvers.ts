@@ -8,6 +8,7 @@ import type { Requirement } from '../../shared/policy/decide';
 import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './context';
+import { lifeCycleResolvers, type CategoryOf } from '../../shared/ingest/resolvers';
 
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
 const SEARCH_QUERY_MAX = 100;
@@ -54,12 +55,6 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
       );
     },
   },
-  AbnormalOperationListing: {
-    history: (r: { recordRowId: number }, _args: unknown, context: RegistryContext) => context.records.history(REGISTRY_LISTS.abnormalOperationListings, r.recordRowId),
-  },
-  SeriousIllegalListing: {
-    history: (r: { recordRowId: number }, _args: unknown, context: RegistryContext) => context.records.history(REGISTRY_LISTS.seriousIllegalListings, r.recordRowId),
-  },
   Subject: {
     __resolveReference: async (reference: { code: string }, context: RegistryContext) => visible(await context.subjects.load(reference.code), context),
     codeType: (s: SubjectRow) => s.code_type,
@@ -74,3 +69,28 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
       context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.request, s.code)),
   },
 };
+
+/**
+ * The listings' life cycle, generated from `REGISTRY_LISTS` like a sector's: `history` on each
+ * listing, `submit…` and `withdrawRegistryRecords`, and `Subject.notices`: the notices the registry's
+ * listings sent the subject. The generated `notices` reads a profile's `subjectCode`; here the
+ * profile is the `Subject` row itself, so it is handed the row's code.
+ */
+export function registryLifeCycleResolvers(categoryOf: CategoryOf) {
+  const generated = lifeCycleResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf) as Record<string, Record<string, unknown>>;
+  const notices = generated.Subject!.notices as (profile: { subjectCode: string }, args: PageArgs, context: RegistryContext) => unknown;
+  return {
+    ...generated,
+    Subject: { notices: (s: SubjectRow, args: PageArgs, context: RegistryContext) => notices({ subjectCode: s.code }, args, context) },
+  };
+}
+
+/** The registry's resolvers, with its listings' life cycle merged in type by type. */
+export function registryResolversWith(categoryOf: CategoryOf): ResolverMap<RegistryContext> {
+  const lifeCycle = registryLifeCycleResolvers(categoryOf);
+  const merged: Record<string, unknown> = { ...registryResolvers };
+  for (const [type, fields] of Object.entries(lifeCycle)) {
+    merged[type] = { ...(merged[type] ?? {}), ...fields };
+  }
+  return merged as ResolverMap<RegistryContext>;
+}

@@ -5,22 +5,33 @@ import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { listPlacements } from '../../shared/subgraph/sector';
 import { REGISTRY_LISTS } from './store';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
-import { registryResolvers } from './resolvers';
+import { registryResolversWith } from './resolvers';
+import { lifeCycleSdl } from '../../shared/ingest/schema';
+import { classificationsOf } from '../../shared/policy/classification';
+import { DEFAULT_RECORD_SETTINGS } from '../../shared/records';
 import { createRegistryContext } from './context';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
 import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { registryDataset } from './dataset';
 
-/** The registry's SDL: its listings' public-rows rules are declared with the lists (`store.ts`). */
-const typeDefs = subgraphTypeDefs(__dirname, listPlacements('Subject', REGISTRY_LISTS));
+/**
+ * The registry's SDL: its listings' public-rows rules and ingestion rules are declared with the lists
+ * (`store.ts`); from the latter come the submit and withdraw mutations and `Subject.notices`.
+ */
+const typeDefs = subgraphTypeDefs(__dirname, listPlacements('Subject', REGISTRY_LISTS), lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS));
+const classified = classificationsOf(typeDefs).fields;
+/** A listing's category, as its `@classify` says: what a source authority's `submits` must cover. */
+const categoryOf = (recordType: string) => classified.get(`${recordType}.documentNumber`)?.category ?? 'unclassified';
+const resolvers = registryResolversWith(categoryOf);
 
 export function buildRegistryServer(deps: SubgraphDeps): Promise<FastifyInstance> {
+  const settings = deps.records ?? DEFAULT_RECORD_SETTINGS;
   return buildApolloSubgraph(deps, {
     name: 'registry',
     typeDefs,
-    resolvers: registryResolvers,
-    context: () => createRegistryContext(deps.store.db, deps.limits),
+    resolvers,
+    context: () => createRegistryContext(deps.store.db, deps.limits, settings),
   });
 }
 

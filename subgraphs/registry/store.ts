@@ -1,9 +1,52 @@
 import type { Knex } from 'knex';
 import { WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
+import { date, text } from '../../shared/ingest/fields';
+import { inOrder, type RowRule } from '../../shared/ingest/spec';
+
+/** A listing's own fields, the same for both lists: why and when listed, when and why removed. */
+const LISTING_FIELDS = {
+  reason: text({ max: 200 }),
+  listedOn: date(),
+  removedOn: date({ required: false }),
+  removalReason: text({ max: 200, required: false }),
+};
+
+/** A removed listing says why, and only a removed one does. */
+const removalExplained: RowRule<Record<string, unknown>> = (r) => {
+  if (typeof r.removedOn === 'string' && typeof r.removalReason !== 'string') return { field: 'removalReason', reason: 'is required when removedOn is given' };
+  if (typeof r.removedOn !== 'string' && typeof r.removalReason === 'string') return { field: 'removalReason', reason: 'is given without removedOn' };
+  return null;
+};
+
+const LISTING_RULES = [inOrder('listedOn', 'removedOn'), removalExplained];
 
 export const REGISTRY_LISTS = {
-  abnormalOperationListings: { recordType: 'AbnormalOperationListing', table: 'abnormal_operation_listings', publicWhen: WHILE_PUBLICITY_LASTS },
-  seriousIllegalListings: { recordType: 'SeriousIllegalListing', table: 'serious_illegal_listings', publicWhen: WHILE_PUBLICITY_LASTS },
+  abnormalOperationListings: {
+    recordType: 'AbnormalOperationListing',
+    table: 'abnormal_operation_listings',
+    publicWhen: WHILE_PUBLICITY_LASTS,
+    ingest: {
+      fields: LISTING_FIELDS,
+      rules: LISTING_RULES,
+      negative: 'true',
+      // Published while listed (经营异常名录): no end until removed, then the day of removal.
+      publicityTerm: 'removed_on',
+      describe: (r) => `列入经营异常名录（${String(r.listedOn)}）：${String(r.reason)}${typeof r.removedOn === 'string' ? `；已于 ${r.removedOn} 移出` : ''}`,
+    },
+  },
+  seriousIllegalListings: {
+    recordType: 'SeriousIllegalListing',
+    table: 'serious_illegal_listings',
+    publicWhen: WHILE_PUBLICITY_LASTS,
+    ingest: {
+      fields: LISTING_FIELDS,
+      rules: LISTING_RULES,
+      negative: 'true',
+      // Published for 3 years from the listing (严重违法失信名单), or until an earlier removal.
+      publicityTerm: `least(removed_on, listed_on + interval '3 years')`,
+      describe: (r) => `列入严重违法失信名单（${String(r.listedOn)}）：${String(r.reason)}${typeof r.removedOn === 'string' ? `；已于 ${r.removedOn} 移出` : ''}`,
+    },
+  },
 } as const satisfies Record<string, RecordList>;
 
 export interface SubjectRow {
