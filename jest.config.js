@@ -23,6 +23,9 @@ const common = {
   },
   // ESM-only packages that CommonJS dependencies require(); jest on Node 20 cannot require ESM itself.
   transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
+  // Transformed files kept beside the installed packages, not in TMPDIR: a run with a fresh TMPDIR
+  // does not transform every file again (the store snapshots are kept there too: test/support/stores.ts).
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 };
 
 /** @type {import('jest').Config} */

@@ -6,7 +6,6 @@ import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { loadConfig } from '../../shared/config';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ContextSigner } from '../../shared/auth/context';
 import { STORE_POOL, type StorePool } from './storePool';
@@ -39,9 +38,14 @@ export function testStoreConfig(name: string): StoreConfig {
   return { kind: 'postgres', url: url.toString(), database };
 }
 
-/** Where seeded embedded test stores are kept between test files, keyed by the code that built them. */
-const SNAPSHOT_DIR = path.join(os.tmpdir(), 'credit-graph-test-stores');
 const ROOT = path.resolve(__dirname, '../..');
+/**
+ * Where seeded embedded test stores are kept between test files and between runs, keyed by the code
+ * that built them: beside the installed packages rather than in the temporary folder, so that a run
+ * with a fresh TMPDIR (or another checkout sharing node_modules) does not build all fourteen again
+ * (about 40 s on two cores). Overridable with CG_TEST_STORES_DIR.
+ */
+const SNAPSHOT_DIR = process.env.CG_TEST_STORES_DIR ?? path.join(ROOT, 'node_modules', '.cache', 'credit-graph-test-stores');
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
