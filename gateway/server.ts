@@ -25,6 +25,7 @@ import { traceServerRequests } from '../shared/telemetry/fastify';
 import { loggedContext, observeRequests, requestIdOptions, requestLogObserver, requestLogPlugin } from './requestLog';
 import { PersistedQueries } from './safelist';
 import { RateLimits } from './rateLimits';
+import { registerImports } from './imports';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -229,6 +230,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     path: gatewayConfig.path,
     context: metrics.context(loggedContext(contextFunction(verify, { access, log, deadlineMs: guard.requestDeadlineMs }, rateLimits))),
   });
+  // Bulk imports of source authorities' files (gateway/imports.ts).
+  await registerImports(app, { config, verify, signer, limits: rateLimits, ...(options.subgraphFetch ? { subgraphFetch: options.subgraphFetch } : {}) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

@@ -138,6 +138,8 @@ export interface RecordsConfig {
   /** Most records one submission mutation takes. */
   readonly submitBatchMax: number;
   // -- record life cycle: import --
+  /** Largest import file the gateway's `POST /imports/<sector>/<list>` takes, in bytes (HTTP 413 above it). */
+  readonly importBytesMax: number;
   // -- record life cycle: retention job --
   /** When each subgraph process runs the retention job: a cron expression in China's time, or null (`off`). */
   readonly retentionSchedule: string | null;
@@ -538,6 +540,10 @@ function specFor() {
     }),
     CG_SUBMIT_BATCH_MAX: positiveInt({ default: 1_000, desc: 'Most records one `submit…`/`withdraw…` mutation takes; larger batches go through the import.' }),
     // -- record life cycle: import --
+    CG_IMPORT_BYTES_MAX: positiveInt({
+      default: 1_073_741_824,
+      desc: 'Largest import file the gateway takes at `POST /imports/<sector>/<list>`, in bytes (default 1 GiB; HTTP 413 above it, nothing written). The file is spooled to a temporary file, never held in memory.',
+    }),
     // -- record life cycle: retention job --
     CG_RETENTION_SCHEDULE: str({
       default: '30 2 * * *',
@@ -758,6 +764,7 @@ function recordsFrom(clean: Record<string, unknown>): RecordsConfig {
     noticeWaitingDays,
     submitBatchMax: Number(clean.CG_SUBMIT_BATCH_MAX),
     // -- record life cycle: import --
+    importBytesMax: Number(clean.CG_IMPORT_BYTES_MAX),
     // -- record life cycle: retention job --
     retentionSchedule: ((text: string) => {
       if (text === 'off') return null;

@@ -29,6 +29,8 @@ export const CONTEXT_CLOCK_TOLERANCE_SECONDS = 2;
 export const GRAPHQL_ROUTE = '/graphql';
 export const SUBJECT_GRANTS_ROUTE = '/internal/subject-grants';
 export const INQUIRY_RECORDS_ROUTE = '/internal/inquiry-records';
+/** A sector's import of one file of records (the body is the file; its context binds the file's SHA-256: shared/ingest/http.ts). */
+export const IMPORTS_ROUTE = '/internal/imports/:list';
 /** Not a route: the context inside an inquiry record, naming who asked for exactly those disclosures. */
 export const INQUIRY_RECORD_USE = 'inquiry-record';
 

@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Clock } from '../clock';
 import { todayOf } from '../clock';
 import type { ValueSource } from './fields';
@@ -93,6 +97,8 @@ export interface IngestOptions {
 export interface IncomingRow {
   readonly line: number;
   readonly values: unknown;
+  /** The line is no record at all (an import file's line that is not a JSON object): reported as is. */
+  readonly problem?: { readonly field: string; readonly reason: string };
 }
 
 /** Thrown inside the transaction to roll it back with the report of what was refused. */
@@ -105,6 +111,36 @@ class Refused extends Error {
 const STAGE = 'cg_ingest_stage';
 const CHUNK = 1_000;
 const ENVELOPE_STAGED = ['subject_code', 'document_number', 'decision_date', 'act_ended_on', 'publicity_ends_on', 'legacy_code'] as const;
+
+/** One staged row, by column. */
+type StagedRow = Readonly<Record<string, unknown>>;
+
+/** A value in COPY's text format: `\\N` for null, backslash escapes for what would end a cell or row. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text =
+    typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 't' : 'f') : typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/**
+ * How valid rows reach the staging table: on a PostgreSQL server, COPY FROM STDIN on the
+ * transaction's own connection (one round trip per chunk, no bind parameters); on PGlite, which has no
+ * COPY from a client stream, multi-row INSERTs.
+ */
+async function stagingWriter(trx: Knex.Transaction, columns: readonly string[]): Promise<(rows: readonly StagedRow[]) => Promise<void>> {
+  const connection = await (trx.client as { acquireConnection(): Promise<unknown> }).acquireConnection();
+  if (connection instanceof pg.Client) {
+    const sql = `copy ${STAGE} (${columns.map(quote).join(', ')}) from stdin`;
+    return async (rows) => {
+      const text = rows.map((row) => `${columns.map((c) => copyText(row[c])).join('\t')}\n`).join('');
+      await pipeline(Readable.from([text]), connection.query(copyFrom(sql)));
+    };
+  }
+  return async (rows) => {
+    await trx(STAGE).insert(rows);
+  };
+}
 
 /** A date `days` after `day` (`YYYY-MM-DD`). */
 export function addDays(day: string, days: number): string {
@@ -161,11 +197,12 @@ export async function ingest(
       let problemCount = 0;
       let received = 0;
       let chunk: Array<ValidRow & { line: number }> = [];
+      const stage = await stagingWriter(trx, [...stagedColumns, 'line', 'change_reason', 'summary']);
       const flush = async () => {
         if (chunk.length === 0) return;
         const batch = chunk;
         chunk = [];
-        await trx(STAGE).insert(
+        await stage(
           batch.map((r) => ({
             subject_code: r.subjectCode,
             document_number: r.documentNumber,
@@ -182,7 +219,9 @@ export async function ingest(
       };
       for await (const incoming of rows) {
         received += 1;
-        const checked = validateRow(spec, incoming.values, { source: options.source, acceptLegacyCodes: options.acceptLegacyCodes, today });
+        const checked = incoming.problem
+          ? { ok: false as const, problems: [incoming.problem] }
+          : validateRow(spec, incoming.values, { source: options.source, acceptLegacyCodes: options.acceptLegacyCodes, today });
         if (!checked.ok) {
           for (const p of checked.problems) {
             problemCount += 1;

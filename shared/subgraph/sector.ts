@@ -5,6 +5,7 @@ import { visibilityFor } from './visibility';
 import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
 import { lifeCycleSdl } from '../ingest/schema';
 import { lifeCycleResolvers } from '../ingest/resolvers';
+import { registerImportRoute } from '../ingest/http';
 import { classificationsOf } from '../policy/classification';
 import type { PageLimits } from '../pagination';
 import type { Migration } from '../store';
@@ -158,7 +159,8 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
         lifeCycle,
       });
       const options = { name: definition.name, typeDefs, resolvers, context };
-      return runtime === 'apollo' ? buildApolloSubgraph(deps, options) : buildMercuriusSubgraph(deps, options);
+      const server = runtime === 'apollo' ? buildApolloSubgraph(deps, options) : buildMercuriusSubgraph(deps, options);
+      return server.then((app) => registerImportRoute(app, { lists: definition.lists, categoryOf, db: deps.store.db, settings }));
     },
   };
 }
