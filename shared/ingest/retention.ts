@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { Cron } from 'croner';
 import { todayOf } from '../clock';
-import { retentionEnd, type ReadLifeCycle, type RecordList } from '../records';
+import { DEFAULT_ACT_ENDED, retentionEnd, type ReadLifeCycle, type RecordList } from '../records';
 
 /**
  * The retention job (CIR Art. 16): negative records whose retention has ended, and withdrawn records
@@ -96,7 +96,9 @@ async function takeRetentionLock(trx: Knex.Transaction): Promise<boolean> {
 async function expireList(trx: Knex.Transaction, list: RecordList, years: number, today: string, deletedAt: string, runId: string): Promise<RetentionCounts & { tombstones: number }> {
   if (!IDENTIFIER.test(list.table)) throw new Error(`not a table name: ${list.table}`);
   const negative = list.ingest?.negative ?? 'false';
-  const end = retentionEnd(years);
+  const ended = list.ingest?.actEnded ?? DEFAULT_ACT_ENDED;
+  // An act still going on has no end yet (null: kept); a withdrawn record runs from its act's end or, failing one, its withdrawal.
+  const end = `(case when state = 'WITHDRAWN' then ${retentionEnd(years, `coalesce(${ended}, recorded_at::date)`)} else ${retentionEnd(years, ended)} end)`;
   // The same lock submissions of this type take: no version is written to a record while it is deleted.
   await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`cg-records:${list.table}`]);
   const result = await trx.raw<{ rows: { tombstones: number; records: number; versions: number; notices: number }[] }>(

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Migration, Store } from '../store';
 import type { DatasetPlan } from '../seed';
 import type { DocumentNode } from 'graphql';
-import type { RecordSettings } from '../records';
+import type { RecordList, RecordSettings } from '../records';
 
 export interface SubgraphDeps {
   readonly store: Store;
@@ -28,6 +28,8 @@ export interface SubgraphModule {
   readonly typeDefs: DocumentNode;
   readonly migrations: readonly Migration[];
   readonly dataset: DatasetPlan;
+  /** Its record lists, for the jobs that go over them (retention); none for a subgraph without records. */
+  readonly lists?: Readonly<Record<string, RecordList>>;
   /** Builds the HTTP server without listening: the caller decides where (or uses `inject`). */
   buildServer(deps: SubgraphDeps): Promise<FastifyInstance>;
 }

@@ -40,5 +40,6 @@ export const registrySubgraph: SubgraphModule = {
   typeDefs,
   migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(REGISTRY_LISTS).map((l) => l.table))],
   dataset: registryDataset,
+  lists: REGISTRY_LISTS,
   buildServer: buildRegistryServer,
 };
