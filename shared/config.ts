@@ -538,7 +538,7 @@ function specFor() {
       default: 0,
       desc: 'Days after its notice to the subject before a negative record is served to non-statutory callers (the subject and statutory inquiry see it at once). 0 to 365.',
     }),
-    CG_SUBMIT_BATCH_MAX: positiveInt({ default: 1_000, desc: 'Most records one `submit…`/`withdraw…` mutation takes; larger batches go through the import.' }),
+    CG_SUBMIT_BATCH_MAX: positiveInt({ default: 100, desc: 'Most records one `submit…`/`withdraw…` mutation takes (a submission names a subject per record, so `CG_MAX_SUBJECTS_PER_OPERATION` bounds it too); larger batches go through the import.' }),
     // -- record life cycle: import --
     CG_IMPORT_BYTES_MAX: positiveInt({
       default: 1_073_741_824,

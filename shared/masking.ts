@@ -26,7 +26,8 @@ export function maskFormattedError(formatted: GraphQLFormattedError, original: u
   const code = formatted.extensions?.code;
   if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...withoutSuggestions(formatted), extensions };
+    const shown = withoutSuggestions(formatted);
+    return { ...shown, message: withoutEchoedValue(shown.message), extensions };
   }
   logger.error({ err: original, path: formatted.path }, 'unexpected error while executing an operation');
   return {
@@ -36,3 +37,13 @@ export function maskFormattedError(formatted: GraphQLFormattedError, original: u
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
+
+/**
+ * graphql-js repeats a whole invalid variable value in its message (`Variable "$records" got invalid
+ * value { ...every field... }; Field "x" is not defined`): the value goes, the reason stays. A caller
+ * knows what it sent; an error never carries it back (nor into logs that collect error messages).
+ */
+export function withoutEchoedValue(message: string): string {
+  return message.replace(/^(Variable "\$[_A-Za-z][_0-9A-Za-z]*") got invalid value [\s\S]*?; ([\s\S]*)$/, '$1 got an invalid value; $2');
+}
+

@@ -178,7 +178,7 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = Object.freeze({
   clock: systemClock,
   retentionYears: () => DEFAULT_RETENTION_YEARS,
   noticeWaitingDays: 0,
-  submitBatchMax: 1_000,
+  submitBatchMax: 100,
 });
 
 export const DEFAULT_READ_LIFE_CYCLE: ReadLifeCycle = Object.freeze({ clock: systemClock, retentionYears: () => DEFAULT_RETENTION_YEARS });
@@ -233,6 +233,9 @@ interface PageKey {
   /** The keyset position to continue after: a decision date and a row id (opened from the cursor). */
   readonly after: readonly [string, number] | null;
 }
+
+/** Versions a record's `history` shows at most: the latest ones. */
+export const HISTORY_MAX = 100;
 
 export interface RecordLoaders {
   page(list: RecordList, subjectCode: string, args: PageArgs, visibility?: Visibility): Promise<Connection<CreditRecord>>;
@@ -329,9 +332,16 @@ export function createRecordLoaders(db: Knex, limits: PageLimits, lifeCycle: Rea
       loader = new DataLoader<number, CreditRecord[]>((ids) =>
         withSpan('records.history', { 'records.table': list.table, 'records.batch_size': ids.length }, async () => {
           const key = await recordKey(db);
-          const rows = await db(list.table).select<RecordRow[]>('*').whereIn('record_id', [...ids]).orderBy([{ column: 'record_id' }, { column: 'version' }]);
+          // The latest HISTORY_MAX versions of each record, oldest first.
+          const result = await db.raw<{ rows: RecordRow[] }>(
+            `select * from (
+               select t.*, row_number() over (partition by t.record_id order by t.version desc) as k_ord
+                 from ?? t where t.record_id = any(?::bigint[])
+             ) v where v.k_ord <= ? order by v.record_id, v.version`,
+            [list.table, [...ids] as unknown as Knex.Value, HISTORY_MAX],
+          );
           const byId = new Map<number, CreditRecord[]>(ids.map((id) => [id, []]));
-          for (const row of rows) byId.get(Number(row.record_id))?.push(toCreditRecord(list.recordType, row, key));
+          for (const row of result.rows) byId.get(Number(row.record_id))?.push({ ...toCreditRecord(list.recordType, row, key), inHistory: true });
           return ids.map((id) => byId.get(id) ?? []);
         }),
       );

@@ -19,7 +19,17 @@ function parseDateString(value: unknown): string {
   });
 }
 
+/** A JSON number stands for a decimal only when it prints as exactly what was written: at most 15 significant digits. */
+function exactDecimalNumber(value: number): boolean {
+  return Number.isFinite(value) && !/e/i.test(String(value)) && String(Math.abs(value)).replace('.', '').replace(/^0+/, '').length <= 15;
+}
+
 function parseDecimalString(value: unknown): string {
+  if (typeof value === 'number' && !exactDecimalNumber(value)) {
+    throw new GraphQLError('Decimal must be written as a string ("12.50") to keep every digit: this number has more digits than JSON carries exactly', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text === 'string' && DECIMAL.test(text)) return text;
   throw new GraphQLError(`Decimal must be a decimal number as a string, got ${echo(JSON.stringify(value) ?? String(value))}`, {

@@ -1,4 +1,4 @@
-import { checkSubjectCode, checkUscc } from '../identifiers';
+import { checkResidentId, checkSubjectCode, checkUscc } from '../identifiers';
 import { isCalendarDate as isDay } from '../scalars';
 import { echo } from '../errors';
 
@@ -39,13 +39,25 @@ function describe(value: unknown): string {
   return value === null ? 'null' : `a value of type ${typeof value}`;
 }
 
-// Control characters other than tab and newline never belong in a record; NUL is refused by PostgreSQL anyway.
+// Control characters never belong in a record (tab and line breaks only in prose fields), nor do the
+// invisible bidirectional overrides that make text read otherwise than it is stored.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
+/** A resident identity number inside text: 6-digit area, a birth date, 3 digits and a check character. */
+const RESIDENT_ID_IN_TEXT = /(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/g;
+
+/** Whether free text carries a valid resident identity number: personal data belongs in its own classified field. */
+export function carriesResidentId(text: string): boolean {
+  return [...text.matchAll(RESIDENT_ID_IN_TEXT)].some((m) => checkResidentId(m[0].toUpperCase()).ok);
+}
 
 export interface TextOptions {
   readonly max: number;
   readonly required?: boolean;
+  /** Tabs and line breaks allowed (prose); by default only for texts longer than 200 characters. */
+  readonly multiline?: boolean;
   /** A pattern the whole value must match, and how to say so. */
   readonly pattern?: { readonly regex: RegExp; readonly description: string };
 }
@@ -53,17 +65,21 @@ export interface TextOptions {
 /** Text of 1 to `max` characters, trimmed, without control characters. */
 export function text(options: TextOptions): FieldKind {
   const required = options.required ?? true;
+  const multiline = options.multiline ?? options.max > 200;
   return {
     graphql: required ? 'String!' : 'String',
     sqlType: 'text',
     required,
     parse(value) {
       if (typeof value !== 'string') return bad(`must be text, got ${describe(value)}`);
+      if (LONE_SURROGATE.test(value)) return bad('must be well-formed Unicode (it has a lone surrogate)');
       const trimmed = value.trim();
       if (trimmed === '') return bad('must not be empty');
       if ([...trimmed].length > options.max) return bad(`must be at most ${options.max} characters, got ${[...trimmed].length}`);
-      if (CONTROL.test(trimmed)) return bad('must not contain control characters');
-      if (options.pattern && !options.pattern.regex.test(trimmed)) return bad(`must be ${options.pattern.description}`);
+      if (CONTROL.test(trimmed)) return bad('must not contain control characters or bidirectional overrides');
+      if (!multiline && LINE_BREAKS.test(trimmed)) return bad('must be one line (no tabs or line breaks)');
+      if (options.pattern) return options.pattern.regex.test(trimmed) ? ok(trimmed) : bad(`must be ${options.pattern.description}`);
+      if (carriesResidentId(trimmed)) return bad('must not contain a resident identity number: a natural person is named by its own classified fields, never in text');
       return ok(trimmed);
     },
   };
@@ -90,6 +106,13 @@ export function date(options: { readonly required?: boolean } = {}): FieldKind {
 
 const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/;
 
+/** A JSON number that stands for exactly the decimal it prints as: finite, at most 15 significant digits. */
+export function exactNumber(value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  const digits = String(Math.abs(value)).replace('.', '').replace(/^0+/, '');
+  return !/e/i.test(String(value)) && digits.length <= 15;
+}
+
 /** An amount in yuan with at most two decimals, between `min` (default 0) and 10^16. */
 export function amount(options: { readonly required?: boolean; readonly min?: number } = {}): FieldKind {
   const required = options.required ?? true;
@@ -99,6 +122,9 @@ export function amount(options: { readonly required?: boolean; readonly min?: nu
     sqlType: 'numeric',
     required,
     parse(value) {
+      if (typeof value === 'number' && !exactNumber(value)) {
+        return bad(`must be written as text ("12.50") to keep every digit: ${String(value)} has more digits than a JSON number carries exactly`);
+      }
       const textual = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
       if (typeof textual !== 'string' || !DECIMAL.test(textual.trim())) {
         return bad(`must be an amount in yuan with at most two decimals, got ${describe(value)}`);

@@ -8,6 +8,10 @@ import { encodeCursor, notACursor, pageRequest, toConnection, type PageArgs, typ
 import type { SubgraphContext } from '../subgraph/request';
 import { ingest, withdraw, type IngestReport, type IngestTarget, type LineProblem, type SubmittingAuthority } from './write';
 import { recordTypeEnumOf, submitMutationOf, withdrawMutationOf } from './schema';
+import { ENVELOPE_INPUT } from './spec';
+import { text } from './fields';
+
+const WITHDRAWAL_REASON = text({ max: 500 });
 
 /** What a sector's life-cycle resolvers need per request, beside its record loaders. */
 export interface LifeCycleContext extends SubgraphContext {
@@ -124,7 +128,9 @@ export function lifeCycleResolvers(sectorName: string, profileType: string, list
   const mutation: Record<string, unknown> = {};
   for (const list of Object.values(lists)) {
     resolvers[list.recordType] = {
-      history: (record: { recordRowId: number }, _args: unknown, context: LifeCycleContext) => context.records.history(list, record.recordRowId),
+      // A version inside a history has no history of its own: one level, never a product of versions.
+      history: (record: { recordRowId: number; inHistory?: boolean }, _args: unknown, context: LifeCycleContext) =>
+        record.inHistory ? [] : context.records.history(list, record.recordRowId),
     };
     const spec = list.ingest;
     if (!spec) continue;
@@ -151,15 +157,13 @@ export function lifeCycleResolvers(sectorName: string, profileType: string, list
       const { db, settings } = context.lifeCycle;
       batchBound(args.records, settings.submitBatchMax);
       const problems: LineProblem[] = [];
+      // The same checks as a submission's: the document number as the envelope's, the reason as prose.
       const withdrawals = args.records.map((r, i) => {
-        const documentNumber = typeof r.documentNumber === 'string' ? r.documentNumber.trim() : '';
-        const reason = typeof r.reason === 'string' ? r.reason.trim() : '';
-        if (documentNumber === '' || documentNumber.length > 80) problems.push({ line: i + 1, field: 'documentNumber', reason: 'must be 1 to 80 characters' });
-        // eslint-disable-next-line no-control-regex
-        if (reason === '' || [...reason].length > 500 || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(reason)) {
-          problems.push({ line: i + 1, field: 'reason', reason: 'must be 1 to 500 characters without control characters' });
-        }
-        return { line: i + 1, documentNumber, reason };
+        const documentNumber = ENVELOPE_INPUT.documentNumber!.parse(r.documentNumber, 'json');
+        const reason = WITHDRAWAL_REASON.parse(r.reason, 'json');
+        if (!documentNumber.ok) problems.push({ line: i + 1, field: 'documentNumber', reason: documentNumber.reason });
+        if (!reason.ok) problems.push({ line: i + 1, field: 'reason', reason: reason.reason });
+        return { line: i + 1, documentNumber: documentNumber.ok ? String(documentNumber.value) : '', reason: reason.ok ? String(reason.value) : '' };
       });
       if (problems.length > 0) throw invalidRecords({ problems, problemCount: problems.length });
       const report = await withdraw(db, { recordType: list.recordType, table: list.table, ingest: list.ingest! }, authority, withdrawals, settings);

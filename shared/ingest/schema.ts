@@ -31,6 +31,7 @@ export function recordTypeEnumOf(sectorName: string): string {
   return `${pascal(sectorName)}RecordType`;
 }
 
+const article = (word: string) => (/^[AEIOU]/.test(word) ? 'An' : 'A');
 const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 const block = (text: string) => `"""\n${text}\n"""`;
@@ -55,18 +56,18 @@ export function lifeCycleSdl(sectorName: string, profileType: string, lists: Rea
       ...Object.entries(spec.fields).map(([name, kind]) => `  ${name}: ${kind.graphql}`),
     ];
     for (const kind of Object.values(spec.fields)) for (const sdl of kind.inputTypes ?? []) inputTypes.add(sdl);
-    parts.push(`"A ${list.recordType} as its source authority submits it; the source authority is the caller."\ninput ${list.recordType}Input {\n${fields.join('\n')}\n}`);
+    parts.push(`"${article(list.recordType)} ${list.recordType} as its source authority submits it; the source authority is the caller."\ninput ${list.recordType}Input {\n${fields.join('\n')}\n}`);
     mutations.push(
       `  ${block(
         `Submits ${list.recordType} records as the calling source authority, all or none: a new document\nnumber is CREATED, the same record again UNCHANGED, a different one under the same document\nnumber CORRECTED (a new version; \`correctionReason\` required). Negative records notify their subject.`,
-      )}\n  ${submitMutationOf(list.recordType)}(records: [${list.recordType}Input!]!): SubmissionReport! @classify(category: "submission", level: "RESTRICTED")`,
+      )}\n  ${submitMutationOf(list.recordType)}(records: [${list.recordType}Input!]!): SubmissionReport @classify(category: "submission", level: "RESTRICTED")`,
     );
   }
   parts.push(...inputTypes);
   const enumName = recordTypeEnumOf(sectorName);
   parts.push(`"The record types of ${sectorName} a source authority submits."\nenum ${enumName} {\n${submittable.map((l) => `  ${l.recordType}`).join('\n')}\n}`);
   mutations.push(
-    `  ${block('Withdraws records the calling source authority submitted in error: each becomes a new version in\nstate WITHDRAWN and stops being served. All or none.')}\n  ${withdrawMutationOf(sectorName)}(recordType: ${enumName}!, records: [WithdrawRecordInput!]!): SubmissionReport! @classify(category: "submission", level: "RESTRICTED")`,
+    `  ${block('Withdraws records the calling source authority submitted in error: each becomes a new version in\nstate WITHDRAWN and stops being served. All or none.')}\n  ${withdrawMutationOf(sectorName)}(recordType: ${enumName}!, records: [WithdrawRecordInput!]!): SubmissionReport @classify(category: "submission", level: "RESTRICTED")`,
   );
   parts.push(`type Mutation {\n${mutations.join('\n')}\n}`);
   return parts.join('\n\n');

@@ -30,6 +30,11 @@ export interface IngestSpec<Row extends Record<string, unknown> = Record<string,
    * Omitted: the record has no publicity term of its own.
    */
   readonly publicityTerm?: string;
+  /**
+   * Columns of which at most one record in force may share the values, whoever submitted it (a tax
+   * grade per subject and year). The table backs it with a unique index over its current versions.
+   */
+  readonly uniqueInForce?: readonly string[];
   /** What the notice tells the subject the record is, in a sentence (Chinese, as the record reads). */
   readonly describe: (row: Row) => string;
 }

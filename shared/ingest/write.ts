@@ -262,22 +262,55 @@ export async function ingest(
       await trx.raw(
         `create temp table cg_ingest_match on commit drop as
            select s.*, c.id as cur_id, c.record_id as cur_record_id, c.version as cur_version,
+                  c.state as cur_state, c.subject_code as cur_subject,
                   (c.id is not null and c.state = 'IN_FORCE' and ${compared.map((col) => `s.${quote(col)} is not distinct from c.${quote(col)}`).join(' and ')}) as same
              from ${STAGE} s
              left join ?? c on c.current and c.authority_code = ? and c.document_number = s.document_number`,
         [target.table, authority.code],
       );
-      const unexplained = await trx.raw<{ rows: Array<{ line: number }> }>(
-        `select line from cg_ingest_match where cur_id is not null and not same and (change_reason is null or change_reason = '') order by line limit ?`,
+      // What a correction may not do: revive a withdrawn record, move a record to another subject, go unexplained.
+      const refusedChanges = await trx.raw<{ rows: Array<{ line: number; field: string; reason: string }> }>(
+        `select line, field, reason from (
+           select line, 'documentNumber' as field,
+                  'this record was withdrawn: a withdrawn record stays withdrawn (submit a new record under a new document number)' as reason
+             from cg_ingest_match where cur_state = 'WITHDRAWN'
+           union all
+           select line, 'subject', 'a correction keeps the record''s subject: withdraw this record and submit a new one for the other subject'
+             from cg_ingest_match where cur_state = 'IN_FORCE' and subject_code <> cur_subject
+           union all
+           select line, 'correctionReason', 'this record differs from the one on file under its document number: give correctionReason to correct it'
+             from cg_ingest_match where cur_state = 'IN_FORCE' and subject_code = cur_subject and not same and (change_reason is null or change_reason = '')
+         ) p order by line limit ?`,
         [maxProblems],
       );
-      for (const { line } of unexplained.rows) {
+      for (const problem of refusedChanges.rows) {
         problemCount += 1;
-        if (problems.length < maxProblems) {
-          problems.push({ line, field: 'correctionReason', reason: 'this record differs from the one on file under its document number: give correctionReason to correct it' });
-        }
+        if (problems.length < maxProblems) problems.push(problem);
       }
       if (problemCount > 0) refuse();
+
+      // A record type may allow one record in force per key (a tax grade per subject and year), whoever submits it.
+      for (const columnsOfKey of spec.uniqueInForce ? [spec.uniqueInForce] : []) {
+        const key = (alias: string) => columnsOfKey.map((c) => `${alias}.${quote(c)}`).join(', ');
+        const clashes = await trx.raw<{ rows: Array<{ line: number; other: string | null }> }>(
+          `select m.line, null as other from cg_ingest_match m
+             join cg_ingest_match n on (${key('m')}) = (${key('n')}) and n.line < m.line
+           union all
+           select m.line, t.document_number as other from cg_ingest_match m
+             join ?? t on t.current and t.state = 'IN_FORCE' and (${key('t')}) = (${key('m')})
+                      and (t.authority_code, t.document_number) is distinct from (?, m.document_number)
+           order by 1 limit ?`,
+          [target.table, authority.code, maxProblems],
+        );
+        for (const clash of clashes.rows) {
+          problemCount += 1;
+          const reason = clash.other === null
+            ? `repeats ${columnsOfKey.join(', ')} of an earlier line of this submission: one record in force per ${columnsOfKey.join(', ')}`
+            : `a record in force already has this ${columnsOfKey.join(', ')}: one record in force per ${columnsOfKey.join(', ')} (correct or withdraw that one)`;
+          if (problems.length < maxProblems) problems.push({ line: clash.line, field: columnsOfKey.join(', '), reason });
+        }
+        if (problemCount > 0) refuse();
+      }
 
       await trx.raw(`update ?? set current = false where id in (select cur_id from cg_ingest_match where cur_id is not null and not same)`, [target.table]);
       const columns = ['record_id', 'version', 'change', 'change_reason', 'recorded_at', 'recorded_by', 'served_from', 'authority_name', 'authority_code', ...stagedColumns];
@@ -331,8 +364,16 @@ export async function ingest(
     });
   } catch (error) {
     if (error instanceof Refused) return error.report;
+    // A constraint the checks above did not foresee: the submission is refused as a whole, never a server failure.
+    if (isUniqueViolation(error)) {
+      return { ...emptyReport(target.recordType), problems: [{ line: 0, field: '(submission)', reason: 'conflicts with a record in force (a uniqueness rule of this record type)' }], problemCount: 1 };
+    }
     throw error;
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 export interface Withdrawal {

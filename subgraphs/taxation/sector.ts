@@ -7,12 +7,29 @@ import { WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
 import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
+import type { Migration } from '../../shared/store';
 import { amount, date, integer, listOf, oneOf, text } from '../../shared/ingest/fields';
 import { inOrder } from '../../shared/ingest/spec';
 import { taxationDataset } from './dataset';
 import { GRADE_IS_A, latestGrades } from './latestGrades';
 
 const values = (enumName: string) => enumValues(__dirname, enumName);
+
+/**
+ * FROZEN once applied. A rating is versioned like every record: the unique (subject, year) of the
+ * first migration would refuse its second version, so it holds over the versions in force only.
+ */
+const ONE_GRADE_PER_YEAR_IN_FORCE: Migration = {
+  name: '20261201100000_tax_credit_ratings_unique_in_force',
+  async up(db) {
+    await db.raw('alter table tax_credit_ratings drop constraint tax_credit_ratings_subject_code_year_unique');
+    await db.raw(`create unique index tax_credit_ratings_year_in_force_idx on tax_credit_ratings (subject_code, year) where current and state = 'IN_FORCE'`);
+  },
+  async down(db) {
+    await db.raw('drop index tax_credit_ratings_year_in_force_idx');
+    await db.raw('alter table tax_credit_ratings add constraint tax_credit_ratings_subject_code_year_unique unique (subject_code, year)');
+  },
+};
 /** STA Order 54: a major tax violation is published for three years from its decision. */
 const THREE_YEARS = `decision_date + interval '3 years'`;
 
@@ -44,6 +61,8 @@ const LISTS = {
         score: integer({ min: 0, max: 100 }),
       },
       rules: [(r) => (typeof r.year === 'number' && typeof r.decisionDate === 'string' && r.year > Number(r.decisionDate.slice(0, 4)) ? { field: 'year', reason: `is after the decision's year (${r.decisionDate})` } : null)],
+      // One grade in force per subject and year (the table's unique index over current versions).
+      uniqueInForce: ['subject_code', 'year'],
       // A D grade is a dishonest taxpayer's (纳税信用 D 级).
       negative: "grade = 'D'",
       describe: (r) => `${String(r.year)} 年度纳税信用等级评定为 ${String(r.grade)} 级`,
@@ -129,6 +148,6 @@ export const taxationSector = defineRecordSector({
   profileFields: {
     latestGrade: (profile, _args, context, info) => context.latestGrades[visibilityFor(info, context.request, profile.subjectCode)].load(profile.subjectCode),
   },
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(LISTS).map((l) => l.table))],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(LISTS).map((l) => l.table)), ONE_GRADE_PER_YEAR_IN_FORCE],
   dataset: taxationDataset,
 });

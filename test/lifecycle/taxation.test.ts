@@ -124,6 +124,42 @@ describe('a tax bureau submits arrears notices through the gateway', () => {
     expect(nodesOf(list.body.data).map((n) => n.documentNumber)).not.toContain('沪浦税欠〔2026〕9号');
   });
 
+  it('keeps a withdrawn record withdrawn and a corrected record on its subject', async () => {
+    const revived = await as(gateway.url, PUDONG_TAX, SUBMIT, { records: [arrears('沪浦税欠〔2026〕9号', { correctionReason: '重新公告' })] });
+    expect(revived.body).toEqual({
+      data: { submitTaxArrearsNotices: null },
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_RECORDS', problems: [{ line: 1, field: 'documentNumber', reason: expect.stringContaining('withdrawn record stays withdrawn') }] }) })],
+    });
+    const moved = await as(gateway.url, PUDONG_TAX, SUBMIT, { records: [arrears('沪浦税欠〔2026〕1号', { subject: '91110105E0P68UJ85P', amountOwed: '9000.00', correctionReason: '对象有误' })] });
+    expect(moved.body.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_RECORDS', problems: [{ line: 1, field: 'subject', reason: expect.stringContaining('keeps the record') }] } });
+  });
+
+  it('refuses text that is not one clean line, a resident ID in free text, and an amount JSON cannot carry exactly', async () => {
+    const VIOLATION = `mutation V($records: [MajorTaxViolationInput!]!) { submitMajorTaxViolations(records: $records) { created } }`;
+    const violation = (extra: Record<string, unknown>) => ({
+      subject: company, documentNumber: '沪浦税稽〔2026〕1号', decisionDate: '2026-11-01', caseNature: '虚开增值税专用发票', facts: '经查，该公司虚开发票。',
+      legalBasis: '《税收征收管理法》第六十三条', penalty: '罚款', amountInvolved: '100000.00', responsiblePersons: [{ name: '张三', role: 'LEGAL_REPRESENTATIVE' }], ...extra,
+    });
+    const refused = await as(gateway.url, PUDONG_TAX, VIOLATION, {
+      records: [
+        violation({ documentNumber: '沪浦税稽\n〔2026〕1号' }),
+        violation({ documentNumber: '沪浦税稽〔2026〕2号', caseNature: '虚开\u202e发票' }),
+        violation({ documentNumber: '沪浦税稽〔2026〕3号', responsiblePersons: [{ name: '110108195601040003', role: 'AGENT' }] }),
+      ],
+    });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_RECORDS',
+      problems: [
+        { line: 1, field: 'documentNumber', reason: 'must be one line (no tabs or line breaks)' },
+        { line: 2, field: 'caseNature', reason: 'must not contain control characters or bidirectional overrides' },
+        { line: 3, field: 'responsiblePersons', reason: expect.stringContaining('resident identity number') },
+      ],
+    });
+    const inexact = await as(gateway.url, PUDONG_TAX, SUBMIT, { records: [arrears('沪浦税欠〔2026〕20号', { amountOwed: 1234567890123456.78 })] });
+    expect(inexact.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('keep every digit') });
+    expect(JSON.stringify(inexact.body)).not.toContain('1234567890');
+  });
+
   it("refuses another bureau's withdrawal, a court, and every caller that is not a source authority", async () => {
     const other = await as(gateway.url, XUHUI_TAX, WITHDRAW, { records: [{ documentNumber: '沪浦税欠〔2026〕1号', reason: 'x' }] });
     expect(other.body.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_RECORDS', problems: [{ line: 1, field: 'documentNumber' }] } });
