@@ -71,7 +71,7 @@ describe('a tax bureau submits arrears notices through the gateway', () => {
     const response = await as(gateway.url, PUDONG_TAX, SUBMIT, {
       records: [arrears('沪浦税欠〔2026〕2号'), arrears('沪浦税欠〔2026〕3号', { periodEnd: '2025-12-31', subject: '91310115591693856B' })],
     });
-    expect(response.body.data).toBeNull();
+    expect(response.body.data).toEqual({ submitTaxArrearsNotices: null });
     expect(response.body.errors).toEqual([
       expect.objectContaining({
         extensions: expect.objectContaining({
@@ -180,7 +180,9 @@ describe('the subject is told', () => {
     expect(mine.body.errors).toBeUndefined();
     const notices = (mine.body.data as { subject: { taxation: { notices: { nodes: Array<Record<string, unknown>> } } } }).subject.taxation.notices.nodes;
     const first = notices.filter((n) => n.documentNumber === '沪浦税欠〔2026〕1号');
-    expect(first).toEqual([
+    // Both versions were noticed on the test's one clock instant: their order between them is not asserted.
+    expect(first).toHaveLength(2);
+    expect(first).toEqual(expect.arrayContaining([
       {
         recordType: 'TaxArrearsNotice',
         change: 'CORRECTED',
@@ -190,7 +192,7 @@ describe('the subject is told', () => {
         howToObject: expect.stringContaining('沪浦税欠〔2026〕1号'),
       },
       expect.objectContaining({ change: 'SUBMITTED', summary: '欠缴增值税 12000.50 元（所属期 2026-01-01 至 2026-06-30）' }),
-    ]);
+    ]));
     const bank = await as(gateway.url, DEMO_BANK_CALLER, NOTICES, { code: company }, 'LOAN_APPROVAL');
     expect(bank.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'record.notice' }) })]);
     const pub = await as(gateway.url, null, NOTICES, { code: company });
