@@ -338,7 +338,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits, lifeCycle: Rea
                select t.*, row_number() over (partition by t.record_id order by t.version desc) as k_ord
                  from ?? t where t.record_id = any(?::bigint[])
              ) v where v.k_ord <= ? order by v.record_id, v.version`,
-            [list.table, [...ids] as unknown as Knex.Value, HISTORY_MAX],
+            [list.table, [...ids], HISTORY_MAX],
           );
           const byId = new Map<number, CreditRecord[]>(ids.map((id) => [id, []]));
           for (const row of result.rows) byId.get(Number(row.record_id))?.push({ ...toCreditRecord(list.recordType, row, key), inHistory: true });

@@ -112,8 +112,9 @@ const LISTS = {
       ],
       // A judgment against the subject, or an enforcement case in which it is the party enforced against.
       negative: "role = 'DEFENDANT'",
-      // A judgment still being enforced is kept while enforcement goes on.
-      actEnded: "case when enforcement_status <> 'IN_ENFORCEMENT' then coalesce(act_ended_on, decision_date) end",
+      // A judgment's obligation ends when the court says it was performed (actEndedOn) or its enforcement concluded;
+      // until then (in enforcement, terminated without assets, or a civil judgment with no performance recorded) it is kept.
+      actEnded: "case when enforcement_status = 'CONCLUDED' then coalesce(act_ended_on, decision_date) else act_ended_on end",
       describe: (r) => `${String(r.court)}${String(r.caseType)}案件（案号 ${String(r.caseNumber)}，案由 ${String(r.cause)}）中作为 ${String(r.role)}，涉案金额 ${String(r.amount)} 元：${String(r.outcome)}`,
     },
   },

@@ -49,7 +49,7 @@ const LATER = '2031-11-23T02:00:00Z';
 function arrears(documentNumber: string, extra: Record<string, unknown> = {}) {
   return {
     subject, documentNumber, decisionDate: '2026-11-20', taxType: '增值税', amountOwed: '12000.50',
-    periodStart: '2026-01-01', periodEnd: '2026-06-30', status: 'OUTSTANDING', ...extra,
+    periodStart: '2026-01-01', periodEnd: '2026-06-30', status: 'PAID', ...extra,
   };
 }
 

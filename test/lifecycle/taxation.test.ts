@@ -155,7 +155,7 @@ describe('a tax bureau submits arrears notices through the gateway', () => {
         { line: 3, field: 'responsiblePersons', reason: expect.stringContaining('resident identity number') },
       ],
     });
-    const inexact = await as(gateway.url, PUDONG_TAX, SUBMIT, { records: [arrears('沪浦税欠〔2026〕20号', { amountOwed: 1234567890123456.78 })] });
+    const inexact = await as(gateway.url, PUDONG_TAX, SUBMIT, { records: [arrears('沪浦税欠〔2026〕20号', { amountOwed: JSON.parse('1234567890123456.78') as number })] });
     expect(inexact.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('keep every digit') });
     expect(JSON.stringify(inexact.body)).not.toContain('1234567890');
   });
@@ -214,6 +214,26 @@ describe('the subject is told', () => {
     clock.set('2026-12-04T02:00:00Z');
     expect(await numbers('all')).toContain('沪浦税欠〔2026〕77号');
     clock.set('2026-12-01T02:00:00Z');
+  });
+});
+
+describe('retention runs from the end of the act', () => {
+  it('keeps unpaid arrears past five years, and hides paid ones five years after their end, from everyone', async () => {
+    const { db } = graph.stores.taxation;
+    const list = taxationSector.lists.arrearsNotices;
+    const authority = { code: PUDONG_TAX.org, name: PUDONG_TAX.name, staff: null };
+    const report = await ingest(db, { recordType: list.recordType, table: list.table, ingest: list.ingest }, authority, [
+      { line: 1, values: arrears('沪浦税欠〔2026〕31号', { status: 'OUTSTANDING' }) },
+      { line: 2, values: arrears('沪浦税欠〔2026〕32号', { status: 'PAID', actEndedOn: '2026-11-25' }) },
+    ], { source: 'json' }, settingsOn(clock));
+    expect(report).toMatchObject({ created: 2 });
+    const later = new MovableClock('2031-11-26T02:00:00Z');
+    const numbers = async () => {
+      const page = await createRecordLoaders(db, { pageSizeDefault: 50, pageSizeMax: 100 }, settingsOn(later)).page(list, company, { first: 100 }, 'full');
+      return page.nodes.map((n) => n.documentNumber);
+    };
+    expect(await numbers()).toEqual(expect.arrayContaining(['沪浦税欠〔2026〕31号']));
+    expect(await numbers()).not.toContain('沪浦税欠〔2026〕32号');
   });
 });
 

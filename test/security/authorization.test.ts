@@ -105,7 +105,7 @@ describe('the operation authorized is the operation that runs', () => {
       body: {
         errors: [
           {
-            message: `Variable "$i" got invalid value "${'yes'.repeat(8)}…"; Boolean cannot represent a non boolean value: "${'yes'.repeat(8)}…"`,
+            message: `Variable "$i" got an invalid value; Boolean cannot represent a non boolean value: "${'yes'.repeat(8)}…"`,
             locations: [{ line: 1, column: 19 }],
             extensions: { code: 'BAD_USER_INPUT' },
           },

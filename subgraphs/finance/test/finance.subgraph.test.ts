@@ -7,14 +7,13 @@ import { DATASET_TODAY } from '../../../shared/generator/random';
 import type { SubgraphModule } from '../../../shared/subgraph/types';
 
 /**
- * The seeded records on the dataset's day, every one within retention: the generator dates ongoing
- * negative records (an account still overdue, a listing still in force) by their decision and leaves
- * their act-ended date empty, which the 5-year retention would read as ended at the decision. These
- * tests are about the lists, not retention (test/lifecycle covers it).
+ * The seeded records on the dataset's day, with a retention long enough to keep every one of them:
+ * these tests compare each list with everything the generator wrote (some of the demo's negative
+ * records are older than five years). Retention itself is tested in test/lifecycle/retention.test.ts.
  */
 const seeded: SubgraphModule = {
   ...financeSector,
-  buildServer: (deps) => financeSector.buildServer({ ...deps, records: { ...DEFAULT_RECORD_SETTINGS, clock: fixedClock(`${DATASET_TODAY}T12:00:00+08:00`) } }),
+  buildServer: (deps) => financeSector.buildServer({ ...deps, records: { ...DEFAULT_RECORD_SETTINGS, clock: fixedClock(`${DATASET_TODAY}T12:00:00+08:00`), retentionYears: () => 20 } }),
 };
 const finance = describeSectorRecords(seeded, 'finance', financeSector.lists);
 
