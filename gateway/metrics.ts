@@ -49,7 +49,7 @@ export const GATEWAY_METRICS = {
     name: 'gateway_purposes_total',
     type: 'counter',
     help: 'Requests that stated a purpose of inquiry the caller holds.',
-    labels: { purpose: 'the purpose (`x-inquiry-purpose`)', principal_kind: 'the kind of caller: `GOVERNMENT`, `CREDIT_SERVICE`, `REGULATOR`, `SUBJECT`' },
+    labels: { purpose: 'the purpose (`x-inquiry-purpose`)', principal_kind: 'the kind of caller: `GOVERNMENT`, `CREDIT_SERVICE`, `REGULATOR`, `SUBJECT`, `AUTHORITY`' },
   }),
   denials: metric({
     name: 'gateway_denials_total',

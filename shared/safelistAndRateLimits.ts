@@ -73,7 +73,7 @@ export interface RateLimitsConfig {
 }
 
 export const DEFAULT_REQUESTS_PER_SECOND: PerKind = { PUBLIC: 20, SUBJECT: 20, CREDIT_SERVICE: 50, GOVERNMENT: 100, REGULATOR: 100, AUTHORITY: 20 };
-export const DEFAULT_BURST: PerKind = { PUBLIC: 40, SUBJECT: 40, CREDIT_SERVICE: 100, GOVERNMENT: 200, REGULATOR: 200 };
+export const DEFAULT_BURST: PerKind = { PUBLIC: 40, SUBJECT: 40, CREDIT_SERVICE: 100, GOVERNMENT: 200, REGULATOR: 200, AUTHORITY: 40 };
 export const DEFAULT_INQUIRIES_PER_DAY: PerKind = { CREDIT_SERVICE: 10_000 };
 /** How long the burst allowance takes to refill, in seconds. */
 export const BURST_WINDOW_SECONDS = 10;
