@@ -273,7 +273,7 @@ describe('configuration', () => {
   it('reads limits per principal kind over the defaults, and refuses a malformed one naming the variable', () => {
     expect(loadConfig({}, { CG_RATE_LIMIT_RPS: 'PUBLIC=5,REGULATOR=off', CG_INQUIRY_QUOTA_DAILY: 'CREDIT_SERVICE=500,SUBJECT=20' }).rateLimits).toEqual({
       requestsPerSecond: { PUBLIC: 5, SUBJECT: 20, CREDIT_SERVICE: 50, GOVERNMENT: 100, AUTHORITY: 20 },
-      burst: { PUBLIC: 40, SUBJECT: 40, CREDIT_SERVICE: 100, GOVERNMENT: 200, REGULATOR: 200 },
+      burst: { PUBLIC: 40, SUBJECT: 40, CREDIT_SERVICE: 100, GOVERNMENT: 200, REGULATOR: 200, AUTHORITY: 40 },
       inquiriesPerDay: { CREDIT_SERVICE: 500, SUBJECT: 20 },
       authFailuresPerMinute: 120,
       redisUrl: null,

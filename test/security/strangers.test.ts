@@ -342,7 +342,7 @@ describe('a request the graph cannot run is the caller\'s fault, not a failure',
         data: null,
         errors: [
           {
-            message: 'Variable "$s" got an invalid value; DateTime cannot represent an invalid date-time-string 2024-02-30…',
+            message: 'Variable "$s" got an invalid value; DateTime cannot represent an invalid date-time-string 2024-02-30T00:00:00Z.',
             extensions: { code: 'BAD_USER_INPUT', serviceName: 'access' },
           },
         ],

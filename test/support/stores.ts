@@ -145,25 +145,49 @@ export async function openTestStore(module: SubgraphModule, options: { seeded?: 
   }
   const store = await openStore(module.name, config);
   await prepareStore(module, store, config, { ...TEST_DATASET, autoSeed: seeded }, () => undefined);
-  if (config.kind === 'pglite') {
-    const snapshot = await store.snapshot();
-    if (snapshot) {
-      const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
-      mkdirSync(SNAPSHOT_DIR, { recursive: true });
-      const partial = `${file}.${process.pid}.partial`;
-      writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
-      renameSync(partial, file);
-      // Snapshots built by older code are never read again; those of the last day are kept, for other
-      // checkouts of the project on this machine (worktrees) that build theirs from other code.
-      const prefix = `${module.name}-${seeded}-`;
-      for (const old of readdirSync(SNAPSHOT_DIR)) {
-        const oldFile = path.join(SNAPSHOT_DIR, old);
-        if (!old.startsWith(prefix) || !old.endsWith('.tar.gz') || oldFile === file) continue;
-        if (Date.now() - statSync(oldFile).mtimeMs > 86_400_000) rmSync(oldFile, { force: true });
-      }
-    }
-  }
+  if (config.kind === 'pglite') await writeSnapshot(module, seeded, store);
   return store;
+}
+
+/** Writes an embedded store's snapshot for the tests that open it seeded (or empty). */
+async function writeSnapshot(module: SubgraphModule, seeded: boolean, store: Store): Promise<string | null> {
+  const snapshot = await store.snapshot();
+  if (!snapshot) return null;
+  const file = path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
+  renameSync(partial, file);
+  // Snapshots built by older code are never read again; those of the last day are kept, for other
+  // checkouts of the project on this machine (worktrees) that build theirs from other code.
+  const prefix = `${module.name}-${seeded}-`;
+  for (const old of readdirSync(SNAPSHOT_DIR)) {
+    const oldFile = path.join(SNAPSHOT_DIR, old);
+    if (!old.startsWith(prefix) || !old.endsWith('.tar.gz') || oldFile === file) continue;
+    if (Date.now() - statSync(oldFile).mtimeMs > 86_400_000) rmSync(oldFile, { force: true });
+  }
+  return file;
+}
+
+/**
+ * Both snapshots of a subgraph's embedded test store, built from one store: migrated (the empty
+ * one), then seeded (the seeded one), paying for PGlite's start and the migrations once. Returns the
+ * seeded snapshot's file (null on PostgreSQL, which has none).
+ */
+export async function ensureTestSnapshots(module: SubgraphModule): Promise<string | null> {
+  const config = testStoreConfig(module.name);
+  if (config.kind !== 'pglite') return null;
+  const file = (seeded: boolean) => path.join(SNAPSHOT_DIR, `${snapshotKey(module.name, seeded)}.tar.gz`);
+  if (existsSync(file(true)) && existsSync(file(false))) return file(true);
+  const store = await openStore(module.name, config);
+  try {
+    await prepareStore(module, store, config, { ...TEST_DATASET, autoSeed: false }, () => undefined);
+    await writeSnapshot(module, false, store);
+    await prepareStore(module, store, config, { ...TEST_DATASET, autoSeed: true }, () => undefined);
+    return await writeSnapshot(module, true, store);
+  } finally {
+    await store.close();
+  }
 }
 
 /** Counts the SQL statements a store runs while `action` runs. */
