@@ -9,7 +9,7 @@ import type { SubgraphModule } from '../../../shared/subgraph/types';
 /**
  * The seeded records on the dataset's day, with a retention long enough to keep every one of them:
  * these tests compare each list with everything the generator wrote (some of the demo's negative
- * records are older than five years). Retention itself is tested in test/lifecycle/retention.test.ts.
+ * records are older than five years). Retention itself is tested in test/lifecycle/retention.ts.
  */
 const seeded: SubgraphModule = {
   ...financeSector,

@@ -16,7 +16,7 @@ const clock = new MovableClock('2026-12-01T02:00:00Z');
 const IMPORT_BYTES_MAX = 16_384;
 
 beforeAll(async () => {
-  graph = await startSubgraphs({}, { records: settingsOn(clock) });
+  graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'taxation'] });
   gateway = await startGateway({ ...urlOverrides(graph.subgraphUrls), CG_IMPORT_BYTES_MAX: String(IMPORT_BYTES_MAX) });
   ({ company } = await seededSubjects(graph.stores.registry));
   dir = await mkdtemp(path.join(tmpdir(), 'cg-import-test-'));

@@ -74,7 +74,7 @@ function account(documentNumber: string, extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  graph = await startSubgraphs({}, { records: settingsOn(clock) });
+  graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'finance'] });
   gateway = await startGateway(urlOverrides(graph.subgraphUrls));
   ({ company } = await seededSubjects(graph.stores.registry));
 });

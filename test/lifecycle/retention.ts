@@ -106,7 +106,7 @@ async function jobRun(id: string) {
 }
 
 beforeAll(async () => {
-  graph = await startSubgraphs({}, { records: settings });
+  graph = await startSubgraphs({}, { records: settings, only: ['registry', 'access', 'taxation'] });
   gateway = await startGateway(urlOverrides(graph.subgraphUrls));
   // A company of the registry without seeded tax records: every count below is the test's own.
   const companies = await graph.stores.registry.db('subjects').where('code_type', 'USCC').orderBy('code').pluck<string[]>('code');

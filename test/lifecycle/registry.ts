@@ -58,7 +58,7 @@ function listing(documentNumber: string, extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  graph = await startSubgraphs({}, { records: settingsOn(clock) });
+  graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access'] });
   gateway = await startGateway(urlOverrides(graph.subgraphUrls));
   ({ company } = await seededSubjects(graph.stores.registry));
 });

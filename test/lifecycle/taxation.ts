@@ -43,7 +43,7 @@ function arrears(documentNumber: string, extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  graph = await startSubgraphs({}, { records: settingsOn(clock) });
+  graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'taxation'] });
   gateway = await startGateway(urlOverrides(graph.subgraphUrls));
   ({ company } = await seededSubjects(graph.stores.registry));
 });

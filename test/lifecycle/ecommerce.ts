@@ -74,7 +74,7 @@ const objectTo = (claims: { name: string; org: string }, documentNumber: string)
   `如对该信息有异议，可向信息提供单位${claims.name}（统一社会信用代码 ${claims.org}）提出异议，注明文书编号 ${documentNumber}；提供单位应在 20 日内答复，异议期间该信息标注“异议中”。`;
 
 beforeAll(async () => {
-  graph = await startSubgraphs({}, { records: settingsOn(clock) });
+  graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'ecommerce'] });
   gateway = await startGateway(urlOverrides(graph.subgraphUrls));
   ({ company } = await seededSubjects(graph.stores.registry));
 });

@@ -53,7 +53,7 @@ function badBehaviour(documentNumber: string, extra: Record<string, unknown> = {
 }
 
 beforeAll(async () => {
-  graph = await startSubgraphs({}, { records: settingsOn(clock) });
+  graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'construction'] });
   gateway = await startGateway(urlOverrides(graph.subgraphUrls));
   ({ company } = await seededSubjects(graph.stores.registry));
 });
