@@ -103,7 +103,7 @@ function checkSubject(value: unknown, options: ValidateOptions): { code: string;
   const upper = value.trim().toUpperCase();
   // DOMAIN.md: some real codes of early pilot regions fail the check character; an import may take them, marked.
   if (options.acceptLegacyCodes && LEGACY_SHAPE.test(upper) && !checkUscc(upper).ok) return { code: upper, legacy: true };
-  return { reason: `is not a valid subject code: ${check.reason}${options.acceptLegacyCodes ? '' : ' (a legacy code is accepted only by an import with --accept-legacy-codes)'}` };
+  return { reason: `is not a valid subject code: ${check.reason}${options.acceptLegacyCodes ? '' : ' (a legacy code is accepted only by an import that accepts them: --accept-legacy-codes, or ?acceptLegacyCodes=true)'}` };
 }
 
 /**
