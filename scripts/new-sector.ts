@@ -178,7 +178,7 @@ function rowsFor(subject: SubjectProfile, r: Random): Record<(typeof TABLES)[num
   const count = subject.index === 0 ? 2 : subject.risk === 'HIGH' ? r.int(1, 3) : subject.risk === 'MODERATE' ? r.int(0, 1) : 0;
   const regulator = authority('MARKET_REGULATION', subject.division);
   for (let i = 0; i < count; i += 1) {
-    const decided = subject.index === 0 ? (i === 0 ? '2020-03-18' : '2025-05-20') : addDays(DATASET_TODAY, -r.int(30, 2_500));
+    const decided = subject.index === 0 ? (i === 0 ? '2022-03-18' : '2025-05-20') : addDays(DATASET_TODAY, -r.int(30, 1_700));
     const penaltyType = r.pick(['WARNING', 'FINE', 'CONFISCATION'] as const);
     penalties.push({
       ...envelope(subject.code, regulator, \`\${provinceAbbr(subject.division.province)}${UPPER}罚〔\${decided.slice(0, 4)}〕\${r.int(1, 3000)}号\`, decided, {

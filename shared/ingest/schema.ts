@@ -37,12 +37,12 @@ const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)
 const block = (text: string) => `"""\n${text}\n"""`;
 
 /** The SDL a sector's life cycle adds; empty when none of its lists takes submissions. */
-export function lifeCycleSdl(sectorName: string, profileType: string, lists: Readonly<Record<string, RecordList>>): string {
+export function lifeCycleSdl(sectorName: string, profileType: string, lists: Readonly<Record<string, RecordList>>, noticesField = 'notices'): string {
   const submittable = Object.values(lists).filter((list) => list.ingest);
   const parts: string[] = [
     `extend type ${profileType} {
   "Notices of negative records sent to the subject by this sector's authorities (CIR Art. 15), newest first."
-  notices(first: Int, after: String): RecordNoticeConnection @classify(category: "record.notice", level: "RESTRICTED")
+  ${noticesField}(first: Int, after: String): RecordNoticeConnection @classify(category: "record.notice", level: "RESTRICTED")
 }`,
   ];
   if (submittable.length === 0) return parts.join('\n\n');

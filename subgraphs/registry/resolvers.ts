@@ -72,7 +72,7 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
 
 /**
  * The listings' life cycle, generated from `REGISTRY_LISTS` like a sector's: `history` on each
- * listing, `submit…` and `withdrawRegistryRecords`, and `Subject.notices`: the notices the registry's
+ * listing, `submit…` and `withdrawRegistryRecords`, and `Subject.listingNotices`: the notices the registry's
  * listings sent the subject. The generated `notices` reads a profile's `subjectCode`; here the
  * profile is the `Subject` row itself, so it is handed the row's code.
  */
@@ -81,7 +81,7 @@ export function registryLifeCycleResolvers(categoryOf: CategoryOf) {
   const notices = generated.Subject!.notices as (profile: { subjectCode: string }, args: PageArgs, context: RegistryContext) => unknown;
   return {
     ...generated,
-    Subject: { notices: (s: SubjectRow, args: PageArgs, context: RegistryContext) => notices({ subjectCode: s.code }, args, context) },
+    Subject: { listingNotices: (s: SubjectRow, args: PageArgs, context: RegistryContext) => notices({ subjectCode: s.code }, args, context) },
   };
 }
 

@@ -17,9 +17,9 @@ import { registryDataset } from './dataset';
 
 /**
  * The registry's SDL: its listings' public-rows rules and ingestion rules are declared with the lists
- * (`store.ts`); from the latter come the submit and withdraw mutations and `Subject.notices`.
+ * (`store.ts`); from the latter come the submit and withdraw mutations and `Subject.listingNotices`.
  */
-const typeDefs = subgraphTypeDefs(__dirname, listPlacements('Subject', REGISTRY_LISTS), lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS));
+const typeDefs = subgraphTypeDefs(__dirname, listPlacements('Subject', REGISTRY_LISTS), lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS, 'listingNotices'));
 const classified = classificationsOf(typeDefs).fields;
 /** A listing's category, as its `@classify` says: what a source authority's `submits` must cover. */
 const categoryOf = (recordType: string) => classified.get(`${recordType}.documentNumber`)?.category ?? 'unclassified';
