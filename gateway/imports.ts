@@ -122,7 +122,8 @@ export async function registerImports(app: FastifyInstance, deps: ImportDependen
       if (principal.kind !== 'AUTHORITY') return refuse(reply, 403, 'FORBIDDEN', 'Only a source authority (an AUTHORITY token) imports records');
 
       const { sector, list } = request.params as { sector: string; list: string };
-      if (!isSubgraphName(sector)) return refuse(reply, 400, 'BAD_REQUEST', `No sector "${echo(sector)}"`);
+      // Every subgraph but access keeps records; access keeps who may query whom, which nobody imports.
+      if (!isSubgraphName(sector) || sector === 'access') return refuse(reply, 400, 'BAD_REQUEST', `No sector "${echo(sector)}" takes imports`);
       if (!LIST_NAME.test(list)) return refuse(reply, 400, 'BAD_REQUEST', `No record list "${echo(list)}"`);
       const contentType = mediaTypeOf(request.headers['content-type']);
       const charset = /;\s*charset="?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
@@ -185,6 +186,8 @@ export async function registerImports(app: FastifyInstance, deps: ImportDependen
         }
         // The caller's own mistakes come back as the subgraph said them; anything else is the subgraph's failure.
         if ([200, 201, 400, 403, 422].includes(response.status) && body !== null && typeof body === 'object') return reply.code(response.status).send(body);
+        // A subgraph without imports (access) has no such route: the caller named a list no sector takes.
+        if (response.status === 404) return refuse(reply, 400, 'BAD_REQUEST', `No record list "${echo(list)}" of ${sector} takes imports`);
         request.log.error({ sector, status: response.status }, 'import: the subgraph failed');
         return refuse(reply, 502, 'SUBGRAPH_UNAVAILABLE', `The ${sector} subgraph failed the import; send the file again (a file already written changes nothing)`, { serviceName: sector });
       } finally {

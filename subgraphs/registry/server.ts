@@ -7,6 +7,7 @@ import { REGISTRY_LISTS } from './store';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
 import { registryResolversWith } from './resolvers';
 import { lifeCycleSdl } from '../../shared/ingest/schema';
+import { registerImportRoute } from '../../shared/ingest/http';
 import { classificationsOf } from '../../shared/policy/classification';
 import { DEFAULT_RECORD_SETTINGS } from '../../shared/records';
 import { createRegistryContext } from './context';
@@ -32,7 +33,7 @@ export function buildRegistryServer(deps: SubgraphDeps): Promise<FastifyInstance
     typeDefs,
     resolvers,
     context: () => createRegistryContext(deps.store.db, deps.limits, settings),
-  });
+  }).then((app) => registerImportRoute(app, { lists: REGISTRY_LISTS, categoryOf, db: deps.store.db, settings }));
 }
 
 export const registrySubgraph: SubgraphModule = {

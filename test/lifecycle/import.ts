@@ -203,9 +203,9 @@ describe('import life cycle', () => {
   });
 
   describe('POST /imports/<sector>/<list> through the gateway', () => {
-    async function upload(claims: typeof PUDONG_TAX | typeof DEMO_BANK_CALLER | null, body: string, options: { contentType?: string; list?: string; query?: string; token?: string } = {}) {
+    async function upload(claims: typeof PUDONG_TAX | typeof DEMO_BANK_CALLER | null, body: string, options: { contentType?: string; sector?: string; list?: string; query?: string; token?: string } = {}) {
       const auth = options.token ? { authorization: `Bearer ${options.token}` } : claims ? await callerHeaders(claims) : {};
-      const response = await testFetch(`${gateway.url}/imports/taxation/${options.list ?? 'arrearsNotices'}${options.query ?? ''}`, {
+      const response = await testFetch(`${gateway.url}/imports/${options.sector ?? 'taxation'}/${options.list ?? 'arrearsNotices'}${options.query ?? ''}`, {
         method: 'POST',
         headers: { 'content-type': options.contentType ?? 'application/x-ndjson', ...auth },
         body,
@@ -256,6 +256,10 @@ describe('import life cycle', () => {
       expect(await upload(DEMO_BANK_CALLER, file)).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: 'FORBIDDEN' } }] } });
       expect(await upload(PUDONG_TAX, file, { contentType: 'application/json' })).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
       expect(await upload(PUDONG_TAX, file, { list: 'parkingTickets' })).toMatchObject({ status: 400, body: { errors: [{ message: expect.stringContaining('parkingTickets') }] } });
+      // A subgraph that takes no imports, and one that takes them for other categories: the caller's mistake, never a 5xx.
+      expect(await upload(PUDONG_TAX, file, { sector: 'access', list: 'consents' })).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+      expect(await upload(PUDONG_TAX, file, { sector: 'nowhere' })).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+      expect(await upload(PUDONG_TAX, file, { sector: 'registry', list: 'abnormalOperationListings' })).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: 'FORBIDDEN' } }] } });
       const big = ndjson(Array.from({ length: 100 }, (_, i) => arrears(`沪浦税欠〔2026〕${300 + i}号`)));
       expect(Buffer.byteLength(big)).toBeGreaterThan(IMPORT_BYTES_MAX);
       expect(await upload(PUDONG_TAX, big)).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
