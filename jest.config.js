@@ -1,11 +1,11 @@
 /**
  * Two projects. `stores`: the tests of what differs between PGlite and a PostgreSQL server (SQL,
  * migrations, COPY loading, record pages and counts): the sector subgraphs on their stores, the seed,
- * the inquiry records' group commit, the record life cycle (its writes stage with COPY on a server). CI runs them again on PostgreSQL (`--selectProjects stores`).
+ * the inquiry records' group commit. CI runs them again on PostgreSQL (`--selectProjects stores`).
  * `graph`: the rest (the gateway in-process over the subgraphs, policy, tokens, limits, the few
  * end-to-end tests over real HTTP and processes), which do not depend on the store behind them.
  */
-const STORE_TESTS = ['<rootDir>/subgraphs/**/*.test.ts', '<rootDir>/test/seed.test.ts', '<rootDir>/test/security/inquiry.test.ts', '<rootDir>/test/lifecycle/*.test.ts'];
+const STORE_TESTS = ['<rootDir>/subgraphs/**/*.test.ts', '<rootDir>/test/seed.test.ts', '<rootDir>/test/security/inquiry.test.ts'];
 
 /** @type {import('jest').Config} */
 const common = {
@@ -37,7 +37,7 @@ module.exports = {
       displayName: 'graph',
       roots: ['<rootDir>/test', '<rootDir>/gateway', '<rootDir>/shared'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/seed.test.ts', '<rootDir>/test/security/inquiry.test.ts', '<rootDir>/test/lifecycle/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/seed.test.ts', '<rootDir>/test/security/inquiry.test.ts'],
     },
   ],
   // Builds each embedded test store's snapshot once, before the workers start (test/support/stores.ts).
