@@ -7,7 +7,7 @@ import { recordKey, sealRowId, type RecordList, type RecordLoaders, type RecordS
 import { encodeCursor, notACursor, pageRequest, toConnection, type PageArgs, type PageLimits } from '../pagination';
 import type { SubgraphContext } from '../subgraph/request';
 import { ingest, withdraw, type IngestReport, type IngestTarget, type LineProblem, type SubmittingAuthority } from './write';
-import { recordTypeEnumOf, submitMutationOf, withdrawMutationOf } from './schema';
+import { recordTypeEnumOf, submitMutationOf, withdrawMutationOf, type NoticesPlacement } from './schema';
 import { ENVELOPE_INPUT } from './spec';
 import { text } from './fields';
 
@@ -123,7 +123,18 @@ async function noticePage(db: Knex, limits: PageLimits, subjectCode: string, arg
  * The resolvers a sector's life cycle adds: `history` on each record type, `notices` on its profile,
  * and, for the lists that take submissions, the `submit…` mutations and the sector's `withdraw…`.
  */
-export function lifeCycleResolvers(sectorName: string, profileType: string, lists: Readonly<Record<string, RecordList>>, categoryOf: CategoryOf) {
+export function lifeCycleResolvers(
+  sectorName: string,
+  profileType: string,
+  lists: Readonly<Record<string, RecordList>>,
+  categoryOf: CategoryOf,
+  notices: NoticesPlacement & {
+    /** The subject a profile belongs to: a sector profile's `subjectCode` unless said otherwise (the registry's `Subject` row: its `code`). */
+    readonly subjectOf?: (profile: never) => string;
+  } = {},
+) {
+  const noticesField = notices.field ?? 'notices';
+  const subjectOf = (notices.subjectOf ?? ((profile: { subjectCode: string }) => profile.subjectCode)) as (profile: unknown) => string;
   const resolvers: Record<string, Record<string, unknown>> = {};
   const mutation: Record<string, unknown> = {};
   for (const list of Object.values(lists)) {
@@ -174,7 +185,7 @@ export function lifeCycleResolvers(sectorName: string, profileType: string, list
   return {
     ...resolvers,
     [profileType]: {
-      notices: (profile: { subjectCode: string }, args: PageArgs, context: LifeCycleContext) => noticePage(context.lifeCycle.db, context.lifeCycle.limits, profile.subjectCode, args),
+      [noticesField]: (profile: unknown, args: PageArgs, context: LifeCycleContext) => noticePage(context.lifeCycle.db, context.lifeCycle.limits, subjectOf(profile), args),
     },
     ...(Object.keys(mutation).length > 0 ? { Mutation: mutation } : {}),
   };

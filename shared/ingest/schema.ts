@@ -37,7 +37,13 @@ const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)
 const block = (text: string) => `"""\n${text}\n"""`;
 
 /** The SDL a sector's life cycle adds; empty when none of its lists takes submissions. */
-export function lifeCycleSdl(sectorName: string, profileType: string, lists: Readonly<Record<string, RecordList>>, noticesField = 'notices'): string {
+/** Where a sector's notices hang: the profile type and its field (a sector's `notices`, the registry's `Subject.listingNotices`). */
+export interface NoticesPlacement {
+  readonly field?: string;
+}
+
+export function lifeCycleSdl(sectorName: string, profileType: string, lists: Readonly<Record<string, RecordList>>, notices: NoticesPlacement = {}): string {
+  const noticesField = notices.field ?? 'notices';
   const submittable = Object.values(lists).filter((list) => list.ingest);
   const parts: string[] = [
     `extend type ${profileType} {

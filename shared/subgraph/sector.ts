@@ -18,7 +18,7 @@ import type { SubgraphModule } from './types';
 import type { ResolverContext } from './request';
 
 /** Resolver maps merged type by type (a type's fields may come from several of them). */
-function mergeResolvers(...maps: ReadonlyArray<Readonly<Record<string, unknown>>>): Record<string, unknown> {
+export function mergeResolvers(...maps: ReadonlyArray<Readonly<Record<string, unknown>>>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {

@@ -9,6 +9,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './context';
 import { lifeCycleResolvers, type CategoryOf } from '../../shared/ingest/resolvers';
+import { mergeResolvers } from '../../shared/subgraph/sector';
 
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
 const SEARCH_QUERY_MAX = 100;
@@ -70,27 +71,14 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
   },
 };
 
-/**
- * The listings' life cycle, generated from `REGISTRY_LISTS` like a sector's: `history` on each
- * listing, `submit…` and `withdrawRegistryRecords`, and `Subject.listingNotices`: the notices the registry's
- * listings sent the subject. The generated `notices` reads a profile's `subjectCode`; here the
- * profile is the `Subject` row itself, so it is handed the row's code.
- */
-export function registryLifeCycleResolvers(categoryOf: CategoryOf) {
-  const generated = lifeCycleResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf) as Record<string, Record<string, unknown>>;
-  const notices = generated.Subject!.notices as (profile: { subjectCode: string }, args: PageArgs, context: RegistryContext) => unknown;
-  return {
-    ...generated,
-    Subject: { listingNotices: (s: SubjectRow, args: PageArgs, context: RegistryContext) => notices({ subjectCode: s.code }, args, context) },
-  };
-}
+/** The registry's notices: those of its listings, on the subject itself (`Subject.listingNotices`). */
+export const REGISTRY_NOTICES = { field: 'listingNotices', subjectOf: (subject: SubjectRow) => subject.code } as const;
 
-/** The registry's resolvers, with its listings' life cycle merged in type by type. */
+/**
+ * The registry's resolvers, with its listings' life cycle generated from `REGISTRY_LISTS` like a
+ * sector's and merged in type by type: `history` on each listing, `submit…` and
+ * `withdrawRegistryRecords`, and `Subject.listingNotices`.
+ */
 export function registryResolversWith(categoryOf: CategoryOf): ResolverMap<RegistryContext> {
-  const lifeCycle = registryLifeCycleResolvers(categoryOf);
-  const merged: Record<string, unknown> = { ...registryResolvers };
-  for (const [type, fields] of Object.entries(lifeCycle)) {
-    merged[type] = { ...(merged[type] ?? {}), ...fields };
-  }
-  return merged as ResolverMap<RegistryContext>;
+  return mergeResolvers(registryResolvers, lifeCycleResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf, REGISTRY_NOTICES)) as ResolverMap<RegistryContext>;
 }

@@ -5,7 +5,7 @@ import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { listPlacements } from '../../shared/subgraph/sector';
 import { REGISTRY_LISTS } from './store';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
-import { registryResolversWith } from './resolvers';
+import { REGISTRY_NOTICES, registryResolversWith } from './resolvers';
 import { lifeCycleSdl } from '../../shared/ingest/schema';
 import { registerImportRoute } from '../../shared/ingest/http';
 import { classificationsOf } from '../../shared/policy/classification';
@@ -20,7 +20,7 @@ import { registryDataset } from './dataset';
  * The registry's SDL: its listings' public-rows rules and ingestion rules are declared with the lists
  * (`store.ts`); from the latter come the submit and withdraw mutations and `Subject.listingNotices`.
  */
-const typeDefs = subgraphTypeDefs(__dirname, listPlacements('Subject', REGISTRY_LISTS), lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS, 'listingNotices'));
+const typeDefs = subgraphTypeDefs(__dirname, listPlacements('Subject', REGISTRY_LISTS), lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_NOTICES));
 const classified = classificationsOf(typeDefs).fields;
 /** A listing's category, as its `@classify` says: what a source authority's `submits` must cover. */
 const categoryOf = (recordType: string) => classified.get(`${recordType}.documentNumber`)?.category ?? 'unclassified';
