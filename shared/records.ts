@@ -215,7 +215,8 @@ export function inForceCondition(list: Pick<RecordList, 'recordType' | 'ingest'>
   return `current and state = 'IN_FORCE' and not ${expiredCondition(list, lifeCycle)}`;
 }
 
-function sqlDay(day: string): string {
+/** A day (`YYYY-MM-DD`, checked) as a SQL date literal. */
+export function sqlDay(day: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);
   return `'${day}'::date`;
 }

@@ -20,7 +20,7 @@ function parseDateString(value: unknown): string {
 }
 
 /** A JSON number stands for a decimal only when it prints as exactly what was written: at most 15 significant digits. */
-function exactDecimalNumber(value: number): boolean {
+export function exactDecimalNumber(value: number): boolean {
   return Number.isFinite(value) && !/e/i.test(String(value)) && String(Math.abs(value)).replace('.', '').replace(/^0+/, '').length <= 15;
 }
 

@@ -3,7 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { LIFECYCLE_COLUMNS_V2 } from './migrations/v2';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import type { Store } from './store';
+import { tableColumns, type Store } from './store';
 import type { StoreConfig } from './config';
 import { subjectAt, type DatasetOptions, type SubjectProfile } from './generator/subjects';
 import type { Cell, TableRows } from './generator/envelope';
@@ -48,16 +48,11 @@ export async function datasetInfo(store: Store): Promise<{ seed: number; subject
   return row ? { seed: Number(row.seed), subjects: Number(row.subjects) } : null;
 }
 
-async function tableColumns(store: Store, table: string): Promise<string[]> {
-  const rows = await store.db('information_schema.columns')
-    .select<{ column_name: string }[]>('column_name')
-    .where({ table_name: table, table_schema: 'public' })
-    .whereNot({ column_name: 'id' })
-    // The life cycle's columns keep their defaults: a generated record is version 1 of itself, in force.
-    .whereNotIn('column_name', [...LIFECYCLE_COLUMNS_V2])
-    .orderBy('ordinal_position');
-  if (rows.length === 0) throw new Error(`table ${table} does not exist; run the migrations first`);
-  return rows.map((r) => r.column_name);
+/** The columns a generated row fills: the life cycle's keep their defaults (a generated record is version 1 of itself, in force). */
+async function generatedColumns(store: Store, table: string): Promise<string[]> {
+  const columns = await tableColumns(store.db, table);
+  if (columns.length === 0) throw new Error(`table ${table} does not exist; run the migrations first`);
+  return columns.filter((c) => !LIFECYCLE_COLUMNS_V2.includes(c));
 }
 
 function copyCell(value: Cell | undefined): string {
@@ -95,7 +90,7 @@ export async function loadDataset(
 ): Promise<LoadResult> {
   await ensureDatasetTable(store);
   const columns = new Map<string, string[]>();
-  for (const table of plan.tables) columns.set(table, await tableColumns(store, table));
+  for (const table of plan.tables) columns.set(table, await generatedColumns(store, table));
   const counts: Record<string, number> = Object.fromEntries(plan.tables.map((t) => [t, 0]));
   let subjectsDone = 0;
   let rowsDone = 0;

@@ -425,3 +425,13 @@ export async function migrate(store: Store, migrations: readonly Migration[]): P
 export async function rollbackAll(store: Store, migrations: readonly Migration[]): Promise<void> {
   await store.db.migrate.rollback(migratorConfig(store, migrations), true);
 }
+
+/** A table's columns but its row id, in their order (none when there is no such table). */
+export async function tableColumns(db: Knex, table: string): Promise<string[]> {
+  const rows = await db('information_schema.columns')
+    .select<{ column_name: string }[]>('column_name')
+    .where({ table_name: table, table_schema: 'public' })
+    .whereNot({ column_name: 'id' })
+    .orderBy('ordinal_position');
+  return rows.map((r) => r.column_name);
+}

@@ -1,5 +1,5 @@
 import { checkResidentId, checkSubjectCode, checkUscc } from '../identifiers';
-import { isCalendarDate as isDay } from '../scalars';
+import { exactDecimalNumber, isCalendarDate as isDay } from '../scalars';
 import { echo } from '../errors';
 
 /**
@@ -106,13 +106,6 @@ export function date(options: { readonly required?: boolean } = {}): FieldKind {
 
 const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/;
 
-/** A JSON number that stands for exactly the decimal it prints as: finite, at most 15 significant digits. */
-export function exactNumber(value: number): boolean {
-  if (!Number.isFinite(value)) return false;
-  const digits = String(Math.abs(value)).replace('.', '').replace(/^0+/, '');
-  return !/e/i.test(String(value)) && digits.length <= 15;
-}
-
 /** An amount in yuan with at most two decimals, between `min` (default 0) and 10^16. */
 export function amount(options: { readonly required?: boolean; readonly min?: number } = {}): FieldKind {
   const required = options.required ?? true;
@@ -122,7 +115,7 @@ export function amount(options: { readonly required?: boolean; readonly min?: nu
     sqlType: 'numeric',
     required,
     parse(value) {
-      if (typeof value === 'number' && !exactNumber(value)) {
+      if (typeof value === 'number' && !exactDecimalNumber(value)) {
         return bad(`must be written as text ("12.50") to keep every digit: ${String(value)} has more digits than a JSON number carries exactly`);
       }
       const textual = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;

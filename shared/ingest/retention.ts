@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { Cron } from 'croner';
 import { todayOf } from '../clock';
-import { DEFAULT_ACT_ENDED, retentionEnd, type ReadLifeCycle, type RecordList } from '../records';
+import { DEFAULT_ACT_ENDED, retentionEnd, sqlDay, type ReadLifeCycle, type RecordList } from '../records';
 
 /**
  * The retention job (CIR Art. 16): negative records whose retention has ended, and withdrawn records
@@ -70,11 +70,6 @@ export function retentionListsOf(module: object): RecordList[] {
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 
-function dayLiteral(day: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);
-  return `'${day}'::date`;
-}
-
 /** Whether a retention run holds (or another session's run holds) the lock, and if not, takes it for this transaction. */
 async function takeRetentionLock(trx: Knex.Transaction): Promise<boolean> {
   const [high, low] = RETENTION_LOCK;
@@ -104,7 +99,7 @@ async function expireList(trx: Knex.Transaction, list: RecordList, years: number
   const result = await trx.raw<{ rows: { tombstones: number; records: number; versions: number; notices: number }[] }>(
     `with expired as (
        select record_id, authority_code, authority_name, ${end} as retention_ended_on
-         from ?? where current and ${end} < ${dayLiteral(today)}
+         from ?? where current and ${end} < ${sqlDay(today)}
           and (state = 'WITHDRAWN' or (state = 'IN_FORCE' and (${negative})))
      ),
      gone_notices as (

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
+import { tableColumns } from '../store';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Clock } from '../clock';
@@ -382,29 +383,6 @@ export interface Withdrawal {
   readonly reason: string;
 }
 
-const tableColumnCache = new WeakMap<Knex, Map<string, Promise<string[]>>>();
-
-/** A table's columns but its id, in order (cached per pool). */
-function columnsOf(db: Knex, table: string): Promise<string[]> {
-  let byTable = tableColumnCache.get(db);
-  if (!byTable) {
-    byTable = new Map<string, Promise<string[]>>();
-    tableColumnCache.set(db, byTable);
-  }
-  let columns = byTable.get(table);
-  if (!columns) {
-    columns = db('information_schema.columns')
-      .select<{ column_name: string }[]>('column_name')
-      .where({ table_name: table, table_schema: 'public' })
-      .whereNot({ column_name: 'id' })
-      .orderBy('ordinal_position')
-      .then((rows) => rows.map((r) => r.column_name));
-    columns.catch(() => byTable.delete(table));
-    byTable.set(table, columns);
-  }
-  return columns;
-}
-
 /**
  * Withdraws records the authority submitted in error: each becomes a new version in state WITHDRAWN
  * (its content kept, so the history shows what was withdrawn), and stops being served. Withdrawing a
@@ -427,7 +405,7 @@ export async function withdraw(
     else seen.set(w.documentNumber, w.line);
   }
   if (problems.length > 0) return { ...report, received: withdrawals.length, problems, problemCount: problems.length };
-  const columns = await columnsOf(db, target.table);
+  const columns = await tableColumns(db, target.table);
   try {
     return await db.transaction(async (trx) => {
       await lockRecordType(trx, target.table);
