@@ -143,6 +143,15 @@ export interface RecordsConfig {
   // -- record life cycle: retention job --
   /** When each subgraph process runs the retention job: a cron expression in China's time, or null (`off`). */
   readonly retentionSchedule: string | null;
+  // -- recourse: objections --
+  /** Days a source authority has to answer an objection (CIR Art. 25: 20). */
+  readonly objectionAnswerDays: number;
+  /** When each subgraph escalates objections past their due day: a cron expression in China's time, or null (`off`). */
+  readonly objectionEscalationSchedule: string | null;
+  // -- recourse: statements and repair --
+  /** Most characters of a subject's own statement. */
+  readonly statementMaxChars: number;
+  // -- credit report --
 }
 
 /** `5` or `5,TaxPenalty=3,WageArrearsListing=3`: whole years from 1 to 100. */
@@ -549,6 +558,18 @@ function specFor() {
       default: '30 2 * * *',
       desc: 'When each sector subgraph (and the registry) runs the retention job that deletes expired negative and withdrawn records, leaving tombstones: a cron expression in China time (default 02:30 daily), or `off`. Replicas on one PostgreSQL store never run it at once (advisory lock).',
     }),
+    // -- recourse: objections --
+    CG_OBJECTION_ANSWER_DAYS: positiveInt({
+      default: 20,
+      desc: 'Days a source authority has to answer an objection (CIR Art. 25: 20; 1 to 365). An objection still open after its due day is overdue: escalated, and its record withheld from every non-statutory caller until it is answered.',
+    }),
+    CG_OBJECTION_ESCALATION_SCHEDULE: str({
+      default: '5 0 * * *',
+      desc: 'When each sector subgraph (and the registry) escalates objections left unanswered past their due day (a log line and the `cg_objections_escalated_total` metric): a cron expression in China time (default 00:05 daily), or `off`. Withholding the record does not wait for it.',
+    }),
+    // -- recourse: statements and repair --
+    CG_STATEMENT_MAX_CHARS: positiveInt({ default: 200, desc: "Most characters of a subject's own statement on a record or on its report (PBoC reports: 200; 1 to 2000)." }),
+    // -- credit report --
     ...perSubgraph,
   };
 }
@@ -776,7 +797,28 @@ function recordsFrom(clean: Record<string, unknown>): RecordsConfig {
       }
       return text;
     })(String(clean.CG_RETENTION_SCHEDULE).trim()),
+    // -- recourse: objections --
+    objectionAnswerDays: inRange('CG_OBJECTION_ANSWER_DAYS', Number(clean.CG_OBJECTION_ANSWER_DAYS), 1, 365),
+    objectionEscalationSchedule: cronOrOff('CG_OBJECTION_ESCALATION_SCHEDULE', String(clean.CG_OBJECTION_ESCALATION_SCHEDULE).trim()),
+    // -- recourse: statements and repair --
+    statementMaxChars: inRange('CG_STATEMENT_MAX_CHARS', Number(clean.CG_STATEMENT_MAX_CHARS), 1, 2000),
   };
+}
+
+function inRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw invalid(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+/** A cron expression as the jobs read it (croner, China time), or null for `off`. */
+function cronOrOff(name: string, text: string): string | null {
+  if (text === 'off') return null;
+  try {
+    new Cron(text, { paused: true, timezone: 'Asia/Shanghai' }).stop();
+  } catch (error) {
+    throw invalid(`${name} must be a cron expression (e.g. "30 2 * * *") or off: ${(error as Error).message}`);
+  }
+  return text;
 }
 
 /** PEM from the environment: real newlines, or `\n` escapes (one-line values in env files). */

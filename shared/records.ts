@@ -172,6 +172,10 @@ export interface RecordSettings extends ReadLifeCycle {
   readonly noticeWaitingDays: number;
   /** Most records one submission mutation takes; files go through the import. */
   readonly submitBatchMax: number;
+  /** Days the source authority has to answer an objection (CIR Art. 25: 20); then it is overdue and the record withheld. */
+  readonly objectionAnswerDays: number;
+  /** Most characters of a subject's own statement (PBoC reports: 200). */
+  readonly statementMaxChars: number;
 }
 
 export const DEFAULT_RECORD_SETTINGS: RecordSettings = Object.freeze({
@@ -179,6 +183,8 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = Object.freeze({
   retentionYears: () => DEFAULT_RETENTION_YEARS,
   noticeWaitingDays: 0,
   submitBatchMax: 100,
+  objectionAnswerDays: 20,
+  statementMaxChars: 200,
 });
 
 export const DEFAULT_READ_LIFE_CYCLE: ReadLifeCycle = Object.freeze({ clock: systemClock, retentionYears: () => DEFAULT_RETENTION_YEARS });
@@ -247,15 +253,23 @@ export interface RecordLoaders {
 /**
  * The SQL condition of the records of `list` a caller with `visibility` sees: those in force, and
  * for any caller but the subject and statutory inquiry, served (a negative record's notice issued and
- * its waiting period over); for the public, only the public ones of those.
+ * its waiting period over) and not withheld (an objection left unanswered past its due day: the
+ * subject does not carry the cost of a late authority); for the public, only the public ones of
+ * those, a record whose publicity ended early by credit repair excluded.
  */
 export function rowCondition(list: Pick<RecordList, 'recordType' | 'publicWhen' | 'ingest'>, visibility: Visibility, lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE): string {
   const inForce = inForceCondition(list, lifeCycle);
   if (visibility === 'full') return inForce;
-  const served = `(served_from is null or served_from <= ${sqlDay(todayOf(lifeCycle.clock))})`;
+  const today = sqlDay(todayOf(lifeCycle.clock));
+  const served = `(served_from is null or served_from <= ${today}) and ${notWithheld(today)}`;
   if (visibility === 'all') return `${inForce} and ${served}`;
   // A list without public records shows nothing to a caller without a grant.
-  return list.publicWhen ? `${inForce} and ${served} and (${onDay(list.publicWhen.sql, lifeCycle)})` : 'false';
+  return list.publicWhen ? `${inForce} and ${served} and repair_status <> 'REPAIRED' and (${onDay(list.publicWhen.sql, lifeCycle)})` : 'false';
+}
+
+/** SQL: the record is not withheld for an objection its source authority left unanswered past its due day. */
+export function notWithheld(today: string): string {
+  return `not (objection_status = 'UNDER_OBJECTION' and objection_due_on is not null and objection_due_on < ${today})`;
 }
 
 /**

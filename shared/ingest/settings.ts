@@ -9,5 +9,7 @@ export function recordSettingsOf(config: RecordsConfig, clock: Clock = systemClo
     retentionYears: (recordType: string) => config.retentionYears.byType[recordType] ?? config.retentionYears.default,
     noticeWaitingDays: config.noticeWaitingDays,
     submitBatchMax: config.submitBatchMax,
+    objectionAnswerDays: config.objectionAnswerDays,
+    statementMaxChars: config.statementMaxChars,
   });
 }

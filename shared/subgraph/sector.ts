@@ -15,20 +15,12 @@ import { subgraphTypeDefs, type PublicWhenPlacements } from './sdl';
 import { buildApolloSubgraph } from './apollo';
 import { buildMercuriusSubgraph } from './mercurius';
 import type { SubgraphModule } from './types';
-import type { ResolverContext } from './request';
+import { mergeResolvers } from './merge';
+import { recourseResolvers, recourseSdl } from '../recourse';
+import { recordRecourseV3 } from '../migrations/v3';
 
-/** Resolver maps merged type by type (a type's fields may come from several of them). */
-export function mergeResolvers(...maps: ReadonlyArray<Readonly<Record<string, unknown>>>): Record<string, unknown> {
-  const merged: Record<string, unknown> = {};
-  for (const map of maps) {
-    for (const [type, fields] of Object.entries(map)) {
-      const existing = merged[type];
-      const plain = (v: unknown) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-      merged[type] = plain(existing) && plain(fields) ? { ...(existing as object), ...(fields as object) } : fields;
-    }
-  }
-  return merged;
-}
+export { mergeResolvers } from './merge';
+import type { ResolverContext } from './request';
 
 /** What `Subject.<sector>` resolves to: the sector's view of one subject, loaded field by field. */
 export interface SectorProfile {
@@ -133,7 +125,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
   const typeDefs = subgraphTypeDefs(
     definition.dir,
     { ...listPlacements(profileType, definition.lists), ...definition.publicWhen },
-    lifeCycleSdl(definition.name, profileType, definition.lists),
+    [lifeCycleSdl(definition.name, profileType, definition.lists), recourseSdl(definition.name, profileType, definition.lists)].join('\n\n'),
   );
   const classified = classificationsOf(typeDefs).fields;
   const categoryOf = (recordType: string) => classified.get(`${recordType}.documentNumber`)?.category ?? 'unclassified';
@@ -142,13 +134,15 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
     runtime === 'apollo' ? scalarResolvers : MERCURIUS_SCALARS,
     sectorProfileResolvers<SectorContext<Loaders>>(definition.name, profileType, definition.lists, definition.profileFields),
     lifeCycleResolvers(definition.name, profileType, definition.lists, categoryOf),
+    recourseResolvers(definition.name, profileType, definition.lists, categoryOf),
     definition.resolvers ?? {},
   ) as ResolverMap<SectorContext<Loaders>>;
   return {
     name: definition.name,
     lists: definition.lists,
     typeDefs,
-    migrations: definition.migrations,
+    // Every sector's record tables take the recourse columns and tables, after the sector's own migrations.
+    migrations: [...definition.migrations, recordRecourseV3(Object.values(definition.lists).map((l) => l.table))],
     dataset: definition.dataset,
     buildServer(deps) {
       const settings = deps.records ?? DEFAULT_RECORD_SETTINGS;

@@ -9,7 +9,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './context';
 import { lifeCycleResolvers, type CategoryOf } from '../../shared/ingest/resolvers';
-import { mergeResolvers } from '../../shared/subgraph/sector';
+import { mergeResolvers } from '../../shared/subgraph/merge';
+import { recourseResolvers } from '../../shared/recourse';
 
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
 const SEARCH_QUERY_MAX = 100;
@@ -74,11 +75,18 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
 /** The registry's notices: those of its listings, on the subject itself (`Subject.listingNotices`). */
 export const REGISTRY_NOTICES = { field: 'listingNotices', subjectOf: (subject: SubjectRow) => subject.code } as const;
 
+/** The recourse against listings hangs on `Subject` too: `Subject.listingObjections`, ... */
+export const REGISTRY_RECOURSE = { fieldPrefix: 'listing', subjectOf: (subject: SubjectRow) => subject.code } as const;
+
 /**
  * The registry's resolvers, with its listings' life cycle generated from `REGISTRY_LISTS` like a
  * sector's and merged in type by type: `history` on each listing, `submit…` and
  * `withdrawRegistryRecords`, and `Subject.listingNotices`.
  */
 export function registryResolversWith(categoryOf: CategoryOf): ResolverMap<RegistryContext> {
-  return mergeResolvers(registryResolvers, lifeCycleResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf, REGISTRY_NOTICES)) as ResolverMap<RegistryContext>;
+  return mergeResolvers(
+    registryResolvers,
+    lifeCycleResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf, REGISTRY_NOTICES),
+    recourseResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf, REGISTRY_RECOURSE),
+  ) as ResolverMap<RegistryContext>;
 }

@@ -5,7 +5,9 @@ import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { listPlacements } from '../../shared/subgraph/sector';
 import { REGISTRY_LISTS } from './store';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
-import { REGISTRY_NOTICES, registryResolversWith } from './resolvers';
+import { REGISTRY_NOTICES, REGISTRY_RECOURSE, registryResolversWith } from './resolvers';
+import { recourseSdl } from '../../shared/recourse';
+import { recordRecourseV3 } from '../../shared/migrations/v3';
 import { lifeCycleSdl } from '../../shared/ingest/schema';
 import { registerImportRoute } from '../../shared/ingest/http';
 import { classificationsOf } from '../../shared/policy/classification';
@@ -20,7 +22,11 @@ import { registryDataset } from './dataset';
  * The registry's SDL: its listings' public-rows rules and ingestion rules are declared with the lists
  * (`store.ts`); from the latter come the submit and withdraw mutations and `Subject.listingNotices`.
  */
-const typeDefs = subgraphTypeDefs(__dirname, listPlacements('Subject', REGISTRY_LISTS), lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_NOTICES));
+const typeDefs = subgraphTypeDefs(
+  __dirname,
+  listPlacements('Subject', REGISTRY_LISTS),
+  [lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_NOTICES), recourseSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_RECOURSE)].join('\n\n'),
+);
 const classified = classificationsOf(typeDefs).fields;
 /** A listing's category, as its `@classify` says: what a source authority's `submits` must cover. */
 const categoryOf = (recordType: string) => classified.get(`${recordType}.documentNumber`)?.category ?? 'unclassified';
@@ -39,7 +45,7 @@ export function buildRegistryServer(deps: SubgraphDeps): Promise<FastifyInstance
 export const registrySubgraph: SubgraphModule = {
   name: 'registry',
   typeDefs,
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(REGISTRY_LISTS).map((l) => l.table))],
+  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(REGISTRY_LISTS).map((l) => l.table)), recordRecourseV3(Object.values(REGISTRY_LISTS).map((l) => l.table))],
   dataset: registryDataset,
   lists: REGISTRY_LISTS,
   buildServer: buildRegistryServer,
