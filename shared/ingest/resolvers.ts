@@ -10,6 +10,7 @@ import { ingest, withdraw, type IngestReport, type IngestTarget, type LineProble
 import { recordTypeEnumOf, submitMutationOf, withdrawMutationOf, type NoticesPlacement } from './schema';
 import { ENVELOPE_INPUT } from './spec';
 import { text } from './fields';
+import { objectionFieldsOf } from '../recourse/objections';
 
 const WITHDRAWAL_REASON = text({ max: 500 });
 
@@ -85,12 +86,19 @@ interface NoticeRow {
 const ISSUED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** How the subject objects to a record: the authority that owns it, the document, the deadline. */
-export function howToObject(row: Pick<NoticeRow, 'authority_name' | 'authority_code' | 'document_number'>): string {
-  return `如对该信息有异议，可向信息提供单位${row.authority_name}（统一社会信用代码 ${row.authority_code}）提出异议，注明文书编号 ${row.document_number}；提供单位应在 20 日内答复，异议期间该信息标注“异议中”。`;
+/**
+ * How the subject objects to a record: the mutation to call (`fileTaxationObjection`, the notice's
+ * `recordId` as its record), the authority that answers, the document, the deadline, and what a late
+ * answer means.
+ */
+export function howToObject(row: Pick<NoticeRow, 'authority_name' | 'authority_code' | 'document_number'>, fileMutation: string, answerDays: number): string {
+  return (
+    `如对该信息有异议，可通过 ${fileMutation}（record 填本通知的 recordId）提出异议，由信息提供单位${row.authority_name}（统一社会信用代码 ${row.authority_code}，文书编号 ${row.document_number}）在 ${answerDays} 日内答复；` +
+    '异议期间该信息标注“异议中”，逾期未答复的，答复前该信息不向本人和依法查询者以外的查询者提供。'
+  );
 }
 
-async function noticePage(db: Knex, limits: PageLimits, subjectCode: string, args: PageArgs) {
+async function noticePage(db: Knex, limits: PageLimits, subjectCode: string, args: PageArgs, objectTo: (row: NoticeRow) => string) {
   const request = pageRequest(args, limits, [ISSUED, UUID]);
   const query = db('record_notices').select<NoticeRow[]>('*').where({ subject_code: subjectCode });
   if (request.after) {
@@ -111,7 +119,7 @@ async function noticePage(db: Knex, limits: PageLimits, subjectCode: string, arg
     decisionDate: row.decision_date,
     summary: row.summary,
     issuedAt: row.issued_at,
-    howToObject: howToObject(row),
+    howToObject: objectTo(row),
   }));
   return toConnection(nodes, request.first, (n) => encodeCursor([new Date(n.issuedAt).toISOString(), n.id]), async () => {
     const counted = await db('record_notices').where({ subject_code: subjectCode }).count<{ n: string }[]>({ n: '*' });
@@ -134,6 +142,7 @@ export function lifeCycleResolvers(
   } = {},
 ) {
   const noticesField = notices.field ?? 'notices';
+  const fileMutation = objectionFieldsOf(sectorName).file;
   const subjectOf = (notices.subjectOf ?? ((profile: { subjectCode: string }) => profile.subjectCode)) as (profile: unknown) => string;
   const resolvers: Record<string, Record<string, unknown>> = {};
   const mutation: Record<string, unknown> = {};
@@ -185,7 +194,8 @@ export function lifeCycleResolvers(
   return {
     ...resolvers,
     [profileType]: {
-      [noticesField]: (profile: unknown, args: PageArgs, context: LifeCycleContext) => noticePage(context.lifeCycle.db, context.lifeCycle.limits, subjectOf(profile), args),
+      [noticesField]: (profile: unknown, args: PageArgs, context: LifeCycleContext) =>
+        noticePage(context.lifeCycle.db, context.lifeCycle.limits, subjectOf(profile), args, (row) => howToObject(row, fileMutation, context.lifeCycle.settings.objectionAnswerDays)),
     },
     ...(Object.keys(mutation).length > 0 ? { Mutation: mutation } : {}),
   };

@@ -20,7 +20,9 @@ import { columnOf, validateRow, type IngestSpec, type ValidRow } from './spec';
  * 3. Otherwise one set-based merge against the current versions, under the record type's lock:
  *    a new identity (authority, document number, type) is CREATED as version 1; the same record
  *    again is UNCHANGED and writes nothing; a different one is CORRECTED: a new version, the old one
- *    kept (no record is ever updated in place: the old version only stops being current).
+ *    kept (no record is ever updated in place: the old version only stops being current). The
+ *    record's recourse marks (`objection_status`, `objection_due_on`, `repair_status`) are its present
+ *    status, not content: each new version carries them forward from the current one.
  * 4. Every version of a negative record written sends its subject a notice, in the same transaction:
  *    a negative record never exists without its notice, and is served to non-statutory callers from
  *    the notice's day plus the waiting period.
@@ -111,6 +113,8 @@ class Refused extends Error {
 
 const STAGE = 'cg_ingest_stage';
 const CHUNK = 1_000;
+/** A record's recourse marks: on its current version, carried to each new one (`shared/migrations/v3.ts`). */
+const RECOURSE_MARKS = ['objection_status', 'objection_due_on', 'repair_status'] as const;
 const ENVELOPE_STAGED = ['subject_code', 'document_number', 'decision_date', 'act_ended_on', 'publicity_ends_on', 'legacy_code'] as const;
 
 /** One staged row, by column. */
@@ -158,8 +162,8 @@ function emptyReport(recordType: string): IngestReport {
   return { recordType, received: 0, created: 0, corrected: 0, unchanged: 0, withdrawn: 0, notices: 0, written: false, problems: [], problemCount: 0, results: null };
 }
 
-/** Serializes the writes of one record type: identities are checked and written under it. */
-async function lockRecordType(trx: Knex.Transaction, table: string): Promise<void> {
+/** Serializes the writes of one record type: identities are checked and written under it (and the recourse's marks set). */
+export async function lockRecordType(trx: Knex.Transaction, table: string): Promise<void> {
   await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`cg-records:${table}`]);
 }
 
@@ -264,6 +268,7 @@ export async function ingest(
         `create temp table cg_ingest_match on commit drop as
            select s.*, c.id as cur_id, c.record_id as cur_record_id, c.version as cur_version,
                   c.state as cur_state, c.subject_code as cur_subject,
+                  ${RECOURSE_MARKS.map((mark) => `c.${mark} as cur_${mark}`).join(', ')},
                   (c.id is not null and c.state = 'IN_FORCE' and ${compared.map((col) => `s.${quote(col)} is not distinct from c.${quote(col)}`).join(' and ')}) as same
              from ${STAGE} s
              left join ?? c on c.current and c.authority_code = ? and c.document_number = s.document_number`,
@@ -314,13 +319,14 @@ export async function ingest(
       }
 
       await trx.raw(`update ?? set current = false where id in (select cur_id from cg_ingest_match where cur_id is not null and not same)`, [target.table]);
-      const columns = ['record_id', 'version', 'change', 'change_reason', 'recorded_at', 'recorded_by', 'served_from', 'authority_name', 'authority_code', ...stagedColumns];
+      const columns = ['record_id', 'version', 'change', 'change_reason', 'recorded_at', 'recorded_by', 'served_from', 'authority_name', 'authority_code', ...RECOURSE_MARKS, ...stagedColumns];
       const inserted = await trx.raw<{ rows: Array<{ negative: boolean }> }>(
         `with written as (
            insert into ?? (${columns.map(quote).join(', ')})
            select m.cur_record_id, coalesce(m.cur_version, 0) + 1,
                   case when m.cur_id is null then 'SUBMITTED' else 'CORRECTED' end,
                   nullif(m.change_reason, ''), ?::timestamptz, ?, ${servedFrom(target, settings, today)}, ?, ?,
+                  coalesce(m.cur_objection_status, 'NONE'), m.cur_objection_due_on, coalesce(m.cur_repair_status, 'NONE'),
                   ${stagedColumns.map((c) => `m.${quote(c)}`).join(', ')}
              from cg_ingest_match m
             where not m.same
@@ -407,75 +413,92 @@ export async function withdraw(
   if (problems.length > 0) return { ...report, received: withdrawals.length, problems, problemCount: problems.length };
   const columns = await tableColumns(db, target.table);
   try {
-    return await db.transaction(async (trx) => {
-      await lockRecordType(trx, target.table);
-      const current = await trx(target.table)
-        .select<Array<{ id: string; record_id: string; state: string; document_number: string }>>('id', 'record_id', 'state', 'document_number')
-        .where({ current: true, authority_code: authority.code })
-        .whereIn('document_number', withdrawals.map((w) => w.documentNumber));
-      const byNumber = new Map(current.map((r) => [r.document_number, r]));
-      for (const w of withdrawals) {
-        if (!byNumber.has(w.documentNumber)) {
-          problems.push({ line: w.line, field: 'documentNumber', reason: `no ${target.recordType} of this authority has this document number` });
-        }
-      }
-      if (problems.length > 0) throw new Refused({ ...report, received: withdrawals.length, problems, problemCount: problems.length });
-      const results: RowResult[] = [];
-      let withdrawn = 0;
-      let unchanged = 0;
-      let notices = 0;
-      for (const w of withdrawals) {
-        const row = byNumber.get(w.documentNumber)!;
-        if (row.state === 'WITHDRAWN') {
-          unchanged += 1;
-          results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'UNCHANGED', rowId: Number(row.id), recordRowId: Number(row.record_id) });
-          continue;
-        }
-        await trx(target.table).update({ current: false }).where({ id: row.id });
-        const overrides: Record<string, string> = {
-          version: 'version + 1',
-          current: 'true',
-          state: `'WITHDRAWN'`,
-          change: `'WITHDRAWN'`,
-          change_reason: '?',
-          recorded_at: '?::timestamptz',
-          recorded_by: '?',
-          served_from: 'served_from',
-        };
-        const inserted = await trx.raw<{ rows: Array<{ id: string; record_id: string; version: number; subject_code: string; decision_date: string; negative: boolean }> }>(
-          `insert into ?? (${columns.map(quote).join(', ')})
-           select ${columns.map((c) => overrides[c] ?? quote(c)).join(', ')} from ?? where id = ?
-           returning id, record_id, version, subject_code, decision_date, (${target.ingest.negative}) as negative`,
-          [target.table, w.reason, settings.clock.now().toISOString(), authority.staff, target.table, row.id],
-        );
-        const version = inserted.rows[0]!;
-        if (version.negative) {
-          await trx('record_notices').insert({
-            id: trx.raw('gen_random_uuid()'),
-            subject_code: version.subject_code,
-            record_type: target.recordType,
-            record_table: target.table,
-            record_id: version.record_id,
-            record_version: version.version,
-            change: 'WITHDRAWN',
-            authority_name: authority.name,
-            authority_code: authority.code,
-            document_number: w.documentNumber,
-            decision_date: version.decision_date,
-            summary: `撤回：${w.reason}`,
-            issued_at: settings.clock.now().toISOString(),
-          });
-          notices += 1;
-        }
-        withdrawn += 1;
-        results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'WITHDRAWN', rowId: Number(version.id), recordRowId: Number(version.record_id) });
-      }
-      return { ...report, received: withdrawals.length, withdrawn, unchanged, notices, written: withdrawn > 0, results };
-    });
+    return await db.transaction((trx) => withdrawIn(trx, target, authority, withdrawals, settings, columns));
   } catch (error) {
     if (error instanceof Refused) return error.report;
     throw error;
   }
+}
+
+/**
+ * `withdraw`'s work inside a transaction the caller holds (an objection answered UNVERIFIABLE withdraws
+ * its record with the answer): the same versions and notices, under the record type's lock. A refusal
+ * throws (the caller's transaction rolls back); `withdraw` turns it into the report.
+ */
+export async function withdrawIn(
+  trx: Knex.Transaction,
+  target: Omit<IngestTarget, 'ingest'> & { readonly ingest: Pick<IngestSpec, 'negative'> },
+  authority: SubmittingAuthority,
+  withdrawals: readonly Withdrawal[],
+  settings: LifeCycleSettings,
+  columns?: readonly string[],
+): Promise<IngestReport> {
+  const report = emptyReport(target.recordType);
+  const problems: LineProblem[] = [];
+  const tableColumnList = columns ?? (await tableColumns(trx, target.table));
+  await lockRecordType(trx, target.table);
+  const current = await trx(target.table)
+    .select<Array<{ id: string; record_id: string; state: string; document_number: string }>>('id', 'record_id', 'state', 'document_number')
+    .where({ current: true, authority_code: authority.code })
+    .whereIn('document_number', withdrawals.map((w) => w.documentNumber));
+  const byNumber = new Map(current.map((r) => [r.document_number, r]));
+  for (const w of withdrawals) {
+    if (!byNumber.has(w.documentNumber)) {
+      problems.push({ line: w.line, field: 'documentNumber', reason: `no ${target.recordType} of this authority has this document number` });
+    }
+  }
+  if (problems.length > 0) throw new Refused({ ...report, received: withdrawals.length, problems, problemCount: problems.length });
+  const results: RowResult[] = [];
+  let withdrawn = 0;
+  let unchanged = 0;
+  let notices = 0;
+  for (const w of withdrawals) {
+    const row = byNumber.get(w.documentNumber)!;
+    if (row.state === 'WITHDRAWN') {
+      unchanged += 1;
+      results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'UNCHANGED', rowId: Number(row.id), recordRowId: Number(row.record_id) });
+      continue;
+    }
+    await trx(target.table).update({ current: false }).where({ id: row.id });
+    const overrides: Record<string, string> = {
+      version: 'version + 1',
+      current: 'true',
+      state: `'WITHDRAWN'`,
+      change: `'WITHDRAWN'`,
+      change_reason: '?',
+      recorded_at: '?::timestamptz',
+      recorded_by: '?',
+      served_from: 'served_from',
+    };
+    const inserted = await trx.raw<{ rows: Array<{ id: string; record_id: string; version: number; subject_code: string; decision_date: string; negative: boolean }> }>(
+      `insert into ?? (${tableColumnList.map(quote).join(', ')})
+       select ${tableColumnList.map((c) => overrides[c] ?? quote(c)).join(', ')} from ?? where id = ?
+       returning id, record_id, version, subject_code, decision_date, (${target.ingest.negative}) as negative`,
+      [target.table, w.reason, settings.clock.now().toISOString(), authority.staff, target.table, row.id],
+    );
+    const version = inserted.rows[0]!;
+    if (version.negative) {
+      await trx('record_notices').insert({
+        id: trx.raw('gen_random_uuid()'),
+        subject_code: version.subject_code,
+        record_type: target.recordType,
+        record_table: target.table,
+        record_id: version.record_id,
+        record_version: version.version,
+        change: 'WITHDRAWN',
+        authority_name: authority.name,
+        authority_code: authority.code,
+        document_number: w.documentNumber,
+        decision_date: version.decision_date,
+        summary: `撤回：${w.reason}`,
+        issued_at: settings.clock.now().toISOString(),
+      });
+      notices += 1;
+    }
+    withdrawn += 1;
+    results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'WITHDRAWN', rowId: Number(version.id), recordRowId: Number(version.record_id) });
+  }
+  return { ...report, received: withdrawals.length, withdrawn, unchanged, notices, written: withdrawn > 0, results };
 }
 
 function quote(identifier: string): string {

@@ -34,6 +34,17 @@ function decideSubmission(principal: Principal, requirement: Requirement): Decis
 const isSubmission = (requirement: Requirement) =>
   requirement.category === SUBMISSION_CATEGORY || requirement.category.startsWith(`${SUBMISSION_CATEGORY}.`);
 
+/**
+ * The recourse against a record is its source authority's to answer: an AUTHORITY with categories to
+ * submit reads the objections and repair applications a sector serves it where no subject is named
+ * (its own queue and its own answers, which the sector selects by the authority's own code), as it
+ * reads its submissions. Under a subject (a profile's list) the subject's rules apply to it as to anyone.
+ */
+export const SOURCE_AUTHORITY_RECOURSE: readonly string[] = ['recourse.objection', 'recourse.repair'];
+
+const isSourceAuthorityRecourse = (principal: Principal, requirement: Requirement) =>
+  principal.kind === 'AUTHORITY' && (principal.submits?.length ?? 0) > 0 && SOURCE_AUTHORITY_RECOURSE.some((c) => categoryCovers(c, requirement.category));
+
 export type Decision =
   /** `ref` names the consent or special application the disclosure rests on, for the inquiry record. */
   | { readonly allowed: true; readonly basis: Basis; readonly ref?: string }
@@ -149,6 +160,7 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
   if (requirement.category === UNCLASSIFIED.category) return deny(requirement, NOT_CLASSIFIED);
   if (isSubmission(requirement)) return decideSubmission(principal, requirement);
   if (requirement.level === 'PUBLIC') return allow('public');
+  if (isSourceAuthorityRecourse(principal, requirement)) return allow('source-authority');
   if (forbiddenForKind(principal, requirement.category)) {
     return deny(requirement, `${requirement.category} is never disclosed to credit service bodies`);
   }

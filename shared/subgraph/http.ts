@@ -65,7 +65,7 @@ export function subgraphHttp(name: string, deps: SubgraphDeps, requirements: Fie
     },
   });
   graphqlShapedHttpErrors(app);
-  instrumentSubgraph(name, app, deps.store);
+  instrumentSubgraph(name, app, deps.store, deps.records?.clock);
   // A server span per request, continuing the gateway's trace; log lines carry the signed request id.
   traceServerRequests(app);
   scopeRequestIds(app);

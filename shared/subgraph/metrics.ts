@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Registry } from 'prom-client';
 import { BoundedLabel, createRegistry, metric, register, type MetricDefinition } from '../metrics';
 import type { Store } from '../store';
+import { systemClock, todayOf, type Clock } from '../clock';
 
 /**
  * A subgraph server's Prometheus metrics: its requests, its store's queries and connection pool, and
@@ -53,6 +54,18 @@ export const SUBGRAPH_METRICS = {
     help: 'Field decisions a request needed: taken once per requirement and subject, then reused within the request.',
     labels: { subgraph: SUBGRAPH, outcome: '`hit` (reused) or `miss` (decided)' },
   }),
+  objectionsEscalated: metric({
+    name: 'objections_escalated_total',
+    type: 'counter',
+    help: 'Objections the escalation job found unanswered past their due day (each once; CG_OBJECTION_ESCALATION_SCHEDULE).',
+    labels: { subgraph: SUBGRAPH },
+  }),
+  objectionsOverdue: metric({
+    name: 'objections_overdue',
+    type: 'gauge',
+    help: 'Objections open past their due day at scrape time: their records are withheld from non-statutory callers until answered.',
+    labels: { subgraph: SUBGRAPH },
+  }),
 } as const satisfies Record<string, MetricDefinition>;
 
 export const NO_ROUTE = '(unmatched)';
@@ -75,8 +88,10 @@ interface Pool {
 
 export class SubgraphMetrics {
   readonly registry: Registry;
+  /** Counts what each run of the objection escalation job escalated (`shared/recourse/objections.ts`). */
+  readonly objectionsEscalated: (count: number) => void;
 
-  constructor(subgraph: string, app: FastifyInstance, store: Store, options: { readonly processMetrics?: boolean } = {}) {
+  constructor(subgraph: string, app: FastifyInstance, store: Store, options: { readonly processMetrics?: boolean; readonly clock?: Clock } = {}) {
     const r = (this.registry = createRegistry(options));
     const d = SUBGRAPH_METRICS;
     const requests = register(r, d.requests);
@@ -84,6 +99,17 @@ export class SubgraphMetrics {
     const queryDuration = register(r, d.queryDuration);
     const decisions = register(r, d.decisions);
     const db = store.db;
+    const escalated = register(r, d.objectionsEscalated);
+    this.objectionsEscalated = (count) => escalated.inc({ subgraph }, count);
+    // Counted at scrape time on the store's day; a store without objections (the access subgraph) has none to count.
+    const clock = options.clock ?? systemClock;
+    let hasObjections = false;
+    register(r, d.objectionsOverdue, async function () {
+      hasObjections ||= await db.schema.hasTable('record_objections');
+      if (!hasObjections) return;
+      const counted = await db('record_objections').where({ status: 'OPEN' }).where('due_on', '<', todayOf(clock)).count<{ n: string }[]>({ n: '*' });
+      this.set({ subgraph }, Number(counted[0]?.n ?? 0));
+    });
     register(r, d.connections, function () {
       const pool = (db.client as { pool?: Pool }).pool;
       if (!pool) return;
@@ -143,8 +169,8 @@ export class SubgraphMetrics {
 const bySever = new WeakMap<FastifyInstance, SubgraphMetrics>();
 
 /** Gives a subgraph server its metrics; `subgraphHttp` calls it before adding any other hook. */
-export function instrumentSubgraph(name: string, app: FastifyInstance, store: Store): SubgraphMetrics {
-  const metrics = new SubgraphMetrics(name, app, store);
+export function instrumentSubgraph(name: string, app: FastifyInstance, store: Store, clock?: Clock): SubgraphMetrics {
+  const metrics = new SubgraphMetrics(name, app, store, { clock });
   bySever.set(app, metrics);
   return metrics;
 }

@@ -1,5 +1,7 @@
 import { recordSettingsOf } from '../ingest/settings';
 import { startRetentionSchedule } from '../ingest/retention';
+import { startObjectionEscalation } from '../recourse/objections';
+import { subgraphMetricsOf } from './metrics';
 import { startTelemetry } from '../telemetry';
 import pino from 'pino';
 import { requestIdMixin } from '../requestScope';
@@ -80,10 +82,14 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
   const app = await module.buildServer({ store, limits: config.limits, context: { publicKeyPem, ttlSeconds }, logger, records });
   // Expired records leave on a schedule inside the process (CG_RETENTION_SCHEDULE): no cron outside.
   const retention = startRetentionSchedule(module, store.db, config.records.retentionSchedule, records, logger);
+  // Objections left unanswered past their due day are escalated the same way (CG_OBJECTION_ESCALATION_SCHEDULE).
+  const metrics = subgraphMetricsOf(app);
+  const escalation = startObjectionEscalation(module, store.db, config.records.objectionEscalationSchedule, records, logger, (n) => metrics.objectionsEscalated(n));
   closeOnSignals(
     (m) => logger.info(m),
     async () => {
       await retention?.stop();
+      await escalation?.stop();
       await app.close();
       await store.close();
       await telemetry?.shutdown();

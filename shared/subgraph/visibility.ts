@@ -5,12 +5,15 @@ import type { SubgraphRequest } from './request';
 /**
  * Which records of one subject's `publicWhen` list the caller sees: all of them when its rights cover
  * the list itself for that subject (a grant, consent, application, or the subject acting as itself),
- * otherwise only the public ones; the subject and statutory inquiry also those in their notice's waiting period. It is the decision enforcement took for the field a moment before,
- * read back from the request: per record means the public rows.
+ * otherwise only the public ones. The subject itself and statutory inquiry (a statutory power with a
+ * stated purpose) see every record in force, whatever the list's level, PUBLIC included: negative ones
+ * still in their notice's waiting period, and those withheld for an objection left unanswered.
  */
 export function visibilityFor(info: GraphQLResolveInfo, request: SubgraphRequest, subject: string): Visibility {
   const decision = request.decideField(`${info.parentType.name}.${info.fieldName}`, subject);
+  const { principal } = request;
+  const itself = principal.kind === 'SUBJECT' && principal.subject !== null && principal.subject === request.factsOf(subject).subject;
+  const statutory = principal.statutory && request.purpose !== null && principal.purposes.includes(request.purpose);
   if (!decision.allowed || decision.basis === 'per-record') return 'public';
-  // The subject itself and statutory inquiry see negative records from their notice, before the waiting period ends.
-  return decision.basis === 'self' || decision.basis === 'statutory' ? 'full' : 'all';
+  return itself || statutory || decision.basis === 'self' || decision.basis === 'statutory' ? 'full' : 'all';
 }

@@ -109,7 +109,7 @@ describe('construction life cycle', () => {
           documentNumber: '沪建不良〔2026〕1号',
           summary: '建筑市场不良行为记录（A 类，D1-1）：未取得施工许可证擅自施工；处理：罚款并暂扣安全生产许可证',
           change: 'SUBMITTED',
-          howToObject: howToObject({ authority_name: SHANGHAI_HOUSING.name, authority_code: SHANGHAI_HOUSING.org, document_number: '沪建不良〔2026〕1号' }),
+          howToObject: howToObject({ authority_name: SHANGHAI_HOUSING.name, authority_code: SHANGHAI_HOUSING.org, document_number: '沪建不良〔2026〕1号' }, 'fileConstructionObjection', 20),
         },
       ]);
     });

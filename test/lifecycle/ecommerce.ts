@@ -73,7 +73,8 @@ describe('ecommerce life cycle', () => {
   }
 
   const objectTo = (claims: { name: string; org: string }, documentNumber: string) =>
-    `如对该信息有异议，可向信息提供单位${claims.name}（统一社会信用代码 ${claims.org}）提出异议，注明文书编号 ${documentNumber}；提供单位应在 20 日内答复，异议期间该信息标注“异议中”。`;
+    `如对该信息有异议，可通过 fileEcommerceObjection（record 填本通知的 recordId）提出异议，由信息提供单位${claims.name}（统一社会信用代码 ${claims.org}，文书编号 ${documentNumber}）在 20 日内答复；` +
+    '异议期间该信息标注“异议中”，逾期未答复的，答复前该信息不向本人和依法查询者以外的查询者提供。';
 
   beforeAll(async () => {
     graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'ecommerce'] });

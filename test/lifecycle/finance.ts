@@ -114,7 +114,7 @@ describe('finance life cycle', () => {
           documentNumber: '（2026）沪0115执1001号',
           summary: '被上海市浦东新区人民法院列入失信被执行人名单（案号 （2026）沪0115民初1234号，列入日期 2026-11-20）：有履行能力而拒不履行生效法律文书确定义务；履行情况：UNPERFORMED',
           change: 'SUBMITTED',
-          howToObject: howToObject({ authority_name: PUDONG_COURT.name, authority_code: PUDONG_COURT.org, document_number: '（2026）沪0115执1001号' }),
+          howToObject: howToObject({ authority_name: PUDONG_COURT.name, authority_code: PUDONG_COURT.org, document_number: '（2026）沪0115执1001号' }, 'fileFinanceObjection', 20),
         },
       ]);
       const list = await as(gateway.url, null, LISTINGS, { code: company });
@@ -265,7 +265,7 @@ describe('finance life cycle', () => {
           documentNumber: 'BJB-2025-0002',
           summary: '北京银行股份有限公司上海分行报送的LOAN账户（发放日 2025-01-15，金额 1000000.00 元，余额 950000.00 元）：五级分类 SUBSTANDARD，逾期状态 M3，账户状态 OPEN',
           change: 'SUBMITTED',
-          howToObject: howToObject({ authority_name: BEIJING_BANK.name, authority_code: BEIJING_BANK.org, document_number: 'BJB-2025-0002' }),
+          howToObject: howToObject({ authority_name: BEIJING_BANK.name, authority_code: BEIJING_BANK.org, document_number: 'BJB-2025-0002' }, 'fileFinanceObjection', 20),
         },
       ]);
       const during = await summary();

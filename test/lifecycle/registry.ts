@@ -1,5 +1,6 @@
 import { startSubgraphs, startGateway, urlOverrides, REGULATOR, DEMO_BANK_CALLER, type RunningGraph } from '../support/graph';
 import { as, MovableClock, PUDONG_HEALTH, PUDONG_MARKET, seededSubjects, settingsOn } from '../support/lifeCycle';
+import { howToObject } from '../../shared/ingest/resolvers';
 
 // One describe per module: its graph starts just before its tests and stops after them (see sectors.test.ts).
 describe('registry life cycle', () => {
@@ -48,7 +49,7 @@ describe('registry life cycle', () => {
 
   const self = (code: string) => ({ kind: 'SUBJECT' as const, org: code, subject: code, grants: [], purposes: ['SELF_QUERY'] });
   const objectTo = (claims: { name: string; org: string }, documentNumber: string) =>
-    `如对该信息有异议，可向信息提供单位${claims.name}（统一社会信用代码 ${claims.org}）提出异议，注明文书编号 ${documentNumber}；提供单位应在 20 日内答复，异议期间该信息标注“异议中”。`;
+    howToObject({ authority_name: claims.name, authority_code: claims.org, document_number: documentNumber }, 'fileRegistryObjection', 20);
 
   const ABNORMAL = '沪浦市监异〔2026〕21号';
   const SERIOUS = '沪浦市监严〔2026〕22号';
