@@ -565,7 +565,7 @@ function specFor() {
     }),
     CG_OBJECTION_ESCALATION_SCHEDULE: str({
       default: '5 0 * * *',
-      desc: 'When each sector subgraph (and the registry) escalates objections left unanswered past their due day (a log line and the `cg_objections_escalated_total` metric): a cron expression in China time (default 00:05 daily), or `off`. Withholding the record does not wait for it.',
+      desc: 'When each sector subgraph (and the registry) escalates objections left unanswered past their due day (a log line and the `credit_graph_objections_escalated_total` metric): a cron expression in China time (default 00:05 daily), or `off`. Withholding the record does not wait for it.',
     }),
     // -- recourse: statements and repair --
     CG_STATEMENT_MAX_CHARS: positiveInt({ default: 200, desc: "Most characters of a subject's own statement on a record or on its report (PBoC reports: 200; 1 to 2000)." }),
