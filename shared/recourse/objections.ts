@@ -241,9 +241,9 @@ export function objectionResolvers(
       const list = submittable.find((l) => l.table === filed.record_table);
       if (!list || filed.authority_code !== principal.organization) throw graphqlError('FORBIDDEN', "Only the record's source authority answers an objection to it");
       await lockRecordType(trx, list.table);
-      const objection = (await trx('record_objections').where({ id: filed.id }).forUpdate().first<ObjectionRow>())!;
+      const objection = await trx('record_objections').where({ id: filed.id }).forUpdate().first<ObjectionRow>();
       if (objection.status !== 'OPEN') throw graphqlError('CONFLICT', `This objection was already answered (${objection.status}); an answer is final`);
-      const current = (await trx(list.table).where({ record_id: objection.record_id, current: true }).first<{ id: string; version: number; state: string }>())!;
+      const current = await trx(list.table).where({ record_id: objection.record_id, current: true }).first<{ id: string; version: number; state: string }>();
       let marked = current.id;
       if (args.input.outcome === 'CORRECTED' && !(current.state === 'IN_FORCE' && current.version > objection.record_version)) {
         throw graphqlError(

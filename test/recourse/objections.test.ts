@@ -171,7 +171,7 @@ describe('objections to records', () => {
       expect(notices.body.data).toEqual({ subject: { taxation: { notices: { nodes: [{ documentNumber: A_UNVERIFIABLE, change: 'WITHDRAWN', summary: '撤回：objection unverifiable: 经核实' }] } } } });
     });
 
-    it("shows every step in the subject's objections and in the authority's queue, to them and not to a bank", async () => {
+    it("shows every step in the subject's objections and in the authority's queue, to them and not to a bank or the authority", async () => {
       tick();
       await file(A_OVERDUE);
       const mine = await as(gateway.url, self(company), MINE, { code: company }, 'SELF_QUERY');
@@ -196,8 +196,11 @@ describe('objections to records', () => {
       expect(open.body).toEqual({ data: { taxationObjectionQueue: { nodes: [{ documentNumber: A_OVERDUE, status: 'OPEN', reason: '税款已于 2026 年 10 月缴清' }] } } });
       const others = await as(gateway.url, XUHUI_TAX, QUEUE, {});
       expect(others.body).toEqual({ data: { taxationObjectionQueue: { nodes: [] } } });
-      const bank = await as(gateway.url, DEMO_BANK_CALLER, MINE, { code: company }, 'LOAN_APPROVAL');
-      expect(bank.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'recourse.objection' }) })]);
+      // A bank without the subject's consent, and the source authority itself, do not read the subject's own list.
+      for (const [claims, purpose] of [[DEMO_BANK_CALLER, 'LOAN_APPROVAL'], [PUDONG_TAX, undefined]] as const) {
+        const other = await as(gateway.url, claims, MINE, { code: company }, purpose);
+        expect(other.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'recourse.objection' }) })]);
+      }
     });
   });
 
