@@ -13,6 +13,7 @@ const bank = principal({ kind: 'CREDIT_SERVICE', organization: BANK, grants: [{ 
 const taxBureau = principal({ kind: 'GOVERNMENT', organization: '11110000TAXBUREAU1', grants: [{ category: 'tax', level: 'SHARED' }, { category: '*', level: 'SHARED' }] });
 const regulator = principal({ kind: 'REGULATOR', organization: '11100000PBOC000001', grants: [{ category: '*', level: 'RESTRICTED' }], statutory: true });
 const itself = principal({ kind: 'SUBJECT', organization: SUBJECT, subject: SUBJECT });
+const taxAuthority = principal({ kind: 'AUTHORITY', organization: '113101158AQ3U46C6U', authorityName: '国家税务总局上海市浦东新区税务局', submits: ['tax'] });
 
 const req = (category: string, level: Requirement['level'], publicWhen: string | null = null): Requirement => ({ category, level, publicWhen });
 
@@ -158,6 +159,7 @@ describe('at resolution in a subgraph', () => {
     ['the public, a listing public for some records', PUBLIC_PRINCIPAL, req('registry.listing', 'SHARED', 'while listed'), facts, { allowed: true, basis: 'per-record' }],
     ['a subject, another subject\'s listing', principal({ ...itself, subject: OTHER }), req('registry.listing', 'SHARED', 'while listed'), facts, { allowed: true, basis: 'per-record' }],
     ['a regulator, a field of no single subject', regulator, req('access.inquiry', 'RESTRICTED'), null, { allowed: true, basis: 'statutory' }],
+    ['a source authority, an objection served without its subject (its own queue and answers)', taxAuthority, req('recourse.objection', 'RESTRICTED'), null, { allowed: true, basis: 'source-authority' }],
   ] as const)('allows %s', (_label, who, requirement, subjectFacts, expected) => {
     expect(decideAtResolution(who, requirement, subjectFacts)).toEqual(expected);
   });
@@ -165,6 +167,8 @@ describe('at resolution in a subgraph', () => {
   it.each([
     ['a bank, a field of no single subject', bank, req('finance.credit', 'RESTRICTED'), null, "requires the subject's authorization, and no single subject is concerned: only statutory inquiry is served"],
     ['a subject acting as itself, a field of no single subject', itself, req('access.inquiry', 'RESTRICTED'), null, 'requires RESTRICTED access to access.inquiry; the caller holds no grant for it'],
+    ['a source authority, the objections of one subject', taxAuthority, req('recourse.objection', 'RESTRICTED'), { ...facts, consents: [] }, 'requires RESTRICTED access to recourse.objection; the caller holds no grant for it'],
+    ['a source authority, another recourse category than objections and repair', taxAuthority, req('recourse.oversight', 'RESTRICTED'), null, 'requires RESTRICTED access to recourse.oversight; the caller holds no grant for it'],
     ['a bank whose consents could not be loaded', bank, req('finance.credit', 'RESTRICTED'), { ...facts, consents: [], unavailable: true }, "requires the subject's authorization for finance.credit (purpose LOAN_APPROVAL), and none is in force (the subject's authorizations could not be loaded, so none is assumed)"],
   ] as const)('denies %s', (_label, who, requirement, subjectFacts, reason) => {
     expect(decideAtResolution(who, requirement, subjectFacts)).toEqual({ allowed: false, reason, requirement: { ...requirement, publicWhen: null } });
