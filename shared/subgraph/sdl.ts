@@ -35,6 +35,7 @@ const CLASSIFICATION_SDL = path.join(SCHEMA_DIR, 'classification.graphql');
 
 const RECORD_INTERFACE = 'CreditRecord';
 const HISTORY = 'history';
+const ROOT_TYPES: ReadonlySet<string> = new Set(['Query', 'Mutation']);
 const CONNECTION = /^(\w+)Connection$/;
 
 /** Where a `publicWhen` rule applies: a type (`'TaxCreditRating'`) or a field (`'TaxationProfile.latestGrade'`). */
@@ -99,6 +100,11 @@ function withGenerated(own: DocumentNode, generatedSdl: string): DocumentNode {
     }
     const at = definitions.findIndex((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === definition.name.value);
     const target = definitions[at] as ObjectTypeDefinitionNode | undefined;
+    // A root type the sector does not define (a sector with no query of its own) is defined by its first extension.
+    if (!target && ROOT_TYPES.has(definition.name.value)) {
+      definitions.push({ ...definition, kind: Kind.OBJECT_TYPE_DEFINITION });
+      continue;
+    }
     if (!target) throw new Error(`generated SDL extends ${definition.name.value}, which the schema does not define`);
     definitions[at] = { ...target, fields: [...(target.fields ?? []), ...(definition.fields ?? [])] };
   }
