@@ -101,6 +101,19 @@ describe('own statements and credit repair', () => {
       });
     });
 
+    it("follows a natural person's record under the subject-type ceiling: a department with a grant sees it with the record, the public sees neither", async () => {
+      const response = await as(gateway.url, PUDONG_TAX, SUBMIT_PENALTIES, { records: [penalty('沪浦税罚〔2026〕102号', { subject: person })] });
+      const target = (response.body.data as { submitTaxPenalties: { results: Array<{ id: string }> } }).submitTaxPenalties.results[0]!.id;
+      const set = await as(gateway.url, self(person), SET, { input: { subject: person, record: target, text: '已缴清罚款。' } }, 'SELF_QUERY');
+      expect(set.body.errors).toBeUndefined();
+      const QUERY = `query P($code: ID!) { subject(code: $code) { taxation { penalties(first: 5) { nodes { documentNumber statement { text } } } } } }`;
+      const department = await as(gateway.url, TAX_BUREAU, QUERY, { code: person }, 'SUPERVISION');
+      expect(department.body).toEqual({ data: { subject: { taxation: { penalties: { nodes: [{ documentNumber: '沪浦税罚〔2026〕102号', statement: { text: '已缴清罚款。' } }] } } } } });
+      const pub = await as(gateway.url, null, QUERY, { code: person });
+      // A person the caller may not see answers as an unknown code does.
+      expect(pub.body).toEqual({ data: { subject: null } });
+    });
+
     it('refuses 201 characters, and a subject acting on a record that is not its own', async () => {
       const long = await mine(SET, { input: { subject: company, record, text: '好'.repeat(201) } });
       expect(long.body).toEqual({
