@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { graphqlError } from '../errors';
 import { checkSubjectCode } from '../identifiers';
-import { inForceCondition, openRowId, recordKey, sealRowId, type RecordList, type RecordRow, type RecordSettings } from '../records';
+import { inForceCondition, openRowId, recordKey, type RecordList, type RecordRow, type RecordSettings } from '../records';
 import { encodeCursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from '../pagination';
 import type { SubgraphContext } from '../subgraph/request';
 import type { Parsed } from '../ingest/fields';
@@ -23,8 +23,6 @@ export interface RecourseContext extends SubgraphContext {
 export interface TargetRecord {
   readonly list: RecordList;
   readonly row: RecordRow & { readonly record_id: string | number; readonly version: number; readonly state: string };
-  /** The record's id as the graph shows it. */
-  readonly id: string;
 }
 
 const NOT_YOURS = 'Only the subject itself acts on its records: the caller is not the subject of this record (or no such record exists)';
@@ -68,7 +66,7 @@ export async function subjectRecord(
   const row = rows[0];
   if (!row) throw graphqlError('FORBIDDEN', NOT_YOURS);
   if (!row.in_force) throw graphqlError('CONFLICT', 'The record is not in force (withdrawn, or past its retention): it takes no statement or repair', { rule: 'IN_FORCE' });
-  return { list, row, id: `${list.recordType}:${sealRowId(await recordKey(trx), Number(row.record_id))}` };
+  return { list, row };
 }
 
 /**
