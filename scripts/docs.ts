@@ -5,9 +5,11 @@ import { configTableMarkdown } from '../shared/config';
 import { metricsTableMarkdown } from '../shared/metrics';
 import { GATEWAY_METRICS } from '../gateway/metrics';
 import { SUBGRAPH_METRICS } from '../shared/subgraph/metrics';
+import { repairRulesMarkdown } from '../shared/recourse/repair';
+import { SUBGRAPHS } from '../subgraphs';
 
 /**
- * `npm run docs` regenerates the README's generated tables (error codes, configuration, metrics) from the
+ * `npm run docs` regenerates the README's generated tables (error codes, configuration, metrics, repair rules) from the
  * code; `npm run docs -- --check` fails when they have drifted (CI runs the check).
  */
 const README = path.resolve(__dirname, '../README.md');
@@ -20,6 +22,7 @@ export function renderReadme(text: string): string {
       { process: 'gateway', definitions: Object.values(GATEWAY_METRICS) },
       { process: 'subgraph', definitions: Object.values(SUBGRAPH_METRICS) },
     ]),
+    'repair-rules': repairRulesMarkdown(SUBGRAPHS.flatMap((s) => (s.lists ? [{ name: s.name, lists: s.lists }] : []))),
   };
   let out = text;
   for (const [name, body] of Object.entries(sections)) {

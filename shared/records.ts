@@ -5,6 +5,7 @@ import { withSpan } from './telemetry';
 import { encodeCursor, notACursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
 import { systemClock, todayOf, type Clock } from './clock';
 import type { IngestSpec } from './ingest/spec';
+import type { RepairRule } from './recourse/repair';
 
 /**
  * Sector credit records: every record carries the common envelope (source authority, document
@@ -148,6 +149,8 @@ export interface RecordList {
   readonly publicWhen?: PublicRows;
   /** How its source authorities submit records, and which are negative (notices, waiting, retention). */
   readonly ingest?: IngestSpec;
+  /** For a negative, published list: when and whether its subject may apply for the early end of a record's publicity (credit repair). */
+  readonly repair?: RepairRule;
 }
 
 /**

@@ -44,6 +44,7 @@ describe('a subgraph SDL', () => {
   publicityEndsOn: Date
   objectionStatus: ObjectionStatus!
   repairStatus: RepairStatus!
+  statement: RecordStatement
   version: Int!
   state: RecordState!
   change: RecordChange!
@@ -79,6 +80,12 @@ describe('a subgraph SDL', () => {
 
   it('refuses a rule for a type or field the SDL does not define', () => {
     expect(() => subgraphTypeDefs(sector(WRITTEN), { 'TransportProfile.fines': rule })).toThrow('publicWhen rules for what the SDL does not define: TransportProfile.fines');
+  });
+
+  it('defines a root type a sector lacks from its first generated extension, and refuses extending any other undefined type', () => {
+    const generated = 'extend type Query { transportQueue: Int @classify(category: "submission", level: "RESTRICTED") }';
+    expect(typeOf(print(subgraphTypeDefs(sector(WRITTEN), {}, generated)), 'Query')).toBe('type Query {\n  transportQueue: Int @classify(category: "submission", level: "RESTRICTED")\n}');
+    expect(() => subgraphTypeDefs(sector(WRITTEN), {}, 'extend type Fleet { size: Int }')).toThrow('generated SDL extends Fleet, which the schema does not define');
   });
 
   it('reads enum values in the order the SDL declares them', () => {

@@ -7,6 +7,7 @@ import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { amount, bool, date, integer, oneOf, text } from '../../shared/ingest/fields';
 import { inOrder } from '../../shared/ingest/spec';
+import { minimumTerm, revocationOrSuspension } from '../../shared/recourse/repair';
 import { constructionDataset } from './dataset';
 
 const values = (enumName: string) => enumValues(__dirname, enumName);
@@ -86,6 +87,12 @@ const LISTS = {
     recordType: 'BadBehaviourRecord',
     table: 'bad_behaviour_records',
     publicWhen: allOf(publicRows('severity is A or B', "severity in ('A', 'B')"), WHILE_PUBLICITY_LASTS),
+    // Severity A is serious: 6 months; B general: 3 months (NDRC repair rules); never a revocation or suspension.
+    repair: {
+      admissibleFrom: `decision_date + case when severity = 'A' then interval '6 months' else interval '3 months' end`,
+      term: '6 months from the decision for severity A (serious), 3 months for B (general) (NDRC repair rules)',
+      refusals: [revocationOrSuspension('penalty')],
+    },
     ingest: {
       fields: {
         severity: oneOf('BehaviourSeverity', values('BehaviourSeverity')),
@@ -104,6 +111,7 @@ const LISTS = {
     recordType: 'MarketBlacklisting',
     table: 'market_blacklistings',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    repair: { ...minimumTerm(6, 'listed_on', 'serious: 建市规〔2017〕241号, NDRC repair rules'), listing: true },
     ingest: {
       fields: {
         reason: text({ max: 2000 }),
@@ -123,6 +131,11 @@ const LISTS = {
     recordType: 'WageArrearsListing',
     table: 'wage_arrears_listings',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    repair: {
+      ...minimumTerm(6, 'listed_on', 'serious: wage-arrears listing rules, NDRC repair rules'),
+      refusals: [{ sql: 'not settled', reason: 'the wages owed are not paid: the harm is not removed' }],
+      listing: true,
+    },
     ingest: {
       fields: {
         projectName: text({ max: 200 }),

@@ -7,6 +7,7 @@ import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { amount, bool, date, integer, oneOf, text } from '../../shared/ingest/fields';
 import { inOrder, type RowRule } from '../../shared/ingest/spec';
+import { GENERAL_PENALTY_TERM } from '../../shared/recourse/repair';
 import { ecommerceDataset } from './dataset';
 
 const values = (enumName: string) => enumValues(__dirname, enumName);
@@ -93,6 +94,7 @@ const LISTS = {
     recordType: 'CounterfeitPenalty',
     table: 'counterfeit_penalties',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    repair: GENERAL_PENALTY_TERM,
     ingest: {
       fields: {
         goods: text({ max: 200 }),

@@ -8,6 +8,7 @@ import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { amount, date, oneOf, text } from '../../shared/ingest/fields';
 import { inOrder } from '../../shared/ingest/spec';
+import type { RepairRule } from '../../shared/recourse/repair';
 import { financeDataset } from './dataset';
 import { creditSummaries } from './summaries';
 
@@ -73,6 +74,13 @@ const LISTS = {
     table: 'dishonest_debtor_listings',
     // Listed debtors are public until the obligation is performed, while the listing's publicity lasts.
     publicWhen: allOf(publicRows('the obligation is not yet performed', "performance <> 'PERFORMED'"), WHILE_PUBLICITY_LASTS),
+    // SPC provisions on the list: the court that listed a debtor delists it once the obligation is performed; no credit repair.
+    repair: {
+      admissibleFrom: 'listed_on',
+      term: 'none',
+      refusals: [{ sql: 'true', reason: 'a dishonest judgment debtor is delisted by the court that listed it once the obligation is performed (SPC provisions), not by credit repair' }],
+      listing: true,
+    } satisfies RepairRule,
     ingest: {
       fields: {
         court: text({ max: 200 }),

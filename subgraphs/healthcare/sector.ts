@@ -7,6 +7,7 @@ import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
 import { amount, date, integer, oneOf, text, type FieldKind } from '../../shared/ingest/fields';
 import { inOrder, type RowRule } from '../../shared/ingest/spec';
+import { GENERAL_PENALTY_TERM } from '../../shared/recourse/repair';
 import { healthcareDataset } from './dataset';
 
 const values = (enumName: string) => enumValues(__dirname, enumName);
@@ -160,6 +161,10 @@ const LISTS = {
     recordType: 'InsuranceFundViolation',
     table: 'insurance_fund_violations',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    repair: {
+      ...GENERAL_PENALTY_TERM,
+      refusals: [{ sql: 'suspended_months > 0', reason: 'a suspension of fund settlement (暂停医保结算) is a business suspension, never repaired (SAMR penalty publicity Art. 14)' }],
+    },
     ingest: {
       fields: {
         violation: text({ max: 500 }),

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
 import { date, text } from '../../shared/ingest/fields';
 import { inOrder, type RowRule } from '../../shared/ingest/spec';
+import { minimumTerm } from '../../shared/recourse/repair';
 
 /** A listing's own fields, the same for both lists: why and when listed, when and why removed. */
 const LISTING_FIELDS = {
@@ -25,6 +26,8 @@ export const REGISTRY_LISTS = {
     recordType: 'AbnormalOperationListing',
     table: 'abnormal_operation_listings',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    // Removed once its cause is put right (SAMR abnormal operation list rules): no minimum term.
+    repair: { admissibleFrom: 'listed_on', term: 'none: once its cause is put right (SAMR abnormal operation list rules)', listing: true },
     ingest: {
       fields: LISTING_FIELDS,
       rules: LISTING_RULES,
@@ -38,6 +41,7 @@ export const REGISTRY_LISTS = {
     recordType: 'SeriousIllegalListing',
     table: 'serious_illegal_listings',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    repair: { ...minimumTerm(12, 'listed_on', 'SAMR serious illegal list rules: a full year listed'), listing: true },
     ingest: {
       fields: LISTING_FIELDS,
       rules: LISTING_RULES,

@@ -10,6 +10,7 @@ import { migrationsIn } from '../../shared/migrations/folder';
 import type { Migration } from '../../shared/store';
 import { amount, date, integer, listOf, oneOf, text } from '../../shared/ingest/fields';
 import { inOrder } from '../../shared/ingest/spec';
+import { GENERAL_PENALTY_TERM, minimumTerm, revocationOrSuspension } from '../../shared/recourse/repair';
 import { taxationDataset } from './dataset';
 import { GRADE_IS_A, latestGrades } from './latestGrades';
 
@@ -90,6 +91,8 @@ const LISTS = {
     recordType: 'MajorTaxViolation',
     table: 'major_tax_violations',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    // A serious case: 6 months from the decision (STA Order 54: early end once taxes, late fees and fines are paid); never a revocation or suspension.
+    repair: { ...minimumTerm(6, 'decision_date', 'serious: STA Order 54, NDRC repair rules'), refusals: [revocationOrSuspension('penalty')] },
     ingest: {
       fields: {
         caseNature: text({ max: 80 }),
@@ -115,6 +118,10 @@ const LISTS = {
     recordType: 'TaxPenalty',
     table: 'tax_penalties',
     publicWhen: WHILE_PUBLICITY_LASTS,
+    repair: {
+      ...GENERAL_PENALTY_TERM,
+      refusals: [{ sql: "penalty_type = 'SUSPENSION_OF_INVOICES'", reason: 'a suspension of invoices suspends the business, never repaired (SAMR penalty publicity Art. 14)' }],
+    },
     ingest: {
       fields: {
         violation: text({ max: 200 }),
