@@ -153,10 +153,15 @@ interface ReportContext {
   readonly reports: ReportSettings;
 }
 
-type ReportView = Awaited<ReturnType<typeof creditReport>>;
+type ReportView = NonNullable<Awaited<ReturnType<typeof creditReport>>>;
 
-/** Issues a report of `subject` for the request's caller, and the view its fields resolve from. */
+/**
+ * Issues a report of `subject` for the request's caller, and the view its fields resolve from. A
+ * natural person's report is personal data (the subject-type ceiling): a caller who may not see it
+ * gets null, as for an unknown subject, and no report is issued.
+ */
 async function creditReport(subject: string, context: ReportContext) {
+  if (!context.request.decideField('CreditReport.id', subject).allowed) return null;
   const { principal, purpose } = context.request;
   const { row, used, year } = await issueReport(context.reports, subject, principal, purpose);
   return {

@@ -1,5 +1,5 @@
 import { startSubgraphs, startGateway, urlOverrides, DEMO_BANK_CALLER, REGULATOR, type RunningGraph } from '../support/graph';
-import { as, MovableClock, settingsOn } from '../support/lifeCycle';
+import { as, MovableClock, seededSubjects, settingsOn } from '../support/lifeCycle';
 import { principalFromClaims, type TokenClaims } from '../../shared/auth/tokens';
 import { DEMO_BANK } from '../../subgraphs/access/dataset';
 
@@ -197,6 +197,13 @@ describe('credit report', () => {
           },
         },
       });
+    });
+
+    it("gets no report of a natural person, and issues none: a person's report is personal data", async () => {
+      const { person } = await seededSubjects(graph.stores.registry);
+      const response = await as(gateway.url, null, `query R($code: ID!) { creditReport(code: $code) { id requestedBy { kind } subject { name } } }`, { code: person });
+      expect(response.body).toEqual({ data: { creditReport: null } });
+      expect(await reportsOf(person)).toEqual([]);
     });
 
     it('gets a report without a subject for a code the registry does not know, and BAD_USER_INPUT for a malformed code', async () => {
