@@ -10,7 +10,12 @@ import type { SubgraphRequest } from './request';
  * still in their notice's waiting period, and those withheld for an objection left unanswered.
  */
 export function visibilityFor(info: GraphQLResolveInfo, request: SubgraphRequest, subject: string): Visibility {
-  const decision = request.decideField(`${info.parentType.name}.${info.fieldName}`, subject);
+  return visibilityOf(request, `${info.parentType.name}.${info.fieldName}`, subject);
+}
+
+/** The visibility of the list field `Type.field` for one subject, from anywhere (a credit report's summary counts as each list shows). */
+export function visibilityOf(request: SubgraphRequest, field: string, subject: string): Visibility {
+  const decision = request.decideField(field, subject);
   const { principal } = request;
   const itself = principal.kind === 'SUBJECT' && principal.subject !== null && principal.subject === request.factsOf(subject).subject;
   const statutory = principal.statutory && request.purpose !== null && principal.purposes.includes(request.purpose);
