@@ -152,6 +152,8 @@ export interface RecordsConfig {
   /** Most characters of a subject's own statement. */
   readonly statementMaxChars: number;
   // -- credit report --
+  /** A subject's own credit reports free per China calendar year (CIR Art. 17: twice); later ones are served, marked charged. */
+  readonly freeSelfReportsPerYear: number;
 }
 
 /** `5` or `5,TaxPenalty=3,WageArrearsListing=3`: whole years from 1 to 100. */
@@ -570,6 +572,10 @@ function specFor() {
     // -- recourse: statements and repair --
     CG_STATEMENT_MAX_CHARS: positiveInt({ default: 200, desc: "Most characters of a subject's own statement on a record or on its report (PBoC reports: 200; 1 to 2000)." }),
     // -- credit report --
+    CG_FREE_SELF_REPORTS_PER_YEAR: num({
+      default: 2,
+      desc: "A subject's own credit reports free per calendar year in China's time (CIR Art. 17: twice; 0 to 365). Later ones are still served, recorded and marked `charged: true`.",
+    }),
     ...perSubgraph,
   };
 }
@@ -802,6 +808,8 @@ function recordsFrom(clean: Record<string, unknown>): RecordsConfig {
     objectionEscalationSchedule: cronOrOff('CG_OBJECTION_ESCALATION_SCHEDULE', String(clean.CG_OBJECTION_ESCALATION_SCHEDULE).trim()),
     // -- recourse: statements and repair --
     statementMaxChars: inRange('CG_STATEMENT_MAX_CHARS', Number(clean.CG_STATEMENT_MAX_CHARS), 1, 2000),
+    // -- credit report --
+    freeSelfReportsPerYear: inRange('CG_FREE_SELF_REPORTS_PER_YEAR', Number(clean.CG_FREE_SELF_REPORTS_PER_YEAR), 0, 365),
   };
 }
 

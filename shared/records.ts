@@ -176,6 +176,8 @@ export interface RecordSettings extends ReadLifeCycle {
   readonly objectionAnswerDays: number;
   /** Most characters of a subject's own statement (PBoC reports: 200). */
   readonly statementMaxChars: number;
+  /** A subject's own credit reports free per China calendar year (CIR Art. 17: 2). */
+  readonly freeSelfReportsPerYear: number;
 }
 
 export const DEFAULT_RECORD_SETTINGS: RecordSettings = Object.freeze({
@@ -185,6 +187,7 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = Object.freeze({
   submitBatchMax: 100,
   objectionAnswerDays: 20,
   statementMaxChars: 200,
+  freeSelfReportsPerYear: 2,
 });
 
 export const DEFAULT_READ_LIFE_CYCLE: ReadLifeCycle = Object.freeze({ clock: systemClock, retentionYears: () => DEFAULT_RETENTION_YEARS });

@@ -11,5 +11,6 @@ export function recordSettingsOf(config: RecordsConfig, clock: Clock = systemClo
     submitBatchMax: config.submitBatchMax,
     objectionAnswerDays: config.objectionAnswerDays,
     statementMaxChars: config.statementMaxChars,
+    freeSelfReportsPerYear: config.freeSelfReportsPerYear,
   });
 }

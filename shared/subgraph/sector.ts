@@ -18,6 +18,7 @@ import type { SubgraphModule } from './types';
 import { mergeResolvers } from './merge';
 import { recourseResolvers, recourseSdl } from '../recourse';
 import { recordRecourseV3 } from '../migrations/v3';
+import { SECTOR_SUMMARY_FIELD, summaryResolvers, summarySdl, type WorstState } from '../report/summary';
 
 export { mergeResolvers } from './merge';
 import type { ResolverContext } from './request';
@@ -94,6 +95,8 @@ export interface RecordSectorDefinition<Lists extends Readonly<Record<string, Re
   readonly loaders?: (db: Knex, limits: PageLimits, settings: RecordSettings) => Loaders;
   /** Resolvers of the profile's fields that are not record lists. */
   readonly profileFields?: Readonly<Record<string, ProfileResolver<SectorContext<Loaders>>>>;
+  /** The worst state its credit-report summary shows (`recordSummary.worstState`): a column of one list, values best first. */
+  readonly worstState?: WorstState & { readonly list: keyof Lists & string };
   /** Resolvers of other types' computed fields (`{ ComplaintStatistic: { resolutionRate } }`). */
   readonly resolvers?: Readonly<Record<string, Readonly<Record<string, (...args: never[]) => unknown>>>>;
 }
@@ -125,7 +128,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
   const typeDefs = subgraphTypeDefs(
     definition.dir,
     { ...listPlacements(profileType, definition.lists), ...definition.publicWhen },
-    [lifeCycleSdl(definition.name, profileType, definition.lists), recourseSdl(definition.name, profileType, definition.lists)].join('\n\n'),
+    [lifeCycleSdl(definition.name, profileType, definition.lists), recourseSdl(definition.name, profileType, definition.lists), summarySdl(profileType, { field: SECTOR_SUMMARY_FIELD })].join('\n\n'),
   );
   const classified = classificationsOf(typeDefs).fields;
   const categoryOf = (recordType: string) => classified.get(`${recordType}.documentNumber`)?.category ?? 'unclassified';
@@ -135,6 +138,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
     sectorProfileResolvers<SectorContext<Loaders>>(definition.name, profileType, definition.lists, definition.profileFields),
     lifeCycleResolvers(definition.name, profileType, definition.lists, categoryOf),
     recourseResolvers(definition.name, profileType, definition.lists, categoryOf),
+    summaryResolvers(profileType, definition.lists, { field: SECTOR_SUMMARY_FIELD, subjectOf: (profile: SectorProfile) => profile.subjectCode }, definition.worstState),
     definition.resolvers ?? {},
   ) as ResolverMap<SectorContext<Loaders>>;
   return {

@@ -9,7 +9,12 @@ import type { SubgraphRequest } from './request';
  * read back from the request: per record means the public rows.
  */
 export function visibilityFor(info: GraphQLResolveInfo, request: SubgraphRequest, subject: string): Visibility {
-  const decision = request.decideField(`${info.parentType.name}.${info.fieldName}`, subject);
+  return visibilityOf(request, `${info.parentType.name}.${info.fieldName}`, subject);
+}
+
+/** The visibility of the list field `Type.field` for one subject, from anywhere (a credit report's summary counts as each list shows). */
+export function visibilityOf(request: SubgraphRequest, field: string, subject: string): Visibility {
+  const decision = request.decideField(field, subject);
   if (!decision.allowed || decision.basis === 'per-record') return 'public';
   // The subject itself and statutory inquiry see negative records from their notice, before the waiting period ends.
   return decision.basis === 'self' || decision.basis === 'statutory' ? 'full' : 'all';

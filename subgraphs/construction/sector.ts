@@ -144,6 +144,8 @@ export const constructionSector = defineRecordSector({
   name: 'construction',
   dir: __dirname,
   lists: LISTS,
+  // A credit report's summary shows the gravest bad-behaviour severity the caller sees (A is the gravest).
+  worstState: { list: 'badBehaviourRecords', column: 'severity', order: ['C', 'B', 'A'] },
   migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(LISTS).map((l) => l.table))],
   dataset: constructionDataset,
 });

@@ -139,6 +139,8 @@ export const financeSector = defineRecordSector({
   name: 'finance',
   dir: __dirname,
   lists: LISTS,
+  // A credit report's summary shows the worst five-level classification among the accounts the caller sees.
+  worstState: { list: 'creditAccounts', column: 'classification', order: values('LoanClassification') },
   // The summary counts only the accounts in force that any caller of the list may be served.
   loaders: (db, _limits, settings) => ({ summaries: new DataLoader((codes: readonly string[]) => creditSummaries(db, LISTS.creditAccounts, codes, settings)) }),
   profileFields: {

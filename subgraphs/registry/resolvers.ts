@@ -11,6 +11,7 @@ import type { RegistryContext } from './context';
 import { lifeCycleResolvers, type CategoryOf } from '../../shared/ingest/resolvers';
 import { mergeResolvers } from '../../shared/subgraph/merge';
 import { recourseResolvers } from '../../shared/recourse';
+import { summaryResolvers } from '../../shared/report/summary';
 
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
 const SEARCH_QUERY_MAX = 100;
@@ -78,6 +79,9 @@ export const REGISTRY_NOTICES = { field: 'listingNotices', subjectOf: (subject: 
 /** The recourse against listings hangs on `Subject` too: `Subject.listingObjections`, ... */
 export const REGISTRY_RECOURSE = { fieldPrefix: 'listing', subjectOf: (subject: SubjectRow) => subject.code } as const;
 
+/** The listings' summary on a credit report hangs on `Subject` too: `Subject.listingSummary`. */
+export const REGISTRY_SUMMARY = { field: 'listingSummary', subjectOf: (subject: SubjectRow) => subject.code } as const;
+
 /**
  * The registry's resolvers, with its listings' life cycle generated from `REGISTRY_LISTS` like a
  * sector's and merged in type by type: `history` on each listing, `submit…` and
@@ -88,5 +92,6 @@ export function registryResolversWith(categoryOf: CategoryOf): ResolverMap<Regis
     registryResolvers,
     lifeCycleResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf, REGISTRY_NOTICES),
     recourseResolvers('registry', 'Subject', REGISTRY_LISTS, categoryOf, REGISTRY_RECOURSE),
+    summaryResolvers('Subject', REGISTRY_LISTS, REGISTRY_SUMMARY),
   ) as ResolverMap<RegistryContext>;
 }

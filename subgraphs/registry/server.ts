@@ -5,7 +5,8 @@ import { subgraphTypeDefs } from '../../shared/subgraph/sdl';
 import { listPlacements } from '../../shared/subgraph/sector';
 import { REGISTRY_LISTS } from './store';
 import type { SubgraphDeps, SubgraphModule } from '../../shared/subgraph/types';
-import { REGISTRY_NOTICES, REGISTRY_RECOURSE, registryResolversWith } from './resolvers';
+import { REGISTRY_NOTICES, REGISTRY_RECOURSE, REGISTRY_SUMMARY, registryResolversWith } from './resolvers';
+import { summarySdl } from '../../shared/report/summary';
 import { recourseSdl } from '../../shared/recourse';
 import { recordRecourseV3 } from '../../shared/migrations/v3';
 import { lifeCycleSdl } from '../../shared/ingest/schema';
@@ -25,7 +26,7 @@ import { registryDataset } from './dataset';
 const typeDefs = subgraphTypeDefs(
   __dirname,
   listPlacements('Subject', REGISTRY_LISTS),
-  [lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_NOTICES), recourseSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_RECOURSE)].join('\n\n'),
+  [lifeCycleSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_NOTICES), recourseSdl('registry', 'Subject', REGISTRY_LISTS, REGISTRY_RECOURSE), summarySdl('Subject', REGISTRY_SUMMARY)].join('\n\n'),
 );
 const classified = classificationsOf(typeDefs).fields;
 /** A listing's category, as its `@classify` says: what a source authority's `submits` must cover. */

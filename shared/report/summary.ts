@@ -1,0 +1,177 @@
+import DataLoader from 'dataloader';
+import type { Knex } from 'knex';
+import { rowCondition, type RecordList, type RecordSettings, type Visibility } from '../records';
+import { visibilityOf } from '../subgraph/visibility';
+import type { SubgraphRequest } from '../subgraph/request';
+import { withSpan } from '../telemetry';
+import { withSubjectCeiling } from '../policy/decide';
+import { isNaturalPersonCode } from '../identifiers';
+
+/**
+ * A sector's summary on a credit report (`SectorSummary`): how many records of the subject are in
+ * force, negative, under objection, repaired, the latest decision and the sector's worst state. It is
+ * generated from the sector's record lists like the life cycle, and counts exactly what each list
+ * field would show this caller for this subject (`visibilityOf` of the list, `rowCondition`): a public
+ * caller's counts count only public records, a bank's those its consent covers. Counting a list the
+ * caller sees above PUBLIC is a disclosure of that list, noted for the inquiry record like the list.
+ */
+
+/** The worst state a sector declares: one column of one list, its values from the best to the worst. */
+export interface WorstState {
+  /** The list's field on the profile (`creditAccounts`). */
+  readonly list: string;
+  readonly column: string;
+  /** The column's values, best first (`NORMAL` ... `LOSS`); the summary shows the worst one seen. */
+  readonly order: readonly string[];
+}
+
+/** Where the summary hangs: a profile type's field, and how a profile names its subject. */
+export interface SummaryPlacement {
+  /** The field's name: `recordSummary` on a sector profile, `listingSummary` on the registry's `Subject`. */
+  readonly field: string;
+  readonly subjectOf: (profile: never) => string;
+}
+
+export const SECTOR_SUMMARY_FIELD = 'recordSummary';
+
+/** What one list adds to a summary: its counts and, when it carries the worst state, the worst rank. */
+interface ListCounts {
+  readonly inForce: number;
+  readonly negative: number;
+  readonly underObjection: number;
+  readonly repaired: number;
+  readonly latest: string | null;
+  /** 1-based position in `WorstState.order` of the worst value, or null. */
+  readonly worst: number | null;
+}
+
+const NONE: ListCounts = { inForce: 0, negative: 0, underObjection: 0, repaired: 0, latest: null, worst: null };
+
+/** The SDL of the summary: the shared type, and the field on the profile. */
+export function summarySdl(profileType: string, placement: Pick<SummaryPlacement, 'field'>): string {
+  return `"""
+A sector's records of one subject, counted as the caller may see them (the same visibility as each
+list of the sector): a caller without rights over a list counts only its public records.
+"""
+type SectorSummary @shareable @classify(category: "report", level: "PUBLIC") {
+  "Records in force the caller sees."
+  recordsInForce: Int!
+  "Of those, the negative ones (penalties, listings, overdue debts...)."
+  negativeInForce: Int!
+  "Of those, the ones the subject objected to and whose objection is open."
+  underObjection: Int!
+  "Of those, the ones whose publicity ended early by credit repair (never counted for the public, who does not see them)."
+  repaired: Int!
+  "The latest decision date among them."
+  latestDecisionOn: Date
+  "The sector's worst state among what the caller sees (e.g. finance: the worst five-level classification), when the sector declares one."
+  worstState: String
+}
+
+extend type ${profileType} {
+  "This sector's records of the subject in figures, as the caller may see them: the summary of a credit report."
+  ${placement.field}: SectorSummary @classify(category: "report", level: "PUBLIC")
+}`;
+}
+
+/** One statement per list, visibility and batch of subjects: the counts of each subject. */
+async function countLists(db: Knex, list: RecordList, visibility: Visibility, settings: RecordSettings, worst: WorstState | null, subjects: readonly string[]): Promise<ListCounts[]> {
+  const negative = list.ingest?.negative ?? 'false';
+  const worstSql = worst ? `max(array_position(?::text[], ??::text))` : 'null::int';
+  const bindings: Knex.RawBinding[] = [];
+  if (worst) bindings.push([...worst.order] as unknown as Knex.RawBinding, worst.column);
+  bindings.push(list.table, [...subjects] as unknown as Knex.RawBinding);
+  const result = await db.raw<{ rows: Array<{ subject_code: string; in_force: string; negative: string; under_objection: string; repaired: string; latest: string | null; worst: number | null }> }>(
+    `select subject_code, count(*) as in_force,
+            count(*) filter (where coalesce((${negative}), false)) as negative,
+            count(*) filter (where objection_status = 'UNDER_OBJECTION') as under_objection,
+            count(*) filter (where repair_status = 'REPAIRED') as repaired,
+            to_char(max(decision_date), 'YYYY-MM-DD') as latest,
+            ${worstSql} as worst
+       from ?? where subject_code = any(?::varchar[]) and ${rowCondition(list, visibility, settings)}
+      group by subject_code`,
+    bindings,
+  );
+  const bySubject = new Map(result.rows.map((r) => [r.subject_code, r]));
+  return subjects.map((code) => {
+    const row = bySubject.get(code);
+    if (!row) return NONE;
+    return {
+      inForce: Number(row.in_force),
+      negative: Number(row.negative),
+      underObjection: Number(row.under_objection),
+      repaired: Number(row.repaired),
+      latest: row.latest,
+      worst: row.worst === null ? null : Number(row.worst),
+    };
+  });
+}
+
+interface SummaryContext {
+  readonly request: SubgraphRequest;
+  readonly lifeCycle: { readonly db: Knex; readonly settings: RecordSettings };
+}
+
+/** The loaders of one request, kept with its request object: batching and caching never cross requests. */
+const loadersOfRequest = new WeakMap<SubgraphRequest, Map<string, DataLoader<string, ListCounts>>>();
+
+function loaderFor(context: SummaryContext, list: RecordList, visibility: Visibility, worst: WorstState | null): DataLoader<string, ListCounts> {
+  let loaders = loadersOfRequest.get(context.request);
+  if (!loaders) {
+    loaders = new Map();
+    loadersOfRequest.set(context.request, loaders);
+  }
+  const key = `${list.table}:${visibility}`;
+  let loader = loaders.get(key);
+  if (!loader) {
+    const { db, settings } = context.lifeCycle;
+    loader = new DataLoader((subjects: readonly string[]) =>
+      withSpan('records.summary', { 'records.table': list.table, 'records.visibility': visibility, 'records.batch_size': subjects.length }, () =>
+        countLists(db, list, visibility, settings, worst, subjects),
+      ),
+    );
+    loaders.set(key, loader);
+  }
+  return loader;
+}
+
+/** The resolver of the summary field (merge it into the profile type's resolvers). */
+export function summaryResolvers(profileType: string, lists: Readonly<Record<string, RecordList>>, placement: SummaryPlacement, worstState?: WorstState) {
+  if (worstState && !Object.hasOwn(lists, worstState.list)) throw new Error(`worstState names ${worstState.list}, which is no record list of ${profileType}`);
+  const subjectOf = placement.subjectOf as (profile: unknown) => string;
+  return {
+    [profileType]: {
+      [placement.field]: async (profile: unknown, _args: unknown, context: SummaryContext) => {
+        const subject = subjectOf(profile);
+        const { request } = context;
+        const parts = await Promise.all(
+          Object.entries(lists).map(([field, list]) => {
+            const coordinate = `${profileType}.${field}`;
+            const visibility = visibilityOf(request, coordinate, subject);
+            const decision = request.decideField(coordinate, subject);
+            // The counts of a list seen above PUBLIC disclose that list, on the basis its field would have.
+            if (decision.allowed && visibility !== 'public') {
+              const requirement = request.requirementOf(coordinate);
+              request.disclosures.add({ subject, field: coordinate, category: requirement.category, level: withSubjectCeiling(requirement, isNaturalPersonCode(subject)).level, basis: decision.basis, ...(decision.ref ? { ref: decision.ref } : {}) });
+            }
+            const worst = worstState?.list === field ? worstState : null;
+            return loaderFor(context, list, visibility, worst).load(subject);
+          }),
+        );
+        const worstRank = Math.max(0, ...parts.map((p) => p.worst ?? 0));
+        const latest = parts.map((p) => p.latest).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+        return {
+          subjectCode: subject,
+          recordsInForce: sum(parts, 'inForce'),
+          negativeInForce: sum(parts, 'negative'),
+          underObjection: sum(parts, 'underObjection'),
+          repaired: sum(parts, 'repaired'),
+          latestDecisionOn: latest,
+          worstState: worstRank > 0 ? (worstState?.order[worstRank - 1] ?? null) : null,
+        };
+      },
+    },
+  };
+}
+
+const sum = (parts: readonly ListCounts[], key: 'inForce' | 'negative' | 'underObjection' | 'repaired') => parts.reduce((n, p) => n + p[key], 0);
