@@ -107,12 +107,12 @@ export function registerReports(app: FastifyInstance, graphqlPath: string): void
     const errors = response.errors ?? [];
     const failed = errors.find((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE');
     const report = response.data?.creditReport as { subject?: unknown } | null | undefined;
-    if (!report || failed) {
-      // No report, or a part of it failed: the caller's mistake or the graph's failure, never half a report.
-      const first = failed ?? errors[0];
-      const code = first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-      return reply.code(statusOf(code)).header('cache-control', 'no-store').send({ errors: failed ? errors.filter((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE') : errors });
+    if (failed) {
+      // A part of the report failed, or there is none (the caller's mistake, or the graph's failure): never half a report.
+      const refused = errors.filter((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE');
+      return reply.code(statusOf(failed.extensions?.code)).header('cache-control', 'no-store').send({ errors: refused });
     }
+    if (!report) return refuse(reply, 502, 'INTERNAL_SERVER_ERROR', 'The graph answered no report');
     if (report.subject === null || report.subject === undefined) return refuse(reply, 404, 'NOT_FOUND', 'No subject with this code');
 
     const document = reportDocument(response);

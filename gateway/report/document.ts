@@ -185,6 +185,8 @@ type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 const samePath = (a: Path | undefined, b: Path) => a !== undefined && a.length === b.length && a.every((part, i) => part === b[i]);
 const isObject = (value: unknown): value is { [key: string]: Json } => typeof value === 'object' && value !== null && !Array.isArray(value);
 const label = (field: string) => LABELS[field] ?? field;
+/** A scalar of the response as text; anything else (absent, null, an object) as the absent mark. */
+const scalar = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : ABSENT);
 
 class Walker {
   constructor(private readonly errors: readonly GraphQLErrorLike[]) {}
@@ -197,7 +199,7 @@ class Walker {
   /** Any other error at `path` (a subgraph that failed there): its message, shown instead of the value. */
   failed(path: Path): string | null {
     const error = this.errors.find((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE' && samePath(e.path, path));
-    return error ? `本部分暂不可用（${String(error.extensions?.code ?? 'ERROR')}）` : null;
+    return error ? `本部分暂不可用（${typeof error.extensions?.code === 'string' ? error.extensions.code : 'ERROR'}）` : null;
   }
 
   /** The rows of an object's leaves, nested objects and lists flattened under their parent's label. */
@@ -265,10 +267,10 @@ export function reportDocument(response: ReportResponse): ReportDocument | null 
 
   const requestedBy = isObject(report.requestedBy) ? report.requestedBy : {};
   const header: Array<[string, string]> = [
-    ['报告编号', String(report.id ?? ABSENT)],
-    ['生成时间', String(report.generatedAt ?? ABSENT)],
-    ['查询者类别', String(requestedBy.kind ?? ABSENT)],
-    ['查询机构', requestedBy.institution ? String(requestedBy.institution) : ABSENT],
+    ['报告编号', scalar(report.id)],
+    ['生成时间', scalar(report.generatedAt)],
+    ['查询者类别', scalar(requestedBy.kind)],
+    ['查询机构', scalar(requestedBy.institution)],
     ['查询原因', typeof report.purpose === 'string' ? displayValue('purpose', report.purpose) : ABSENT],
   ];
   const headerBlocks: Block[] = [{ kind: 'fields', heading: null, rows: header }];
@@ -321,7 +323,7 @@ export function reportDocument(response: ReportResponse): ReportDocument | null 
   const subjectName = subject && typeof subject.name === 'string' ? subject.name : '';
   return {
     title: '信用报告',
-    subtitle: `${subjectName}${subjectName ? ' · ' : ''}报告编号 ${String(report.id ?? ABSENT)}`,
+    subtitle: `${subjectName}${subjectName ? ' · ' : ''}报告编号 ${scalar(report.id)}`,
     sections: [
       { title: '报告信息', blocks: headerBlocks },
       { title: '身份信息', blocks: subject ? walk.object(identity, subjectPath) : [{ kind: 'note', text: walk.unavailable(subjectPath) }] },
