@@ -146,7 +146,7 @@ function principalClaims(p: Principal): JWTPayload {
     purposes: [...p.purposes],
     ...(p.subject ? { subject: p.subject } : {}),
     ...(p.statutory ? { statutory: true } : {}),
-    ...(p.kind === 'AUTHORITY' ? { name: p.authorityName, submits: [...(p.submits ?? [])] } : {}),
+    ...(p.kind === 'AUTHORITY' ? { name: p.authorityName, submits: [...(p.submits ?? [])] } : p.organizationName ? { name: p.organizationName } : {}),
   };
 }
 

@@ -36,8 +36,9 @@ export interface TokenClaims {
   readonly purposes: readonly string[];
   readonly subject?: string;
   readonly statutory?: boolean;
-  /** AUTHORITY: its name, and the categories of records it submits. */
+  /** The institution's name (AUTHORITY: required; GOVERNMENT, CREDIT_SERVICE, REGULATOR: optional). */
   readonly name?: string;
+  /** AUTHORITY: the categories of records it submits. */
   readonly submits?: readonly string[];
 }
 
@@ -135,9 +136,10 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     if (purposes.includes('SELF_QUERY')) throw new AuthenticationError(`a ${kind} token may not hold SELF_QUERY, which is for a subject acting as itself`);
   }
   let authority: { authorityName: string; submits: readonly string[] } | null = null;
+  let organizationName: string | null = null;
   if (kind === 'AUTHORITY') {
     const name = payload.name;
-    if (typeof name !== 'string' || !AUTHORITY_NAME.test(name)) {
+    if (typeof name !== 'string' || !ORGANIZATION_NAME.test(name)) {
       throw new AuthenticationError(`an AUTHORITY token names the authority in claim "name": 2 to 100 characters, no control characters, got ${preview(name)}`);
     }
     const submits = stringArray(payload, 'submits', TOKEN_BOUNDS.grants);
@@ -145,8 +147,18 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     const wrong = submits.find((c) => !isSubmittableCategory(c));
     if (wrong !== undefined) throw new AuthenticationError(`token claim "submits" has ${preview(wrong)}, which is no category of credit records in the catalogue`);
     authority = { authorityName: name, submits: Object.freeze([...new Set(submits)]) };
-  } else if (payload.submits !== undefined || payload.name !== undefined) {
-    throw new AuthenticationError(`${article(kind)} ${kind} token carries no "submits" or "name" claim; only a source AUTHORITY submits records`);
+    organizationName = name;
+  } else if (payload.submits !== undefined) {
+    throw new AuthenticationError(`${article(kind)} ${kind} token carries no "submits" claim; only a source AUTHORITY submits records`);
+  } else if (payload.name !== undefined) {
+    // The institution's name, for the inquiry records and the credit reports that list who queried.
+    if (!(NAMED_KINDS as readonly string[]).includes(kind)) {
+      throw new AuthenticationError(`${article(kind)} ${kind} token carries no "name" claim; only ${NAMED_KINDS.join(', ')} and AUTHORITY tokens name their institution`);
+    }
+    if (typeof payload.name !== 'string' || !ORGANIZATION_NAME.test(payload.name)) {
+      throw new AuthenticationError(`token claim "name" names the institution: 2 to 100 characters, no control characters, got ${preview(payload.name)}`);
+    }
+    organizationName = payload.name;
   }
   return Object.freeze({
     kind: kind as PrincipalKind,
@@ -156,6 +168,7 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     purposes: Object.freeze(purposes),
     subject,
     statutory,
+    ...(organizationName !== null ? { organizationName } : {}),
     ...(authority ?? {}),
   });
 }
@@ -163,7 +176,10 @@ export function principalFromClaims(payload: JWTPayload): Principal {
 const article = (kind: string) => (/^[AEIOU]/.test(kind) ? 'an' : 'a');
 
 // eslint-disable-next-line no-control-regex
-const AUTHORITY_NAME = /^[^\u0000-\u001f\u007f]{2,100}$/u;
+const ORGANIZATION_NAME = /^[^\u0000-\u001f\u007f]{2,100}$/u;
+
+/** Organizations other than source authorities whose tokens may name the institution (claim `name`). */
+export const NAMED_KINDS: readonly PrincipalKind[] = ['GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR'];
 
 /**
  * Categories of credit records an authority may submit: a category of the catalogue, or a prefix of

@@ -24,6 +24,8 @@ export interface Principal {
   readonly subject: string | null;
   /** A statutory power of inquiry (regulators, courts): restricted data without the subject's consent. */
   readonly statutory: boolean;
+  /** The institution's name its token carries (an organization's `name` claim), for inquiry records and credit reports. */
+  readonly organizationName?: string;
   /** A source authority's name, as its records carry it (AUTHORITY only). */
   readonly authorityName?: string;
   /**

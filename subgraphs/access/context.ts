@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import type { SubgraphRequest } from '../../shared/subgraph/request';
 import type { Config } from '../../shared/config';
+import type { RecordSettings } from '../../shared/records';
+import type { ReportSettings } from './reports';
 import { pageRequest, type Connection, type PageArgs, type PageLimits } from '../../shared/pagination';
 import {
   SUBJECT_APPLICATIONS,
@@ -29,6 +31,8 @@ export interface AccessContext {
   readonly consents: SubjectListLoader<ConsentRow>;
   readonly specialApplications: SubjectListLoader<ApplicationRow>;
   readonly inquiryRecords: SubjectListLoader<InquiryRow>;
+  /** The store and settings credit reports use (the clock, free reports, statement length). */
+  readonly reports: ReportSettings;
 }
 
 function subjectListLoader<Row extends { id: string }>(db: Knex, limits: PageLimits, list: SubjectList<Row>): SubjectListLoader<Row> {
@@ -45,10 +49,11 @@ function subjectListLoader<Row extends { id: string }>(db: Knex, limits: PageLim
 }
 
 /** Fresh loaders for one request: batching and caching never cross requests. */
-export function createAccessContext(db: Knex, limits: Config['limits']): Omit<AccessContext, 'request'> {
+export function createAccessContext(db: Knex, limits: Config['limits'], settings: RecordSettings): Omit<AccessContext, 'request'> {
   return {
     db,
     limits,
+    reports: { db, settings },
     consents: subjectListLoader(db, limits, SUBJECT_CONSENTS),
     specialApplications: subjectListLoader(db, limits, SUBJECT_APPLICATIONS),
     inquiryRecords: subjectListLoader(db, limits, SUBJECT_INQUIRIES),

@@ -1,5 +1,7 @@
 import type { ResolverMap } from '../../shared/subgraph/types';
-import { DateTimeResolver } from 'graphql-scalars';
+import { scalarResolvers } from '../../shared/scalars';
+import { mergeResolvers } from '../../shared/subgraph/merge';
+import { reportResolvers } from './reports';
 import { badUserInput, echo, graphqlError, requireBoundedText } from '../../shared/errors';
 import { requireSubjectCode } from '../../shared/identifiers';
 import { pageRequest, type Connection, type PageArgs } from '../../shared/pagination';
@@ -37,13 +39,19 @@ function validId(id: string, argumentName: string): string {
   return id;
 }
 
-/** Categories a consent or application may name: the catalogue's categories or their prefixes, never the access records themselves. */
+/**
+ * The one access category a subject may authorize: who queried it (a credit report's inquiry section,
+ * PBoC reports show it to the bank the subject authorized). Consents and applications stay its own.
+ */
+const REPORT_INQUIRIES_CATEGORY = 'access.inquiry';
+
+/** Categories a consent or application may name: the catalogue's categories or their prefixes, never the other access records. */
 function validCategories(categories: readonly string[], argumentName: string): string[] {
   if (categories.length === 0) throw badUserInput('Name at least one category', { argumentName });
   const unique = [...new Set(categories)];
   for (const category of unique) {
     const known = CATEGORIES.some((c) => c.category === category || c.category.startsWith(`${category}.`));
-    if (!known || !isSubmittableCategory(category)) {
+    if (!known || !(isSubmittableCategory(category) || category === REPORT_INQUIRIES_CATEGORY)) {
       throw badUserInput(`"${echo(category)}" is not a category of credit information in the catalogue`, { argumentName });
     }
   }
@@ -124,6 +132,7 @@ function inquiryView(row: InquiryRow, subject: string | null) {
     occurredAt: row.occurred_at,
     principalKind: row.principal_kind,
     organization: row.organization,
+    organizationName: row.organization_name,
     staff: row.staff,
     purpose: row.purpose,
     subjects: subject ? [subject] : row.subject_codes,
@@ -168,8 +177,9 @@ interface ApplyArgs {
   readonly input: { subject: string; purpose: string; categories: string[]; reason: string; validUntil: Date };
 }
 
-export const accessResolvers: ResolverMap<AccessContext> = {
-  DateTime: DateTimeResolver,
+const ownResolvers: ResolverMap<AccessContext> = {
+  Date: scalarResolvers.Date,
+  DateTime: scalarResolvers.DateTime,
   Query: {
     inquiryRecords: (_root, args: PageArgs & { filter?: { subject?: string | null; organization?: string | null; since?: Date | null; until?: Date | null } | null }, context) => {
       const filter = args.filter ?? {};
@@ -281,3 +291,6 @@ export const accessResolvers: ResolverMap<AccessContext> = {
       context.inquiryRecords.page(subject.code, args).then((c) => mapConnection(c, (row: InquiryRow) => inquiryView(row, subject.code))),
   },
 };
+
+/** The access subgraph's resolvers: consents, applications and inquiry records, and the credit report (`reports.ts`). */
+export const accessResolvers = mergeResolvers(ownResolvers, reportResolvers) as ResolverMap<AccessContext>;

@@ -15,6 +15,7 @@ import { writeInquiries, subjectGrants, type InquiryOutcome, type NewInquiry } f
 import { INQUIRY_RECORD_USE, SUBJECT_GRANTS_ROUTE, INQUIRY_RECORDS_ROUTE } from '../../shared/auth/context';
 import { AuthenticationError } from '../../shared/auth/tokens';
 import { tracedFields, withSpan } from '../../shared/telemetry';
+import { DEFAULT_RECORD_SETTINGS } from '../../shared/records';
 
 const typeDefs = subgraphTypeDefs(__dirname);
 
@@ -55,6 +56,7 @@ async function checkedInquiry(recordContexts: ContextVerifier, record: unknown):
     requestId: caller.requestId,
     principalKind: principal.kind,
     organization: principal.organization,
+    organizationName: principal.organizationName ?? null,
     staff: principal.staff,
     purpose: caller.purpose,
     disclosures: disclosures as Disclosure[],
@@ -77,7 +79,7 @@ export async function buildAccessServer(deps: SubgraphDeps): Promise<FastifyInst
     name: 'access',
     typeDefs,
     resolvers: tracedFields(accessResolvers, 'Mutation'),
-    context: () => createAccessContext(deps.store.db, deps.limits),
+    context: () => createAccessContext(deps.store.db, deps.limits, deps.records ?? DEFAULT_RECORD_SETTINGS),
   });
 
   const recordContexts = contextVerifierFor('access', deps);

@@ -49,6 +49,7 @@ export interface InquiryRow {
   readonly occurred_at: Date;
   readonly principal_kind: string;
   readonly organization: string | null;
+  readonly organization_name: string | null;
   readonly staff: string | null;
   readonly purpose: string | null;
   readonly subject_codes: string[];
@@ -368,6 +369,8 @@ export interface NewInquiry {
   readonly requestId: string;
   readonly principalKind: string;
   readonly organization: string | null;
+  /** The organization's name as its token named it (the `name` claim), for credit reports. */
+  readonly organizationName: string | null;
   readonly staff: string | null;
   readonly purpose: string | null;
   readonly disclosures: readonly Disclosure[];
@@ -382,6 +385,7 @@ interface NewInquiryRow {
   request_id: string;
   principal_kind: string;
   organization: string | null;
+  organization_name: string | null;
   staff: string | null;
   purpose: string | null;
   subject_codes: string[];
@@ -395,6 +399,7 @@ function rowOf(inquiry: NewInquiry): NewInquiryRow {
     request_id: inquiry.requestId,
     principal_kind: inquiry.principalKind,
     organization: inquiry.organization,
+    organization_name: inquiry.organizationName,
     staff: inquiry.staff,
     purpose: inquiry.purpose,
     subject_codes: [...new Set(inquiry.disclosures.map((d) => d.subject).filter((s): s is string => s !== null))].sort(),
@@ -415,9 +420,9 @@ function canonical(value: unknown): string {
 }
 
 /** What a record says, to tell a retry of the same record from another record under its request id. */
-function contentsOf(row: { principal_kind: string; organization: string | null; staff: string | null; purpose: string | null; disclosures: unknown }): string {
+function contentsOf(row: { principal_kind: string; organization: string | null; organization_name: string | null; staff: string | null; purpose: string | null; disclosures: unknown }): string {
   const disclosures: unknown = typeof row.disclosures === 'string' ? JSON.parse(row.disclosures) : row.disclosures;
-  return canonical([row.principal_kind, row.organization, row.staff, row.purpose, disclosures]);
+  return canonical([row.principal_kind, row.organization, row.organization_name, row.staff, row.purpose, disclosures]);
 }
 
 /**
@@ -444,11 +449,12 @@ export async function writeInquiries(db: Knex, inquiries: readonly NewInquiry[])
   }
   const written = await db('inquiry_records')
     .whereIn('request_id', [...new Set(rows.map((r) => r.request_id))])
-    .select<Array<{ id: string; request_id: string; principal_kind: string; organization: string | null; staff: string | null; purpose: string | null; disclosures: unknown }>>(
+    .select<Array<{ id: string; request_id: string; principal_kind: string; organization: string | null; organization_name: string | null; staff: string | null; purpose: string | null; disclosures: unknown }>>(
       'id',
       'request_id',
       'principal_kind',
       'organization',
+      'organization_name',
       'staff',
       'purpose',
       'disclosures',

@@ -103,7 +103,7 @@ describe('tokens the gateway refuses', () => {
     ['an AUTHORITY submitting inquiry records', { ...TAX_AUTHORITY, submits: ['access.inquiry'] }, 'token claim "submits" has "access.inquiry", which is no category of credit records in the catalogue'],
     ['an AUTHORITY submitting an unknown category', { ...TAX_AUTHORITY, submits: ['taxes'] }, 'token claim "submits" has "taxes", which is no category of credit records in the catalogue'],
     ['an AUTHORITY with a statutory power', { ...TAX_AUTHORITY, statutory: true }, 'an AUTHORITY principal holds no statutory power; only REGULATOR and GOVERNMENT may'],
-    ['a regulator claiming to submit records', { ...REGULATOR, submits: ['tax'] }, 'a REGULATOR token carries no "submits" or "name" claim; only a source AUTHORITY submits records'],
+    ['a regulator claiming to submit records', { ...REGULATOR, submits: ['tax'] }, 'a REGULATOR token carries no "submits" claim; only a source AUTHORITY submits records'],
   ])('%s', async (_what, claims, message) => {
     expect(await ask(await craft(claims as JWTPayload))).toEqual(refused(message));
   });
