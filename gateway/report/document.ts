@@ -107,6 +107,45 @@ const LABELS: Readonly<Record<string, string>> = {
   shopName: '店铺名称',
   platform: '平台',
   goods: '商品',
+  taxpayerType: '纳税人类型',
+  registeredOn: '登记日期',
+  periodEnd: '所属期止',
+  caseNature: '案件性质',
+  amountInvolved: '涉案金额（元）',
+  penaltyType: '处罚类型',
+  institutionName: '机构名称',
+  accountType: '账户类型',
+  classification: '五级分类',
+  overdueBucket: '逾期情况',
+  creditorName: '债权人',
+  debtorName: '债务人',
+  guaranteeType: '担保方式',
+  obligation: '生效法律文书确定的义务',
+  performance: '履行情况',
+  cause: '案由',
+  outcome: '结果',
+  category: '类别',
+  validUntil: '有效期至',
+  practitionerName: '姓名',
+  role: '角色',
+  contractAmount: '合同金额（元）',
+  awardName: '奖项',
+  level: '级别',
+  workersAffected: '涉及人数',
+  settled: '已结清',
+  measure: '措施',
+  ipType: '知识产权类型',
+  period: '期间',
+  complaints: '投诉数',
+  resolved: '已解决数',
+  institutionType: '机构类型',
+  hospitalGrade: '医院等级',
+  beds: '床位数',
+  result: '结果',
+  pointsDeducted: '扣分',
+  paymentQualification: '医保支付资格',
+  recoveredAmount: '追回金额（元）',
+  suspendedMonths: '暂停月数',
 };
 
 /** The list names, as a reader calls them. */
@@ -202,10 +241,25 @@ class Walker {
     return error ? `本部分暂不可用（${typeof error.extensions?.code === 'string' ? error.extensions.code : 'ERROR'}）` : null;
   }
 
+  /**
+   * The fields of an object at `path`, and the fields denied there: the gateway removes a denied
+   * field before planning, so it may be absent from the data and known only by its error.
+   */
+  entries(value: { [key: string]: Json }, path: Path): Array<[string, Json]> {
+    const entries: Array<[string, Json]> = Object.entries(value);
+    for (const error of this.errors) {
+      const at = error.path;
+      if (error.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE' || !at || at.length !== path.length + 1 || !path.every((part, i) => at[i] === part)) continue;
+      const field = at[path.length];
+      if (typeof field === 'string' && !(field in value)) entries.push([field, null]);
+    }
+    return entries;
+  }
+
   /** The rows of an object's leaves, nested objects and lists flattened under their parent's label. */
   rows(value: { [key: string]: Json }, path: Path, prefix = ''): Array<[string, string]> {
     const rows: Array<[string, string]> = [];
-    for (const [field, child] of Object.entries(value)) {
+    for (const [field, child] of this.entries(value, path)) {
       if (field === '__typename') continue;
       const here = [...path, field];
       const name = prefix ? `${prefix}·${label(field)}` : label(field);
@@ -247,7 +301,7 @@ class Walker {
 
   /** A section made of one object's fields, or the line that says why it is not there. */
   object(value: Json | undefined, path: Path, heading: string | null = null): Block[] {
-    if (!isObject(value)) return [{ kind: 'note', text: this.unavailable(path) }];
+    if (!isObject(value)) return [{ kind: 'note', text: `${heading ? `${heading}：` : ''}${this.unavailable(path)}` }];
     return [{ kind: 'fields', heading, rows: this.rows(value, path) }];
   }
 }
@@ -274,13 +328,14 @@ export function reportDocument(response: ReportResponse): ReportDocument | null 
     ['查询原因', typeof report.purpose === 'string' ? displayValue('purpose', report.purpose) : ABSENT],
   ];
   const headerBlocks: Block[] = [{ kind: 'fields', heading: null, rows: header }];
-  if ('selfReports' in report) headerBlocks.push(...walk.object(report.selfReports, [...root, 'selfReports'], '本人查询次数'));
+  const top = new Map(walk.entries(report, root));
+  if (top.has('selfReports')) headerBlocks.push(...walk.object(report.selfReports, [...root, 'selfReports'], '本人查询次数'));
 
   const identity: { [key: string]: Json } = {};
   const profiles: Array<[string, Json]> = [];
   const listings: Array<[string, Json]> = [];
   const summaries: Block[] = [];
-  for (const [field, value] of Object.entries(subject ?? {})) {
+  for (const [field, value] of subject ? walk.entries(subject, subjectPath) : []) {
     if (SECTORS[field]) profiles.push([field, value]);
     else if (isSummaryField(field)) summaries.push(...walk.object(value, [...subjectPath, field], '公共信息（登记机关名录）'));
     else if (isConnection(value) || (value === null && walk.denied([...subjectPath, field]) && /Listings$/.test(field))) listings.push([field, value]);
@@ -297,8 +352,9 @@ export function reportDocument(response: ReportResponse): ReportDocument | null 
       records.push({ kind: 'note', text: `${name}：${why}` });
       continue;
     }
-    const lists = Object.entries(profile).filter(([field]) => !isSummaryField(field));
-    for (const [field, value] of Object.entries(profile)) {
+    const fields = walk.entries(profile, path);
+    const lists = fields.filter(([field]) => !isSummaryField(field));
+    for (const [field, value] of fields) {
       if (isSummaryField(field)) summaries.push(...walk.object(value, [...path, field], name));
     }
     records.push({ kind: 'note', text: `【${name}】` });

@@ -14,7 +14,10 @@ import { usccCheckCharacter } from '../../shared/identifiers';
 const SECTION_TITLES = ['报告信息', '身份信息', '各行业信用概要', '各行业有效记录', '公共信息', '查询记录', '信息主体声明'];
 const HOSTILE = '<script>alert("x")</script> & 我对该记录有异议';
 
-/** A report as the gateway answers it to an organization: its own selfReports denied, one record under objection. */
+/**
+ * A report as the gateway answers it to an organization: selfReports denied (null), finance's credit
+ * accounts denied (removed from the data before planning, known by their error), one record under objection.
+ */
 const FIXTURE: ReportResponse = {
   data: {
     creditReport: {
@@ -51,7 +54,7 @@ const FIXTURE: ReportResponse = {
             ],
           },
         },
-        finance: { recordSummary: { recordsInForce: 0, negativeInForce: 0, underObjection: 0, repaired: 0, latestDecisionOn: null, worstState: null }, creditAccounts: null },
+        finance: { recordSummary: { recordsInForce: 0, negativeInForce: 0, underObjection: 0, repaired: 0, latestDecisionOn: null, worstState: null } },
       },
       inquiries: [{ institution: '未具名机构', date: '2026-10-01', purpose: 'CREDIT_RATING' }],
       statement: { text: HOSTILE, madeAt: '2026-11-26T08:00:00.000Z' },
@@ -119,7 +122,7 @@ describe('the report document, from the response of CreditReport', () => {
   it('says a denied part is not available to this caller instead of showing it empty', () => {
     expect(document.sections.map((s) => s.title)).toEqual(SECTION_TITLES);
     const header = document.sections[0]!;
-    expect(header.blocks).toContainEqual({ kind: 'note', text: DENIED_TEXT });
+    expect(header.blocks).toContainEqual({ kind: 'note', text: `本人查询次数：${DENIED_TEXT}` });
     const records = document.sections[3]!;
     expect(records.blocks).toContainEqual({ kind: 'note', text: `金融·信贷账户：${DENIED_TEXT}` });
   });
@@ -129,7 +132,8 @@ describe('the report document, from the response of CreditReport', () => {
     const started = performance.now();
     const pdf = await renderPdf(document);
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(500);
+    // ~25 ms on an idle machine (it was ~10 s with the WOFF read by fontkit directly: gateway/report/font.ts).
+    expect(elapsed).toBeLessThan(1_000);
     const text = pdfText(pdf);
     expect(missingFrom(text, leavesOf(FIXTURE.data?.creditReport))).toEqual([]);
     expect(pageHeads(text).filter((head) => SECTION_TITLES.includes(head) || head === '信用报告')).toHaveLength(SECTION_TITLES.length);
@@ -187,10 +191,8 @@ describe('GET /reports/<code>.pdf|.html through the gateway', () => {
       expect(leaves.map(([field, value]) => escapeHtml(displayValue(field, value))).filter((shown) => !page.includes(shown))).toEqual([]);
       // What the gateway denied this caller is said to be denied, in both.
       const denials = (graphql.body.errors ?? []).filter((e) => (e.extensions as { code?: string }).code === 'UNAUTHORIZED_FIELD_OR_TYPE');
-      if (denials.length > 0) {
-        expect(text).toContain(DENIED_TEXT);
-        expect(page).toContain(DENIED_TEXT);
-      }
+      const deniedLines = (shown: string) => shown.split(DENIED_TEXT).length - 1;
+      expect([deniedLines(squeezed(text)), deniedLines(page)]).toEqual([denials.length, denials.length]);
     });
   });
 
