@@ -196,6 +196,23 @@ describe('GET /reports/<code>.pdf|.html through the gateway', () => {
     });
   });
 
+  it('runs under a safelist that takes operations only by id, as the operation is in the manifest', async () => {
+    const strict = await startGateway({
+      ...urlOverrides(graph.subgraphUrls),
+      CG_PERSISTED_QUERIES: 'require-id',
+      CG_PERSISTED_QUERIES_MANIFEST: path.resolve(__dirname, '../../operations/persisted-query-manifest.json'),
+    });
+    try {
+      const unlisted = await post(strict.url, OPERATION, { code: GROUP });
+      expect([unlisted.status, unlisted.body.errors?.map((e) => (e.extensions as { code: string }).code)]).toEqual([400, ['PERSISTED_QUERY_ID_REQUIRED']]);
+      const html = await testFetch(`${strict.url}/reports/${GROUP}.html`);
+      expect(html.status).toBe(200);
+      expect(await html.text()).toContain(GROUP);
+    } finally {
+      await strict.app.close();
+    }
+  });
+
   it('answers 401 UNAUTHENTICATED to a bad token, 400 BAD_USER_INPUT to a bad code, 404 NOT_FOUND to an unknown subject, never a stack', async () => {
     const bad = await get(`${GROUP}.pdf`, { authorization: 'Bearer not-a-token' });
     expect(bad.status).toBe(401);
