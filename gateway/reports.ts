@@ -23,7 +23,9 @@ import { reportFont } from './report/font';
  * is a Fastify hook on it, and so are the metrics, the request log and load shedding. Through the
  * route itself, authentication, rate limits (counted once, for the caller's principal or address),
  * the safelist, operation limits, permissions and the inquiry record are those of a POST of the
- * operation, with nothing copied here that could drift. The inner request has its own request id
+ * operation, with nothing copied here that could drift. Load shedding sees two requests in flight
+ * while a report is made (this one and its POST), so a saturated gateway refuses the POST with 503,
+ * as it would refuse it sent directly. The inner request has its own request id
  * (the one in the inquiry record and the report row): the document's answer carries it in
  * `x-graphql-request-id`. Nothing travels over the network; no token is kept.
  *
@@ -71,7 +73,8 @@ export function registerReports(app: FastifyInstance, graphqlPath: string): void
   // The typeface is unwrapped once, at start, not by the first caller (gateway/report/font.ts).
   reportFont();
 
-  app.get(REPORTS_PATH, async (request: FastifyRequest, reply: FastifyReply) => {
+  // No HEAD route: every GET issues a report, and a HEAD must not issue one unseen.
+  app.get(REPORTS_PATH, { exposeHeadRoute: false }, async (request: FastifyRequest, reply: FastifyReply) => {
     const file = FILE.exec((request.params as { file: string }).file);
     if (!file) return refuse(reply, 400, 'BAD_USER_INPUT', 'Ask for /reports/<code>.pdf or /reports/<code>.html, <code> a subject code');
     const [, code, format] = file as unknown as [string, string, 'pdf' | 'html'];
