@@ -213,6 +213,17 @@ describe('GET /reports/<code>.pdf|.html through the gateway', () => {
     }
   });
 
+  it('answers 502 SUBGRAPH_UNAVAILABLE, and no document, when a sector does not answer: a report missing a sector is never issued', async () => {
+    const cut = await startGateway({ ...urlOverrides(graph.subgraphUrls), CG_CONSTRUCTION_URL: 'http://127.0.0.1:9/graphql', CG_RETRY_MAX: '0' });
+    try {
+      const response = await testFetch(`${cut.url}/reports/${GROUP}.pdf`);
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string; serviceName?: string } }> };
+      expect([response.status, body.errors.map((e) => [e.extensions.code, e.extensions.serviceName])]).toEqual([502, [['SUBGRAPH_UNAVAILABLE', 'construction']]]);
+    } finally {
+      await cut.app.close();
+    }
+  });
+
   it('answers 401 UNAUTHENTICATED to a bad token, 400 BAD_USER_INPUT to a bad code, 404 NOT_FOUND to an unknown subject, never a stack', async () => {
     const bad = await get(`${GROUP}.pdf`, { authorization: 'Bearer not-a-token' });
     expect(bad.status).toBe(401);
