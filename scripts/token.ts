@@ -9,7 +9,9 @@ import type { PrincipalKind } from '../shared/policy/principal';
 /**
  * `npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...]
  *   [--subject <code>] [--kind <kind>] [--staff <id>] [--statutory] [--ttl <duration>]`
- * and, for a source authority, `--kind AUTHORITY --org <its USCC> --name <its name> --submits <category> [--submits ...]`
+ * and, for a source authority, `--kind AUTHORITY --org <its USCC> --name <its name> --submits <category> [--submits ...]`.
+ * A GOVERNMENT, CREDIT_SERVICE or REGULATOR token may name its institution too (`--name 中国工商银行上海市分行`):
+ * inquiry records keep the name, and credit reports list who queried by it.
  * prints a bearer token signed with the configured key, after the validation the gateway applies
  * (`principalFromClaims`, and a lifetime within CG_TOKEN_MAX_LIFETIME).
  *
@@ -20,7 +22,7 @@ import type { PrincipalKind } from '../shared/policy/principal';
  */
 const USAGE =
   'usage: npm run --silent token -- --org <id> --grant <category>:<LEVEL> [--grant ...] [--purpose <code> ...] ' +
-  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT|AUTHORITY] [--name <authority name>] [--submits <category> ...] [--staff <id>] [--statutory] [--ttl 1h]\n' +
+  '[--subject <code>] [--kind GOVERNMENT|CREDIT_SERVICE|REGULATOR|SUBJECT|AUTHORITY] [--name <institution name>] [--submits <category> ...] [--staff <id>] [--statutory] [--ttl 1h]\n' +
   `       npm run --silent token -- --context --subgraph <${SUBGRAPH_NAMES.join('|')}> --body '<the JSON body you will send>' [--route /graphql] <the same principal options>`;
 
 function fail(message: string): never {

@@ -206,7 +206,7 @@ describe("consents: a subject's authorization of one organization", () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ organization: '91110000717825966X' }, 'input.organization'],
       [{ categories: ['finance.nothing'] }, 'input.categories'],
-      [{ categories: ['access.inquiry'] }, 'input.categories'],
+      [{ categories: ['access.consent'] }, 'input.categories'],
       [{ validUntil: inDays(-1) }, 'input.validUntil'],
       [{ purpose: 'SELF_QUERY' }, 'input.purpose'],
     ];

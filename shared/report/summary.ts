@@ -79,8 +79,8 @@ async function countLists(db: Knex, list: RecordList, visibility: Visibility, se
   const negative = list.ingest?.negative ?? 'false';
   const worstSql = worst ? `max(array_position(?::text[], ??::text))` : 'null::int';
   const bindings: Knex.RawBinding[] = [];
-  if (worst) bindings.push([...worst.order] as unknown as Knex.RawBinding, worst.column);
-  bindings.push(list.table, [...subjects] as unknown as Knex.RawBinding);
+  if (worst) bindings.push([...worst.order], worst.column);
+  bindings.push(list.table, [...subjects]);
   const result = await db.raw<{ rows: Array<{ subject_code: string; in_force: string; negative: string; under_objection: string; repaired: string; latest: string | null; worst: number | null }> }>(
     `select subject_code, count(*) as in_force,
             count(*) filter (where coalesce((${negative}), false)) as negative,

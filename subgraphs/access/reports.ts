@@ -136,7 +136,7 @@ function loadersOf(request: SubgraphRequest, { db, settings }: ReportSettings): 
                 limit ?
              ) r
             order by r.occurred_at desc, r.id desc`,
-          [[...subjects] as unknown as Knex.RawBinding, since, REPORT_INQUIRIES_MAX],
+          [[...subjects], since, REPORT_INQUIRIES_MAX],
         );
         const bySubject = new Map<string, InquiryLine[]>(subjects.map((s) => [s, []]));
         for (const row of result.rows) bySubject.get(row.subject)?.push(row);
@@ -217,8 +217,9 @@ export const reportResolvers = {
         const row = await db.transaction(async (trx) => {
           await trx('report_statements').where({ subject_code: subject, state: 'CURRENT' }).update({ state: 'REPLACED', ended_at: now });
           const [inserted] = await trx('report_statements').insert({ subject_code: subject, text: checked.value as string, made_at: now, state: 'CURRENT' }).returning<StatementRow[]>(['subject_code', 'text', 'made_at']);
-          return inserted as StatementRow;
+          return inserted;
         });
+        if (!row) throw new Error('the store did not return the statement it wrote');
         return statementView(row);
       } catch (error) {
         // Two statements set at once: the one-current index lets one through, the other changes nothing.

@@ -134,6 +134,7 @@ export async function callerHeaders(claims: TokenClaims, purpose?: string, ttlSe
 export const TAX_BUREAU: TokenClaims = {
   kind: 'GOVERNMENT',
   org: '11110000000029373Q',
+  name: '国家税务总局北京市税务局',
   staff: 'clerk-12',
   grants: ['tax:SHARED', 'registry:SHARED'],
   purposes: ['ADMINISTRATIVE_APPROVAL', 'SUPERVISION'],
@@ -143,6 +144,7 @@ export const TAX_BUREAU: TokenClaims = {
 export const DEMO_BANK_CALLER: TokenClaims = {
   kind: 'CREDIT_SERVICE',
   org: DEMO_BANK,
+  name: '中国工商银行上海市分行',
   staff: 'loan-officer-3',
   grants: ['finance:RESTRICTED', 'registry:SHARED', 'access.application:SHARED'],
   purposes: ['LOAN_APPROVAL', 'POST_LOAN_MANAGEMENT'],
@@ -152,6 +154,7 @@ export const DEMO_BANK_CALLER: TokenClaims = {
 export const REGULATOR: TokenClaims = {
   kind: 'REGULATOR',
   org: '11100000000013127D',
+  name: '国家金融监督管理总局',
   staff: 'inspector-7',
   grants: ['*:RESTRICTED'],
   purposes: ['SUPERVISION'],

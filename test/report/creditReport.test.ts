@@ -1,0 +1,281 @@
+import { startSubgraphs, startGateway, urlOverrides, DEMO_BANK_CALLER, REGULATOR, type RunningGraph } from '../support/graph';
+import { as, MovableClock, settingsOn } from '../support/lifeCycle';
+import { principalFromClaims, type TokenClaims } from '../../shared/auth/tokens';
+import { DEMO_BANK } from '../../subgraphs/access/dataset';
+
+/**
+ * The credit report through the gateway, as the subject, a bank it authorized and the public see it:
+ * one report operation, each section under the caller's own permissions, every report recorded.
+ */
+
+/** The demo group (seeded with records in every sector) as itself. */
+const GROUP = '9111010500088WXJ4C';
+const GROUP_SELF: TokenClaims = { kind: 'SUBJECT', org: GROUP, subject: GROUP, grants: [], purposes: ['SELF_QUERY'] };
+/** The demo bank, with the right to read who queried a subject that authorizes it (the report's inquiry section). */
+const BANK: TokenClaims = { ...DEMO_BANK_CALLER, grants: [...DEMO_BANK_CALLER.grants, 'access.inquiry:RESTRICTED'] };
+const BANK_NAME = DEMO_BANK_CALLER.name as string;
+const UUID = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+const SUMMARY = 'recordsInForce negativeInForce underObjection repaired latestDecisionOn worstState';
+const REPORT = `query Report($code: ID!) {
+  creditReport(code: $code) {
+    id generatedAt requestedBy { kind institution } purpose
+    statement { text madeAt }
+    selfReports { year used freePerYear freeRemaining charged }
+    inquiries { institution date purpose }
+    subject {
+      code name
+      listingSummary { ${SUMMARY} }
+      finance { recordSummary { ${SUMMARY} } creditAccounts(first: 1) { totalCount } }
+    }
+  }
+}`;
+const SET_STATEMENT = `mutation Set($subject: ID!, $text: String!) { setReportStatement(subject: $subject, text: $text) { text madeAt } }`;
+const WITHDRAW_STATEMENT = `mutation Withdraw($subject: ID!) { withdrawReportStatement(subject: $subject) { text madeAt } }`;
+
+const LISTINGS = { recordsInForce: 2, negativeInForce: 2, underObjection: 0, repaired: 0, latestDecisionOn: '2025-07-01', worstState: null };
+const denied = (path: readonly string[], category: string, level = 'RESTRICTED') => ({
+  message: 'Unauthorized field or type',
+  path,
+  extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', category, level, reason: expect.any(String) },
+});
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe('credit report', () => {
+  let graph: RunningGraph;
+  let gateway: { url: string; app: { close(): Promise<unknown> } };
+  const clock = new MovableClock('2026-12-01T02:00:00Z');
+
+  beforeAll(async () => {
+    graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'finance'] });
+    gateway = await startGateway(urlOverrides(graph.subgraphUrls));
+  });
+
+  afterAll(async () => {
+    await gateway.app.close();
+    await graph.close();
+  });
+
+  const reportAs = (claims: TokenClaims | null, purpose?: string, code = GROUP) => as(gateway.url, claims, REPORT, { code }, purpose);
+  const reportsOf = (subject: string) => graph.stores.access.db('credit_reports').where({ subject_code: subject }).orderBy('generated_at').orderBy('id');
+
+  describe('the subject itself', () => {
+    it('sees every section, its own inquiries left out, and its third report of the year is charged', async () => {
+      const first = await reportAs(GROUP_SELF, 'SELF_QUERY');
+      const second = await reportAs(GROUP_SELF, 'SELF_QUERY');
+      const third = await reportAs(GROUP_SELF, 'SELF_QUERY');
+      const report = (used: number, charged: boolean) => ({
+        data: {
+          creditReport: {
+            id: UUID,
+            generatedAt: '2026-12-01T02:00:00.000Z',
+            requestedBy: { kind: 'SUBJECT', institution: null },
+            purpose: 'SELF_QUERY',
+            statement: null,
+            selfReports: { year: 2026, used, freePerYear: 2, freeRemaining: Math.max(0, 2 - used), charged },
+            inquiries: [],
+            subject: {
+              code: GROUP,
+              name: '北京诚昌控股集团有限公司',
+              listingSummary: LISTINGS,
+              finance: {
+                recordSummary: { recordsInForce: 11, negativeInForce: 8, underObjection: 0, repaired: 0, latestDecisionOn: '2025-08-17', worstState: 'LOSS' },
+                creditAccounts: { totalCount: 4 },
+              },
+            },
+          },
+        },
+      });
+      expect(first.body).toEqual(report(1, false));
+      expect(second.body).toEqual(report(2, false));
+      expect(third.body).toEqual(report(3, true));
+      // One row per report (issued at the same instant of the test's clock: compared in any order).
+      const rows = (await reportsOf(GROUP)).map((r: { self: boolean; charged: boolean; requester_kind: string }) => [r.requester_kind, r.self, r.charged]);
+      expect(rows.sort()).toEqual([
+        ['SUBJECT', true, false],
+        ['SUBJECT', true, false],
+        ['SUBJECT', true, true],
+      ]);
+    });
+
+    it('has two free reports again in the next calendar year, China time', async () => {
+      clock.set('2026-12-31T16:30:00Z'); // 2027-01-01 00:30 in Beijing
+      try {
+        const next = await as(gateway.url, GROUP_SELF, `query R($code: ID!) { creditReport(code: $code) { selfReports { year used freeRemaining charged } } }`, { code: GROUP }, 'SELF_QUERY');
+        expect(next.body).toEqual({ data: { creditReport: { selfReports: { year: 2027, used: 1, freeRemaining: 1, charged: false } } } });
+      } finally {
+        clock.set('2026-12-01T02:00:00Z');
+      }
+    });
+  });
+
+  describe('a bank the subject authorized', () => {
+    beforeAll(async () => {
+      const granted = await as(
+        gateway.url,
+        GROUP_SELF,
+        `mutation Grant($input: GrantConsentInput!) { grantConsent(input: $input) { inForce } }`,
+        { input: { subject: GROUP, organization: DEMO_BANK, purpose: 'LOAN_APPROVAL', categories: ['finance.credit', 'access.inquiry'], validUntil: '2099-01-01T00:00:00Z' } },
+        'SELF_QUERY',
+      );
+      expect(granted.body).toEqual({ data: { grantConsent: { inForce: true } } });
+    });
+
+    it("gets a bank's report: the credit accounts it is authorized for, who queried by name, never the subject's own allowance", async () => {
+      await reportAs(BANK, 'LOAN_APPROVAL');
+      const inquiriesBefore = await graph.stores.access.db('inquiry_records').count<{ n: string }[]>({ n: '*' });
+      const response = await reportAs(BANK, 'LOAN_APPROVAL');
+      expect(response.body).toEqual({
+        errors: [denied(['creditReport', 'selfReports'], 'report.self')],
+        data: {
+          creditReport: {
+            id: UUID,
+            generatedAt: '2026-12-01T02:00:00.000Z',
+            requestedBy: { kind: 'CREDIT_SERVICE', institution: BANK_NAME },
+            purpose: 'LOAN_APPROVAL',
+            statement: null,
+            selfReports: null,
+            // The bank's first report, by name; the subject's own reports are not inquiries.
+            inquiries: [{ institution: BANK_NAME, date: chinaToday(), purpose: 'LOAN_APPROVAL' }],
+            subject: {
+              code: GROUP,
+              name: '北京诚昌控股集团有限公司',
+              listingSummary: LISTINGS,
+              finance: {
+                recordSummary: { recordsInForce: 8, negativeInForce: 8, underObjection: 0, repaired: 0, latestDecisionOn: '2025-08-17', worstState: 'LOSS' },
+                creditAccounts: { totalCount: 4 },
+              },
+            },
+          },
+        },
+      });
+      // The report leaves one inquiry record, naming the bank, and one report row.
+      const records = await graph.stores.access.db('inquiry_records').orderBy('id', 'desc');
+      expect(records.length).toBe(Number(inquiriesBefore[0]?.n) + 1);
+      expect(records[0]).toMatchObject({ principal_kind: 'CREDIT_SERVICE', organization: DEMO_BANK, organization_name: BANK_NAME, purpose: 'LOAN_APPROVAL', subject_codes: [GROUP] });
+      expect((await reportsOf(GROUP)).filter((r: { self: boolean }) => !r.self)).toEqual([
+        expect.objectContaining({ requester_kind: 'CREDIT_SERVICE', requester_organization: DEMO_BANK, requester_name: BANK_NAME, purpose: 'LOAN_APPROVAL', self: false, charged: false }),
+        expect.objectContaining({ requester_kind: 'CREDIT_SERVICE', requester_organization: DEMO_BANK, requester_name: BANK_NAME, purpose: 'LOAN_APPROVAL', self: false, charged: false }),
+      ]);
+    });
+
+    it('shows an organization whose token names none as 未具名机构, never by its code', async () => {
+      const { name: _name, ...unnamed } = BANK;
+      await as(gateway.url, unnamed, `query Q($code: ID!) { subject(code: $code) { finance { creditAccounts(first: 1) { totalCount } } } }`, { code: GROUP }, 'LOAN_APPROVAL');
+      const response = await as(gateway.url, BANK, `query R($code: ID!) { creditReport(code: $code) { inquiries { institution } } }`, { code: GROUP }, 'LOAN_APPROVAL');
+      expect(response.body).toEqual({ data: { creditReport: { inquiries: [{ institution: '未具名机构' }, { institution: BANK_NAME }, { institution: BANK_NAME }] } } });
+    });
+  });
+
+  describe('the public', () => {
+    it('gets the public report: public records counted, no allowance, no inquiries, no credit accounts', async () => {
+      const response = await reportAs(null);
+      expect(response.body).toEqual({
+        errors: [
+          denied(['creditReport', 'selfReports'], 'report.self'),
+          denied(['creditReport', 'inquiries'], 'access.inquiry'),
+          denied(['creditReport', 'subject', 'finance', 'creditAccounts'], 'finance.credit'),
+        ],
+        data: {
+          creditReport: {
+            id: UUID,
+            generatedAt: '2026-12-01T02:00:00.000Z',
+            requestedBy: { kind: 'PUBLIC', institution: null },
+            purpose: null,
+            statement: null,
+            selfReports: null,
+            inquiries: null,
+            subject: {
+              code: GROUP,
+              name: '北京诚昌控股集团有限公司',
+              listingSummary: LISTINGS,
+              finance: {
+                recordSummary: { recordsInForce: 2, negativeInForce: 2, underObjection: 0, repaired: 0, latestDecisionOn: '2025-08-17', worstState: null },
+                creditAccounts: null,
+              },
+            },
+          },
+        },
+      });
+    });
+
+    it('gets a report without a subject for a code the registry does not know, and BAD_USER_INPUT for a malformed code', async () => {
+      const unknown = await as(gateway.url, null, `query R($code: ID!) { creditReport(code: $code) { requestedBy { kind } subject { code name } } }`, { code: '91310000MA1FL0000N' });
+      // The registry knows no such subject: the gateway nulls it (and says so in extensions.valueCompletion).
+      expect(unknown.body).toMatchObject({ data: { creditReport: { requestedBy: { kind: 'PUBLIC' }, subject: null } } });
+      expect(unknown.body.errors).toBeUndefined();
+      const malformed = await as(gateway.url, null, `query R($code: ID!) { creditReport(code: $code) { id } }`, { code: '91310000MA1FL0000X' });
+      expect(malformed.body).toEqual({
+        errors: [expect.objectContaining({ path: ['creditReport'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'code' }) })],
+        data: { creditReport: null },
+      });
+    });
+  });
+
+  describe("the subject's statement on its report", () => {
+    const bankSees = async () => (await as(gateway.url, BANK, `query R($code: ID!) { creditReport(code: $code) { statement { text } } }`, { code: GROUP }, 'LOAN_APPROVAL')).body;
+
+    it('is set, replaced and withdrawn by the subject alone, seen by the bank, its history kept', async () => {
+      const set = await as(gateway.url, GROUP_SELF, SET_STATEMENT, { subject: GROUP, text: '2024年逾期系疫情停工所致，已全部结清。' }, 'SELF_QUERY');
+      expect(set.body).toEqual({ data: { setReportStatement: { text: '2024年逾期系疫情停工所致，已全部结清。', madeAt: '2026-12-01T02:00:00.000Z' } } });
+      expect(await bankSees()).toEqual({ data: { creditReport: { statement: { text: '2024年逾期系疫情停工所致，已全部结清。' } } } });
+
+      const replaced = await as(gateway.url, GROUP_SELF, SET_STATEMENT, { subject: GROUP, text: '逾期款项已于2025年3月结清。' }, 'SELF_QUERY');
+      expect(replaced.body).toEqual({ data: { setReportStatement: { text: '逾期款项已于2025年3月结清。', madeAt: '2026-12-01T02:00:00.000Z' } } });
+      expect(await bankSees()).toEqual({ data: { creditReport: { statement: { text: '逾期款项已于2025年3月结清。' } } } });
+
+      const byBank = await as(gateway.url, BANK, SET_STATEMENT, { subject: GROUP, text: '银行代为声明' }, 'LOAN_APPROVAL');
+      expect(byBank.body).toEqual({ errors: [denied(['setReportStatement'], 'recourse.statement')], data: null });
+      // Even a statutory power reaches the field, not the subject's voice.
+      const byRegulator = await as(gateway.url, REGULATOR, SET_STATEMENT, { subject: GROUP, text: '监管代为声明' }, 'SUPERVISION');
+      expect(byRegulator.body).toEqual({
+        errors: [expect.objectContaining({ path: ['setReportStatement'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+        data: { setReportStatement: null },
+      });
+
+      const withdrawn = await as(gateway.url, GROUP_SELF, WITHDRAW_STATEMENT, { subject: GROUP }, 'SELF_QUERY');
+      expect(withdrawn.body).toEqual({ data: { withdrawReportStatement: { text: '逾期款项已于2025年3月结清。', madeAt: '2026-12-01T02:00:00.000Z' } } });
+      expect(await bankSees()).toEqual({ data: { creditReport: { statement: null } } });
+      const again = await as(gateway.url, GROUP_SELF, WITHDRAW_STATEMENT, { subject: GROUP }, 'SELF_QUERY');
+      expect(again.body).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })], data: { withdrawReportStatement: null } });
+
+      const history = await graph.stores.access.db('report_statements').where({ subject_code: GROUP }).orderBy('made_at').orderBy('state');
+      expect(history.map((r: { text: string; state: string }) => [r.text, r.state])).toEqual([
+        ['2024年逾期系疫情停工所致，已全部结清。', 'REPLACED'],
+        ['逾期款项已于2025年3月结清。', 'WITHDRAWN'],
+      ]);
+    });
+
+    it('refuses a statement longer than CG_STATEMENT_MAX_CHARS or with control characters', async () => {
+      const long = await as(gateway.url, GROUP_SELF, SET_STATEMENT, { subject: GROUP, text: '长'.repeat(201) }, 'SELF_QUERY');
+      expect(long.body).toEqual({
+        errors: [expect.objectContaining({ message: '`text` must be at most 200 characters, got 201', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'text' }) })],
+        data: { setReportStatement: null },
+      });
+      const bidi = await as(gateway.url, GROUP_SELF, SET_STATEMENT, { subject: GROUP, text: '声明\u202e反转' }, 'SELF_QUERY');
+      expect(bidi.body).toEqual({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'text' }) })],
+        data: { setReportStatement: null },
+      });
+    });
+  });
+});
+
+describe("an organization's token names its institution", () => {
+  const claims = (extra: Record<string, unknown>) => ({ ...DEMO_BANK_CALLER, staff: undefined, sub: DEMO_BANK_CALLER.staff, ...extra });
+
+  it('carries the name of a bank, a department or a regulator to the principal', () => {
+    expect(principalFromClaims(claims({})).organizationName).toBe('中国工商银行上海市分行');
+    expect(principalFromClaims({ ...REGULATOR }).organizationName).toBe('国家金融监督管理总局');
+    expect(principalFromClaims(claims({ name: undefined })).organizationName).toBeUndefined();
+  });
+
+  it.each([
+    ['a name with a line break', claims({ name: '中国工商银行\n上海' }), 'token claim "name" names the institution: 2 to 100 characters, no control characters, got "中国工商银行?上海"'],
+    ['a name of one character', claims({ name: '行' }), 'token claim "name" names the institution: 2 to 100 characters, no control characters, got "行"'],
+    ['a name that is no string', claims({ name: 7 }), 'token claim "name" names the institution: 2 to 100 characters, no control characters, got 7'],
+    ['a subject naming itself', { ...GROUP_SELF, name: '北京诚昌控股集团有限公司' }, 'a SUBJECT token carries no "name" claim; only GOVERNMENT, CREDIT_SERVICE, REGULATOR and AUTHORITY tokens name their institution'],
+  ])('refuses %s', (_what, payload, message) => {
+    expect(() => principalFromClaims(payload)).toThrow(message);
+  });
+});
