@@ -8,6 +8,7 @@ import { renderPdf } from '../../gateway/report/pdf';
 import { reportFont } from '../../gateway/report/font';
 import { reportOperation } from '../../gateway/reports';
 import { startSubgraphs, startGateway, urlOverrides, post, callerHeaders, testFetch, type RunningGraph } from '../support/graph';
+import type { FastifyInstance } from 'fastify';
 import type { TokenClaims } from '../../shared/auth/tokens';
 import { usccCheckCharacter } from '../../shared/identifiers';
 
@@ -196,21 +197,41 @@ describe('GET /reports/<code>.pdf|.html through the gateway', () => {
     });
   });
 
-  it('runs under a safelist that takes operations only by id, as the operation is in the manifest', async () => {
-    const strict = await startGateway({
-      ...urlOverrides(graph.subgraphUrls),
-      CG_PERSISTED_QUERIES: 'require-id',
-      CG_PERSISTED_QUERIES_MANIFEST: path.resolve(__dirname, '../../operations/persisted-query-manifest.json'),
+  describe('on a gateway that takes operations only by id and one failed authentication a minute per address', () => {
+    let strict: { url: string; app: FastifyInstance };
+
+    beforeAll(async () => {
+      strict = await startGateway({
+        ...urlOverrides(graph.subgraphUrls),
+        CG_PERSISTED_QUERIES: 'require-id',
+        CG_PERSISTED_QUERIES_MANIFEST: path.resolve(__dirname, '../../operations/persisted-query-manifest.json'),
+        CG_AUTH_FAILURES_PER_MINUTE: '1',
+      });
     });
-    try {
+
+    afterAll(async () => {
+      await strict?.app.close();
+    });
+
+    it('serves the report, as the operation is in the manifest', async () => {
       const unlisted = await post(strict.url, OPERATION, { code: GROUP });
       expect([unlisted.status, unlisted.body.errors?.map((e) => (e.extensions as { code: string }).code)]).toEqual([400, ['PERSISTED_QUERY_ID_REQUIRED']]);
       const html = await testFetch(`${strict.url}/reports/${GROUP}.html`);
       expect(html.status).toBe(200);
       expect(await html.text()).toContain(GROUP);
-    } finally {
-      await strict.app.close();
-    }
+    });
+
+    it("counts a failed authentication against the caller's address, not the gateway's own", async () => {
+      const from = (address: string) => () =>
+        strict.app.inject({ method: 'GET', url: `/reports/${GROUP}.pdf`, remoteAddress: address, headers: { authorization: 'Bearer not-a-token' } });
+      const fromCaller = from('203.0.113.5');
+      expect((await fromCaller()).statusCode).toBe(401);
+      // Another caller's failure is its own: had the route asked from the gateway's address, this one would be refused.
+      expect((await from('198.51.100.7')()).statusCode).toBe(401);
+      const again = await fromCaller();
+      expect([again.statusCode, (JSON.parse(again.body) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)]).toEqual([429, ['RATE_LIMITED']]);
+      expect(again.headers['retry-after']).toMatch(/^\d+$/);
+    });
   });
 
   it('answers 502 SUBGRAPH_UNAVAILABLE, and no document, when a sector does not answer: a report missing a sector is never issued', async () => {
