@@ -26,6 +26,7 @@ import { loggedContext, observeRequests, requestIdOptions, requestLogObserver, r
 import { PersistedQueries } from './safelist';
 import { RateLimits } from './rateLimits';
 import { registerImports } from './imports';
+import { registerReports } from './reports';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -232,6 +233,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   // Bulk imports of source authorities' files (gateway/imports.ts).
   await registerImports(app, { config, verify, signer, limits: rateLimits, ...(options.subgraphFetch ? { subgraphFetch: options.subgraphFetch } : {}) });
+  // The credit report as a PDF or HTML document, made by a POST of operations/credit-report.graphql to the route above (gateway/reports.ts).
+  registerReports(app, gatewayConfig.path);
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

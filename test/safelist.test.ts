@@ -297,6 +297,6 @@ describe('scripts/persisted-manifest.ts', () => {
     const root = path.resolve(__dirname, '..');
     const built = buildManifest(path.join(root, 'operations'), apiSchemaOf(SUPERGRAPH_FILE));
     expect(readFileSync(path.join(root, 'operations/persisted-query-manifest.json'), 'utf8')).toBe(manifestText(built));
-    expect(built.operations.map((o) => o.name)).toEqual(['LoanApprovalSummary', 'PublicSubject', 'SupervisionProfile']);
+    expect(built.operations.map((o) => o.name)).toEqual(['CreditReport', 'LoanApprovalSummary', 'PublicSubject', 'SupervisionProfile']);
   });
 });
