@@ -87,7 +87,7 @@ async function takeRetentionLock(trx: Knex.Transaction): Promise<boolean> {
   return taken.rows[0]?.taken === true;
 }
 
-/** Deletes the expired records of one list, with their notices, and leaves their tombstones. */
+/** Deletes the expired records of one list, with their notices and the subject's recourse about them, and leaves their tombstones. */
 async function expireList(trx: Knex.Transaction, list: RecordList, years: number, today: string, deletedAt: string, runId: string): Promise<RetentionCounts & { tombstones: number }> {
   if (!IDENTIFIER.test(list.table)) throw new Error(`not a table name: ${list.table}`);
   const negative = list.ingest?.negative ?? 'false';
@@ -110,6 +110,10 @@ async function expireList(trx: Knex.Transaction, list: RecordList, years: number
      gone_versions as (
        delete from ?? t using expired e where t.record_id = e.record_id returning t.record_id
      ),
+     -- The subject's recourse about the record leaves with it: objections, statements, repair applications.
+     gone_objections as (delete from record_objections o using expired e where o.record_table = ? and o.record_id = e.record_id),
+     gone_statements as (delete from record_statements s using expired e where s.record_table = ? and s.record_id = e.record_id),
+     gone_repairs as (delete from record_repairs r using expired e where r.record_table = ? and r.record_id = e.record_id),
      versions as (select record_id, count(*)::int as n from gone_versions group by record_id),
      notices as (select record_id, count(*)::int as n from gone_notices group by record_id),
      stones as (
@@ -125,7 +129,7 @@ async function expireList(trx: Knex.Transaction, list: RecordList, years: number
      select count(*)::int as tombstones, coalesce(sum(records), 0)::int as records,
             coalesce(sum(versions), 0)::int as versions, coalesce(sum(notices), 0)::int as notices
        from stones`,
-    [list.table, list.table, list.table, list.recordType, deletedAt, runId],
+    [list.table, list.table, list.table, list.table, list.table, list.table, list.recordType, deletedAt, runId],
   );
   const row = result.rows[0];
   return { tombstones: Number(row?.tombstones ?? 0), records: Number(row?.records ?? 0), versions: Number(row?.versions ?? 0), notices: Number(row?.notices ?? 0) };

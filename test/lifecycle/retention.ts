@@ -128,7 +128,28 @@ describe('retention life cycle', () => {
     expect(await submit(WITHDRAW, [{ documentNumber: WITHDRAWN, reason: '登记错误' }])).toEqual({ withdrawTaxationRecords: { withdrawn: 1, notices: 1 } });
     await submit(SUBMIT_RATINGS, [{ subject, documentNumber: RATING, decisionDate: '2026-04-01', year: 2025, grade: 'A', score: 95 }]);
     await submit(SUBMIT_PENALTIES, [{ subject, documentNumber: PENALTY, decisionDate: '2026-11-30', violation: '未按期申报', penaltyType: 'FINE', fineAmount: '500.00', legalBasis: '《税收征收管理法》第六十二条' }]);
+    // The subject's recourse about two arrears notices, one of which expires: an objection, a statement and a repair application each.
+    for (const documentNumber of [EXPIRED, YOUNGER]) {
+      const record = { subject_code: subject, record_type: 'TaxArrearsNotice', record_table: 'tax_arrears_notices', record_id: await recordIdOf(documentNumber) };
+      const authority = { authority_name: PUDONG_TAX.name, authority_code: PUDONG_TAX.org, document_number: documentNumber, record_version: 1 };
+      await db()('record_objections').insert({ id: randomUUID(), ...record, ...authority, reason: '金额有误', filed_at: '2026-11-26T02:00:00Z', due_on: '2026-12-16' });
+      await db()('record_statements').insert({ id: randomUUID(), ...record, text: '已与税务机关沟通', made_at: '2026-11-26T02:00:00Z' });
+      await db()('record_repairs').insert({ id: randomUUID(), ...record, ...authority, measures: '已缴清', commitment: '按期申报', applied_at: '2026-11-26T02:00:00Z' });
+    }
   }, 60_000);
+
+  async function recordIdOf(documentNumber: string): Promise<string> {
+    const row = await db()('tax_arrears_notices').where({ document_number: documentNumber, current: true }).first<{ record_id: string }>('record_id');
+    return String(row.record_id);
+  }
+
+  async function recourseOf(): Promise<Record<string, string[]>> {
+    const byTable: Record<string, string[]> = {};
+    for (const table of ['record_objections', 'record_statements', 'record_repairs']) {
+      byTable[table] = (await db()(table).where({ subject_code: subject }).pluck<string[]>('record_id')).map(String);
+    }
+    return byTable;
+  }
 
   afterAll(async () => {
     await gateway.app.close();
@@ -156,6 +177,9 @@ describe('retention life cycle', () => {
       expect(await versionsOf('tax_credit_ratings')).toEqual([`${RATING} v1`]);
       expect(await versionsOf('tax_penalties')).toEqual([`${PENALTY} v1`]);
       expect(await noticesOf()).toEqual([`${YOUNGER} v1`, `${PENALTY} v1`]);
+      // The subject's objections, statements and repair applications about the expired record went with it.
+      const younger = await recordIdOf(YOUNGER);
+      expect(await recourseOf()).toEqual({ record_objections: [younger], record_statements: [younger], record_repairs: [younger] });
 
       // The seeded records' retention ended by mid-2031: the tombstone of the day EXPIRED's and WITHDRAWN's ended is theirs.
       const tombstones = await db()('record_tombstones').where({ run_id: summary.runId, authority_code: PUDONG_TAX.org, retention_ended_on: '2031-11-21' }).select('*');
