@@ -39,18 +39,39 @@ function describe(value: unknown): string {
   return value === null ? 'null' : `a value of type ${typeof value}`;
 }
 
-// Control characters never belong in a record (tab and line breaks only in prose fields), nor do the
-// invisible bidirectional overrides that make text read otherwise than it is stored.
+// Control characters never belong in a record (tab and line breaks only in prose fields), nor does any
+// format character (Unicode category Cf): the bidirectional marks and overrides that make text read
+// otherwise than it is stored, and the invisible ones (zero-width spaces and joiners, the byte-order
+// mark, soft hyphens, tag characters) that hide what is stored from who reads it.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cf}/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
 /** A resident identity number inside text: 6-digit area, a birth date, 3 digits and a check character. */
 const RESIDENT_ID_IN_TEXT = /(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/g;
 
-/** Whether free text carries a valid resident identity number: personal data belongs in its own classified field. */
+/** A first-generation (15-digit) resident identity number: 2-digit province, area, a `YYMMDD` birth date, 3 digits. */
+const OLD_RESIDENT_ID_IN_TEXT = /(?<![0-9])([1-9][0-9])[0-9]{4}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}(?![0-9])/g;
+/** The provinces (GB/T 2260) a resident identity number starts with. */
+const PROVINCES: ReadonlySet<string> = new Set(
+  ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'],
+);
+/** What may be put between the digits of a number to slip it past a check: spaces, dashes, dots, slashes, format characters. */
+const DIGIT_SEPARATORS = /[\s\-\u2010-\u2015\u2212._\u00b7/\\\p{Cf}]+/gu;
+
+/**
+ * Whether free text carries a resident identity number, however written: full-width digits, spaces,
+ * dashes or invisible characters between its digits, or the 15-digit first generation. Personal data
+ * belongs in its own classified field, never in prose that may be published with its record.
+ */
 export function carriesResidentId(text: string): boolean {
-  return [...text.matchAll(RESIDENT_ID_IN_TEXT)].some((m) => checkResidentId(m[0].toUpperCase()).ok);
+  const folded = text.normalize('NFKC');
+  const views = [folded, folded.replace(DIGIT_SEPARATORS, '')];
+  return views.some(
+    (view) =>
+      [...view.matchAll(RESIDENT_ID_IN_TEXT)].some((m) => checkResidentId(m[0].toUpperCase()).ok) ||
+      [...view.matchAll(OLD_RESIDENT_ID_IN_TEXT)].some((m) => PROVINCES.has(m[1]!)),
+  );
 }
 
 export interface TextOptions {
@@ -76,7 +97,7 @@ export function text(options: TextOptions): FieldKind {
       const trimmed = value.trim();
       if (trimmed === '') return bad('must not be empty');
       if ([...trimmed].length > options.max) return bad(`must be at most ${options.max} characters, got ${[...trimmed].length}`);
-      if (CONTROL.test(trimmed)) return bad('must not contain control characters or bidirectional overrides');
+      if (CONTROL.test(trimmed)) return bad('must not contain control characters, bidirectional overrides or invisible characters');
       if (!multiline && LINE_BREAKS.test(trimmed)) return bad('must be one line (no tabs or line breaks)');
       if (options.pattern) return options.pattern.regex.test(trimmed) ? ok(trimmed) : bad(`must be ${options.pattern.description}`);
       if (carriesResidentId(trimmed)) return bad('must not contain a resident identity number: a natural person is named by its own classified fields, never in text');

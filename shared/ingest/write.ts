@@ -387,7 +387,16 @@ export interface Withdrawal {
   readonly line: number;
   readonly documentNumber: string;
   readonly reason: string;
+  /**
+   * The record itself (its `record_id`), when the withdrawal is the authority's answer about one
+   * record rather than a list of document numbers: an objection found unverifiable, whether or not
+   * the record carries a document number.
+   */
+  readonly recordId?: number;
 }
+
+/** What a notice names as the document of a record that came without a document number. */
+export const NO_DOCUMENT_NUMBER = '（无文书编号）';
 
 /**
  * Withdraws records the authority submitted in error: each becomes a new version in state WITHDRAWN
@@ -438,12 +447,22 @@ export async function withdrawIn(
   const tableColumnList = columns ?? (await tableColumns(trx, target.table));
   await lockRecordType(trx, target.table);
   const current = await trx(target.table)
-    .select<Array<{ id: string; record_id: string; state: string; document_number: string }>>('id', 'record_id', 'state', 'document_number')
+    .select<Array<{ id: string; record_id: string; state: string; document_number: string | null }>>('id', 'record_id', 'state', 'document_number')
     .where({ current: true, authority_code: authority.code })
-    .whereIn('document_number', withdrawals.map((w) => w.documentNumber));
-  const byNumber = new Map(current.map((r) => [r.document_number, r]));
+    .where((q) => {
+      const numbers = withdrawals.filter((w) => w.recordId === undefined).map((w) => w.documentNumber);
+      const records = withdrawals.flatMap((w) => (w.recordId === undefined ? [] : [w.recordId]));
+      if (numbers.length > 0) q.orWhereIn('document_number', numbers);
+      if (records.length > 0) q.orWhereIn('record_id', records);
+    });
+  const keyOf = (w: Withdrawal) => (w.recordId === undefined ? `n:${w.documentNumber}` : `r:${w.recordId}`);
+  const byNumber = new Map<string, (typeof current)[number]>();
+  for (const r of current) {
+    if (r.document_number !== null) byNumber.set(`n:${r.document_number}`, r);
+    byNumber.set(`r:${r.record_id}`, r);
+  }
   for (const w of withdrawals) {
-    if (!byNumber.has(w.documentNumber)) {
+    if (!byNumber.has(keyOf(w))) {
       problems.push({ line: w.line, field: 'documentNumber', reason: `no ${target.recordType} of this authority has this document number` });
     }
   }
@@ -453,7 +472,7 @@ export async function withdrawIn(
   let unchanged = 0;
   let notices = 0;
   for (const w of withdrawals) {
-    const row = byNumber.get(w.documentNumber)!;
+    const row = byNumber.get(keyOf(w))!;
     if (row.state === 'WITHDRAWN') {
       unchanged += 1;
       results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'UNCHANGED', rowId: Number(row.id), recordRowId: Number(row.record_id) });
@@ -488,7 +507,7 @@ export async function withdrawIn(
         change: 'WITHDRAWN',
         authority_name: authority.name,
         authority_code: authority.code,
-        document_number: w.documentNumber,
+        document_number: row.document_number ?? NO_DOCUMENT_NUMBER,
         decision_date: version.decision_date,
         summary: `撤回：${w.reason}`,
         issued_at: settings.clock.now().toISOString(),

@@ -39,7 +39,8 @@ export function recordRecourseV3(tables: readonly string[]): Migration {
         t.integer('record_version').notNullable();
         t.string('authority_name', 200).notNullable();
         t.string('authority_code', 18).notNullable();
-        t.string('document_number', 80).notNullable();
+        // Records of the demo generator (and legacy loads) may have none; every submission has one.
+        t.string('document_number', 80);
         t.text('reason').notNullable();
         t.text('evidence');
         t.timestamp('filed_at', { useTz: true }).notNullable();
@@ -80,7 +81,8 @@ export function recordRecourseV3(tables: readonly string[]): Migration {
         t.integer('record_version').notNullable();
         t.string('authority_name', 200).notNullable();
         t.string('authority_code', 18).notNullable();
-        t.string('document_number', 80).notNullable();
+        // Records of the demo generator (and legacy loads) may have none; every submission has one.
+        t.string('document_number', 80);
         // What the subject did to put things right, and what it commits to.
         t.text('measures').notNullable();
         t.text('commitment').notNullable();

@@ -26,7 +26,7 @@ import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './in
  * job reports it once.
  */
 
-const REASON = text({ max: 500 });
+const REASON = text({ max: 500, multiline: false });
 const EVIDENCE = text({ max: 2000, multiline: true });
 const ANSWER = text({ max: 500 });
 
@@ -44,7 +44,7 @@ interface ObjectionRow {
   readonly record_version: number;
   readonly authority_name: string;
   readonly authority_code: string;
-  readonly document_number: string;
+  readonly document_number: string | null;
   readonly reason: string;
   readonly evidence: string | null;
   readonly filed_at: Date;
@@ -193,7 +193,7 @@ export function objectionResolvers(
         await lockRecordType(trx, list.table);
         const record = await trx(list.table)
           .whereRaw(`record_id = ? and ${inForceCondition(list, settings)}`, [rowId])
-          .first<{ id: string; subject_code: string; version: number; authority_name: string; authority_code: string; document_number: string } | undefined>();
+          .first<{ id: string; subject_code: string; version: number; authority_name: string; authority_code: string; document_number: string | null } | undefined>();
         if (!record || record.subject_code !== principal.subject) throw graphqlError('FORBIDDEN', NOT_YOURS);
         const open = await trx('record_objections').where({ record_table: list.table, record_id: rowId, status: 'OPEN' }).first<{ due_on: string | Date } | undefined>('due_on');
         if (open) throw graphqlError('CONFLICT', `This record already has an open objection, to be answered by ${dayOf(open.due_on)}: one open objection per record`);
@@ -254,7 +254,7 @@ export function objectionResolvers(
       if (args.input.outcome === 'UNVERIFIABLE') {
         const authority = submittingAuthority(principal, list, categoryOf);
         const target = { recordType: list.recordType, table: list.table, ingest: list.ingest! };
-        const report = await withdrawIn(trx, target, authority, [{ line: 1, documentNumber: objection.document_number, reason: `objection unverifiable: ${reasons}` }], settings);
+        const report = await withdrawIn(trx, target, authority, [{ line: 1, documentNumber: objection.document_number ?? '', recordId: Number(objection.record_id), reason: `objection unverifiable: ${reasons}` }], settings);
         marked = String(report.results![0]!.rowId);
       }
       await trx(list.table).where({ id: marked }).update({ objection_status: args.input.outcome, objection_due_on: null });

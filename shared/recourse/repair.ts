@@ -75,7 +75,7 @@ interface RepairRow {
   readonly record_id: string;
   readonly authority_name: string;
   readonly authority_code: string;
-  readonly document_number: string;
+  readonly document_number: string | null;
   readonly measures: string;
   readonly commitment: string;
   readonly applied_at: Date;

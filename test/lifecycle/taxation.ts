@@ -153,7 +153,7 @@ describe('taxation life cycle', () => {
         code: 'INVALID_RECORDS',
         problems: [
           { line: 1, field: 'documentNumber', reason: 'must be one line (no tabs or line breaks)' },
-          { line: 2, field: 'caseNature', reason: 'must not contain control characters or bidirectional overrides' },
+          { line: 2, field: 'caseNature', reason: 'must not contain control characters, bidirectional overrides or invisible characters' },
           { line: 3, field: 'responsiblePersons', reason: expect.stringContaining('resident identity number') },
         ],
       });
