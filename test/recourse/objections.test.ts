@@ -289,17 +289,17 @@ describe('objections to records', () => {
     it('takes an objection to a record that came without a document number, and withdraws it when its source cannot verify it', async () => {
       const db = graph.stores.ecommerce.db;
       const shop = await db('online_shops').whereNull('document_number').where({ current: true, state: 'IN_FORCE' }).orderBy('id').first<{ subject_code: string; record_id: string; authority_name: string; authority_code: string }>();
-      const owner = self(shop!.subject_code);
-      const record = `OnlineShop:${sealRowId(await recordKey(db), Number(shop!.record_id))}`;
+      const owner = self(shop.subject_code);
+      const record = `OnlineShop:${sealRowId(await recordKey(db), Number(shop.record_id))}`;
       const filed = await as(gateway.url, owner, `mutation F($input: FileObjectionInput!) { fileEcommerceObjection(input: $input) { recordType documentNumber status } }`, { input: { subject: owner.subject, record, reason: '网店已于 2026 年 6 月关闭' } }, 'SELF_QUERY');
       expect(filed.body).toEqual({ data: { fileEcommerceObjection: { recordType: 'OnlineShop', documentNumber: null, status: 'OPEN' } } });
       // The shop's source authority, as its token names it (the demo data's authority).
-      const source = { ...authority(shop!.authority_name, '310115', ['ecommerce.shop']), org: shop!.authority_code };
+      const source = { ...authority(shop.authority_name, '310115', ['ecommerce.shop']), org: shop.authority_code };
       const queue = await as(gateway.url, source, `{ ecommerceObjectionQueue(status: OPEN, first: 5) { nodes { id recordId documentNumber } } }`);
       const objection = (queue.body.data as { ecommerceObjectionQueue: { nodes: Array<{ id: string; recordId: string }> } }).ecommerceObjectionQueue.nodes.find((n) => n.recordId === record)!;
       const answered = await as(gateway.url, source, `mutation A($input: AnswerObjectionInput!) { answerEcommerceObjection(input: $input) { documentNumber status } }`, { input: { objection: objection.id, outcome: 'UNVERIFIABLE', reasons: '无法核实' } });
       expect(answered.body).toEqual({ data: { answerEcommerceObjection: { documentNumber: null, status: 'UNVERIFIABLE' } } });
-      const versions = await db('online_shops').where({ record_id: shop!.record_id }).orderBy('version').select('version', 'state', 'change_reason', 'objection_status');
+      const versions = await db('online_shops').where({ record_id: shop.record_id }).orderBy('version').select('version', 'state', 'change_reason', 'objection_status');
       expect(versions).toEqual([
         { version: 1, state: 'IN_FORCE', change_reason: null, objection_status: 'UNDER_OBJECTION' },
         { version: 2, state: 'WITHDRAWN', change_reason: 'objection unverifiable: 无法核实', objection_status: 'UNVERIFIABLE' },
