@@ -115,8 +115,8 @@ export function registerReports(app: FastifyInstance, graphqlPath: string): void
       const refused = errors.filter((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE');
       return reply.code(statusOf(failed.extensions?.code)).header('cache-control', 'no-store').send({ errors: refused });
     }
-    if (!report) return refuse(reply, 502, 'INTERNAL_SERVER_ERROR', 'The graph answered no report');
-    if (report.subject === null || report.subject === undefined) return refuse(reply, 404, 'NOT_FOUND', 'No subject with this code');
+    // No report (a natural person the caller may not see) and no subject the registry knows read alike: no such subject.
+    if (!report || report.subject === null || report.subject === undefined) return refuse(reply, 404, 'NOT_FOUND', 'No subject with this code');
 
     const document = reportDocument(response);
     if (!document) return refuse(reply, 502, 'INTERNAL_SERVER_ERROR', 'The report could not be made');
@@ -124,7 +124,8 @@ export function registerReports(app: FastifyInstance, graphqlPath: string): void
     if (format === 'html') {
       return reply
         .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'")
+        .header('x-frame-options', 'DENY')
         .header('content-disposition', `inline; filename="credit-report-${code}.html"`)
         .send(renderHtml(document));
     }

@@ -6,7 +6,7 @@ import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../shared/config';
 import { isSubgraphName } from '../subgraphs/names';
-import { graphqlShapedHttpErrors } from '../shared/http';
+import { GRAPHQL_SHAPED_FRAMEWORK_ERRORS, graphqlShapedHttpErrors } from '../shared/http';
 import { SectorDataSource } from './dataSource';
 import { AuthorizingGateway } from './authorizingGateway';
 import { contextFunction } from './context';
@@ -114,12 +114,12 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     options.logger === false
       ? ({ logger: false } as const)
       : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
-  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes, ...SHEDDER_FASTIFY_OPTIONS, ...requestIdOptions(config.trustedProxies) });
+  const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes, ...SHEDDER_FASTIFY_OPTIONS, ...requestIdOptions(config.trustedProxies), ...GRAPHQL_SHAPED_FRAMEWORK_ERRORS });
   graphqlShapedHttpErrors(app);
   // x-request-id on every response, one log line per request, one trace per request.
   observeRequests(app);
   traceServerRequests(app, { continueTrace: false });
-  const ops = Fastify({ ...logging, bodyLimit: 1_024 });
+  const ops = Fastify({ ...logging, bodyLimit: 1_024, ...GRAPHQL_SHAPED_FRAMEWORK_ERRORS });
   graphqlShapedHttpErrors(ops);
   const log = app.log;
   const metrics = new GatewayMetrics();

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyError } from 'fastify';
+import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { echo } from './errors';
 
 /** Whether a value (a parsed body, a variable, a string) holds U+0000, which PostgreSQL text refuses. */
@@ -33,6 +34,36 @@ export function echoesCapped(message: string): string {
       .replace(/[^\s"]{41,}/g, (run) => echo(run))
   );
 }
+
+/** A refusal in the GraphQL error shape, as bytes for a raw socket. */
+const refusalBody = (message: string) => JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+
+/**
+ * Fastify options for the refusals that happen before any route or hook runs, so that they too
+ * answer in the GraphQL error shape and never repeat the caller's path: the router's (a path
+ * parameter over its length, 414; a path that is not valid percent-encoding, 400) and the HTTP
+ * parser's (headers over Node's size limit, 431; a malformed request, 400). Pass them to `Fastify()`.
+ */
+export const GRAPHQL_SHAPED_FRAMEWORK_ERRORS = {
+  frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+    const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    return reply
+      .code(tooLong ? 414 : 400)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(refusalBody(tooLong ? 'A part of the request path is too long' : 'The request path is not valid (bad percent-encoding)'));
+  },
+  clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
+    if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+    const [status, reason, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request line and headers are over the size limit']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'The request took too long to arrive']
+          : [400, 'Bad Request', 'The request is not valid HTTP'];
+    const body = refusalBody(message);
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  },
+};
 
 const nulRefusal = { errors: [{ message: 'Strings may not contain the NUL character (U+0000)', extensions: { code: 'BAD_USER_INPUT' } }] };
 

@@ -261,5 +261,25 @@ describe('GET /reports/<code>.pdf|.html through the gateway', () => {
     const unregistered = '91110105MA0000001';
     const unknown = await get(`${unregistered}${usccCheckCharacter(unregistered)}.html`);
     expect([unknown.status, ((await unknown.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)]).toEqual([404, ['NOT_FOUND']]);
+    // A natural person the public may not see reads like no subject at all.
+    const person = await graph.stores.registry.db('subjects').where('code_type', 'RESIDENT_ID').orderBy('code').first<{ code: string }>('code');
+    const hidden = await get(`${person.code}.html`);
+    expect([hidden.status, await hidden.json()]).toEqual([404, { errors: [{ message: 'No subject with this code', extensions: { code: 'NOT_FOUND' } }] }]);
+  });
+
+  it('answers a path too long or malformed in the same error shape, without repeating it', async () => {
+    const long = await get(`${'A'.repeat(5000)}.html`);
+    expect([long.status, await long.json()]).toEqual([414, { errors: [{ message: 'A part of the request path is too long', extensions: { code: 'BAD_REQUEST' } }] }]);
+    const malformed = await get('%E0%A4%A.html');
+    expect([malformed.status, await malformed.json()]).toEqual([400, { errors: [{ message: 'The request path is not valid (bad percent-encoding)', extensions: { code: 'BAD_REQUEST' } }] }]);
+  });
+
+  it('serves the HTML under a policy that allows no script, no framing, no form and no base', async () => {
+    const page = await get(`${GROUP}.html`);
+    expect(page.status).toBe(200);
+    expect([page.headers.get('content-security-policy'), page.headers.get('x-frame-options')]).toEqual([
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
+      'DENY',
+    ]);
   });
 });
