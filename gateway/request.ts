@@ -1,3 +1,4 @@
+import { categoryCovers } from '../shared/policy/categories';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Caller, SubjectGrants } from '../shared/auth/context';
@@ -44,15 +45,23 @@ export interface FetchGrants {
 const NO_GRANTS: SubjectGrants = Object.freeze({ consents: [], applications: [] });
 
 /**
- * Grants matter only for RESTRICTED data without a statutory power (consents) and for SPECIAL data
- * (special applications), asked by an organization for a purpose: only then are they loaded.
+ * Categories of views over a subject's record lists (a credit report, a sector's summary counts):
+ * public fields whose answer is what each list shows this caller, so they depend on its consents as
+ * the lists themselves do.
+ */
+const VIEWS_OVER_LISTS: readonly string[] = ['report'];
+
+/**
+ * Grants matter only for RESTRICTED data without a statutory power (consents), for SPECIAL data
+ * (special applications) and for views over lists that may hold either, asked by an organization for
+ * a purpose: only then are they loaded.
  */
 function grantsMatter(principal: Principal, purpose: string | null, disclosed: readonly Requirement[]): boolean {
   return (
     principal.kind !== 'SUBJECT' &&
     principal.organization !== null &&
     purpose !== null &&
-    disclosed.some((r) => r.level === 'SPECIAL' || (r.level === 'RESTRICTED' && !principal.statutory))
+    disclosed.some((r) => r.level === 'SPECIAL' || (r.level === 'RESTRICTED' && !principal.statutory) || VIEWS_OVER_LISTS.some((view) => categoryCovers(view, r.category)))
   );
 }
 

@@ -165,6 +165,11 @@ describe('credit report', () => {
       const response = await as(gateway.url, BANK, `query R($code: ID!) { creditReport(code: $code) { inquiries { institution } } }`, { code: GROUP }, 'LOAN_APPROVAL');
       expect(response.body).toEqual({ data: { creditReport: { inquiries: [{ institution: '未具名机构' }, { institution: BANK_NAME }, { institution: BANK_NAME }] } } });
     });
+
+    it('counts in a summary asked alone what the list shows it: the consent is loaded for the summary too', async () => {
+      const alone = await as(gateway.url, BANK, `query S($code: ID!) { subject(code: $code) { finance { recordSummary { recordsInForce worstState } } } }`, { code: GROUP }, 'LOAN_APPROVAL');
+      expect(alone.body).toEqual({ data: { subject: { finance: { recordSummary: { recordsInForce: 8, worstState: 'LOSS' } } } } });
+    });
   });
 
   describe('the public', () => {
