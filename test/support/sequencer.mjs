@@ -18,7 +18,7 @@ import Sequencer from '@jest/test-sequencer';
  * roughly.
  */
 
-/** Seconds per file, measured in one run of the whole suite on two cores (a loaded machine: about 1.5x quiet). */
+/** Seconds per file, from one run of the whole suite on two cores on a loaded machine (only their order matters). */
 const EXPECTED_SECONDS = {
   'test/lifecycle/more.test.ts': 53,
   'test/lifecycle/sectors.test.ts': 46,
