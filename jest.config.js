@@ -45,6 +45,9 @@ module.exports = {
   // Nothing waits long on purpose: a hang fails in seconds. The slowest setup, a worker's first file
   // opening all seven stores, takes a few seconds on a quiet machine.
   testTimeout: 15_000,
+  // The longest files first, by measured cost rather than file size, so that the two workers finish
+  // together (test/support/sequencer.mjs says why jest's own order did not).
+  testSequencer: '<rootDir>/test/support/sequencer.mjs',
   // One worker per core: jest's default leaves one core idle, and the suite is CPU-bound.
   maxWorkers: '100%',
   // PGlite leaves a WASM interval timer behind after close(); nothing else is left open.

@@ -6,7 +6,8 @@ import { openStore, type Store } from '../../shared/store';
  * test file its own module registry and its own global object, so nothing a test file opens survives
  * it; this module is loaded once per worker by the test environment (environment.ts), outside every
  * file's registry, and the environment hands it to each file. A file borrows a store and gives it back
- * when it closes it; a store it wrote to is closed instead, so the next file starts from the snapshot.
+ * when it closes it, as the snapshot left it: a store whose writes cannot be undone in place is closed
+ * instead, so the next file starts from the snapshot (test/support/stores.ts, borrowStore).
  */
 export interface StorePool {
   borrow(name: string, snapshotFile: string): Promise<Store>;

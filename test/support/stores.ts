@@ -102,27 +102,80 @@ export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean
   return file;
 }
 
-/** A statement that may change what a store holds (anything but a plain read): its store is not given back. */
+/** A statement that may change what a store holds (anything but a plain read): its store is not given back as it is. */
 const WRITES = /^\s*(?!select\b|with\b)|\b(insert\s+into|update\s+\S+\s+set|delete\s+from|truncate|nextval|setval)\b/i;
+/** Statements that bound a transaction: they change nothing themselves. */
+const TRANSACTION = /^\s*(begin|start\s+transaction|commit|rollback|savepoint|release)\b/i;
+/** A plain INSERT, UPDATE or DELETE of one table, the table named first: what a reset can undo. */
+const ROW_WRITE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_][a-z0-9_]*)"?[\s(]/i;
+
+/**
+ * What a reset needs to know of a store as the snapshot left it: its tables that hold no row, and
+ * where each sequence stood. Read when a file borrows the store (it is then as the snapshot left it).
+ */
+interface Pristine {
+  readonly emptyTables: ReadonlySet<string>;
+  readonly sequences: ReadonlyArray<{ name: string; value: string; called: boolean }>;
+}
+
+async function readPristine(store: Store): Promise<Pristine> {
+  const tables = (await store.db.raw(`select tablename from pg_tables where schemaname = 'public'`)).rows as Array<{ tablename: string }>;
+  const empty = new Set<string>();
+  if (tables.length > 0) {
+    const probe = tables.map(() => `select ?::text as name, exists(select 1 from ??) as filled`).join(' union all ');
+    const rows = (await store.db.raw(probe, tables.flatMap(({ tablename }) => [tablename, tablename]))).rows as Array<{ name: string; filled: boolean }>;
+    for (const row of rows) if (!row.filled) empty.add(row.name);
+  }
+  const sequences = (await store.db.raw(`select sequencename as name, coalesce(last_value, start_value)::text as value, last_value is not null as called from pg_sequences where schemaname = 'public'`)).rows as Pristine['sequences'];
+  return { emptyTables: empty, sequences };
+}
+
+/**
+ * Puts a store back as the snapshot left it when the file only added, changed or removed rows of
+ * tables that the snapshot holds empty (the inquiry records every query through the gateway writes,
+ * say): those tables are emptied (their triggers, which refuse a truncate of the append-only inquiry
+ * records, do not fire for this) and every sequence set back. Any other write: false, and the store
+ * is closed instead. A reset takes milliseconds; opening a store from its snapshot, most of a second.
+ */
+async function resetStore(store: Store, pristine: Pristine, written: ReadonlySet<string>): Promise<boolean> {
+  if (![...written].every((table) => pristine.emptyTables.has(table))) return false;
+  try {
+    await store.db.transaction(async (trx) => {
+      await trx.raw('set local session_replication_role = replica');
+      if (written.size > 0) await trx.raw(`truncate ${[...written].map(() => '??').join(', ')}`, [...written]);
+      for (const { name, value, called } of pristine.sequences) await trx.raw('select setval(?::regclass, ?::bigint, ?)', [name, value, called]);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A store from the worker's pool (test/support/environment.ts), watched: closing it gives it back to
- * the pool, unless a statement that may have written ran on it meanwhile, in which case it is closed
- * for real and the next file that asks gets a fresh one from the snapshot.
+ * the pool as the snapshot left it. A store the file only read goes back as it is; one whose writes a
+ * reset can undo (resetStore) goes back reset; any other (a migration, a write to a seeded table, a
+ * store that failed) is closed for real and the next file that asks gets a fresh one from the snapshot.
  */
 async function borrowStore(pool: StorePool, name: string, file: string): Promise<Store> {
   const store = await pool.borrow(name, file);
-  let wrote = false;
+  const pristine = await readPristine(store);
+  const written = new Set<string>();
+  let unknown = false;
   const watch = (query: { sql: string }) => {
-    if (WRITES.test(query.sql)) wrote = true;
+    if (!WRITES.test(query.sql) || TRANSACTION.test(query.sql)) return;
+    const table = ROW_WRITE.exec(query.sql)?.[1];
+    if (table && !/\b(nextval|setval|truncate)\b/i.test(query.sql)) written.add(table);
+    else unknown = true;
   };
   store.db.on('query', watch);
   return {
     ...store,
     async close() {
       store.db.off('query', watch);
-      if (wrote) await store.close();
-      else pool.giveBack(file, store);
+      const clean = !unknown && store.health.reason === null && (written.size === 0 || (await resetStore(store, pristine, written)));
+      if (clean) pool.giveBack(file, store);
+      else await store.close();
     },
   };
 }
