@@ -8,8 +8,9 @@ import { submittingAuthority, type CategoryOf, type LifeCycleContext } from '../
 import { retentionListsOf, scheduleRetention, type RetentionLog, type RetentionSchedule } from '../ingest/retention';
 import { addDays, lockRecordType, withdrawIn } from '../ingest/write';
 import { encodeCursor, notACursor, pageRequest, toConnection, type PageArgs, type PageLimits } from '../pagination';
-import { inForceCondition, openRowId, recordKey, sealRowId, type RecordList, type RecordSettings } from '../records';
+import { inForceCondition, openRowId, recordKey, type RecordList, type RecordSettings } from '../records';
 import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './index';
+import { recourseNode } from './target';
 
 /**
  * Objections (CIR Art. 25): a subject objects to one of its records in force, and the record's source
@@ -71,19 +72,10 @@ function dayOf(value: string | Date): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
-/**
- * An objection as GraphQL serves it. Only the subject's own lists name its subject (`subjectCode`), so
- * that there its fields are decided per subject; the authority's queue and answers and the regulators'
- * overdue list name none: there the source authority's and the statutory rules decide.
- */
+/** An objection as GraphQL serves it (see `recourseNode` for whose subject it names). */
 function toObjection(row: ObjectionRow, key: Buffer, today: string, withSubject: boolean) {
   return {
-    ...(withSubject ? { subjectCode: row.subject_code } : {}),
-    id: row.id,
-    recordType: row.record_type,
-    recordId: `${row.record_type}:${sealRowId(key, Number(row.record_id))}`,
-    documentNumber: row.document_number,
-    sourceAuthority: { name: row.authority_name, code: row.authority_code },
+    ...recourseNode(row, key, withSubject),
     reason: row.reason,
     evidence: row.evidence,
     filedAt: row.filed_at,

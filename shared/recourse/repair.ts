@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import { graphqlError } from '../errors';
 import { text } from '../ingest/fields';
-import { recordKey, sealRowId, sqlDay, type RecordList } from '../records';
+import { recordKey, sqlDay, type RecordList } from '../records';
 import { todayOf } from '../clock';
 import type { PageArgs } from '../pagination';
 import type { CategoryOf } from '../ingest/resolvers';
 import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './index';
-import { actingSubject, checkedText, recoursePage, subjectRecord, uuidArgument, type RecourseContext, type TargetRecord } from './target';
+import { actingSubject, checkedText, recourseNode, recoursePage, subjectRecord, uuidArgument, type RecourseContext, type TargetRecord } from './target';
 
 /**
  * Credit repair (信用修复): a subject that has put things right (penalty performed, harm removed)
@@ -84,19 +84,10 @@ interface RepairRow {
   readonly decided_at: Date | null;
 }
 
-/**
- * An application as GraphQL serves it. Only the subject's own (its list, its application) names its
- * subject (`subjectCode`), so that there its fields are decided for that subject; the source
- * authority's queue and decisions name none: there the source authority's rule decides.
- */
+/** An application as GraphQL serves it (see `recourseNode` for whose subject it names). */
 function applicationNode(row: RepairRow, key: Buffer, withSubject: boolean) {
   return {
-    ...(withSubject ? { subjectCode: row.subject_code } : {}),
-    id: row.id,
-    recordType: row.record_type,
-    recordId: `${row.record_type}:${sealRowId(key, Number(row.record_id))}`,
-    documentNumber: row.document_number,
-    sourceAuthority: { name: row.authority_name, code: row.authority_code },
+    ...recourseNode(row, key, withSubject),
     measures: row.measures,
     commitment: row.commitment,
     appliedAt: row.applied_at,

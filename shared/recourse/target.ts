@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { graphqlError } from '../errors';
 import { checkSubjectCode } from '../identifiers';
-import { inForceCondition, openRowId, recordKey, type RecordList, type RecordRow, type RecordSettings } from '../records';
+import { inForceCondition, openRowId, recordKey, sealRowId, type RecordList, type RecordRow, type RecordSettings } from '../records';
 import { encodeCursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from '../pagination';
 import type { SubgraphContext } from '../subgraph/request';
 import type { Parsed } from '../ingest/fields';
@@ -99,6 +99,34 @@ export async function recoursePage<Row extends { readonly id: string }, Node>(
     get totalCount() {
       return page.totalCount;
     },
+  };
+}
+
+/** What every recourse row names of its record: its type and table, id, document and source authority, and its subject. */
+export interface RecourseRow {
+  readonly id: string;
+  readonly subject_code: string;
+  readonly record_type: string;
+  readonly record_id: string | number;
+  readonly document_number: string | null;
+  readonly authority_name: string;
+  readonly authority_code: string;
+}
+
+/**
+ * The part of a recourse row (an objection, a repair application) GraphQL serves alike. Only the
+ * subject's own (its lists, its acts) names its subject (`subjectCode`), so that there its fields are
+ * decided for that subject; the source authority's queue and answers, and the regulators' lists, name
+ * none: there the source authority's and the statutory rules decide.
+ */
+export function recourseNode(row: RecourseRow, key: Buffer, withSubject: boolean) {
+  return {
+    ...(withSubject ? { subjectCode: row.subject_code } : {}),
+    id: row.id,
+    recordType: row.record_type,
+    recordId: `${row.record_type}:${sealRowId(key, Number(row.record_id))}`,
+    documentNumber: row.document_number,
+    sourceAuthority: { name: row.authority_name, code: row.authority_code },
   };
 }
 
