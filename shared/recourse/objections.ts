@@ -10,7 +10,7 @@ import { addDays, lockRecordType, withdrawIn } from '../ingest/write';
 import { encodeCursor, notACursor, pageRequest, toConnection, type PageArgs, type PageLimits } from '../pagination';
 import { inForceCondition, openRowId, recordKey, type RecordList, type RecordSettings } from '../records';
 import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './index';
-import { recourseNode } from './target';
+import { recourseNode, submittedTables } from './target';
 
 /**
  * Objections (CIR Art. 25): a subject objects to one of its records in force, and the record's source
@@ -229,9 +229,11 @@ export function objectionResolvers(
     const reasons = prose(ANSWER, args.input.reasons, 'input.reasons');
     const row = await db.transaction(async (trx) => {
       const filed = await trx('record_objections').where({ id: args.input.objection }).first<ObjectionRow | undefined>();
-      if (!filed) throw graphqlError('NOT_FOUND', `No objection to a ${sectorName} record has this id`);
-      const list = submittable.find((l) => l.table === filed.record_table);
-      if (!list || filed.authority_code !== principal.organization) throw graphqlError('FORBIDDEN', "Only the record's source authority answers an objection to it");
+      const list = filed ? submittable.find((l) => l.table === filed.record_table) : undefined;
+      // None, another authority's, or a record type this authority does not submit: one answer, no oracle of which.
+      if (!filed || !list || filed.authority_code !== principal.organization || !submittedTables(principal, [list], categoryOf).includes(list.table)) {
+        throw graphqlError('FORBIDDEN', "Only the record's source authority, submitting its record type, answers an objection to it (or no such objection exists)");
+      }
       await lockRecordType(trx, list.table);
       const objection = await trx('record_objections').where({ id: filed.id }).forUpdate().first<ObjectionRow>();
       if (objection.status !== 'OPEN') throw graphqlError('CONFLICT', `This objection was already answered (${objection.status}); an answer is final`);
@@ -264,7 +266,8 @@ export function objectionResolvers(
     const { db, settings, limits } = context.lifeCycle;
     if (principal.kind !== 'AUTHORITY' || !principal.organization) throw graphqlError('FORBIDDEN', 'Only a source authority has a queue of objections');
     const organization = principal.organization;
-    return objectionPage(db, limits, settings.clock, (q) => void q.where({ authority_code: organization }).where(args.status ? { status: args.status } : {}), args, false);
+    const tables = submittedTables(principal, submittable, categoryOf);
+    return objectionPage(db, limits, settings.clock, (q) => void q.where({ authority_code: organization }).whereIn('record_table', tables).where(args.status ? { status: args.status } : {}), args, false);
   };
 
   const overdue = (_: unknown, args: PageArgs, context: LifeCycleContext) => {

@@ -6,7 +6,7 @@ import { todayOf } from '../clock';
 import type { PageArgs } from '../pagination';
 import type { CategoryOf } from '../ingest/resolvers';
 import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './index';
-import { actingSubject, checkedText, recourseNode, recoursePage, subjectRecord, uuidArgument, type RecourseContext, type TargetRecord } from './target';
+import { actingSubject, checkedText, recourseNode, recoursePage, submittedTables, subjectRecord, uuidArgument, type RecourseContext, type TargetRecord } from './target';
 
 /**
  * Credit repair (信用修复): a subject that has put things right (penalty performed, harm removed)
@@ -192,7 +192,7 @@ export function repairResolvers(
   sectorName: string,
   profileType: string,
   lists: Readonly<Record<string, RecordList>>,
-  _categoryOf: CategoryOf,
+  categoryOf: CategoryOf,
   placement: RecoursePlacement,
 ): Record<string, Record<string, unknown>> {
   const ruled = repairable(lists);
@@ -244,9 +244,11 @@ export function repairResolvers(
     const reasons = checkedText(REASONS, args.input.reasons, 'reasons');
     const { db, settings } = context.lifeCycle;
     return db.transaction(async (trx) => {
-      const application = await trx('record_repairs').select<RepairRow[]>('*').where({ id }).whereIn('record_table', tables).forUpdate().first();
-      // Another authority's application answers as none: no oracle of who applied where.
-      if (!application || application.authority_code !== authority) throw graphqlError('FORBIDDEN', 'Only the record’s source authority decides on its repair (or no such application exists)');
+      // Only applications about record types the authority submits: another's, or none, answer alike (no oracle of who applied where).
+      const application = await trx('record_repairs').select<RepairRow[]>('*').where({ id }).whereIn('record_table', submittedTables(context.request.principal, ruled, categoryOf)).forUpdate().first();
+      if (!application || application.authority_code !== authority) {
+        throw graphqlError('FORBIDDEN', 'Only the record’s source authority, submitting its record type, decides on its repair (or no such application exists)');
+      }
       if (application.status !== 'APPLIED') conflict('ALREADY_DECIDED', `The application was already decided: ${application.status}`);
       const now = settings.clock.now().toISOString();
       const status = args.input.approve === true ? 'APPROVED' : 'REJECTED';
@@ -277,7 +279,7 @@ export function repairResolvers(
           'record_repairs',
           'applied_at',
           (q) => {
-            q.where({ authority_code: authority }).whereIn('record_table', tables);
+            q.where({ authority_code: authority }).whereIn('record_table', submittedTables(context.request.principal, ruled, categoryOf));
             return args.status ? q.where({ status: args.status }) : q;
           },
           args,

@@ -5,6 +5,9 @@ import { inForceCondition, openRowId, recordKey, sealRowId, type RecordList, typ
 import { encodeCursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from '../pagination';
 import type { SubgraphContext } from '../subgraph/request';
 import type { Parsed } from '../ingest/fields';
+import type { CategoryOf } from '../ingest/resolvers';
+import type { Principal } from '../policy/principal';
+import { categoryCovers } from '../policy/categories';
 
 /**
  * The record a subject's recourse act is about, found from its id and checked against the caller:
@@ -128,6 +131,16 @@ export function recourseNode(row: RecourseRow, key: Buffer, withSubject: boolean
     documentNumber: row.document_number,
     sourceAuthority: { name: row.authority_name, code: row.authority_code },
   };
+}
+
+/**
+ * The tables of `lists` whose records the calling source authority submits: an AUTHORITY answers
+ * objections and decides repairs only of record types its `submits` claim covers, as it submits,
+ * corrects and withdraws only those, and its queues list only those.
+ */
+export function submittedTables(principal: Principal, lists: readonly RecordList[], categoryOf: CategoryOf): string[] {
+  if (principal.kind !== 'AUTHORITY') return [];
+  return lists.filter((list) => (principal.submits ?? []).some((c) => categoryCovers(c, categoryOf(list.recordType)))).map((list) => list.table);
 }
 
 /** A checked free text (`shared/ingest/fields.ts`), or BAD_USER_INPUT naming the argument. */

@@ -131,8 +131,18 @@ describe('objections to records', () => {
     });
 
     it("refuses another bureau's answer and CORRECTED before a correction; a correction keeps the mark, the answer sets CORRECTED, and a second answer is refused", async () => {
+      const FORBIDDEN_ANSWER = "Only the record's source authority, submitting its record type, answers an objection to it (or no such objection exists)";
       const other = await answer(A_CORRECTED, 'UPHELD', XUHUI_TAX);
-      expect(other.body).toEqual(refused('answerTaxationObjection', 'FORBIDDEN', "Only the record's source authority answers an objection to it"));
+      expect(other.body).toEqual(refused('answerTaxationObjection', 'FORBIDDEN', FORBIDDEN_ANSWER));
+      // The same bureau with a token that submits only credit ratings neither answers nor lists an objection to arrears.
+      const ratingsOnly = { ...PUDONG_TAX, submits: ['tax.rating'] };
+      const objection = await objectionTo(A_CORRECTED);
+      const narrow = await as(gateway.url, ratingsOnly, ANSWER, { input: { objection, outcome: 'UPHELD', reasons: '经核实' } });
+      expect(narrow.body).toEqual(refused('answerTaxationObjection', 'FORBIDDEN', FORBIDDEN_ANSWER));
+      const narrowQueue = await as(gateway.url, ratingsOnly, QUEUE, {});
+      expect(narrowQueue.body).toEqual({ data: { taxationObjectionQueue: { nodes: [] } } });
+      const unknown = await as(gateway.url, PUDONG_TAX, ANSWER, { input: { objection: '00000000-0000-4000-8000-000000000000', outcome: 'UPHELD', reasons: '经核实' } });
+      expect(unknown.body).toEqual(refused('answerTaxationObjection', 'FORBIDDEN', FORBIDDEN_ANSWER));
       const early = await answer(A_CORRECTED, 'CORRECTED');
       expect(early.body).toEqual(
         refused('answerTaxationObjection', 'CONFLICT', 'No correction since the objection (to version 1): submit the corrected record with a correctionReason first, then answer CORRECTED'),

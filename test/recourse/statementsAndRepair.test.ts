@@ -158,6 +158,12 @@ describe('own statements and credit repair', () => {
     it('is decided by the source authority only: approved, the record leaves the public view and stays in the government’s, marked REPAIRED', async () => {
       const other = await as(gateway.url, XUHUI_TAX, DECIDE, { input: { application, approve: true, reasons: '同意' } });
       expect(other.body).toEqual({ data: { decideTaxationRepair: null }, errors: [refusal(expect.stringContaining('Only the record’s source authority'), { code: 'FORBIDDEN' })] });
+      // The same bureau with a token that submits only credit ratings neither decides nor lists a penalty's repair.
+      const ratingsOnly = { ...PUDONG_TAX, submits: ['tax.rating'] };
+      const narrow = await as(gateway.url, ratingsOnly, DECIDE, { input: { application, approve: true, reasons: '同意' } });
+      expect(narrow.body).toEqual({ data: { decideTaxationRepair: null }, errors: [refusal(expect.stringContaining('Only the record’s source authority'), { code: 'FORBIDDEN' })] });
+      const narrowQueue = await as(gateway.url, ratingsOnly, `{ taxationRepairQueue(first: 5) { nodes { id } } }`);
+      expect(narrowQueue.body).toEqual({ data: { taxationRepairQueue: { nodes: [] } } });
       const approved = await as(gateway.url, PUDONG_TAX, DECIDE, { input: { application, approve: true, reasons: '已履行处罚，同意提前停止公示' } });
       expect(approved.body).toEqual({ data: { decideTaxationRepair: { documentNumber: DOC, status: 'APPROVED', decision: '已履行处罚，同意提前停止公示' } } });
       expect(await penaltiesAs(null, undefined, [DOC])).toEqual([]);
