@@ -514,6 +514,14 @@ export async function withdrawIn(
       });
       notices += 1;
     }
+    // A withdrawn record leaves nothing to object to or repair: its open objection and pending repair application close with it.
+    const closed = { at: settings.clock.now().toISOString(), by: authority.staff, why: `记录已撤回：${w.reason}` };
+    await trx('record_objections')
+      .where({ record_table: target.table, record_id: version.record_id, status: 'OPEN' })
+      .update({ status: 'WITHDRAWN', answer: closed.why, answered_at: closed.at, answered_by: closed.by });
+    await trx('record_repairs')
+      .where({ record_table: target.table, record_id: version.record_id, status: 'APPLIED' })
+      .update({ status: 'WITHDRAWN', decision: closed.why, decided_at: closed.at, decided_by: closed.by });
     withdrawn += 1;
     results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'WITHDRAWN', rowId: Number(version.id), recordRowId: Number(version.record_id) });
   }

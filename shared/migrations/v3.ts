@@ -46,7 +46,7 @@ export function recordRecourseV3(tables: readonly string[]): Migration {
         t.timestamp('filed_at', { useTz: true }).notNullable();
         t.string('filed_by', 64);
         t.date('due_on').notNullable();
-        t.enu('status', ['OPEN', 'CORRECTED', 'UPHELD', 'UNVERIFIABLE']).notNullable().defaultTo('OPEN');
+        t.enu('status', ['OPEN', 'CORRECTED', 'UPHELD', 'UNVERIFIABLE', 'WITHDRAWN']).notNullable().defaultTo('OPEN');
         t.text('answer');
         t.timestamp('answered_at', { useTz: true });
         t.string('answered_by', 64);
@@ -88,7 +88,7 @@ export function recordRecourseV3(tables: readonly string[]): Migration {
         t.text('commitment').notNullable();
         t.timestamp('applied_at', { useTz: true }).notNullable();
         t.string('applied_by', 64);
-        t.enu('status', ['APPLIED', 'APPROVED', 'REJECTED']).notNullable().defaultTo('APPLIED');
+        t.enu('status', ['APPLIED', 'APPROVED', 'REJECTED', 'WITHDRAWN']).notNullable().defaultTo('APPLIED');
         t.text('decision');
         t.timestamp('decided_at', { useTz: true });
         t.string('decided_by', 64);

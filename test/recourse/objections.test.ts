@@ -296,6 +296,23 @@ describe('objections to records', () => {
       });
     });
 
+    it('closes an open objection as WITHDRAWN when its source authority withdraws the record, and takes no answer after', async () => {
+      const WITHDRAWN_DOC = '沪浦税欠〔2026〕105号';
+      const submitted = await as(gateway.url, PUDONG_TAX, SUBMIT, { records: [arrears(WITHDRAWN_DOC)] });
+      ids.set(WITHDRAWN_DOC, (submitted.body.data as { submitTaxArrearsNotices: { results: Array<{ id: string }> } }).submitTaxArrearsNotices.results[0]!.id);
+      tick();
+      expect((await file(WITHDRAWN_DOC)).body.errors).toBeUndefined();
+      const objection = await objectionTo(WITHDRAWN_DOC);
+      const withdrawn = await as(gateway.url, PUDONG_TAX, `mutation W($records: [WithdrawRecordInput!]!) { withdrawTaxationRecords(recordType: TaxArrearsNotice, records: $records) { withdrawn } }`, {
+        records: [{ documentNumber: WITHDRAWN_DOC, reason: '登记错误' }],
+      });
+      expect(withdrawn.body).toEqual({ data: { withdrawTaxationRecords: { withdrawn: 1 } } });
+      const mine = await as(gateway.url, self(company), `query M($code: ID!) { subject(code: $code) { taxation { objections(first: 1) { nodes { documentNumber status answer } } } } }`, { code: company }, 'SELF_QUERY');
+      expect(mine.body).toEqual({ data: { subject: { taxation: { objections: { nodes: [{ documentNumber: WITHDRAWN_DOC, status: 'WITHDRAWN', answer: '记录已撤回：登记错误' }] } } } } });
+      const late = await as(gateway.url, PUDONG_TAX, ANSWER, { input: { objection, outcome: 'UPHELD', reasons: '经核实' } });
+      expect(late.body).toEqual(refused('answerTaxationObjection', 'CONFLICT', 'This objection was already answered (WITHDRAWN); an answer is final'));
+    });
+
     it('takes an objection to a record that came without a document number, and withdraws it when its source cannot verify it', async () => {
       const db = graph.stores.ecommerce.db;
       const shop = await db('online_shops').whereNull('document_number').where({ current: true, state: 'IN_FORCE' }).orderBy('id').first<{ subject_code: string; record_id: string; authority_name: string; authority_code: string }>();

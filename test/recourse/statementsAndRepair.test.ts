@@ -199,6 +199,19 @@ describe('own statements and credit repair', () => {
       });
     });
 
+    it('closes a pending application as WITHDRAWN when the source authority withdraws the record, and takes no decision after', async () => {
+      const applied = await apply(await submitPenalty('沪浦税罚〔2026〕203号', { decisionDate: '2026-11-01' }));
+      const id = (applied.body.data as { applyForTaxationRepair: { id: string } }).applyForTaxationRepair.id;
+      const withdrawn = await as(gateway.url, PUDONG_TAX, `mutation W($records: [WithdrawRecordInput!]!) { withdrawTaxationRecords(recordType: TaxPenalty, records: $records) { withdrawn } }`, {
+        records: [{ documentNumber: '沪浦税罚〔2026〕203号', reason: '处罚决定已撤销' }],
+      });
+      expect(withdrawn.body).toEqual({ data: { withdrawTaxationRecords: { withdrawn: 1 } } });
+      const late = await as(gateway.url, PUDONG_TAX, DECIDE, { input: { application: id, approve: true, reasons: '同意' } });
+      expect(late.body).toEqual({ data: { decideTaxationRepair: null }, errors: [refusal('The application was already decided: WITHDRAWN', { code: 'CONFLICT', rule: 'ALREADY_DECIDED' })] });
+      const history = await mine(`query R($code: ID!) { subject(code: $code) { taxation { repairApplications(first: 1) { nodes { documentNumber status decision } } } } }`, { code: company });
+      expect(history.body).toEqual({ data: { subject: { taxation: { repairApplications: { nodes: [{ documentNumber: '沪浦税罚〔2026〕203号', status: 'WITHDRAWN', decision: '记录已撤回：处罚决定已撤销' }] } } } } });
+    });
+
     it('never repairs a licence revocation', async () => {
       const VIOLATION = `mutation V($records: [MajorTaxViolationInput!]!) { submitMajorTaxViolations(records: $records) { results { id } } }`;
       const submitted = await as(gateway.url, PUDONG_TAX, VIOLATION, {
