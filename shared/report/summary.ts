@@ -5,6 +5,7 @@ import { visibilityOf } from '../subgraph/visibility';
 import type { SubgraphRequest } from '../subgraph/request';
 import { withSpan } from '../telemetry';
 import { withSubjectCeiling } from '../policy/decide';
+import { covers, type Level } from '../policy/levels';
 import { isNaturalPersonCode } from '../identifiers';
 
 /**
@@ -14,7 +15,13 @@ import { isNaturalPersonCode } from '../identifiers';
  * field would show this caller for this subject (`visibilityOf` of the list, `rowCondition`): a public
  * caller's counts count only public records, a bank's those its consent covers. Counting a list the
  * caller sees above PUBLIC is a disclosure of that list, noted for the inquiry record like the list.
+ * Only the lists classified (their field's `@classify`) at or below `SUMMARIZED_UP_TO` are counted:
+ * special data (finance assets, clinical records, an unclassified list) is never summarized, as the
+ * credit report never shows it, so a summary always equals the total of the lists the report shows.
  */
+
+/** The highest level of a list a summary counts: special data is left out of every summary. */
+export const SUMMARIZED_UP_TO: Level = 'RESTRICTED';
 
 /** The worst state a sector declares: one column of one list, its values from the best to the worst. */
 export interface WorstState {
@@ -51,7 +58,9 @@ const NONE: ListCounts = { inForce: 0, negative: 0, underObjection: 0, repaired:
 export function summarySdl(profileType: string, placement: Pick<SummaryPlacement, 'field'>): string {
   return `"""
 A sector's records of one subject, counted as the caller may see them (the same visibility as each
-list of the sector): a caller without rights over a list counts only its public records.
+list of the sector): a caller without rights over a list counts only its public records. Only the
+lists classified at most RESTRICTED are counted: special data (SPECIAL-level lists, such as finance
+assets or clinical records) is never summarized, as a credit report never shows it.
 """
 type SectorSummary @shareable @classify(category: "report", level: "PUBLIC") {
   "Records in force the caller sees."
@@ -145,8 +154,9 @@ export function summaryResolvers(profileType: string, lists: Readonly<Record<str
         const subject = subjectOf(profile);
         const { request } = context;
         const parts = await Promise.all(
-          Object.entries(lists).map(([field, list]) => {
+          Object.entries(lists).flatMap(([field, list]) => {
             const coordinate = `${profileType}.${field}`;
+            if (!covers(SUMMARIZED_UP_TO, request.requirementOf(coordinate).level)) return [];
             const visibility = visibilityOf(request, coordinate, subject);
             const decision = request.decideField(coordinate, subject);
             // The counts of a list seen above PUBLIC disclose that list, on the basis its field would have.
@@ -155,7 +165,7 @@ export function summaryResolvers(profileType: string, lists: Readonly<Record<str
               request.disclosures.add({ subject, field: coordinate, category: requirement.category, level: withSubjectCeiling(requirement, isNaturalPersonCode(subject)).level, basis: decision.basis, ...(decision.ref ? { ref: decision.ref } : {}) });
             }
             const worst = worstState?.list === field ? worstState : null;
-            return loaderFor(context, list, visibility, worst).load(subject);
+            return [loaderFor(context, list, visibility, worst).load(subject)];
           }),
         );
         const worstRank = Math.max(0, ...parts.map((p) => p.worst ?? 0));

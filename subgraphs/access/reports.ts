@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
+import { CONTEXT_TTL_MAX_SECONDS } from '../../shared/config';
 import { badUserInput, graphqlError } from '../../shared/errors';
 import { requireSubjectCode } from '../../shared/identifiers';
 import { text } from '../../shared/ingest/fields';
@@ -9,8 +10,8 @@ import type { SubgraphRequest } from '../../shared/subgraph/request';
 
 /**
  * The credit report (CIR Arts. 17, 26; DOMAIN.md section 5), in the access store beside the inquiry
- * records it lists. Every resolution of `creditReport` issues a report: a row saying who asked, for
- * whom, why, and whether it was the subject's own and past its free ones (free twice a China calendar
+ * records it lists. A request issues at most one report of a subject (every `creditReport` of it in
+ * the request is that report, `issuedOnce`): a row saying who asked, for whom, why, and whether it was the subject's own and past its free ones (free twice a China calendar
  * year; later ones are served and marked charged). The report's header, its inquiry section and the
  * subject's statement on it come from here; every other section is the graph itself, under the
  * caller's own permissions, reached through `subject`.
@@ -90,6 +91,39 @@ async function issueReport({ db, settings }: ReportSettings, subject: string, pr
   });
 }
 
+type Issued = Awaited<ReturnType<typeof issueReport>>;
+
+/**
+ * The reports issued for each gateway request, by caller and subject: every `creditReport` of one
+ * subject in one request (aliases, a code repeated in `subjects(codes:)`, `Query.creditReport` beside
+ * `Subject.creditReport`) is the one report, issued once, whether the gateway asks for it in one fetch
+ * or in several. The fetches of a request share the request id the gateway signed; an entry lives as
+ * long as a context naming that request may still be accepted, and a report that failed to issue is
+ * forgotten at once (a retried fetch issues it).
+ */
+const issuedInRequest = new Map<string, { readonly issued: Promise<Issued>; readonly until: number }>();
+const ISSUED_KEPT_MS = CONTEXT_TTL_MAX_SECONDS * 1000;
+
+function issuedOnce(reports: ReportSettings, request: SubgraphRequest, subject: string): Promise<Issued> {
+  const now = Date.now();
+  // Entries are kept in the order they were made: the expired ones are the first.
+  for (const [key, entry] of issuedInRequest) {
+    if (entry.until > now) break;
+    issuedInRequest.delete(key);
+  }
+  const { principal, purpose, requestId } = request;
+  const key = JSON.stringify([requestId, principal.kind, principal.organization, principal.staff, principal.subject, purpose, subject]);
+  const kept = issuedInRequest.get(key);
+  if (kept) return kept.issued;
+  const issued = issueReport(reports, subject, principal, purpose);
+  const entry = { issued, until: now + ISSUED_KEPT_MS };
+  issuedInRequest.set(key, entry);
+  issued.catch(() => {
+    if (issuedInRequest.get(key) === entry) issuedInRequest.delete(key);
+  });
+  return issued;
+}
+
 interface StatementRow {
   readonly subject_code: string;
   readonly text: string;
@@ -156,14 +190,14 @@ interface ReportContext {
 type ReportView = NonNullable<Awaited<ReturnType<typeof creditReport>>>;
 
 /**
- * Issues a report of `subject` for the request's caller, and the view its fields resolve from. A
+ * The report of `subject` for the request's caller (issued on its first resolution in the request),
+ * and the view its fields resolve from. A
  * natural person's report is personal data (the subject-type ceiling): a caller who may not see it
  * gets null, as for an unknown subject, and no report is issued.
  */
 async function creditReport(subject: string, context: ReportContext) {
   if (!context.request.decideField('CreditReport.id', subject).allowed) return null;
-  const { principal, purpose } = context.request;
-  const { row, used, year } = await issueReport(context.reports, subject, principal, purpose);
+  const { row, used, year } = await issuedOnce(context.reports, context.request, subject);
   return {
     subjectCode: subject,
     id: row.id,

@@ -79,7 +79,8 @@ describe('credit report', () => {
               name: '北京诚昌控股集团有限公司',
               listingSummary: LISTINGS,
               finance: {
-                recordSummary: { recordsInForce: 11, negativeInForce: 8, underObjection: 0, repaired: 0, latestDecisionOn: '2025-08-17', worstState: 'LOSS' },
+                // The finance lists the report shows (special data, the assets, is never counted): the bank's eight.
+                recordSummary: { recordsInForce: 8, negativeInForce: 8, underObjection: 0, repaired: 0, latestDecisionOn: '2025-08-17', worstState: 'LOSS' },
                 creditAccounts: { totalCount: 4 },
               },
             },
@@ -98,6 +99,33 @@ describe('credit report', () => {
       ]);
     });
 
+    it('finds its finance summary equal to the total of the finance lists its report shows: its assets (special data) are not counted', async () => {
+      const response = await as(
+        gateway.url,
+        GROUP_SELF,
+        `query F($code: ID!) { subject(code: $code) { finance {
+          recordSummary { recordsInForce }
+          creditAccounts { totalCount } guarantees { totalCount } dishonestDebtorListings { totalCount } courtJudgments { totalCount } assets { totalCount }
+        } } }`,
+        { code: GROUP },
+        'SELF_QUERY',
+      );
+      expect(response.body).toEqual({
+        data: {
+          subject: {
+            finance: {
+              recordSummary: { recordsInForce: 8 }, // 4 + 2 + 1 + 1, never the 3 assets
+              creditAccounts: { totalCount: 4 },
+              guarantees: { totalCount: 2 },
+              dishonestDebtorListings: { totalCount: 1 },
+              courtJudgments: { totalCount: 1 },
+              assets: { totalCount: 3 },
+            },
+          },
+        },
+      });
+    });
+
     it('has two free reports again in the next calendar year, China time', async () => {
       clock.set('2026-12-31T16:30:00Z'); // 2027-01-01 00:30 in Beijing
       try {
@@ -106,6 +134,27 @@ describe('credit report', () => {
       } finally {
         clock.set('2026-12-01T02:00:00Z');
       }
+    });
+  });
+
+  describe('one request', () => {
+    it('issues one report of a subject however often it asks for it: aliases, repeated codes, the root field beside the subject field', async () => {
+      const before = (await reportsOf(GROUP)).length;
+      const aliases = Array.from({ length: 10 }, (_, i) => `r${i + 1}: creditReport { id selfReports { used charged } }`).join(' ');
+      const response = await as(
+        gateway.url,
+        GROUP_SELF,
+        `query Many($code: ID!, $codes: [ID!]!) { creditReport(code: $code) { id selfReports { used charged } } subjects(codes: $codes) { ${aliases} } }`,
+        { code: GROUP, codes: Array.from({ length: 31 }, () => GROUP) },
+        'SELF_QUERY',
+      );
+      // The subject's fourth report of 2026 (three above), once: every alias of every copy is that report.
+      const { id } = (response.body as { data: { creditReport: { id: string } } }).data.creditReport;
+      const report = { id, selfReports: { used: 4, charged: true } };
+      expect(report.id).toEqual(UUID);
+      const copy = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`r${i + 1}`, report]));
+      expect(response.body).toEqual({ data: { creditReport: report, subjects: Array.from({ length: 31 }, () => copy) } });
+      expect((await reportsOf(GROUP)).length).toBe(before + 1);
     });
   });
 
