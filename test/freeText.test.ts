@@ -22,6 +22,13 @@ describe('free text', () => {
     ['a full-width space between the digits', '110108　19560104　0003'],
     ['a lower-case check character', '申请人 11010819900307018x'],
     ['the 15-digit first generation', '身份证 110108560104000'],
+    ['commas between the digits', '110108,19560104,0003'],
+    ['ideographic commas and colons', '号码：110108、19560104、0003'],
+    ['parentheses around the area', '(110108)195601040003'],
+    ['asterisks and plus signs', '110108*19560104+0003'],
+    ['Arabic-Indic digits', '\u0661\u0661\u0660\u0661\u0660\u0668\u0661\u0669\u0665\u0666\u0660\u0661\u0660\u0664\u0660\u0660\u0660\u0663'],
+    ['Devanagari digits', '\u0967\u0967\u0966\u0967\u0966\u096e\u0967\u096f\u096b\u096c\u0966\u0967\u0966\u096a\u0966\u0966\u0966\u0969'],
+    ['a combining mark on a digit', '110108195\u0301601040003'],
   ])('refuses a resident identity number written with %s', (_how, value) => {
     expect(refusedFor(value)).toBe(ID);
   });
@@ -35,6 +42,11 @@ describe('free text', () => {
     ['a tag character', 'x\u{e0041}y'],
     ['a word joiner', 'x\u2060y'],
     ['a zero-width space hiding an ID', '1101081956\u200b01040003'],
+    ['a combining grapheme joiner', 'x\u034fy'],
+    ['a variation selector', 'x\ufe0fy'],
+    ['a supplementary variation selector', 'x\u{e0100}y'],
+    ['a Hangul filler', 'x\u3164y'],
+    ['a noncharacter', 'x\ufffey'],
   ])('refuses %s', (_what, value) => {
     expect(refusedFor(value)).toBe(INVISIBLE);
   });
@@ -44,6 +56,8 @@ describe('free text', () => {
     ['amounts and periods', '金额 1000000 元，2019-01-01 至 2020-01-01'],
     ['a bank account number', '账号 6222021001112223334'],
     ['a Unified Social Credit Code', '9111010500088WXJ4C'],
+    ['a list of amounts', '罚款 5,000.00 元、没收 12,000.50 元、合计 17,000.50 元'],
+    ['two dates and a case number', '2019-01-01 至 2020-12-31，（2024）沪0115执1234号'],
   ])('takes %s', (_what, value) => {
     expect(line.parse(value, 'json')).toEqual({ ok: true, value });
   });

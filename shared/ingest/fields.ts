@@ -40,11 +40,12 @@ function describe(value: unknown): string {
 }
 
 // Control characters never belong in a record (tab and line breaks only in prose fields), nor does any
-// format character (Unicode category Cf): the bidirectional marks and overrides that make text read
-// otherwise than it is stored, and the invisible ones (zero-width spaces and joiners, the byte-order
-// mark, soft hyphens, tag characters) that hide what is stored from who reads it.
+// format character (Unicode category Cf: the bidirectional marks and overrides that make text read
+// otherwise than it is stored), any default-ignorable one (zero-width spaces and joiners, the
+// byte-order mark, soft hyphens, variation selectors, tag characters, Hangul fillers: invisible, they
+// hide what is stored from who reads it) or a noncharacter.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cf}/u;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
 /** A resident identity number inside text: 6-digit area, a birth date, 3 digits and a check character. */
@@ -56,16 +57,25 @@ const OLD_RESIDENT_ID_IN_TEXT = /(?<![0-9])([1-9][0-9])[0-9]{4}[0-9]{2}(?:0[1-9]
 const PROVINCES: ReadonlySet<string> = new Set(
   ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'],
 );
-/** What may be put between the digits of a number to slip it past a check: spaces, dashes, dots, slashes, format characters. */
-const DIGIT_SEPARATORS = /[\s\-\u2010-\u2015\u2212._\u00b7/\\\p{Cf}]+/gu;
+/** What may be put between or on the digits of a number to slip it past a check: spaces, punctuation, symbols, marks, format characters. */
+const DIGIT_SEPARATORS = /[\p{Z}\s\p{P}\p{S}\p{M}\p{Cf}]+/gu;
+const DECIMAL_DIGIT = /\p{Nd}/gu;
+const IS_DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/** A decimal digit of any script as its ASCII digit: Unicode encodes each script's 0 to 9 in one run, from 0. */
+function asciiDigit(digit: string): string {
+  let zero = digit.codePointAt(0)!;
+  while (IS_DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1)) && digit.codePointAt(0)! - (zero - 1) <= 9) zero -= 1;
+  return String((digit.codePointAt(0)! - zero) % 10);
+}
 
 /**
- * Whether free text carries a resident identity number, however written: full-width digits, spaces,
- * dashes or invisible characters between its digits, or the 15-digit first generation. Personal data
+ * Whether free text carries a resident identity number, however written: digits of any script,
+ * spaces, punctuation, symbols or marks between or on its digits, or the 15-digit first generation. Personal data
  * belongs in its own classified field, never in prose that may be published with its record.
  */
 export function carriesResidentId(text: string): boolean {
-  const folded = text.normalize('NFKC');
+  const folded = text.normalize('NFKC').replace(DECIMAL_DIGIT, (d) => (d >= '0' && d <= '9' ? d : asciiDigit(d)));
   const views = [folded, folded.replace(DIGIT_SEPARATORS, '')];
   return views.some(
     (view) =>
