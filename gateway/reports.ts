@@ -116,7 +116,7 @@ export function registerReports(app: FastifyInstance, graphqlPath: string): void
       return reply.code(statusOf(failed.extensions?.code)).header('cache-control', 'no-store').send({ errors: refused });
     }
     // No report (a natural person the caller may not see) and no subject the registry knows read alike: no such subject.
-    if (!report || report.subject === null || report.subject === undefined) return refuse(reply, 404, 'NOT_FOUND', 'No subject with this code');
+    if (!report || report.subject === null || report.subject === undefined) return refuse(reply, 404, 'NOT_FOUND', 'No subject with this code, or no report of it for this caller');
 
     const document = reportDocument(response);
     if (!document) return refuse(reply, 502, 'INTERNAL_SERVER_ERROR', 'The report could not be made');

@@ -260,6 +260,17 @@ describe('credit report', () => {
       expect(await reportsOf(person)).toEqual([]);
     });
 
+    it("issues a natural person's report to a credit service body whose grants reach report at SHARED, and not to one whose grants do not", async () => {
+      const { person } = await seededSubjects(graph.stores.registry);
+      const QUERY = `query R($code: ID!) { creditReport(code: $code) { requestedBy { kind institution } subject { code } } }`;
+      const without = await as(gateway.url, BANK, QUERY, { code: person }, 'LOAN_APPROVAL');
+      expect(without.body).toEqual({ data: { creditReport: null } });
+      const licensed = { ...BANK, grants: [...BANK.grants, 'report:SHARED'] };
+      const with_ = await as(gateway.url, licensed, QUERY, { code: person }, 'LOAN_APPROVAL');
+      expect(with_.body).toEqual({ data: { creditReport: { requestedBy: { kind: 'CREDIT_SERVICE', institution: BANK_NAME }, subject: { code: person } } } });
+      expect(await reportsOf(person)).toHaveLength(1);
+    });
+
     it('gets a report without a subject for a code the registry does not know, and BAD_USER_INPUT for a malformed code', async () => {
       const unknown = await as(gateway.url, null, `query R($code: ID!) { creditReport(code: $code) { requestedBy { kind } subject { code name } } }`, { code: '91310000MA1FL0000N' });
       // The registry knows no such subject: the gateway nulls it (and says so in extensions.valueCompletion).

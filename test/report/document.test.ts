@@ -264,7 +264,7 @@ describe('GET /reports/<code>.pdf|.html through the gateway', () => {
     // A natural person the public may not see reads like no subject at all.
     const person = await graph.stores.registry.db('subjects').where('code_type', 'RESIDENT_ID').orderBy('code').first<{ code: string }>('code');
     const hidden = await get(`${person.code}.html`);
-    expect([hidden.status, await hidden.json()]).toEqual([404, { errors: [{ message: 'No subject with this code', extensions: { code: 'NOT_FOUND' } }] }]);
+    expect([hidden.status, await hidden.json()]).toEqual([404, { errors: [{ message: 'No subject with this code, or no report of it for this caller', extensions: { code: 'NOT_FOUND' } }] }]);
   });
 
   it('answers a path too long or malformed in the same error shape, without repeating it', async () => {
