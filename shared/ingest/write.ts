@@ -514,7 +514,8 @@ export async function withdrawIn(
       });
       notices += 1;
     }
-    // A withdrawn record leaves nothing to object to or repair: its open objection and pending repair application close with it.
+    // A withdrawn record leaves nothing to object to, repair or comment on: its open objection, pending
+    // repair application and current statement close with it (kept, as every step of a recourse is).
     const closed = { at: settings.clock.now().toISOString(), by: authority.staff, why: `记录已撤回：${w.reason}` };
     await trx('record_objections')
       .where({ record_table: target.table, record_id: version.record_id, status: 'OPEN' })
@@ -522,6 +523,7 @@ export async function withdrawIn(
     await trx('record_repairs')
       .where({ record_table: target.table, record_id: version.record_id, status: 'APPLIED' })
       .update({ status: 'WITHDRAWN', decision: closed.why, decided_at: closed.at, decided_by: closed.by });
+    await trx('record_statements').where({ record_table: target.table, record_id: version.record_id, state: 'CURRENT' }).update({ state: 'WITHDRAWN', ended_at: closed.at });
     withdrawn += 1;
     results.push({ line: w.line, documentNumber: w.documentNumber, outcome: 'WITHDRAWN', rowId: Number(version.id), recordRowId: Number(version.record_id) });
   }

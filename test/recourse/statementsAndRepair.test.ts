@@ -199,8 +199,11 @@ describe('own statements and credit repair', () => {
       });
     });
 
-    it('closes a pending application as WITHDRAWN when the source authority withdraws the record, and takes no decision after', async () => {
-      const applied = await apply(await submitPenalty('沪浦税罚〔2026〕203号', { decisionDate: '2026-11-01' }));
+    it('closes a pending application and the current statement as WITHDRAWN when the source authority withdraws the record, and takes no decision after', async () => {
+      const target = await submitPenalty('沪浦税罚〔2026〕203号', { decisionDate: '2026-11-01' });
+      const stated = await mine(SET, { input: { subject: company, record: target, text: '罚款已缴清。' } });
+      expect(stated.body.errors).toBeUndefined();
+      const applied = await apply(target);
       const id = (applied.body.data as { applyForTaxationRepair: { id: string } }).applyForTaxationRepair.id;
       const withdrawn = await as(gateway.url, PUDONG_TAX, `mutation W($records: [WithdrawRecordInput!]!) { withdrawTaxationRecords(recordType: TaxPenalty, records: $records) { withdrawn } }`, {
         records: [{ documentNumber: '沪浦税罚〔2026〕203号', reason: '处罚决定已撤销' }],
@@ -210,6 +213,8 @@ describe('own statements and credit repair', () => {
       expect(late.body).toEqual({ data: { decideTaxationRepair: null }, errors: [refusal('The application was already decided: WITHDRAWN', { code: 'CONFLICT', rule: 'ALREADY_DECIDED' })] });
       const history = await mine(`query R($code: ID!) { subject(code: $code) { taxation { repairApplications(first: 1) { nodes { documentNumber status decision } } } } }`, { code: company });
       expect(history.body).toEqual({ data: { subject: { taxation: { repairApplications: { nodes: [{ documentNumber: '沪浦税罚〔2026〕203号', status: 'WITHDRAWN', decision: '记录已撤回：处罚决定已撤销' }] } } } } });
+      const statements = await mine(`query S($code: ID!) { subject(code: $code) { taxation { statements(first: 1) { nodes { recordId text state } } } } }`, { code: company });
+      expect(statements.body).toEqual({ data: { subject: { taxation: { statements: { nodes: [{ recordId: target, text: '罚款已缴清。', state: 'WITHDRAWN' }] } } } } });
     });
 
     it('never repairs a licence revocation', async () => {
