@@ -211,10 +211,13 @@ describe('own statements and credit repair', () => {
       expect(withdrawn.body).toEqual({ data: { withdrawTaxationRecords: { withdrawn: 1 } } });
       const late = await as(gateway.url, PUDONG_TAX, DECIDE, { input: { application: id, approve: true, reasons: '同意' } });
       expect(late.body).toEqual({ data: { decideTaxationRepair: null }, errors: [refusal('The application was already decided: WITHDRAWN', { code: 'CONFLICT', rule: 'ALREADY_DECIDED' })] });
-      const history = await mine(`query R($code: ID!) { subject(code: $code) { taxation { repairApplications(first: 1) { nodes { documentNumber status decision } } } } }`, { code: company });
-      expect(history.body).toEqual({ data: { subject: { taxation: { repairApplications: { nodes: [{ documentNumber: '沪浦税罚〔2026〕203号', status: 'WITHDRAWN', decision: '记录已撤回：处罚决定已撤销' }] } } } } });
-      const statements = await mine(`query S($code: ID!) { subject(code: $code) { taxation { statements(first: 1) { nodes { recordId text state } } } } }`, { code: company });
-      expect(statements.body).toEqual({ data: { subject: { taxation: { statements: { nodes: [{ recordId: target, text: '罚款已缴清。', state: 'WITHDRAWN' }] } } } } });
+      // The test's clock stands still: the subject's lists are read whole and the record's rows picked out.
+      const history = await mine(`query R($code: ID!) { subject(code: $code) { taxation { repairApplications(first: 50) { nodes { recordId documentNumber status decision } } } } }`, { code: company });
+      const applications = (history.body.data as { subject: { taxation: { repairApplications: { nodes: Array<{ recordId: string }> } } } }).subject.taxation.repairApplications.nodes;
+      expect(applications.filter((a) => a.recordId === target)).toEqual([{ recordId: target, documentNumber: '沪浦税罚〔2026〕203号', status: 'WITHDRAWN', decision: '记录已撤回：处罚决定已撤销' }]);
+      const statements = await mine(`query S($code: ID!) { subject(code: $code) { taxation { statements(first: 50) { nodes { recordId text state } } } } }`, { code: company });
+      const mineOnRecord = (statements.body.data as { subject: { taxation: { statements: { nodes: Array<{ recordId: string }> } } } }).subject.taxation.statements.nodes;
+      expect(mineOnRecord.filter((n) => n.recordId === target)).toEqual([{ recordId: target, text: '罚款已缴清。', state: 'WITHDRAWN' }]);
     });
 
     it('never repairs a licence revocation', async () => {
