@@ -19,7 +19,18 @@ export function fixedClock(at: Date | string): Clock {
 /** Records' dates are calendar dates in China (UTC+8, no daylight saving). */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
+/** The date in China of an instant, `YYYY-MM-DD`. */
+export function chinaDateOf(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** Today's date in China, `YYYY-MM-DD`, by the clock. */
 export function todayOf(clock: Clock): string {
-  return new Date(clock.now().getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDateOf(clock.now());
+}
+
+/** The China calendar year of an instant, and the instants it starts and ends. */
+export function chinaYear(at: Date): { year: number; from: Date; until: Date } {
+  const year = new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+  return { year, from: new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET_MS), until: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET_MS) };
 }

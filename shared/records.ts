@@ -233,9 +233,9 @@ export function sqlDay(day: string): string {
   return `'${day}'::date`;
 }
 
-/** A `publicWhen` rule's SQL on the clock's day: `current_date` in declared rules means the clock's today. */
-function onDay(sql: string, lifeCycle: ReadLifeCycle): string {
-  return sql.replace(/\bcurrent_date\b/g, sqlDay(todayOf(lifeCycle.clock)));
+/** A `publicWhen` rule's SQL on `day` (`YYYY-MM-DD`): `current_date` in declared rules means the clock's today. */
+export function onDay(sql: string, day: string): string {
+  return sql.replace(/\bcurrent_date\b/g, sqlDay(day));
 }
 
 const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, SEALED] as const;
@@ -270,7 +270,7 @@ export function rowCondition(list: Pick<RecordList, 'recordType' | 'publicWhen' 
   const served = `(served_from is null or served_from <= ${today}) and ${notWithheld(today)}`;
   if (visibility === 'all') return `${inForce} and ${served}`;
   // A list without public records shows nothing to a caller without a grant.
-  return list.publicWhen ? `${inForce} and ${served} and repair_status <> 'REPAIRED' and (${onDay(list.publicWhen.sql, lifeCycle)})` : 'false';
+  return list.publicWhen ? `${inForce} and ${served} and repair_status <> 'REPAIRED' and (${onDay(list.publicWhen.sql, todayOf(lifeCycle.clock))})` : 'false';
 }
 
 /** SQL: the record is not withheld for an objection its source authority left unanswered past its due day. */

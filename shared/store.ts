@@ -426,6 +426,11 @@ export async function rollbackAll(store: Store, migrations: readonly Migration[]
   await store.db.migrate.rollback(migratorConfig(store, migrations), true);
 }
 
+/** Whether a statement failed on a unique index (PostgreSQL's 23505): what a race between two writers of one key ends in. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
 /** A table's columns but its row id, in their order (none when there is no such table). */
 export async function tableColumns(db: Knex, table: string): Promise<string[]> {
   const rows = await db('information_schema.columns')

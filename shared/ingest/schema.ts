@@ -32,7 +32,8 @@ export function recordTypeEnumOf(sectorName: string): string {
 }
 
 const article = (word: string) => (/^[AEIOU]/.test(word) ? 'An' : 'A');
-const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+/** `taxation` -> `Taxation`: a sector's name as the generated fields and types spell it. */
+export const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 const block = (text: string) => `"""\n${text}\n"""`;
 

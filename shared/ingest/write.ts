@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
-import { tableColumns } from '../store';
+import { isUniqueViolation, tableColumns } from '../store';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Clock } from '../clock';
@@ -377,10 +377,6 @@ export async function ingest(
     }
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 export interface Withdrawal {

@@ -3,14 +3,16 @@ import type { Knex } from 'knex';
 import { todayOf, type Clock } from '../clock';
 import { badUserInput, graphqlError } from '../errors';
 import { checkSubjectCode } from '../identifiers';
-import { text, type FieldKind } from '../ingest/fields';
+import { text } from '../ingest/fields';
 import { submittingAuthority, type CategoryOf, type LifeCycleContext } from '../ingest/resolvers';
+import { pascal } from '../ingest/schema';
 import { retentionListsOf, scheduleRetention, type RetentionLog, type RetentionSchedule } from '../ingest/retention';
 import { addDays, lockRecordType, withdrawIn } from '../ingest/write';
-import { encodeCursor, notACursor, pageRequest, toConnection, type PageArgs, type PageLimits } from '../pagination';
-import { inForceCondition, openRowId, recordKey, type RecordList, type RecordSettings } from '../records';
+import type { PageArgs, PageLimits } from '../pagination';
+import { inForceCondition, recordKey, type RecordList, type RecordSettings } from '../records';
 import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './index';
-import { recourseNode, submittedTables } from './target';
+import { checkedText, openRecordId, recourseNode, recoursePage, submittedTables, UUID } from './target';
+import { isUniqueViolation } from '../store';
 
 /**
  * Objections (CIR Art. 25): a subject objects to one of its records in force, and the record's source
@@ -31,8 +33,6 @@ const REASON = text({ max: 500, multiline: false });
 const EVIDENCE = text({ max: 2000, multiline: true });
 const ANSWER = text({ max: 500 });
 
-const FILED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Outcome = 'CORRECTED' | 'UPHELD' | 'UNVERIFIABLE';
 
@@ -55,8 +55,6 @@ interface ObjectionRow {
   readonly answered_at: Date | null;
   readonly escalated_at: Date | null;
 }
-
-const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 /** The names of a sector's objection fields: `fileTaxationObjection`, `answerTaxationObjection`, `taxationObjectionQueue`, `taxationOverdueObjections`. */
 export function objectionFieldsOf(sectorName: string) {
@@ -89,33 +87,11 @@ function toObjection(row: ObjectionRow, key: Buffer, today: string, withSubject:
   };
 }
 
-/** One page of objections, newest first, of those `where` selects. */
-async function objectionPage(db: Knex, limits: PageLimits, clock: Clock, where: (query: Knex.QueryBuilder) => void, args: PageArgs, withSubject: boolean) {
-  const request = pageRequest(args, limits, [FILED, UUID]);
-  const query = db('record_objections').select<ObjectionRow[]>('*').where(where);
-  if (request.after) {
-    const [filed, id] = request.after as [string, string];
-    if (!FILED.test(filed) || !UUID.test(id)) notACursor();
-    query.whereRaw('(filed_at, id) < (?::timestamptz, ?::uuid)', [filed, id]);
-  }
-  const rows = await query.orderBy([{ column: 'filed_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(request.first + 1);
-  const key = await recordKey(db);
+/** One page of objections, newest first, of those `where` selects (see `recourseNode` for `withSubject`). */
+function objectionPage(db: Knex, limits: PageLimits, clock: Clock, where: (query: Knex.QueryBuilder) => Knex.QueryBuilder, args: PageArgs, withSubject: boolean) {
   const today = todayOf(clock);
-  const nodes = rows.map((row) => toObjection(row, key, today, withSubject));
-  return toConnection(nodes, request.first, (n) => encodeCursor([new Date(n.filedAt).toISOString(), n.id]), async () => {
-    const counted = await db('record_objections').where(where).count<{ n: string }[]>({ n: '*' });
-    return Number(counted[0]?.n ?? 0);
-  });
+  return recoursePage(db, 'record_objections', 'filed_at', where, args, limits, (row: ObjectionRow, key) => toObjection(row, key, today, withSubject));
 }
-
-/** A checked prose argument, or BAD_USER_INPUT naming it. */
-function prose(kind: FieldKind, value: unknown, argumentName: string): string {
-  const parsed = kind.parse(value, 'json');
-  if (!parsed.ok) throw badUserInput(`\`${argumentName}\` ${parsed.reason}`, { argumentName });
-  return String(parsed.value);
-}
-
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
 const NOT_YOURS = 'Only the subject of a record objects to it, as itself: no record of yours in force has this id';
 
@@ -162,23 +138,14 @@ export function objectionResolvers(
   const names = objectionFieldsOf(sectorName);
   const subjectOf = subjectOfProfile(placement);
 
-  /** The list and row id of a record id this sector issued, or BAD_USER_INPUT. */
-  async function recordOf(db: Knex, id: unknown): Promise<{ list: RecordList; rowId: number }> {
-    const [type, token] = typeof id === 'string' ? [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)] : ['', ''];
-    const list = submittable.find((l) => l.recordType === type);
-    const rowId = list ? openRowId(await recordKey(db), token) : null;
-    if (!list || rowId === null) throw badUserInput(`\`input.record\` is not the id of a record of ${sectorName}`, { argumentName: 'input.record' });
-    return { list, rowId };
-  }
-
   const file = async (_: unknown, args: { input: { subject: string; record: string; reason: string; evidence?: string | null } }, context: LifeCycleContext) => {
     const { principal } = context.request;
     const { db, settings } = context.lifeCycle;
     const claimed = checkSubjectCode(String(args.input.subject));
     if (principal.kind !== 'SUBJECT' || !principal.subject || !claimed.ok || claimed.code !== principal.subject) throw graphqlError('FORBIDDEN', NOT_YOURS);
-    const reason = prose(REASON, args.input.reason, 'input.reason');
-    const evidence = args.input.evidence === null || args.input.evidence === undefined ? null : prose(EVIDENCE, args.input.evidence, 'input.evidence');
-    const { list, rowId } = await recordOf(db, args.input.record);
+    const reason = checkedText(REASON, args.input.reason, 'input.reason');
+    const evidence = args.input.evidence === null || args.input.evidence === undefined ? null : checkedText(EVIDENCE, args.input.evidence, 'input.evidence');
+    const { list, recordRowId: rowId } = await openRecordId(db, submittable, args.input.record, { argumentName: 'input.record', of: sectorName });
     const today = todayOf(settings.clock);
     try {
       const row = await db.transaction(async (trx) => {
@@ -226,7 +193,7 @@ export function objectionResolvers(
     if (typeof args.input.objection !== 'string' || !UUID.test(args.input.objection)) {
       throw badUserInput('`input.objection` is not the id of an objection', { argumentName: 'input.objection' });
     }
-    const reasons = prose(ANSWER, args.input.reasons, 'input.reasons');
+    const reasons = checkedText(ANSWER, args.input.reasons, 'input.reasons');
     const row = await db.transaction(async (trx) => {
       const filed = await trx('record_objections').where({ id: args.input.objection }).first<ObjectionRow | undefined>();
       const list = filed ? submittable.find((l) => l.table === filed.record_table) : undefined;
@@ -267,13 +234,13 @@ export function objectionResolvers(
     if (principal.kind !== 'AUTHORITY' || !principal.organization) throw graphqlError('FORBIDDEN', 'Only a source authority has a queue of objections');
     const organization = principal.organization;
     const tables = submittedTables(principal, submittable, categoryOf);
-    return objectionPage(db, limits, settings.clock, (q) => void q.where({ authority_code: organization }).whereIn('record_table', tables).where(args.status ? { status: args.status } : {}), args, false);
+    return objectionPage(db, limits, settings.clock, (q) => q.where({ authority_code: organization }).whereIn('record_table', tables).where(args.status ? { status: args.status } : {}), args, false);
   };
 
   const overdue = (_: unknown, args: PageArgs, context: LifeCycleContext) => {
     const { db, settings, limits } = context.lifeCycle;
     const today = todayOf(settings.clock);
-    return objectionPage(db, limits, settings.clock, (q) => void q.where({ status: 'OPEN' }).where('due_on', '<', today), args, false);
+    return objectionPage(db, limits, settings.clock, (q) => q.where({ status: 'OPEN' }).where('due_on', '<', today), args, false);
   };
 
   return {
@@ -281,7 +248,7 @@ export function objectionResolvers(
       [profileFieldName(placement, 'objections')]: (profile: unknown, args: PageArgs, context: LifeCycleContext) => {
         const { db, settings, limits } = context.lifeCycle;
         const subject = subjectOf(profile);
-        return objectionPage(db, limits, settings.clock, (q) => void q.where({ subject_code: subject }), args, true);
+        return objectionPage(db, limits, settings.clock, (q) => q.where({ subject_code: subject }), args, true);
       },
     },
     Mutation: { [names.file]: file, [names.answer]: answer },

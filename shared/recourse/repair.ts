@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
 import { graphqlError } from '../errors';
 import { text } from '../ingest/fields';
-import { recordKey, sqlDay, type RecordList } from '../records';
+import { onDay, recordKey, sqlDay, type RecordList } from '../records';
 import { todayOf } from '../clock';
 import type { PageArgs } from '../pagination';
 import type { CategoryOf } from '../ingest/resolvers';
+import { pascal } from '../ingest/schema';
 import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './index';
 import { actingSubject, checkedText, recourseNode, recoursePage, submittedTables, subjectRecord, uuidArgument, type RecourseContext, type TargetRecord } from './target';
 
@@ -56,8 +57,6 @@ export function revocationOrSuspension(column: string): RepairRefusal {
   return { sql: `${column} ~ '吊销|撤销.*许可|责令关闭|责令停产停业|停业整顿'`, reason: 'a licence revocation, closure or business suspension is never repaired (SAMR penalty publicity Art. 14)' };
 }
 
-const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-
 export const applyForRepairMutationOf = (sectorName: string) => `applyFor${pascal(sectorName)}Repair`;
 export const decideRepairMutationOf = (sectorName: string) => `decide${pascal(sectorName)}Repair`;
 export const repairQueueOf = (sectorName: string) => `${sectorName}RepairQueue`;
@@ -107,7 +106,7 @@ function conflict(rule: string, message: string, extensions: Record<string, unkn
 
 /** The list's public-rows rule on the day (its `current_date` is the clock's). */
 function publicNow(list: RecordList, today: string): string {
-  return list.publicWhen ? list.publicWhen.sql.replace(/\bcurrent_date\b/g, sqlDay(today)) : 'false';
+  return list.publicWhen ? onDay(list.publicWhen.sql, today) : 'false';
 }
 
 /**

@@ -6,6 +6,7 @@ import { recordKey, sealRowId, type RecordList } from '../records';
 import { withSpan } from '../telemetry';
 import type { PageArgs } from '../pagination';
 import type { CategoryOf } from '../ingest/resolvers';
+import { pascal } from '../ingest/schema';
 import { profileFieldName, subjectOfProfile, type RecoursePlacement } from './index';
 import { actingSubject, checkedText, recoursePage, subjectRecord, type RecourseContext } from './target';
 
@@ -17,8 +18,6 @@ import { actingSubject, checkedText, recoursePage, subjectRecord, type RecourseC
  * CURRENT, in one transaction); withdrawing ends it. Rows are never deleted: the subject's
  * `statements` lists the history, newest first.
  */
-
-const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 export const setStatementMutationOf = (sectorName: string) => `set${pascal(sectorName)}Statement`;
 export const withdrawStatementMutationOf = (sectorName: string) => `withdraw${pascal(sectorName)}Statement`;

@@ -39,12 +39,22 @@ export function actingSubject(context: RecourseContext, named: unknown): string 
   return check.code;
 }
 
-/** The list and row id a record id names in this store, or BAD_USER_INPUT. */
-export async function openRecordId(db: Knex, lists: Readonly<Record<string, RecordList>>, recordId: unknown): Promise<{ list: RecordList; recordRowId: number }> {
-  const [type, token] = typeof recordId === 'string' ? recordId.split(':') : [];
-  const list = Object.values(lists).find((l) => l.recordType === type);
+/**
+ * The list and row id a record id (`<RecordType>:<sealed row id>`) names in this store, or
+ * BAD_USER_INPUT naming the argument and whose records it should have named.
+ */
+export async function openRecordId(
+  db: Knex,
+  lists: Readonly<Record<string, RecordList>> | readonly RecordList[],
+  recordId: unknown,
+  refusal: { readonly argumentName: string; readonly of: string } = { argumentName: 'record', of: 'this sector' },
+): Promise<{ list: RecordList; recordRowId: number }> {
+  const colon = typeof recordId === 'string' ? recordId.indexOf(':') : -1;
+  const [type, token] = colon > 0 ? [(recordId as string).slice(0, colon), (recordId as string).slice(colon + 1)] : ['', ''];
+  const candidates: readonly RecordList[] = Array.isArray(lists) ? (lists as readonly RecordList[]) : Object.values(lists as Readonly<Record<string, RecordList>>);
+  const list = candidates.find((l) => l.recordType === type);
   const recordRowId = list && token ? openRowId(await recordKey(db), token) : null;
-  if (!list || recordRowId === null) throw graphqlError('BAD_USER_INPUT', '`record` is not the id of a record of this sector', { argumentName: 'record' });
+  if (!list || recordRowId === null) throw graphqlError('BAD_USER_INPUT', `\`${refusal.argumentName}\` is not the id of a record of ${refusal.of}`, { argumentName: refusal.argumentName });
   return { list, recordRowId };
 }
 
@@ -153,7 +163,8 @@ export function checkedText(kind: { parse(value: unknown, source: 'json'): Parse
 /** The page of a subject's or an authority's recourse rows: newest first by (at, id), `id` a uuid. */
 export const RECOURSE_CURSOR = [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/] as const;
 
-const UUID = RECOURSE_CURSOR[1];
+/** A uuid, as the recourse rows' ids are. */
+export const UUID = RECOURSE_CURSOR[1];
 
 /** A uuid argument (an application's id), or BAD_USER_INPUT. */
 export function uuidArgument(value: unknown, argumentName: string): string {

@@ -4,9 +4,8 @@ import { rowCondition, type RecordList, type RecordSettings, type Visibility } f
 import { visibilityOf } from '../subgraph/visibility';
 import type { SubgraphRequest } from '../subgraph/request';
 import { withSpan } from '../telemetry';
-import { withSubjectCeiling } from '../policy/decide';
+import { fieldDisclosure } from '../subgraph/disclosures';
 import { covers, type Level } from '../policy/levels';
-import { isNaturalPersonCode } from '../identifiers';
 
 /**
  * A sector's summary on a credit report (`SectorSummary`): how many records of the subject are in
@@ -161,8 +160,7 @@ export function summaryResolvers(profileType: string, lists: Readonly<Record<str
             const decision = request.decideField(coordinate, subject);
             // The counts of a list seen above PUBLIC disclose that list, on the basis its field would have.
             if (decision.allowed && visibility !== 'public') {
-              const requirement = request.requirementOf(coordinate);
-              request.disclosures.add({ subject, field: coordinate, category: requirement.category, level: withSubjectCeiling(requirement, isNaturalPersonCode(subject)).level, basis: decision.basis, ...(decision.ref ? { ref: decision.ref } : {}) });
+              request.disclosures.add(fieldDisclosure(coordinate, subject, request.requirementOf(coordinate), decision));
             }
             const worst = worstState?.list === field ? worstState : null;
             return [loaderFor(context, list, visibility, worst).load(subject)];

@@ -1,7 +1,7 @@
-import type { Basis } from '../policy/decide';
+import { withSubjectCeiling, type Basis, type Decision, type Requirement } from '../policy/decide';
 import { isLevel, type Level } from '../policy/levels';
 import { CATEGORY_NAMES } from '../policy/categories';
-import { checkSubjectCode } from '../identifiers';
+import { checkSubjectCode, isNaturalPersonCode } from '../identifiers';
 
 /**
  * What a subgraph disclosed above PUBLIC while answering one request: per subject and field, with the
@@ -22,6 +22,22 @@ export interface Disclosure {
 }
 
 export const DISCLOSURES_EXTENSION = 'disclosures';
+
+/**
+ * What serving field `field` (`Type.field`) about `subject` discloses, on the decision that allowed
+ * it: the field's category, the level the subject-type ceiling gives it for that subject, the basis
+ * and the consent or application it rested on.
+ */
+export function fieldDisclosure(field: string, subject: string | null, requirement: Requirement, decision: Extract<Decision, { allowed: true }>): Disclosure {
+  return {
+    subject,
+    field,
+    category: requirement.category,
+    level: withSubjectCeiling(requirement, subject !== null && isNaturalPersonCode(subject)).level,
+    basis: decision.basis,
+    ...(decision.ref ? { ref: decision.ref } : {}),
+  };
+}
 
 /** The bases that disclose nothing beyond what the law publishes. */
 const PUBLIC_BASES: ReadonlySet<Basis> = new Set(['public', 'per-record', 'source-authority']);

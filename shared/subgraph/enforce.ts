@@ -1,5 +1,6 @@
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { withSubjectCeiling, type Decision } from '../policy/decide';
+import type { Decision } from '../policy/decide';
+import { fieldDisclosure } from './disclosures';
 import { subjectOfField } from '../policy/subjects';
 import { isNaturalPersonCode } from '../identifiers';
 import type { FieldRequirements, SubgraphContext } from './request';
@@ -36,15 +37,7 @@ export function enforceClassification(schema: GraphQLSchema, requirements: Field
         const decision = request.decideField(key, subject);
         if (!decision.allowed) throw unauthorized(decision);
         // Noted once the field has resolved: a resolver that refuses (a mutation's own rules) discloses nothing.
-        const note = () =>
-          request.disclosures.add({
-            subject,
-            field: key,
-            category: requirement.category,
-            level: withSubjectCeiling(requirement, subject !== null && isNaturalPersonCode(subject)).level,
-            basis: decision.basis,
-            ...(decision.ref ? { ref: decision.ref } : {}),
-          });
+        const note = () => request.disclosures.add(fieldDisclosure(key, subject, requirement, decision));
         const value = resolve(source, args, context, info);
         if (value instanceof Promise) {
           return value.then((resolved: unknown) => {

@@ -6,6 +6,8 @@ import { requireSubjectCode } from '../../shared/identifiers';
 import { text } from '../../shared/ingest/fields';
 import type { RecordSettings } from '../../shared/records';
 import type { Principal } from '../../shared/policy/principal';
+import { isUniqueViolation } from '../../shared/store';
+import { chinaDateOf, chinaYear } from '../../shared/clock';
 import type { SubgraphRequest } from '../../shared/subgraph/request';
 
 /**
@@ -24,14 +26,6 @@ export const REPORT_INQUIRIES_MAX = 200;
 /** How far back a report's inquiry section reaches (PBoC reports: two years). */
 export const REPORT_INQUIRY_YEARS = 2;
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const chinaDay = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-
-/** The China calendar year of an instant, and the instants it starts and ends. */
-export function chinaYear(at: Date): { year: number; from: Date; until: Date } {
-  const year = new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
-  return { year, from: new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET_MS), until: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET_MS) };
-}
 
 export interface ReportSettings {
   readonly db: Knex;
@@ -240,7 +234,7 @@ export const reportResolvers = {
       (await loadersOf(context.request, context.reports).inquiries.load(report.subjectCode)).map((line) => ({
         subjectCode: report.subjectCode,
         institution: line.organization_name ?? UNNAMED_INSTITUTION,
-        date: chinaDay(new Date(line.occurred_at)),
+        date: chinaDateOf(new Date(line.occurred_at)),
         purpose: line.purpose,
       })),
   },
@@ -262,7 +256,7 @@ export const reportResolvers = {
         return statementView(row);
       } catch (error) {
         // Two statements set at once: the one-current index lets one through, the other changes nothing.
-        if ((error as { code?: string }).code === '23505') throw graphqlError('CONFLICT', 'Another statement on this report was set at the same moment; read it and try again');
+        if (isUniqueViolation(error)) throw graphqlError('CONFLICT', 'Another statement on this report was set at the same moment; read it and try again');
         throw error;
       }
     },

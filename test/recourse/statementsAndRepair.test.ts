@@ -120,6 +120,9 @@ describe('own statements and credit repair', () => {
         data: { setTaxationStatement: null },
         errors: [refusal('`text` must be at most 200 characters, got 201', { code: 'BAD_USER_INPUT', argumentName: 'text' })],
       });
+      // A record id with anything after its sealed part is no record id.
+      const trailing = await mine(SET, { input: { subject: company, record: `${record}:AAAAAAAAAAAAAAAAAAAAAA`, text: '已缴清罚款。' } });
+      expect(trailing.body).toEqual({ data: { setTaxationStatement: null }, errors: [refusal('`record` is not the id of a record of this sector', { code: 'BAD_USER_INPUT', argumentName: 'record' })] });
       const other = await as(gateway.url, self(person), SET, { input: { subject: person, record, text: '不是我的记录' } }, 'SELF_QUERY');
       expect(other.body).toEqual({ data: { setTaxationStatement: null }, errors: [refusal(expect.stringContaining('Only the subject itself'), { code: 'FORBIDDEN' })] });
     });
