@@ -18,6 +18,24 @@ import type { Migration } from '../store';
  * At most one open objection, one current statement and one pending repair application per record
  * (partial unique indexes), whatever races.
  */
+/**
+ * The columns by which a recourse row names its record: its id, the subject, the record's type, table
+ * and identity; with the authority, also the version acted on, the source authority and the document
+ * number (none for records of the demo generator or legacy loads; every submission has one).
+ */
+function recordReference(t: Knex.CreateTableBuilder, options: { readonly withAuthority: boolean }): void {
+  t.uuid('id').primary();
+  t.string('subject_code', 18).notNullable();
+  t.string('record_type', 60).notNullable();
+  t.string('record_table', 60).notNullable();
+  t.bigInteger('record_id').notNullable();
+  if (!options.withAuthority) return;
+  t.integer('record_version').notNullable();
+  t.string('authority_name', 200).notNullable();
+  t.string('authority_code', 18).notNullable();
+  t.string('document_number', 80);
+}
+
 export function recordRecourseV3(tables: readonly string[]): Migration {
   return {
     name: '20261202090000_record_recourse',
@@ -30,17 +48,8 @@ export function recordRecourseV3(tables: readonly string[]): Migration {
         await db.raw(`create index ${table}_under_objection_idx on ?? (objection_due_on) where objection_status = 'UNDER_OBJECTION' and current`, [table]);
       }
       await db.schema.createTable('record_objections', (t) => {
-        t.uuid('id').primary();
-        t.string('subject_code', 18).notNullable();
-        t.string('record_type', 60).notNullable();
-        t.string('record_table', 60).notNullable();
-        t.bigInteger('record_id').notNullable();
         // The version objected to: a CORRECTED answer needs a later one.
-        t.integer('record_version').notNullable();
-        t.string('authority_name', 200).notNullable();
-        t.string('authority_code', 18).notNullable();
-        // Records of the demo generator (and legacy loads) may have none; every submission has one.
-        t.string('document_number', 80);
+        recordReference(t, { withAuthority: true });
         t.text('reason').notNullable();
         t.text('evidence');
         t.timestamp('filed_at', { useTz: true }).notNullable();
@@ -58,11 +67,7 @@ export function recordRecourseV3(tables: readonly string[]): Migration {
       });
       await db.raw(`create unique index record_objections_one_open_idx on record_objections (record_table, record_id) where status = 'OPEN'`);
       await db.schema.createTable('record_statements', (t) => {
-        t.uuid('id').primary();
-        t.string('subject_code', 18).notNullable();
-        t.string('record_type', 60).notNullable();
-        t.string('record_table', 60).notNullable();
-        t.bigInteger('record_id').notNullable();
+        recordReference(t, { withAuthority: false });
         t.text('text');
         t.enu('state', ['CURRENT', 'REPLACED', 'WITHDRAWN']).notNullable().defaultTo('CURRENT');
         t.timestamp('made_at', { useTz: true }).notNullable();
@@ -73,16 +78,8 @@ export function recordRecourseV3(tables: readonly string[]): Migration {
       });
       await db.raw(`create unique index record_statements_one_current_idx on record_statements (record_table, record_id) where state = 'CURRENT'`);
       await db.schema.createTable('record_repairs', (t) => {
-        t.uuid('id').primary();
-        t.string('subject_code', 18).notNullable();
-        t.string('record_type', 60).notNullable();
-        t.string('record_table', 60).notNullable();
-        t.bigInteger('record_id').notNullable();
-        t.integer('record_version').notNullable();
-        t.string('authority_name', 200).notNullable();
-        t.string('authority_code', 18).notNullable();
-        // Records of the demo generator (and legacy loads) may have none; every submission has one.
-        t.string('document_number', 80);
+        // The version applied for.
+        recordReference(t, { withAuthority: true });
         // What the subject did to put things right, and what it commits to.
         t.text('measures').notNullable();
         t.text('commitment').notNullable();
