@@ -93,7 +93,7 @@ export const GATEWAY_METRICS = {
     name: 'gateway_cache_lookups_total',
     type: 'counter',
     help: 'Lookups in the gateway\'s caches.',
-    labels: { cache: '`authorization` (decisions per operation and rights) or `query_plan`', outcome: '`hit` or `miss`' },
+    labels: { cache: '`authorization` (decisions per operation and rights), `query_plan`, or `normalization` (operations with their literals as variables)', outcome: '`hit` or `miss`' },
   }),
   rateLimited: metric({
     name: 'gateway_rate_limited_total',

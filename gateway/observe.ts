@@ -59,11 +59,11 @@ export interface GatewayObserver {
   inquiryWrite?(event: InquiryWriteEvent): void;
   /** The supergraph file changed: the new graph was loaded, or refused and the old one kept. */
   supergraphReload?(outcome: 'loaded' | 'rejected'): void;
-  /** A lookup in one of the gateway's caches: authorization decisions, query plans. */
+  /** A lookup in one of the gateway's caches: authorization decisions, query plans, literal normalization. */
   cache?(cache: CacheName, outcome: 'hit' | 'miss'): void;
 }
 
-export type CacheName = 'authorization' | 'query_plan';
+export type CacheName = 'authorization' | 'query_plan' | 'normalization';
 
 const HOOKS = ['fetch', 'breaker', 'shed', 'rateLimited', 'safelist', 'denied', 'inquiryWrite', 'supergraphReload', 'cache'] as const;
 

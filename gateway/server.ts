@@ -24,6 +24,7 @@ import { tracedFetch } from '../shared/telemetry/fetch';
 import { traceServerRequests } from '../shared/telemetry/fastify';
 import { loggedContext, observeRequests, requestIdOptions, requestLogObserver, requestLogPlugin } from './requestLog';
 import { PersistedQueries } from './safelist';
+import { LiteralNormalizer } from './normalize';
 import { RateLimits } from './rateLimits';
 import { registerImports } from './imports';
 import { registerReports } from './reports';
@@ -180,6 +181,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     loaded = { subgraphs: graphsOf(coreSupergraphSdl).map((g) => ({ name: g.name, url: urlFor(config, g.name, g.url) })) };
   });
   observeQueryPlanCache(gateway, observer);
+  // Literals become variables before Apollo Server sees the operation (gateway/normalize.ts): checked
+  // against the same parser limits and validation rules (silent: Apollo Server's own run logs).
+  const normalizer = new LiteralNormalizer({ parseOptions: parseOptions(limits), validationRules: limitValidationRules(limits, () => undefined), observer });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => normalizer.setSchema(apiSchema));
   // Safelist and rate limits (gateway/safelist.ts, gateway/rateLimits.ts): a broken manifest stops the start here.
   const persisted = PersistedQueries.open(config.persistedQueries, { log, observer, maxTokens: limits.maxTokens });
   const rateLimits = RateLimits.create(config.rateLimits, { log, observer });
@@ -225,7 +230,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const allUp = states.every(([, state]) => state === 'up');
     return reply.code(allUp ? 200 : 503).send({ status: allUp ? 'ok' : 'degraded', subgraphs });
   });
+  // The safelist decides on the caller's text; then its literals become variables.
   persisted.register(app, gatewayConfig.path);
+  normalizer.register(app, gatewayConfig.path);
   app.addHook('onClose', () => rateLimits.close());
   await app.register(fastifyApollo(apollo), {
     path: gatewayConfig.path,
