@@ -292,18 +292,27 @@ describe('the README examples', () => {
       ...regulatorCommands.map((c) => [c, regulator] as const),
     ]) {
       const body = /-d '(\{"query".*\})'/.exec(command)![1]!;
-      const { query } = JSON.parse(body) as { query: string };
-      const response = await anonymousPost(gateway.url, query, {}, headers);
+      const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+      const response = await anonymousPost(gateway.url, query, variables, headers);
       expect(response.body.errors).toBeUndefined();
     }
   });
 
-  it('every GraphQL example runs without errors', async () => {
-    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  it('every GraphQL example runs without errors, with the variables in the JSON block right under it', async () => {
+    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```(?:\n```json\n([\s\S]*?)```)?/g)].map((m) => ({ query: m[1]!, variables: m[2] }));
     expect(blocks.length).toBeGreaterThan(0);
-    for (const query of blocks) {
-      const response = await post(gateway.url, query);
+    for (const { query, variables } of blocks) {
+      const response = await post(gateway.url, query, variables === undefined ? {} : (JSON.parse(variables) as Record<string, unknown>));
       expect(response.body.errors).toBeUndefined();
     }
+  });
+
+  it('writes no subject code into the text of an operation: the examples pass codes as variables', () => {
+    const operations = [
+      ...[...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!),
+      ...[...readme.matchAll(/'(\{"query".*?\})'/g)].map((m) => (JSON.parse(m[1]!.replace(/'"\$\w+"'/g, 'x')) as { query: string }).query),
+    ];
+    expect(operations.length).toBeGreaterThan(10);
+    expect(operations.filter((operation) => /"[0-9A-Z]{18}"/.test(operation))).toEqual([]);
   });
 });
