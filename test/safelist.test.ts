@@ -226,6 +226,36 @@ describe('CG_PERSISTED_QUERIES=off', () => {
   });
 });
 
+describe('the safelist and literal normalization', () => {
+  // Both normalize to one operation with a variable: the safelist decides on the text the caller sent.
+  const FLAGGED = 'query Flag { __typename @include(if: true) }';
+  const UNFLAGGED = 'query Flag { __typename @include(if: false) }';
+
+  it('serves a listed body with literals, by body and by id, and refuses the same operation with another literal', async () => {
+    const gateway = await gatewayWith('safelist', manifestOf(listedOp(FLAGGED, 'Flag')));
+    try {
+      expect(await send(gateway.url, { query: FLAGGED })).toEqual(OK);
+      expect(await send(gateway.url, byId(sha256(FLAGGED)))).toEqual(OK);
+      expect(await get(gateway.url, { query: FLAGGED })).toEqual(OK);
+      expect(await send(gateway.url, { query: UNFLAGGED })).toEqual(UNLISTED_BODY);
+      expect(await get(gateway.url, { query: UNFLAGGED })).toEqual(UNLISTED_BODY);
+    } finally {
+      await gateway.app.close();
+    }
+  });
+
+  it("leaves the text of an automatic persisted query as its hash names it (CG_PERSISTED_QUERIES=off)", async () => {
+    const gateway = await gatewayWith('off', null);
+    try {
+      expect(await send(gateway.url, { query: FLAGGED, ...byId(sha256(FLAGGED)) })).toEqual(OK);
+      expect(await send(gateway.url, byId(sha256(FLAGGED)))).toEqual(OK);
+      expect(await send(gateway.url, { query: UNFLAGGED, ...byId(sha256(UNFLAGGED)) })).toEqual({ status: 200, body: { data: {} } });
+    } finally {
+      await gateway.app.close();
+    }
+  });
+});
+
 describe('hot reload', () => {
   it('follows the manifest file, and keeps the manifest in force when a new one is broken', async () => {
     const gateway = await gatewayWith('safelist', manifestOf(listedOp(LISTED, 'Listed')));
