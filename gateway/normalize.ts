@@ -139,6 +139,9 @@ function collectingRule(collected: Collected): ValidationRule {
         collected.refused = true;
         return BREAK;
       }
+      // Of directives, only @skip/@include: another's arguments may have to be literal (a @defer label).
+      const directive = context.getDirective();
+      if (directive && directive.name !== 'skip' && directive.name !== 'include') return false;
       if (node.value.kind === Kind.NULL || holdsVariable(node.value)) return undefined;
       collected.literals.push({ node: node.value, type });
       return false;

@@ -63,6 +63,13 @@ describe('literal normalization: what an operation becomes', () => {
     });
   });
 
+  it('keeps the default values of the caller\'s variables as written', () => {
+    expect(normalize('query Page($n: Int = 3) { searchOrganizations(query: "北京", first: $n) { totalCount } }')).toEqual({
+      query: 'query Page($n: Int = 3, $_lit0: String!) { searchOrganizations(query: $_lit0, first: $n) { totalCount } }',
+      variables: { _lit0: '北京' },
+    });
+  });
+
   it('leaves the values of the subgraphs\' own scalars as written (a subgraph may read a literal otherwise than JSON)', () => {
     const query = 'mutation { grantConsent(input: { subject: "A", organization: "B", purpose: CREDIT_RATING, categories: ["finance.credit"], validUntil: "2027-11-30T00:00:00Z" }) { id } }';
     expect(normalize(query)).toBeNull();
