@@ -132,15 +132,20 @@ describe('the demand of an operation', () => {
 
   it('keeps every example of the README within the default limits and budget', () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const queries = [
-      ...[...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!),
-      ...[...readme.matchAll(/'(\{"query":.*?\})'/g)].map((m) => (JSON.parse(m[1]!) as { query: string }).query),
-    ].filter((query) => !query.includes('_entities')); // a subgraph's own, not the graph's
-    expect(queries.length).toBeGreaterThan(5);
-    for (const query of queries) {
+    // GraphQL blocks with their variables in the JSON block under them; JSON bodies with theirs (a
+    // shell variable spliced into one, `'"$ID"'`, stands for some id).
+    const examples: Array<{ query: string; variables?: Record<string, unknown> }> = [
+      ...[...readme.matchAll(/```graphql\n([\s\S]*?)```(?:\n```json\n([\s\S]*?)```)?/g)].map((m) => ({
+        query: m[1]!,
+        ...(m[2] === undefined ? {} : { variables: JSON.parse(m[2]) as Record<string, unknown> }),
+      })),
+      ...[...readme.matchAll(/'(\{"query":.*?\})'/g)].map((m) => JSON.parse(m[1]!.replace(/'"\$\w+"'/g, 'x')) as { query: string; variables?: Record<string, unknown> }),
+    ].filter(({ query }) => !query.includes('_entities')); // a subgraph's own, not the graph's
+    expect(examples.length).toBeGreaterThan(5);
+    for (const { query, variables } of examples) {
       expect(violations(query)).toEqual([]);
       expect(countTokens(query)).toBeLessThanOrEqual(DEFAULTS.maxTokens);
-      const demand = demandOf(query);
+      const demand = demandOf(query, variables);
       if (process.env.SHOW_COST) process.stdout.write(`${demand.cost}\t${query.slice(0, 60)}\n`);
       expect(demand.cost).toBeLessThanOrEqual(DEFAULTS.costMax);
       expect(demand.subjectCodes).toBeLessThanOrEqual(DEFAULTS.maxSubjectsPerOperation);
