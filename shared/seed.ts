@@ -198,7 +198,11 @@ export async function loadDataset(
     }
   } else {
     await store.db.transaction(async (trx) => {
-      const run: Run = async (sql, bindings) => ((await trx.raw(sql.replace(/\$\d+/g, '?'), (bindings ?? []) as Knex.RawBinding[])) as { rows: Array<Record<string, unknown>> }).rows;
+      // knex's placeholders are `?`; the load's own statements are written with PostgreSQL's `$n`.
+      const run: Run = async (sql, bindings) => {
+        const result = await trx.raw<{ rows: Array<Record<string, unknown>> }>(sql.replace(/\$\d+/g, '?'), (bindings ?? []) as Knex.RawBinding[]);
+        return result.rows;
+      };
       const restore = await prepare(run);
       for (const chunk of chunksOf(options)) {
         let chunkRows = 0;
