@@ -16,6 +16,16 @@ export const name = '20261203090000_name_search_grams';
  * `subject_name_gram_counts` (how many organizations have each gram) only steers which gram is
  * walked: the load and this migration refresh it; a stale count costs time, never a result.
  */
+/**
+ * A name's distinct grams, by code point as the search splits its query (JavaScript's [...query]) on a
+ * UTF-8 database; each gram at its first position only (strpos), which PostgreSQL inlines where a
+ * DISTINCT would sort every name's grams (a third slower to rebuild at a million subjects).
+ */
+const GRAMS_OF = `
+  create or replace function subject_name_grams_of(name text) returns setof text
+  language sql immutable parallel safe
+  as $$ select substr(name, i, 2) from generate_series(1, char_length(name) - 1) as i where strpos(name, substr(name, i, 2)) = i $$`;
+
 export async function up(db: Knex): Promise<void> {
   await db.raw(`
     create table subject_name_grams (
@@ -25,11 +35,7 @@ export async function up(db: Knex): Promise<void> {
       primary key (gram, name, code)
     )`);
   await db.raw(`create table subject_name_gram_counts (gram text primary key, subjects integer not null)`);
-  // Code points, as the search splits its query (JavaScript's [...query]) on a UTF-8 database.
-  await db.raw(`
-    create function subject_name_grams_of(name text) returns setof text
-    language sql immutable strict parallel safe
-    as $$ select distinct substr(name, i, 2) from generate_series(1, char_length(name) - 1) as i $$`);
+  await db.raw(GRAMS_OF);
   await db.raw(`
     create function subject_name_grams_sync() returns trigger language plpgsql as $$
     begin
