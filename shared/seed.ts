@@ -198,9 +198,12 @@ export async function loadDataset(
     }
   } else {
     await store.db.transaction(async (trx) => {
-      // knex's placeholders are `?`; the load's own statements are written with PostgreSQL's `$n`.
+      // knex's placeholders are `?`, the load's own are PostgreSQL's `$n`; a statement without
+      // bindings (an index's definition) goes as it is, whatever `?` or `$` it holds.
       const run: Run = async (sql, bindings) => {
-        const result = await trx.raw<{ rows: Array<Record<string, unknown>> }>(sql.replace(/\$\d+/g, '?'), (bindings ?? []) as Knex.RawBinding[]);
+        const result = bindings
+          ? await trx.raw<{ rows: Array<Record<string, unknown>> }>(sql.replace(/\$\d+/g, '?'), bindings as Knex.RawBinding[])
+          : await trx.raw<{ rows: Array<Record<string, unknown>> }>(sql);
         return result.rows;
       };
       const restore = await prepare(run);
