@@ -67,10 +67,16 @@ async function generatedColumns(store: Store, table: string): Promise<string[]> 
   return columns.filter((c) => !LIFECYCLE_COLUMNS_V2.includes(c));
 }
 
+/** What COPY's text format escapes in a cell: backslash, tab, newline, carriage return. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES = /[\\\t\n\r]/g;
+const COPY_ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
 function copyCell(value: Cell | undefined): string {
   if (value === null || value === undefined) return '\\N';
   const text = typeof value === 'string' ? value : String(value);
-  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  // Almost no cell needs escaping: one test instead of four replacements per cell.
+  return COPY_SPECIAL.test(text) ? text.replace(COPY_ESCAPES, (c) => COPY_ESCAPED[c] as string) : text;
 }
 
 function* chunksOf(options: LoadOptions): Generator<SubjectProfile[]> {
