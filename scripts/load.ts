@@ -23,7 +23,7 @@ import { subjectAt } from '../shared/generator/subjects';
 const USAGE = 'usage: npm run load -- --subjects N [--seed S] [--only registry,finance,...] [--parallel N]';
 
 /** What a store's load tells the progress line, from this process or from a child over IPC. */
-type Report =
+export type Report =
   | { readonly type: 'progress'; readonly store: string; readonly subjects: number; readonly rows: number; readonly phase: LoadPhase }
   | { readonly type: 'log'; readonly line: string };
 
@@ -52,9 +52,9 @@ const PHASE_NAMES: Record<StoreState['phase'], string> = {
 };
 
 /** One line for the whole load: how far (subjects over all stores), rows and rows/s, an ETA, and what is being finished. */
-class ProgressLine {
+export class ProgressLine {
   private readonly states = new Map<string, StoreState>();
-  private readonly started = Date.now();
+  private readonly started: number;
   private readonly tty: boolean;
   private lastPrinted = 0;
   private shown = false;
@@ -63,8 +63,10 @@ class ProgressLine {
   constructor(
     stores: readonly string[],
     private readonly subjects: number,
-    private readonly out: NodeJS.WriteStream = process.stderr,
+    private readonly out: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'> = process.stderr,
+    private readonly now: () => number = Date.now,
   ) {
+    this.started = now();
     for (const store of stores) this.states.set(store, { subjects: 0, rows: 0, phase: 'queued' });
     this.tty = Boolean(out.isTTY);
     this.timer = setInterval(() => this.draw(), this.tty ? 500 : 10_000);
@@ -79,7 +81,7 @@ class ProgressLine {
     const state = this.states.get(report.store);
     if (!state) return;
     Object.assign(state, { subjects: report.subjects, rows: report.rows, phase: report.phase });
-    if (this.tty && Date.now() - this.lastPrinted >= 250) this.draw();
+    if (this.tty && this.now() - this.lastPrinted >= 250) this.draw();
   }
 
   settle(store: string, ok: boolean): void {
@@ -97,7 +99,7 @@ class ProgressLine {
 
   text(): string {
     const states = [...this.states.values()];
-    const elapsed = (Date.now() - this.started) / 1000;
+    const elapsed = (this.now() - this.started) / 1000;
     const total = this.subjects * states.length;
     const done = states.reduce((sum, s) => sum + (s.phase === 'done' || s.phase === 'failed' ? this.subjects : s.subjects), 0);
     const rows = states.reduce((sum, s) => sum + s.rows, 0);
@@ -109,13 +111,13 @@ class ProgressLine {
     const settled = states.filter((s) => s.phase === 'done').length;
     return (
       `load: ${(fraction * 100).toFixed(1)}% of ${fmt(this.subjects)} subjects × ${states.length} stores, ` +
-      `${fmt(rows)} rows, ${fmt(rows / Math.max(elapsed, 0.001))} rows/s, ${duration(elapsed)} elapsed, ETA ${fraction >= 1 ? 'finishing' : duration(eta)}; ` +
+      `${fmt(rows)} rows, ${fmt(elapsed > 0 ? rows / elapsed : 0)} rows/s, ${duration(elapsed)} elapsed, ETA ${fraction >= 1 ? 'finishing' : duration(eta)}; ` +
       `${settled}/${states.length} stores done${finishing.length > 0 ? `; ${finishing.join(', ')}` : ''}`
     );
   }
 
   draw(): void {
-    this.lastPrinted = Date.now();
+    this.lastPrinted = this.now();
     const line = this.text();
     if (this.tty) {
       const width = this.out.columns || 200;
@@ -294,4 +296,5 @@ async function main(): Promise<void> {
   process.exit(failures > 0 ? 1 : 0);
 }
 
-void main();
+// The progress line is also imported by its tests; only `npm run load` (or a child) runs the load.
+if (require.main === module) void main();

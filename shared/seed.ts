@@ -157,6 +157,7 @@ export async function loadDataset(
     const indexes = await secondaryIndexes(run, plan.tables);
     for (const index of indexes) await run(`drop index ${index.name}`);
     await switchTriggers(run, 'disable');
+    phase('rows');
     return async () => {
       phase('indexes');
       for (const index of indexes) await run(index.definition);
