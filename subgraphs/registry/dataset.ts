@@ -96,4 +96,9 @@ export const registryDataset: DatasetPlan = {
     const { abnormal, serious } = listings(subject, r);
     return { subjects: [subjectRow(subject, r)], abnormal_operation_listings: abnormal, serious_illegal_listings: serious };
   },
+  // The name search's grams (migration 20261203090000_name_search_grams) are built once all names are in.
+  bulk: {
+    suspendTriggers: [{ table: 'subjects', trigger: 'subjects_name_grams_sync' }],
+    afterLoad: ['select refresh_subject_name_grams()'],
+  },
 };

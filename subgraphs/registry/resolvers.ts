@@ -16,6 +16,11 @@ import { summaryResolvers } from '../../shared/report/summary';
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
 const SEARCH_QUERY_MAX = 100;
 const SEARCH_CURSOR = [/^.{1,200}$/s, /^[0-9A-Z]{18}$/] as const;
+/**
+ * A search's `totalCount` counts matches up to this many (schema.graphql says so): counting all
+ * 600,000 names that contain 有限公司 would cost what the page itself never does.
+ */
+export const SEARCH_COUNT_CAP = 10_000;
 
 /** What seeing a subject at all requires: its identity (for a natural person, SHARED by the subject-type ceiling). */
 const IDENTITY: Requirement = { category: 'registry.identity', level: 'PUBLIC', publicWhen: null };
@@ -54,7 +59,7 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
       const rows = await searchOrganizations(context.db, query, page.first + 1, after);
       for (const row of rows) context.subjects.prime(row.code, row);
       return toConnection(rows, page.first, (row) => encodeCursor([row.name, row.code]), () =>
-        countOrganizations(context.db, query),
+        countOrganizations(context.db, query, SEARCH_COUNT_CAP),
       );
     },
   },

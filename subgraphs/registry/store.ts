@@ -96,30 +96,54 @@ function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const ORGANIZATIONS = "kind <> 'NATURAL_PERSON'";
+/** The distinct two-character grams of a text, split by code point as `subject_name_grams_of` splits a name. */
+export function gramsOf(text: string): string[] {
+  const chars = [...text];
+  return [...new Set(chars.slice(1).map((c, i) => `${chars[i]}${c}`))];
+}
 
-/** A page of organizations whose name contains `query`, after the (name, code) keyset position. */
+/**
+ * The organizations listed under the rarest gram of `query` (registry migration
+ * 20261203090000_name_search_grams): one range of the grams' primary key, in (name, code) order,
+ * holding every name that contains `query` (and others, that the LIKE drops). A gram without a count
+ * is taken as the rarest: new since the counts were refreshed, so rare.
+ */
+function candidates(db: Knex, query: string): Knex.QueryBuilder {
+  const grams = gramsOf(query);
+  const rarest =
+    grams.length === 1
+      ? db.raw('?::text', [grams[0] as string])
+      : db.raw(
+          `(select g.gram from unnest(?::text[]) as g(gram) left join subject_name_gram_counts c on c.gram = g.gram
+            order by coalesce(c.subjects, 0), g.gram limit 1)`,
+          [grams],
+        );
+  return db('subject_name_grams as m')
+    .where('m.gram', '=', rarest)
+    .whereRaw(`m.name like ? escape '\\'`, [likePattern(query)]);
+}
+
+/** A page of organizations whose name contains `query` (two characters or more), after the (name, code) keyset position. */
 export async function searchOrganizations(
   db: Knex,
   query: string,
   limit: number,
   after: readonly [string, string] | null,
 ): Promise<SubjectRow[]> {
-  const q = db('subjects')
-    .select<SubjectRow[]>(SUBJECT_COLUMNS)
-    .whereRaw(ORGANIZATIONS)
-    .whereRaw(`name like ? escape '\\'`, [likePattern(query)])
-    .orderByRaw('name collate "C", code')
-    .limit(limit);
-  if (after) q.whereRaw('(name collate "C", code) > (? collate "C", ?)', [after[0], after[1]]);
-  return q;
+  const page = candidates(db, query).select('m.name', 'm.code').orderBy([{ column: 'm.name' }, { column: 'm.code' }]).limit(limit);
+  if (after) page.whereRaw('(m.name, m.code) > (? collate "C", ?)', [after[0], after[1]]);
+  return db
+    .from(page.as('p'))
+    .join('subjects as s', 's.code', 'p.code')
+    .select<SubjectRow[]>(SUBJECT_COLUMNS.map((c) => `s.${c}`))
+    .orderBy([{ column: 'p.name' }, { column: 'p.code' }]);
 }
 
-export async function countOrganizations(db: Knex, query: string): Promise<number> {
-  const row = await db('subjects')
+/** How many organizations' names contain `query`, counted up to `cap` (a larger count answers `cap`). */
+export async function countOrganizations(db: Knex, query: string, cap: number): Promise<number> {
+  const row = await db
+    .from(candidates(db, query).select(db.raw('1')).limit(cap).as('p'))
     .count<{ n: number }>({ n: '*' })
-    .whereRaw(ORGANIZATIONS)
-    .whereRaw(`name like ? escape '\\'`, [likePattern(query)])
     .first();
   return Number(row?.n ?? 0);
 }

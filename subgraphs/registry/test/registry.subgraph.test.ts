@@ -6,6 +6,8 @@ import { registrySubgraph } from '../server';
 import { registryDataset } from '../dataset';
 import { openTestStore, countStatements, TEST_DATASET, TEST_LIMITS, testDeps } from '../../../test/support/stores';
 import { inject, entities } from '../../../test/support/graphql';
+import { countOrganizations } from '../store';
+import { SEARCH_COUNT_CAP } from '../resolvers';
 
 let store: Store;
 let app: FastifyInstance;
@@ -224,6 +226,95 @@ describe('registry: searching organizations by name', () => {
   it('treats LIKE wildcards in the query as plain characters', async () => {
     const response = await inject(app, `{ searchOrganizations(query: "%%") { totalCount nodes { code } } }`);
     expect(response.body).toEqual({ data: { searchOrganizations: { totalCount: 0, nodes: [] } } });
+  });
+
+  type SearchPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ code: string; name: string }> };
+  const SEARCH = `query($q: String!, $first: Int, $after: String) {
+    searchOrganizations(query: $q, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { code name } }
+  }`;
+  const search = async (q: string, first?: number, after?: string | null): Promise<SearchPage> => {
+    const response = await inject(app, SEARCH, { q, first, after });
+    expect(response.body.errors).toBeUndefined();
+    return (response.body.data as { searchOrganizations: SearchPage }).searchOrganizations;
+  };
+  /** Every page of a search, first `size` at a time, as the codes in the order served. */
+  const allPages = async (q: string, size: number): Promise<string[]> => {
+    const codes: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const connection: SearchPage = await search(q, size, after);
+      codes.push(...connection.nodes.map((n) => n.code));
+      if (!connection.pageInfo.hasNextPage) return codes;
+      after = connection.pageInfo.endCursor;
+    }
+    throw new Error('more than 100 pages');
+  };
+
+  it('finds a two-character term anywhere in a name, not only at its start', async () => {
+    const expected = matching('公司');
+    expect(expected.some((s) => !s.name.startsWith('公司'))).toBe(true);
+    expect(await allPages('公司', 7)).toEqual(expected.map((s) => s.code));
+    expect((await search('公司')).totalCount).toBe(expected.length);
+  });
+
+  it('finds a longer term by all of its characters, in name order across pages of every size', async () => {
+    const term = [...group.name].slice(2, 8).join('');
+    const expected = matching(term).map((s) => s.code);
+    expect(expected).toContain(group.code);
+    for (const size of [1, 2, 100]) expect(await allPages(term, size)).toEqual(expected);
+  });
+
+  it('finds an organization by its whole name, and nothing for a name that contains none', async () => {
+    const page = await search(group.name);
+    expect(page.nodes).toContainEqual({ code: group.code, name: group.name });
+    expect(page.nodes.every((n) => n.name.includes(group.name))).toBe(true);
+    expect(await search('不存在的名字')).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
+  });
+
+  it('matches `_`, `%` and `\\` as themselves, never as patterns', async () => {
+    const name = [...group.name];
+    const underscored = [...name.slice(0, 2), '_', ...name.slice(3)].join('');
+    expect(await search(underscored)).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(await search(`${name[0]}%${name[2]}`)).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(await search('\\\\')).toMatchObject({ totalCount: 0, nodes: [] });
+    const code = usccFor(987_656, '9', '1', '310115');
+    const odd = '上海100%_\\测试有限公司';
+    await store.db('subjects').insert({ code, code_type: 'USCC', kind: 'LEGAL_PERSON', name: odd, status: 'ACTIVE', division_code: '310115', region_name: '上海市浦东新区' });
+    try {
+      for (const q of ['0%', '%_', '_\\', '\\测']) expect(await search(q)).toMatchObject({ totalCount: 1, nodes: [{ code, name: odd }] });
+      expect(await search('1%0')).toMatchObject({ totalCount: 0, nodes: [] });
+    } finally {
+      await store.db('subjects').where({ code }).delete();
+    }
+  });
+
+  it('keeps up with the register: a new, a renamed and a removed organization', async () => {
+    const code = usccFor(987_655, '9', '1', '110105');
+    const before = await search('甲乙丙');
+    expect(before.totalCount).toBe(0);
+    await store.db('subjects').insert({
+      code, code_type: 'USCC', kind: 'LEGAL_PERSON', name: '北京甲乙丙科技有限公司', status: 'ACTIVE',
+      division_code: '110105', region_name: '北京市朝阳区',
+    });
+    try {
+      expect((await search('甲乙丙')).nodes).toEqual([{ code, name: '北京甲乙丙科技有限公司' }]);
+      expect(await allPages('北京', 100)).toContain(code);
+      await store.db('subjects').where({ code }).update({ name: '北京丁戊己科技有限公司' });
+      expect((await search('甲乙丙')).nodes).toEqual([]);
+      expect((await search('丁戊己')).nodes).toEqual([{ code, name: '北京丁戊己科技有限公司' }]);
+    } finally {
+      await store.db('subjects').where({ code }).delete();
+    }
+    expect((await search('丁戊己')).nodes).toEqual([]);
+    expect(await allPages('北京', 100)).toEqual(matching('北京').map((s) => s.code));
+  });
+
+  it('counts matches exactly up to the cap, and answers the cap beyond it', async () => {
+    const expected = matching('有限').length;
+    expect(expected).toBeGreaterThan(3);
+    expect(await countOrganizations(store.db, '有限', 1_000)).toBe(expected);
+    expect(await countOrganizations(store.db, '有限', 3)).toBe(3);
+    expect(SEARCH_COUNT_CAP).toBe(10_000);
   });
 
   it('refuses a one-character query and a tampered cursor', async () => {

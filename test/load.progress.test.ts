@@ -1,0 +1,58 @@
+import { ProgressLine } from '../scripts/load';
+
+/** A stderr stand-in: what was written, and whether it is a terminal. */
+function output(isTTY: boolean) {
+  const written: string[] = [];
+  return { written, out: { isTTY, columns: 400, write: (chunk: string) => written.push(chunk) > 0 } as never };
+}
+
+describe('npm run load: the one line of overall progress', () => {
+  it('tells the share of subjects over all stores, rows, rows/s, an ETA from the pace so far, and what is being finished', () => {
+    let now = 1_000_000;
+    const { out } = output(false);
+    const line = new ProgressLine(['registry', 'finance'], 1_000, out, () => now);
+    now += 10_000;
+    line.report({ type: 'progress', store: 'registry', subjects: 1_000, rows: 2_000, phase: 'derived' });
+    line.report({ type: 'progress', store: 'finance', subjects: 250, rows: 3_000, phase: 'rows' });
+    expect(line.text()).toBe(
+      'load: 62.5% of 1,000 subjects × 2 stores, 5,000 rows, 500 rows/s, 10s elapsed, ETA 6s; 0/2 stores done; registry building derived tables',
+    );
+    line.settle('registry', true);
+    now += 80_000;
+    line.report({ type: 'progress', store: 'finance', subjects: 1_000, rows: 12_000, phase: 'vacuum' });
+    expect(line.text()).toBe(
+      'load: 100.0% of 1,000 subjects × 2 stores, 14,000 rows, 156 rows/s, 1m 30s elapsed, ETA finishing; 1/2 stores done; finance vacuum analyze',
+    );
+    line.close();
+  });
+
+  it('on a terminal, rewrites the line in place and prints a store\'s outcome above it', () => {
+    const { out, written } = output(true);
+    const line = new ProgressLine(['registry'], 10, out, () => 0);
+    line.draw();
+    line.log('registry: 20 rows into PostgreSQL database cg_registry in 0.1 s');
+    line.close();
+    expect(written).toEqual([
+      '\r\x1b[2Kload: 0.0% of 10 subjects × 1 stores, 0 rows, 0 rows/s, 0s elapsed, ETA ?; 0/1 stores done',
+      '\r\x1b[2K',
+      'registry: 20 rows into PostgreSQL database cg_registry in 0.1 s\n',
+      '\r\x1b[2Kload: 0.0% of 10 subjects × 1 stores, 0 rows, 0 rows/s, 0s elapsed, ETA ?; 0/1 stores done',
+      '\r\x1b[2Kload: 0.0% of 10 subjects × 1 stores, 0 rows, 0 rows/s, 0s elapsed, ETA ?; 0/1 stores done',
+      '\n',
+    ]);
+  });
+
+  it('elsewhere (a log file, CI), writes whole lines and never a control character', () => {
+    let now = 0;
+    const { out, written } = output(false);
+    const line = new ProgressLine(['registry'], 10, out, () => now);
+    line.log('load: 10 subjects into 1 store(s)');
+    now += 2_000;
+    line.report({ type: 'progress', store: 'registry', subjects: 10, rows: 11, phase: 'rows' });
+    line.close();
+    expect(written).toEqual([
+      'load: 10 subjects into 1 store(s)\n',
+      'load: 100.0% of 10 subjects × 1 stores, 11 rows, 6 rows/s, 2s elapsed, ETA finishing; 0/1 stores done\n',
+    ]);
+  });
+});
