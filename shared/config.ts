@@ -353,7 +353,7 @@ const PER_SUBGRAPH_DOCS = {
 } as const;
 
 function specFor() {
-  const perSubgraph: Record<string, ReturnType<typeof str> | ReturnType<typeof port> | ReturnType<typeof optionalPositiveInt>> = {};
+  const perSubgraph: Record<string, ReturnType<typeof str> | ReturnType<typeof port>> = {};
   for (const name of SUBGRAPH_NAMES) {
     perSubgraph[`CG_${upper(name)}_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name], desc: PER_SUBGRAPH_DOCS.PORT });
     perSubgraph[`CG_${upper(name)}_URL`] = str({ default: '', desc: PER_SUBGRAPH_DOCS.URL });

@@ -392,7 +392,7 @@ function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly Recor
   let byLifeCycle = pageStatements.get(db);
   if (!byLifeCycle) pageStatements.set(db, (byLifeCycle = new WeakMap()));
   let byLists = byLifeCycle.get(lifeCycle);
-  if (!byLists) byLifeCycle.set(lifeCycle, (byLists = new Map()));
+  if (!byLists) byLifeCycle.set(lifeCycle, (byLists = new Map<string, Promise<PageStatement>>()));
   const cacheKey = lists.map((l) => l.table).join(',');
   let statement = byLists.get(cacheKey);
   if (!statement) {
@@ -480,7 +480,8 @@ async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly 
     keys.map((k) => k.count),
   ] as unknown as Knex.RawBinding[]);
   const options: Record<string, unknown> = { rowMode: 'array' };
-  if (db.client.config.client === 'pg') options.name = statement.name;
+  // A server (knex's own `pg` client, not the embedded PGlite one) prepares it once per connection by its name.
+  if ((db.client as { config: Knex.Config }).config.client === 'pg') options.name = statement.name;
   const result = await query.options(options);
   const rows = keys.map((): CreditRecord[] => []);
   const totals = keys.map((): number | null => null);
