@@ -381,24 +381,26 @@ interface PageStatement {
 
 const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1, public: 2 };
 
-/** Statements built, per store and life cycle, by the lists they read (their tables, in order). */
-const pageStatements = new WeakMap<Knex, WeakMap<ReadLifeCycle, Map<string, Promise<PageStatement>>>>();
+/**
+ * Statements built, per store, by what their text depends on: the lists they read (their tables, in
+ * order) and each list's retention (a setting, read at every batch: tests change it as they go).
+ */
+const pageStatements = new WeakMap<Knex, Map<string, Promise<PageStatement>>>();
 
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[]): Promise<PageStatement> {
-  let byLifeCycle = pageStatements.get(db);
-  if (!byLifeCycle) pageStatements.set(db, (byLifeCycle = new WeakMap()));
-  let byLists = byLifeCycle.get(lifeCycle);
-  if (!byLists) byLifeCycle.set(lifeCycle, (byLists = new Map<string, Promise<PageStatement>>()));
-  const cacheKey = lists.map((l) => l.table).join(',');
-  let statement = byLists.get(cacheKey);
+  let built = pageStatements.get(db);
+  if (!built) pageStatements.set(db, (built = new Map<string, Promise<PageStatement>>()));
+  const cacheKey = lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',');
+  let statement = built.get(cacheKey);
   if (!statement) {
     statement = buildPageStatement(db, lifeCycle, lists);
-    statement.catch(() => byLists.delete(cacheKey));
-    byLists.set(cacheKey, statement);
+    const cache = built;
+    statement.catch(() => cache.delete(cacheKey));
+    built.set(cacheKey, statement);
   }
   return statement;
 }
