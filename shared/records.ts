@@ -498,7 +498,7 @@ async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly 
     for (const [column, position] of layout.columns) record[column] = row[position];
     rows[k]!.push(toCreditRecord(key.list.recordType, record as unknown as RecordRow, sealKey));
   }
-  return keys.map((_key, k) => ({ rows: rows[k]!, total: totals[k]! }));
+  return keys.map((_key, k) => ({ rows: rows[k]!, total: totals[k] ?? null }));
 }
 
 /**
