@@ -17,7 +17,22 @@ export { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/
 
 export type StoreConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string | null }
-  | { readonly kind: 'postgres'; readonly url: string; readonly database: string };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly database: string;
+      /** Most connections the subgraph's pool opens to the server (`CG_STORE_POOL_MAX`, `CG_<SUBGRAPH>_STORE_POOL_MAX`); default `DEFAULT_STORE_POOL_MAX`. */
+      readonly poolMax?: number;
+    };
+
+/**
+ * A subgraph's pool size on a PostgreSQL server unless configured. A fetch holds one connection for
+ * one statement (its record lists are one statement) and a Node process is one thread, so a few
+ * connections keep it busy; the rest serve a write's transaction, an import, a job and the health
+ * probe meanwhile. 7 subgraphs x 4 = 28 connections per replica of the stack, so three replicas
+ * (84) and the migrations stay under PostgreSQL's default max_connections of 100.
+ */
+export const DEFAULT_STORE_POOL_MAX = 4;
 
 export type SupergraphSource =
   | { readonly mode: 'file'; readonly path: string }
@@ -257,6 +272,14 @@ const positiveInt = makeValidator<number>((input) => {
   return n;
 });
 
+/** A positive integer, or empty for unset (a per-subgraph override of a global setting). */
+const optionalPositiveInt = makeValidator<string>((input) => {
+  if (input === '') return input;
+  const n = Number(input);
+  if (!Number.isInteger(n) || n <= 0) throw new EnvError(`expected a positive integer, got "${input}"`);
+  return input;
+});
+
 const urlPath = makeValidator<string>((input) => {
   if (!/^\/[A-Za-z0-9/_-]*$/.test(input)) throw new EnvError(`expected a URL path starting with "/", got "${input}"`);
   return input;
@@ -325,6 +348,7 @@ const PER_SUBGRAPH_DOCS = {
   PORT: `Port the subgraph listens on (${Object.entries(DEFAULT_SUBGRAPH_PORTS).map(([name, p]) => `${name} ${p}`).join(', ')}).`,
   URL: 'Where the gateway reaches the subgraph; default `http://127.0.0.1:<port>/graphql`.',
   DATABASE_URL: "The subgraph's own PostgreSQL database; overrides `CG_DATABASE_URL` for this subgraph.",
+  STORE_POOL_MAX: "The subgraph's pool size on PostgreSQL; overrides `CG_STORE_POOL_MAX` for this subgraph.",
   OPS_PORT: `Port of the subgraph's ops listener (\`/metrics\`), on \`CG_SUBGRAPH_OPS_HOST\` (${Object.entries(DEFAULT_SUBGRAPH_PORTS).map(([name, p]) => `${name} ${p + OPS_PORT_OFFSET}`).join(', ')}).`,
 } as const;
 
@@ -334,6 +358,7 @@ function specFor() {
     perSubgraph[`CG_${upper(name)}_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name], desc: PER_SUBGRAPH_DOCS.PORT });
     perSubgraph[`CG_${upper(name)}_URL`] = str({ default: '', desc: PER_SUBGRAPH_DOCS.URL });
     perSubgraph[`CG_${upper(name)}_DATABASE_URL`] = postgresUrl({ default: '', desc: PER_SUBGRAPH_DOCS.DATABASE_URL });
+    perSubgraph[`CG_${upper(name)}_STORE_POOL_MAX`] = optionalPositiveInt({ default: '', desc: PER_SUBGRAPH_DOCS.STORE_POOL_MAX });
     perSubgraph[`CG_${upper(name)}_OPS_PORT`] = port({ default: DEFAULT_SUBGRAPH_PORTS[name] + OPS_PORT_OFFSET, desc: PER_SUBGRAPH_DOCS.OPS_PORT });
   }
   return {
@@ -360,6 +385,10 @@ function specFor() {
     CG_STORE_MUST_EXIST: bool({
       default: false,
       desc: 'Refuse to start a subgraph whose embedded store does not exist yet instead of creating it; `npm start` sets it when it restarts a subgraph.',
+    }),
+    CG_STORE_POOL_MAX: positiveInt({
+      default: DEFAULT_STORE_POOL_MAX,
+      desc: "Most connections each subgraph's pool opens to PostgreSQL (a fetch needs one). Size it against the server's `max_connections`: subgraphs × replicas × this, plus migrations and jobs (README, \"Sizing the pools\").",
     }),
     CG_STORE_PROBE_MS: positiveInt({ default: 2_000, desc: "How often a subgraph probes its store (folder still there and writable, `select 1`); a failure turns it not-ready and it exits to be restarted." }),
     CG_RESTART_DELAY_MS: positiveInt({ default: 500, desc: '`npm start`: delay before restarting a crashed process, doubled for every quick failure in a row.' }),
@@ -594,7 +623,7 @@ const stringOf = (value: unknown): string => (typeof value === 'string' ? value 
 export function configTableMarkdown(): string {
   const rows: string[] = [];
   const perSubgraphDone = new Set<string>();
-  const perSubgraphVariable = new RegExp(`^CG_(${SUBGRAPH_NAMES.map(upper).join('|')})_(PORT|URL|DATABASE_URL|OPS_PORT)$`);
+  const perSubgraphVariable = new RegExp(`^CG_(${SUBGRAPH_NAMES.map(upper).join('|')})_(PORT|URL|DATABASE_URL|STORE_POOL_MAX|OPS_PORT)$`);
   for (const [name, spec] of Object.entries(specFor()) as Array<[string, { default?: unknown; devDefault?: unknown; desc?: string }]>) {
     const perSubgraph = perSubgraphVariable.exec(name);
     if (perSubgraph) {
@@ -612,16 +641,18 @@ export function configTableMarkdown(): string {
 }
 
 function storeFor(name: SubgraphName, env: Record<string, unknown>, dataDir: string): StoreConfig {
+  const ownPool = stringOf(env[`CG_${upper(name)}_STORE_POOL_MAX`]);
+  const poolMax = ownPool !== '' ? Number(ownPool) : Number(env.CG_STORE_POOL_MAX);
   const own = stringOf(env[`CG_${upper(name)}_DATABASE_URL`]);
   if (own !== '') {
-    return { kind: 'postgres', url: own, database: new URL(own).pathname.replace(/^\//, '') };
+    return { kind: 'postgres', url: own, database: new URL(own).pathname.replace(/^\//, ''), poolMax };
   }
   const server = stringOf(env.CG_DATABASE_URL);
   if (server !== '') {
     const url = new URL(server);
     const database = `${String(env.CG_DATABASE_PREFIX)}${name}`;
     url.pathname = `/${database}`;
-    return { kind: 'postgres', url: url.toString(), database };
+    return { kind: 'postgres', url: url.toString(), database, poolMax };
   }
   return { kind: 'pglite', dataDir: path.resolve(dataDir, name) };
 }

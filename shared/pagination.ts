@@ -1,3 +1,14 @@
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type FragmentSpreadNode,
+  type GraphQLResolveInfo,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { badUserInput } from './errors';
 
 /**
@@ -109,4 +120,27 @@ export function toConnection<T>(
       return totalCount();
     },
   };
+}
+
+/**
+ * Whether a connection field's selection asks for `totalCount` (through fragments too, `@skip` and
+ * `@include` applied on the request's variables): a list's loader then counts in the statement that
+ * reads the page instead of in one of its own.
+ */
+export function selectsTotalCount(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): boolean {
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) =>
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+  const seen = new Set<string>();
+  const selects = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (!included(selection)) return false;
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return selects(info.fragments[name]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => selects(node.selectionSet));
 }

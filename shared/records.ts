@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { withSpan } from './telemetry';
 import { encodeCursor, notACursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
 import { systemClock, todayOf, type Clock } from './clock';
@@ -77,9 +77,12 @@ export function recordKey(db: Knex): Promise<Buffer> {
   return key;
 }
 
-/** Reads a store's record key while its server is built, so no request pays for it; a store without record lists has none. */
+/**
+ * Reads a store's record key and its tables' columns (what the page statement is built from) while
+ * its server is built, so no request pays for them; a store without record lists has neither.
+ */
 export async function warmRecordKey(db: Knex): Promise<void> {
-  if (await db.schema.hasTable('record_key')) await recordKey(db);
+  if (await db.schema.hasTable('record_key')) await Promise.all([recordKey(db), columnsOf(db, 'record_key')]);
 }
 
 const SEALED = /^[A-Za-z0-9_-]{22}$/;
@@ -211,11 +214,11 @@ export function retentionEnd(years: number, actEnded: string = DEFAULT_ACT_ENDED
  * SQL: the record is negative and its retention has ended by `today` (never while its act goes on).
  * The read path hides such records from everyone; the retention job deletes them.
  */
-export function expiredCondition(list: Pick<RecordList, 'recordType' | 'ingest'>, lifeCycle: ReadLifeCycle): string {
+export function expiredCondition(list: Pick<RecordList, 'recordType' | 'ingest'>, lifeCycle: ReadLifeCycle, today: string = sqlDay(todayOf(lifeCycle.clock))): string {
   const negative = list.ingest?.negative ?? 'false';
   if (negative === 'false') return 'false';
   const end = retentionEnd(lifeCycle.retentionYears(list.recordType), list.ingest?.actEnded);
-  return `coalesce((${negative}) and ${end} < ${sqlDay(todayOf(lifeCycle.clock))}, false)`;
+  return `coalesce((${negative}) and ${end} < ${today}, false)`;
 }
 
 /**
@@ -223,8 +226,8 @@ export function expiredCondition(list: Pick<RecordList, 'recordType' | 'ingest'>
  * withdrawn), and, when negative, still within its retention. What fails this is served to no one,
  * statutory callers included, even before the retention job deletes it.
  */
-export function inForceCondition(list: Pick<RecordList, 'recordType' | 'ingest'>, lifeCycle: ReadLifeCycle): string {
-  return `current and state = 'IN_FORCE' and not ${expiredCondition(list, lifeCycle)}`;
+export function inForceCondition(list: Pick<RecordList, 'recordType' | 'ingest'>, lifeCycle: ReadLifeCycle, today: string = sqlDay(todayOf(lifeCycle.clock))): string {
+  return `current and state = 'IN_FORCE' and not ${expiredCondition(list, lifeCycle, today)}`;
 }
 
 /** A day (`YYYY-MM-DD`, checked) as a SQL date literal. */
@@ -235,23 +238,46 @@ export function sqlDay(day: string): string {
 
 /** A `publicWhen` rule's SQL on `day` (`YYYY-MM-DD`): `current_date` in declared rules means the clock's today. */
 export function onDay(sql: string, day: string): string {
-  return sql.replace(/\bcurrent_date\b/g, sqlDay(day));
+  return onToday(sql, sqlDay(day));
+}
+
+/** A `publicWhen` rule's SQL with `current_date` replaced by the SQL expression of the clock's today (a literal, or a statement's parameter). */
+function onToday(sql: string, today: string): string {
+  return sql.replace(/\bcurrent_date\b/g, today);
 }
 
 const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}$/, SEALED] as const;
 
 interface PageKey {
+  readonly list: RecordList;
+  readonly visibility: Visibility;
   readonly subjectCode: string;
   readonly first: number;
   /** The keyset position to continue after: a decision date and a row id (opened from the cursor). */
   readonly after: readonly [string, number] | null;
+  /** Whether the list's `totalCount` is counted in the same statement (selected by the client). */
+  readonly count: boolean;
+}
+
+interface PageResult {
+  readonly rows: CreditRecord[];
+  /** Null when the key did not ask for the count. */
+  readonly total: number | null;
 }
 
 /** Versions a record's `history` shows at most: the latest ones. */
 export const HISTORY_MAX = 100;
 
+export interface PageOptions {
+  /**
+   * Count the list's records in the same statement as the page: pass whether the client selected
+   * `totalCount` (`selectsField(info, 'totalCount')`). A count asked for without it costs a statement of its own.
+   */
+  readonly count?: boolean;
+}
+
 export interface RecordLoaders {
-  page(list: RecordList, subjectCode: string, args: PageArgs, visibility?: Visibility): Promise<Connection<CreditRecord>>;
+  page(list: RecordList, subjectCode: string, args: PageArgs, visibility?: Visibility, options?: PageOptions): Promise<Connection<CreditRecord>>;
   /** Every version of one record, oldest first (the record's history). */
   history(list: RecordList, recordRowId: number): Promise<CreditRecord[]>;
 }
@@ -264,13 +290,33 @@ export interface RecordLoaders {
  * those, a record whose publicity ended early by credit repair excluded.
  */
 export function rowCondition(list: Pick<RecordList, 'recordType' | 'publicWhen' | 'ingest'>, visibility: Visibility, lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE): string {
-  const inForce = inForceCondition(list, lifeCycle);
+  const { inForce, served, isPublic } = visibilityConditions(list, lifeCycle, sqlDay(todayOf(lifeCycle.clock)));
   if (visibility === 'full') return inForce;
-  const today = sqlDay(todayOf(lifeCycle.clock));
-  const served = `(served_from is null or served_from <= ${today}) and ${notWithheld(today)}`;
   if (visibility === 'all') return `${inForce} and ${served}`;
   // A list without public records shows nothing to a caller without a grant.
-  return list.publicWhen ? `${inForce} and ${served} and repair_status <> 'REPAIRED' and (${onDay(list.publicWhen.sql, todayOf(lifeCycle.clock))})` : 'false';
+  return list.publicWhen ? `${inForce} and ${served} and ${isPublic}` : 'false';
+}
+
+/**
+ * The three steps of `rowCondition`, on `today` (a SQL expression): in force (every caller), served
+ * (every caller but the subject and statutory inquiry), public (a caller without a grant; `false` for
+ * a list without public records).
+ */
+function visibilityConditions(list: Pick<RecordList, 'recordType' | 'publicWhen' | 'ingest'>, lifeCycle: ReadLifeCycle, today: string) {
+  return {
+    inForce: inForceCondition(list, lifeCycle, today),
+    served: `(served_from is null or served_from <= ${today}) and ${notWithheld(today)}`,
+    isPublic: list.publicWhen ? `repair_status <> 'REPAIRED' and (${onToday(list.publicWhen.sql, today)})` : 'false',
+  };
+}
+
+/**
+ * `rowCondition` with the visibility and the day as SQL expressions (a statement's parameters), so
+ * that one statement text serves every caller on every day: `visibility` is 0 (full), 1 (all) or 2 (public).
+ */
+function rowConditionOn(list: RecordList, lifeCycle: ReadLifeCycle, visibility: string, today: string): string {
+  const { inForce, served, isPublic } = visibilityConditions(list, lifeCycle, today);
+  return `${inForce} and (${visibility} = 0 or (${served} and (${visibility} = 1 or (${isPublic}))))`;
 }
 
 /** SQL: the record is not withheld for an objection its source authority left unanswered past its due day. */
@@ -278,74 +324,208 @@ export function notWithheld(today: string): string {
   return `not (objection_status = 'UNDER_OBJECTION' and objection_due_on is not null and objection_due_on < ${today})`;
 }
 
+/** A store's tables and their columns in order, with each column's type as SQL names it. */
+type StoreColumns = ReadonlyMap<string, ReadonlyArray<{ readonly name: string; readonly type: string }>>;
+
+const storeColumns = new WeakMap<Knex, Promise<StoreColumns>>();
+
+/** The columns of every table of the store, read once per connection pool (and once more for a table created since). */
+function columnsOf(db: Knex, table: string, reread = true): Promise<ReadonlyArray<{ readonly name: string; readonly type: string }>> {
+  let columns = storeColumns.get(db);
+  if (!columns) {
+    columns = db
+      .raw<{ rows: Array<{ table_name: string; column_name: string; column_type: string }> }>(
+        `select c.relname as table_name, a.attname as column_name, format_type(a.atttypid, null) as column_type
+           from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+          order by c.relname, a.attnum`,
+      )
+      .then(({ rows }) => {
+        const byTable = new Map<string, Array<{ name: string; type: string }>>();
+        for (const row of rows) {
+          let found = byTable.get(row.table_name);
+          if (!found) byTable.set(row.table_name, (found = []));
+          found.push({ name: row.column_name, type: row.column_type });
+        }
+        return byTable;
+      });
+    columns.catch(() => storeColumns.delete(db));
+    storeColumns.set(db, columns);
+  }
+  const read = columns;
+  return read.then((byTable) => {
+    const found = byTable.get(table);
+    if (found) return found;
+    if (!reread) throw new Error(`the store has no table ${table}: run its migrations`);
+    if (storeColumns.get(db) === read) storeColumns.delete(db);
+    return columnsOf(db, table, false);
+  });
+}
+
 /**
- * Per-request loaders over a sector's record lists. A page batch is one statement: the requested
- * (subject, cursor, limit) triples are unnested and each drives a LATERAL keyset scan of the index.
+ * The statement that reads pages (and counts) of any of `lists`, for any subjects and callers: one
+ * branch per list, each a LATERAL keyset scan (and, when asked, a LATERAL count) per key of the
+ * unnested keys that name its list. The rows of different tables share the statement's columns
+ * position by position, per type, so every value comes back parsed by the driver as it would from the
+ * table itself (dates, numerics, timestamps alike). The text depends only on the lists, their
+ * columns and the life cycle's settings: the day, the visibilities and the keys are parameters, so
+ * that PostgreSQL prepares it once per connection (`name`).
  */
-export function createRecordLoaders(db: Knex, limits: PageLimits, lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE): RecordLoaders {
+interface PageStatement {
+  readonly name: string;
+  readonly sql: string;
+  readonly tags: ReadonlyMap<string, number>;
+  /** Per list (by tag): each of its columns and the statement column holding it; its id's position. */
+  readonly layouts: ReadonlyArray<{ readonly list: RecordList; readonly columns: ReadonlyArray<readonly [string, number]>; readonly id: number }>;
+}
+
+const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1, public: 2 };
+
+/**
+ * Statements built, per store, by what their text depends on: the lists they read (their tables, in
+ * order) and each list's retention (a setting, read at every batch: tests change it as they go).
+ */
+const pageStatements = new WeakMap<Knex, Map<string, Promise<PageStatement>>>();
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[]): Promise<PageStatement> {
+  let built = pageStatements.get(db);
+  if (!built) pageStatements.set(db, (built = new Map<string, Promise<PageStatement>>()));
+  const cacheKey = lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',');
+  let statement = built.get(cacheKey);
+  if (!statement) {
+    statement = buildPageStatement(db, lifeCycle, lists);
+    const cache = built;
+    statement.catch(() => cache.delete(cacheKey));
+    built.set(cacheKey, statement);
+  }
+  return statement;
+}
+
+async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[]): Promise<PageStatement> {
+  const tables = await Promise.all(lists.map((list) => columnsOf(db, list.table)));
+  // Positions per type: as many as the list with most columns of that type needs.
+  const slotsPerType = new Map<string, number>();
+  for (const columns of tables) {
+    const perType = new Map<string, number>();
+    for (const { type } of columns) perType.set(type, (perType.get(type) ?? 0) + 1);
+    for (const [type, n] of perType) slotsPerType.set(type, Math.max(slotsPerType.get(type) ?? 0, n));
+  }
+  const slotTypes: string[] = [];
+  for (const type of [...slotsPerType.keys()].sort()) for (let i = 0; i < slotsPerType.get(type)!; i += 1) slotTypes.push(type);
+  const firstSlotOf = new Map<string, number>();
+  slotTypes.forEach((type, i) => firstSlotOf.has(type) || firstSlotOf.set(type, i));
+  // The statement's columns: the key's ordinal, the count, then the slots.
+  const FIXED = 2;
+  const layouts: Array<PageStatement['layouts'][number]> = [];
+  const branches = lists.map((list, tag) => {
+    const used = new Map<string, number>();
+    const slots: string[] = slotTypes.map((type, i) => `null::${type} as s${i}`);
+    const columns: Array<readonly [string, number]> = [];
+    let id = -1;
+    for (const column of tables[tag]!) {
+      const slot = firstSlotOf.get(column.type)! + (used.get(column.type) ?? 0);
+      used.set(column.type, (used.get(column.type) ?? 0) + 1);
+      slots[slot] = `t.${quoteIdentifier(column.name)} as s${slot}`;
+      columns.push([column.name, FIXED + slot]);
+      if (column.name === 'id') id = FIXED + slot;
+    }
+    if (id < 0) throw new Error(`the record table ${list.table} has no id column`);
+    layouts.push({ list, columns, id });
+    const condition = rowConditionOn(list, lifeCycle, 'k.vis', 'k.today');
+    const table = quoteIdentifier(list.table);
+    return `select k.k_ord, c.total, r.*
+  from k
+  cross join lateral (select count(*) as total from ${table} t where k.counted and t.subject_code = k.code and ${condition}) c
+  left join lateral (
+    select ${slots.join(', ')}
+      from ${table} t
+     where t.subject_code = k.code and ${condition}
+       and (k.after_id is null or (t.decision_date, t.id) < (k.after_date, k.after_id))
+     order by t.decision_date desc, t.id desc
+     limit k.lim
+  ) r on true
+ where k.tag = ${tag}`;
+  });
+  // Wrapped in a select so that the statement reads as one (its spans and metrics say SELECT).
+  const sql = `select q.* from (
+with k as materialized (
+  select u.*, ?::date as today
+    from unnest(?::int[], ?::varchar[], ?::date[], ?::bigint[], ?::int[], ?::int[], ?::bool[])
+         with ordinality as u(tag, code, after_date, after_id, lim, vis, counted, k_ord)
+)
+${branches.join('\nunion all\n')}
+) q`;
+  const name = `cg_records_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+  return { name, sql, tags: new Map(lists.map((list, tag) => [list.table, tag])), layouts };
+}
+
+/**
+ * Reads the pages (and counts) of `keys`, whatever their lists and visibilities, in one statement:
+ * on PostgreSQL a named prepared statement (parsed and planned once per connection), through knex
+ * like every other statement (traced, metered, and its failures reaching the store's health).
+ */
+async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly RecordList[], keys: readonly PageKey[]): Promise<PageResult[]> {
+  const byTable = new Map(declared.map((list) => [list.table, list]));
+  for (const key of keys) if (!byTable.has(key.list.table)) byTable.set(key.list.table, key.list);
+  const lists = [...byTable.values()].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
+  const [sealKey, statement] = await Promise.all([recordKey(db), pageStatement(db, lifeCycle, lists)]);
+  const query = db.raw<{ rows: unknown[][] }>(statement.sql, [
+    todayOf(lifeCycle.clock),
+    // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
+    keys.map((k) => statement.tags.get(k.list.table)!),
+    keys.map((k) => k.subjectCode),
+    keys.map((k) => k.after?.[0] ?? null) as unknown as Knex.Value,
+    keys.map((k) => k.after?.[1] ?? null) as unknown as Knex.Value,
+    keys.map((k) => k.first + 1),
+    keys.map((k) => VISIBILITY_CODE[k.visibility]),
+    keys.map((k) => k.count),
+  ] as unknown as Knex.RawBinding[]);
+  const options: Record<string, unknown> = { rowMode: 'array' };
+  // A server (knex's own `pg` client, not the embedded PGlite one) prepares it once per connection by its name.
+  if ((db.client as { config: Knex.Config }).config.client === 'pg') options.name = statement.name;
+  const result = await query.options(options);
+  const rows = keys.map((): CreditRecord[] => []);
+  const totals = keys.map((): number | null => null);
+  for (const row of result.rows) {
+    const k = Number(row[0]) - 1;
+    const key = keys[k];
+    if (!key) continue;
+    if (key.count) totals[k] = Number(row[1]);
+    const layout = statement.layouts[statement.tags.get(key.list.table)!]!;
+    if (row[layout.id] === null) continue; // the key's list has no record: only its count came
+    const record: Record<string, unknown> = {};
+    for (const [column, position] of layout.columns) record[column] = row[position];
+    rows[k]!.push(toCreditRecord(key.list.recordType, record as unknown as RecordRow, sealKey));
+  }
+  return keys.map((_key, k) => ({ rows: rows[k]!, total: totals[k] ?? null }));
+}
+
+/**
+ * Per-request loaders over a sector's record lists. Every page (and count) of every list, visibility
+ * and subject asked for while one request resolves goes to the store as one statement
+ * (`loadPages`): a subgraph fetch costs one statement and one pool connection for its records.
+ * `lists` are the sector's lists: the statement always covers all of them (a list not asked for
+ * costs nothing in it), so that its text, prepared once per connection, is the same for every request.
+ */
+export function createRecordLoaders(
+  db: Knex,
+  limits: PageLimits,
+  lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE,
+  lists: Readonly<Record<string, RecordList>> = {},
+): RecordLoaders {
   const historyLoaders = new Map<string, DataLoader<number, CreditRecord[]>>();
-  const pageLoaders = new Map<string, DataLoader<PageKey, CreditRecord[], string>>();
-  const countLoaders = new Map<string, DataLoader<string, number>>();
-
-  function pageLoader(list: RecordList, visibility: Visibility): DataLoader<PageKey, CreditRecord[], string> {
-    const loaderKey = `${list.table}:${visibility}`;
-    let loader = pageLoaders.get(loaderKey);
-    if (!loader) {
-      loader = new DataLoader<PageKey, CreditRecord[], string>(
-        (keys) => withSpan('records.page', { 'records.table': list.table, 'records.visibility': visibility, 'records.batch_size': keys.length }, async () => {
-          const key = await recordKey(db);
-          const result = await db.raw<{ rows: RecordRow[] }>(
-            `select r.*, k.k_ord
-               from unnest(?::varchar[], ?::date[], ?::bigint[], ?::int[])
-                    with ordinality as k(code, after_date, after_id, lim, k_ord)
-               cross join lateral (
-                 select t.* from ?? t
-                  where t.subject_code = k.code
-                    and ${rowCondition(list, visibility, lifeCycle)}
-                    and (k.after_id is null or (t.decision_date, t.id) < (k.after_date, k.after_id))
-                  order by t.decision_date desc, t.id desc
-                  limit k.lim
-               ) r`,
-            [
-              // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
-              keys.map((k) => k.subjectCode),
-              keys.map((k) => k.after?.[0] ?? null) as unknown as Knex.Value,
-              keys.map((k) => k.after?.[1] ?? null) as unknown as Knex.Value,
-              keys.map((k) => k.first + 1),
-              list.table,
-            ],
-          );
-          const byKey = keys.map((): CreditRecord[] => []);
-          for (const row of result.rows) {
-            byKey[Number(row.k_ord) - 1]?.push(toCreditRecord(list.recordType, row, key));
-          }
-          return byKey;
-        }),
-        { cacheKeyFn: (key) => JSON.stringify([key.subjectCode, key.first, key.after]) },
-      );
-      pageLoaders.set(loaderKey, loader);
-    }
-    return loader;
-  }
-
-  function countLoader(list: RecordList, visibility: Visibility): DataLoader<string, number> {
-    const loaderKey = `${list.table}:${visibility}`;
-    let loader = countLoaders.get(loaderKey);
-    if (!loader) {
-      loader = new DataLoader<string, number>((codes) => withSpan('records.count', { 'records.table': list.table, 'records.visibility': visibility, 'records.batch_size': codes.length }, async () => {
-        const rows = await db(list.table)
-          .select('subject_code')
-          .count<{ subject_code: string; n: number }[]>({ n: '*' })
-          .whereIn('subject_code', [...codes])
-          .whereRaw(rowCondition(list, visibility, lifeCycle))
-          .groupBy('subject_code');
-        const counts = new Map(rows.map((r) => [r.subject_code, Number(r.n)]));
-        return codes.map((code) => counts.get(code) ?? 0);
-      }));
-      countLoaders.set(loaderKey, loader);
-    }
-    return loader;
-  }
+  const declared = Object.values(lists);
+  const pages = new DataLoader<PageKey, PageResult, string>(
+    (keys) =>
+      withSpan('records.page', { 'records.tables': [...new Set(keys.map((k) => k.list.table))].sort().join(','), 'records.batch_size': keys.length }, () =>
+        loadPages(db, lifeCycle, declared, keys),
+      ),
+    { cacheKeyFn: (key) => JSON.stringify([key.list.table, key.visibility, key.subjectCode, key.first, key.after, key.count]) },
+  );
 
   function historyLoader(list: RecordList): DataLoader<number, CreditRecord[]> {
     let loader = historyLoaders.get(list.table);
@@ -375,7 +555,7 @@ export function createRecordLoaders(db: Knex, limits: PageLimits, lifeCycle: Rea
     history(list, recordRowId) {
       return historyLoader(list).load(recordRowId);
     },
-    async page(list, subjectCode, args, visibility = 'all') {
+    async page(list, subjectCode, args, visibility = 'all', options = {}) {
       const request = pageRequest(args, limits, CURSOR_PATTERNS);
       let after: [string, number] | null = null;
       if (request.after) {
@@ -383,12 +563,14 @@ export function createRecordLoaders(db: Knex, limits: PageLimits, lifeCycle: Rea
         if (rowId === null) notACursor();
         after = [request.after[0] as string, rowId];
       }
-      const rows = await pageLoader(list, visibility).load({ subjectCode, first: request.first, after });
+      const key: PageKey = { list, visibility, subjectCode, first: request.first, after, count: options.count ?? false };
+      const { rows, total } = await pages.load(key);
       return toConnection(
         rows,
         request.first,
         (record) => encodeCursor([record.decisionDate, record.sealedId]),
-        () => countLoader(list, visibility).load(subjectCode),
+        // Counted with the page when asked for; otherwise (a caller that did not say) in a statement of its own.
+        async () => total ?? (await pages.load({ ...key, count: true })).total!,
       );
     },
   };

@@ -5,7 +5,7 @@ import { knex, type Knex } from 'knex';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import ClientPgLite from 'knex-pglite';
-import type { StoreConfig } from './config';
+import { DEFAULT_STORE_POOL_MAX, type StoreConfig } from './config';
 import { acquireLock, ago, createWhole, LockHeldError, type Lock } from './locks';
 import { traceQueries } from './telemetry/knex';
 
@@ -144,7 +144,7 @@ export async function openStore(name: string, config: StoreConfig, options: Open
       db = knex({
         client: 'pg',
         connection: { connectionString: config.url, types: pgTypes } as unknown as Knex.PgConnectionConfig,
-        pool: { min: 0, max: 10 },
+        pool: { min: 0, max: config.poolMax ?? DEFAULT_STORE_POOL_MAX },
       });
       break;
     }

@@ -36,8 +36,17 @@ describe('configuration', () => {
       kind: 'postgres',
       url: 'postgres://credit:secret@db.internal:5432/credit_graph_registry',
       database: 'credit_graph_registry',
+      poolMax: 4,
     });
-    expect(config.subgraphs.taxation.store).toEqual({ kind: 'postgres', url: 'postgresql://tax@tax-db:5433/tax_store', database: 'tax_store' });
+    expect(config.subgraphs.taxation.store).toEqual({ kind: 'postgres', url: 'postgresql://tax@tax-db:5433/tax_store', database: 'tax_store', poolMax: 4 });
+  });
+
+  it('sizes every subgraph\'s PostgreSQL pool, and lets one subgraph size its own', () => {
+    const config = loadConfig({ CG_DATABASE_URL: 'postgres://credit@db.internal:5432/postgres', CG_STORE_POOL_MAX: '6', CG_FINANCE_STORE_POOL_MAX: '2' });
+    expect(config.subgraphs.registry.store).toMatchObject({ kind: 'postgres', poolMax: 6 });
+    expect(config.subgraphs.finance.store).toMatchObject({ kind: 'postgres', poolMax: 2 });
+    expect(() => loadConfig({ CG_STORE_POOL_MAX: '0' })).toThrow('CG_STORE_POOL_MAX is invalid: expected a positive integer, got "0"');
+    expect(() => loadConfig({ CG_TAXATION_STORE_POOL_MAX: 'many' })).toThrow('CG_TAXATION_STORE_POOL_MAX is invalid: expected a positive integer, got "many"');
   });
 
   it('takes explicit overrides over the environment, without changing either', () => {

@@ -96,7 +96,7 @@ describe('docker-compose.yml', () => {
     expect(service.expose).toEqual([String(own.port), String(config.subgraphOps[name].port)]);
     expect(service.ports).toBeUndefined();
     expect(healthPortOf(service)).toBe(own.port);
-    expect(own.store).toEqual({ kind: 'postgres', url: expect.stringContaining('@postgres:5432/'), database: `credit_graph_${name}` });
+    expect(own.store).toEqual({ kind: 'postgres', url: expect.stringContaining('@postgres:5432/'), database: `credit_graph_${name}`, poolMax: 4 });
     expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
   });
 

@@ -7,7 +7,7 @@ import { lifeCycleSdl } from '../ingest/schema';
 import { lifeCycleResolvers } from '../ingest/resolvers';
 import { registerImportRoute } from '../ingest/http';
 import { classificationsOf } from '../policy/classification';
-import type { PageLimits } from '../pagination';
+import { selectsTotalCount, type PageLimits } from '../pagination';
 import type { Migration } from '../store';
 import type { DatasetPlan } from '../seed';
 import { scalarResolvers } from '../scalars';
@@ -53,7 +53,7 @@ export function sectorProfileResolvers<Context extends SectorContext>(
   const listResolvers: Record<string, ProfileResolver<Context>> = {};
   for (const [field, list] of Object.entries(lists)) {
     listResolvers[field] = (profile, args, context, info) =>
-      context.records.page(list, profile.subjectCode, args, visibilityFor(info, context.request, profile.subjectCode));
+      context.records.page(list, profile.subjectCode, args, visibilityFor(info, context.request, profile.subjectCode), { count: selectsTotalCount(info) });
   }
   return {
     Subject: {
@@ -153,7 +153,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
       const lifeCycle = { db: deps.store.db, settings, limits: deps.limits };
       const context = (): SectorLoaders<Loaders> => ({
         ...(definition.loaders?.(deps.store.db, deps.limits, settings) ?? ({} as Loaders)),
-        records: createRecordLoaders(deps.store.db, deps.limits, settings),
+        records: createRecordLoaders(deps.store.db, deps.limits, settings, definition.lists),
         lifeCycle,
       });
       const options = { name: definition.name, typeDefs, resolvers, context };

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type RecordLoaders, type RecordSettings } from '../../shared/records';
 import type { Config } from '../../shared/config';
 import type { SubgraphRequest } from '../../shared/subgraph/request';
-import { subjectsByCode, type SubjectRow } from './store';
+import { REGISTRY_LISTS, subjectsByCode, type SubjectRow } from './store';
 
 export interface RegistryContext {
   readonly request: SubgraphRequest;
@@ -20,7 +20,7 @@ export function createRegistryContext(db: Knex, limits: Config['limits'], settin
   return {
     db,
     limits,
-    records: createRecordLoaders(db, limits, settings),
+    records: createRecordLoaders(db, limits, settings, REGISTRY_LISTS),
     subjects: new DataLoader((codes) => subjectsByCode(db, codes)),
     lifeCycle: { db, settings, limits },
   };

@@ -1,7 +1,7 @@
 import type { ResolverMap } from '../../shared/subgraph/types';
 import { badUserInput } from '../../shared/errors';
 import { isNaturalPersonCode, requireSubjectCode } from '../../shared/identifiers';
-import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
+import { encodeCursor, pageRequest, selectsTotalCount, toConnection, type PageArgs } from '../../shared/pagination';
 import { scalarResolvers } from '../../shared/scalars';
 import { visibilityFor } from '../../shared/subgraph/visibility';
 import type { Requirement } from '../../shared/policy/decide';
@@ -72,9 +72,9 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
     registrationAuthority: (s: SubjectRow) => s.registration_authority,
     legalRepresentative: (s: SubjectRow) => (s.legal_rep_name ? { name: s.legal_rep_name } : null),
     abnormalOperationListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.request, s.code)),
+      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.request, s.code), { count: selectsTotalCount(info) }),
     seriousIllegalListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.request, s.code)),
+      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.request, s.code), { count: selectsTotalCount(info) }),
   },
 };
 

@@ -36,13 +36,15 @@ export function testDeps(store: Store, records: RecordSettings = TEST_RECORD_SET
 
 /**
  * A test store for a subgraph: in-memory PGlite by default; with CG_DATABASE_URL set, a fresh
- * database of its own on that PostgreSQL server (per subgraph and jest worker, so files never share).
+ * database of its own on that PostgreSQL server (per subgraph and jest worker, so files never share;
+ * named `cgtest_<subgraph>_<worker>`, or with the prefix CG_TEST_DATABASE_PREFIX).
  */
 export function testStoreConfig(name: string): StoreConfig {
   const server = process.env.CG_DATABASE_URL;
   if (!server) return { kind: 'pglite', dataDir: null };
   const url = new URL(server);
-  const database = `cgtest_${name}_${process.env.JEST_WORKER_ID ?? '0'}`;
+  // CG_TEST_DATABASE_PREFIX keeps two checkouts testing against one server apart.
+  const database = `${process.env.CG_TEST_DATABASE_PREFIX ?? 'cgtest_'}${name}_${process.env.JEST_WORKER_ID ?? '0'}`;
   url.pathname = `/${database}`;
   return { kind: 'postgres', url: url.toString(), database };
 }

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { startSubgraphs, startGateway, urlOverrides, post, SUPERGRAPH_FILE, type RunningGraph } from './support/graph';
+import { countStatements } from './support/stores';
+
+/**
+ * What one request costs each subgraph's store: the public's full profile of a subject (every list
+ * the public may see, in every sector, first page and totalCount) is one statement per sector
+ * subgraph, and two in the registry (the subject, then its listings).
+ */
+
+/** Every list the supergraph lets the public see (PUBLIC, or with `publicWhen`) on `Subject` and each sector's profile. */
+function publicProfileQuery(): string {
+  const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const publicLists = (block: string) =>
+    [...block.matchAll(/^\s+(\w+)\(first: Int, after: String\): \w+Connection .*@classify\(category: "[^"]+", level: "(\w+)"(, publicWhen: "[^"]+")?\)/gm)]
+      .filter((m) => m[2] === 'PUBLIC' || m[3])
+      .map((m) => `${m[1]}(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { id decisionDate } }`);
+  const sectors: string[] = [];
+  for (const m of sdl.matchAll(/^type (\w+)Profile[^{]*\{([\s\S]*?)^\}/gm)) {
+    const lists = publicLists(m[2]!);
+    if (lists.length > 0) sectors.push(`${m[1]!.charAt(0).toLowerCase()}${m[1]!.slice(1)} { ${lists.join(' ')} }`);
+  }
+  const subject = /^type Subject\b[^{]*\{([\s\S]*?)^\}/m.exec(sdl)![1]!;
+  return `query PublicProfile($code: ID!) { subject(code: $code) { name kind status ${publicLists(subject).join(' ')} ${sectors.join(' ')} } }`;
+}
+
+interface Connection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: unknown[];
+}
+
+let graph: RunningGraph;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+
+beforeAll(async () => {
+  graph = await startSubgraphs();
+  gateway = await startGateway(urlOverrides(graph.subgraphUrls));
+});
+
+afterAll(async () => {
+  await gateway.app.close();
+  await graph.close();
+});
+
+it("costs one statement per sector subgraph, and two in the registry, for the public's full profile of a subject", async () => {
+  const query = publicProfileQuery();
+  const code = (
+    await graph.stores.construction.db.raw<{ rows: Array<{ code: string }> }>(
+      "select subject_code as code from construction_projects where subject_code like '9%' group by 1 order by count(*) desc, 1 limit 1",
+    )
+  ).rows[0]!.code;
+  const statements: Record<string, number> = {};
+  const counted = (Object.keys(graph.stores) as Array<keyof RunningGraph['stores']>).reduce<() => Promise<Awaited<ReturnType<typeof post>>>>(
+    (inner, name) => async () => {
+      const { result, statements: sent } = await countStatements(graph.stores[name], inner);
+      statements[name] = sent.length;
+      return result;
+    },
+    () => post(gateway.url, query, { code }),
+  );
+  const response = await counted();
+
+  expect(response.status).toBe(200);
+  expect(response.body.errors).toBeUndefined();
+  expect(statements).toEqual({ registry: 2, finance: 1, taxation: 1, construction: 1, ecommerce: 1, healthcare: 1, access: 0 });
+  // Each list's page agrees with its count.
+  const subject = (response.body.data as { subject: Record<string, unknown> }).subject;
+  const connections = [subject, ...Object.values(subject).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !('totalCount' in v))]
+    .flatMap((holder) => Object.values(holder).filter((v): v is Connection => typeof v === 'object' && v !== null && 'totalCount' in v));
+  expect(connections.length).toBeGreaterThanOrEqual(15);
+  expect(connections.some((c) => c.totalCount > 0)).toBe(true);
+  for (const c of connections) {
+    expect(c.nodes).toHaveLength(Math.min(2, c.totalCount));
+    expect(c.pageInfo.hasNextPage).toBe(c.totalCount > 2);
+  }
+});
