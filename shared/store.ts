@@ -144,7 +144,10 @@ export async function openStore(name: string, config: StoreConfig, options: Open
       db = knex({
         client: 'pg',
         connection: { connectionString: config.url, types: pgTypes } as unknown as Knex.PgConnectionConfig,
-        pool: { min: 0, max: config.poolMax ?? DEFAULT_STORE_POOL_MAX },
+        // A connection prepares the record statements once and PostgreSQL plans them over its first
+        // executions (tens of ms): keep an idle connection ten minutes, not the pool's 30 s, so a quiet
+        // graph does not pay that again every half minute.
+        pool: { min: 0, max: config.poolMax ?? DEFAULT_STORE_POOL_MAX, idleTimeoutMillis: 600_000 },
       });
       break;
     }
