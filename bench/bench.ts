@@ -205,6 +205,7 @@ async function main(): Promise<void> {
   }
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const notes: string[] = [];
+  const loadAtStart = os.loadavg()[0] as number;
   const gatewayEnv: Record<string, string> = {
     // The benchmark is one client sending as fast as it can: no rate limit or daily quota applies.
     CG_RATE_LIMIT_RPS: 'off',
@@ -274,6 +275,8 @@ async function main(): Promise<void> {
       if (result.skipped) log(`  ${result.skipped}`);
       else log(`  p50 ${result.ours?.sequential.p50.toFixed(1)} ms, ${result.ours?.concurrent.requestsPerSecond.toFixed(0)} req/s${result.stock ? `; stock p50 ${result.stock.sequential.p50.toFixed(1)} ms, ${result.stock.concurrent.requestsPerSecond.toFixed(0)} req/s` : ''}`);
     }
+    // Other work on the machine skews every absolute figure (not the side-by-side ratios): say how much there was.
+    notes.push(`load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${(os.loadavg()[0] as number).toFixed(1)}, on ${os.cpus().length} cores`);
     const result: BenchResult = {
       date: new Date().toISOString(),
       commit: commitOf(),
