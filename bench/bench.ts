@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../shared/config';
-import { SUBGRAPH_NAMES } from '../subgraphs/names';
+import { loadConfig, type Config } from '../shared/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/names';
 import { parseBenchArgs, UsageError, USAGE, WRITING_SCENARIOS, type BenchOptions } from './args';
 import { Client, latencyOf, run, type BenchRequest, type RunResult } from './load';
 import { fileNameOf, renderConsole, renderPage, type BenchResult, type Measurement, type ScenarioResult } from './render';
@@ -148,6 +148,8 @@ async function measureScenario(scenario: Scenario, sides: Side[], probes: Probes
       const failedNow = sequential.failed + (side.concurrent.at(-1)?.failed ?? 0);
       side.failed += failedNow;
       side.firstFailure ??= sequential.firstFailure ?? side.concurrent.at(-1)?.firstFailure ?? null;
+      const concurrent = side.concurrent.at(-1) as RunResult;
+      log(`  round ${round + 1}/${options.rounds} ${side.label.padEnd(5)}: sequential p50 ${latencyOf(sequential.latencies).p50.toFixed(1)} ms; ${(concurrent.latencies.length / concurrent.seconds).toFixed(0)} req/s at ${options.concurrency}`);
     }
   }
   for (const side of sides) if (side.firstFailure) notes.push(`${side.label}: ${side.failed} failed answers, the first: ${side.firstFailure.slice(0, 200)}`);
@@ -167,6 +169,11 @@ const newSide = (label: Side['label'], client: Client, pid: number | null): Side
   cpu: { gateway: 0, subgraphs: 0, postgres: 0 },
   statements: {},
 });
+
+const databaseOf = (config: Config, name: SubgraphName) => {
+  const store = config.subgraphs[name].store;
+  return store.kind === 'postgres' ? store.database : 'embedded';
+};
 
 async function countSubjects(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -255,7 +262,7 @@ async function main(): Promise<void> {
         'stock = @apollo/gateway + @apollo/server (startStandaloneServer) on the same supergraph.graphql and subgraph processes, no authorization, normalization, limits or inquiry records; ' +
           'its data source signs each fetch with a public request context (the project\'s ContextSigner and key), the minimum a subgraph accepts (bench/stockGateway.ts)',
         options.store === 'postgres'
-          ? `PostgreSQL CPU: ${postgres?.scope} (connections named ${applicationName})`
+          ? `PostgreSQL CPU: ${postgres?.scope} (connections named ${applicationName}); databases: ${SUBGRAPH_NAMES.map((n) => databaseOf(config, n)).join(', ')}`
           : 'embedded PGlite: each store runs inside its subgraph process, so its CPU is in the subgraphs\' figure',
       );
     }
