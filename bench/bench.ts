@@ -141,10 +141,12 @@ async function measureScenario(scenario: Scenario, sides: Side[], probes: Probes
     // Alternate who goes first, so that drift (caches, autovacuum, other load) falls on both.
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
-      const stream = options.seed + round;
+      // Each side draws its own subjects (from the same pool): a side never reads what the other
+      // just brought into the store's cache, and who goes first alternates.
+      const stream = options.seed + 4 * round + (side.label === 'ours' ? 0 : 2);
       const sequential = await run(side.client, scenario.requests(stream), options.requests, 1);
       side.sequential.push(...sequential.latencies);
-      await measuredRun(side, probes, scenario.requests(stream + 1_000), options);
+      await measuredRun(side, probes, scenario.requests(stream + 1), options);
       const failedNow = sequential.failed + (side.concurrent.at(-1)?.failed ?? 0);
       side.failed += failedNow;
       side.firstFailure ??= sequential.firstFailure ?? side.concurrent.at(-1)?.firstFailure ?? null;
