@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly requests: number;
   readonly concurrency: number;
   readonly warmup: number;
+  /** Organizations drawn at random from the dataset; the warm-up reads each once, so no run pays a cold cache. */
+  readonly pool: number;
   /** Scenarios also measured through stock @apollo/gateway over the same subgraphs. */
   readonly stock: readonly ScenarioName[];
   /** A/B rounds per scenario (ours and stock alternate, each round a sequential then a concurrent run). */
@@ -36,7 +38,7 @@ export interface BenchOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `usage: npm run bench -- [--store pglite|postgres] [--url http://host:port/graphql] [--subjects N]
-  [--scenario ${SCENARIOS.join(',')}] [--requests 200] [--concurrency 16] [--warmup 20]
+  [--scenario ${SCENARIOS.join(',')}] [--requests 200] [--concurrency 16] [--warmup 20] [--pool 500]
   [--stock public-profile|none|<scenarios>] [--rounds 2] [--out docs/benchmarks] [--port-base 0] [--allow-writes] [--seed 0]`;
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
@@ -70,6 +72,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         requests: { type: 'string' },
         concurrency: { type: 'string' },
         warmup: { type: 'string' },
+        pool: { type: 'string' },
         stock: { type: 'string' },
         rounds: { type: 'string' },
         out: { type: 'string' },
@@ -108,6 +111,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     requests: positive('requests', values.requests, 200),
     concurrency: positive('concurrency', values.concurrency, 16),
     warmup: positive('warmup', values.warmup, 20, 0),
+    pool: positive('pool', values.pool, 500),
     stock: stock.filter((s) => scenarios.includes(s)),
     rounds: positive('rounds', values.rounds, 2),
     out: values.out ?? 'docs/benchmarks',

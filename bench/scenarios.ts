@@ -21,6 +21,8 @@ export interface Scenario {
   readonly lists: number;
   /** The `n`-th request of a run whose sequence is `stream` (the same stream gives the same requests, for A/B rounds). */
   requests(stream: number): (n: number) => BenchRequest;
+  /** One request per subject of the pool (or per batch of them): the warm-up reads each once. */
+  readonly everySubject?: { readonly count: number; request(n: number): BenchRequest };
   /** Checks a successful answer carries data (a subject that is not in the store answers null). */
   readonly expect: (json: unknown) => string | null;
 }
@@ -92,11 +94,13 @@ export interface ScenarioSetup {
   /** Seed of the benchmark's own draws. */
   readonly seed: number;
   readonly batchSize: number;
+  /** Organizations drawn for the scenarios to pick from. */
+  readonly pool: number;
 }
 
 export async function buildScenarios(names: readonly ScenarioName[], setup: ScenarioSetup): Promise<Scenario[]> {
   const operations = buildOperations(loadCatalogue());
-  const orgs = organizations(setup.datasetSeed, setup.subjects, 2_000);
+  const orgs = organizations(setup.datasetSeed, setup.subjects, setup.pool);
   const codes = orgs.map((o) => o.code);
   const publicHeaders = {};
   const regulator = { authorization: `Bearer ${await signToken(setup.config.auth, REGULATOR_CLAIMS, 6 * 3600)}`, 'x-inquiry-purpose': 'SUPERVISION' };
@@ -110,6 +114,7 @@ export async function buildScenarios(names: readonly ScenarioName[], setup: Scen
         const code = pickFrom(codes, stream, 'public-profile');
         return () => ({ headers: publicHeaders, body: body(operations.publicProfile, { code: code(0) }) });
       },
+      everySubject: { count: codes.length, request: (n) => ({ headers: publicHeaders, body: body(operations.publicProfile, { code: codes[n] }) }) },
       expect: hasSubject,
     }),
     regulator: async () => ({
@@ -121,6 +126,7 @@ export async function buildScenarios(names: readonly ScenarioName[], setup: Scen
         const code = pickFrom(codes, stream, 'regulator');
         return () => ({ headers: regulator, body: body(operations.regulator, { code: code(0) }) });
       },
+      everySubject: { count: codes.length, request: (n) => ({ headers: regulator, body: body(operations.regulator, { code: codes[n] }) }) },
       expect: hasSubject,
     }),
     'bank-consent': async () => {
@@ -133,6 +139,10 @@ export async function buildScenarios(names: readonly ScenarioName[], setup: Scen
           tokens.set(key, await signToken(setup.config.auth, { kind: 'CREDIT_SERVICE', org: c.bank, grants: ['finance:RESTRICTED', 'registry:SHARED'], purposes: [c.purpose] }, 6 * 3600));
         }
       }
+      const ask = (c: Consented): BenchRequest => ({
+        headers: { authorization: `Bearer ${tokens.get(`${c.bank}/${c.purpose}`) as string}`, 'x-inquiry-purpose': c.purpose },
+        body: body(operations.bankConsent, { code: c.subject }),
+      });
       return {
         name: 'bank-consent',
         description: `a bank reading the credit accounts and guarantees of a subject that consented (${consented.length} consents in force, from the access dataset); leaves an inquiry record`,
@@ -140,11 +150,9 @@ export async function buildScenarios(names: readonly ScenarioName[], setup: Scen
         lists: listsIn(operations.bankConsent),
         requests: (stream) => {
           const one = pickFrom(consented, stream, 'bank-consent');
-          return () => {
-            const c = one(0);
-            return { headers: { authorization: `Bearer ${tokens.get(`${c.bank}/${c.purpose}`) as string}`, 'x-inquiry-purpose': c.purpose }, body: body(operations.bankConsent, { code: c.subject }) };
-          };
+          return () => ask(one(0));
         },
+        everySubject: { count: consented.length, request: (n) => ask(consented[n] as Consented) },
         expect: hasSubject,
       };
     },
@@ -160,6 +168,10 @@ export async function buildScenarios(names: readonly ScenarioName[], setup: Scen
           while (batch.size < Math.min(setup.batchSize, codes.length)) batch.add(r.pick(codes));
           return { headers: publicHeaders, body: body(operations.batch, { codes: [...batch] }) };
         };
+      },
+      everySubject: {
+        count: Math.ceil(codes.length / setup.batchSize),
+        request: (n) => ({ headers: publicHeaders, body: body(operations.batch, { codes: codes.slice(n * setup.batchSize, (n + 1) * setup.batchSize) }) }),
       },
       expect: (json) => {
         const list = (json as { data?: { subjects?: unknown[] } }).data?.subjects ?? [];
@@ -191,6 +203,7 @@ export async function buildScenarios(names: readonly ScenarioName[], setup: Scen
         own.map(async (o) => ({ code: o.code, token: await signToken(setup.config.auth, { kind: 'SUBJECT', org: o.code, subject: o.code, grants: [], purposes: ['SELF_QUERY'] }, 6 * 3600) })),
       );
       const query = creditReportOperation();
+      const ask = (t: { code: string; token: string }): BenchRequest => ({ headers: { authorization: `Bearer ${t.token}`, 'x-inquiry-purpose': 'SELF_QUERY' }, body: body(query, { code: t.code }) });
       return {
         name: 'credit-report',
         description: 'operations/credit-report.graphql, the whole credit report, asked by the subject itself (issues a report and an inquiry record)',
@@ -198,11 +211,9 @@ export async function buildScenarios(names: readonly ScenarioName[], setup: Scen
         lists: listsIn(query),
         requests: (stream) => {
           const one = pickFrom(tokens, stream, 'credit-report');
-          return () => {
-            const t = one(0);
-            return { headers: { authorization: `Bearer ${t.token}`, 'x-inquiry-purpose': 'SELF_QUERY' }, body: body(query, { code: t.code }) };
-          };
+          return () => ask(one(0));
         },
+        everySubject: { count: tokens.length, request: (n) => ask(tokens[n] as { code: string; token: string }) },
         expect: (json) => ((json as { data?: { creditReport?: unknown } }).data?.creditReport ? null : 'no report'),
       };
     },

@@ -18,6 +18,7 @@ describe('npm run bench: arguments', () => {
       requests: 200,
       concurrency: 16,
       warmup: 20,
+      pool: 500,
       stock: ['public-profile'],
       rounds: 2,
       out: 'docs/benchmarks',
