@@ -43,13 +43,17 @@ afterAll(async () => {
   await graph.close();
 });
 
-it("costs one statement per sector subgraph, and two in the registry, for the public's full profile of a subject", async () => {
-  const query = publicProfileQuery();
-  const code = (
+/** An organization with the most construction records: records in most sectors. */
+async function busySubject(): Promise<string> {
+  return (
     await graph.stores.construction.db.raw<{ rows: Array<{ code: string }> }>(
       "select subject_code as code from construction_projects where subject_code like '9%' group by 1 order by count(*) desc, 1 limit 1",
     )
   ).rows[0]!.code;
+}
+
+/** Runs `query` through the gateway, counting the statements each subgraph's store was sent meanwhile. */
+async function withStatements(query: string, code: string): Promise<{ response: Awaited<ReturnType<typeof post>>; statements: Record<string, number> }> {
   const statements: Record<string, number> = {};
   const counted = (Object.keys(graph.stores) as Array<keyof RunningGraph['stores']>).reduce<() => Promise<Awaited<ReturnType<typeof post>>>>(
     (inner, name) => async () => {
@@ -59,7 +63,11 @@ it("costs one statement per sector subgraph, and two in the registry, for the pu
     },
     () => post(gateway.url, query, { code }),
   );
-  const response = await counted();
+  return { response: await counted(), statements };
+}
+
+it("costs one statement per sector subgraph, and two in the registry, for the public's full profile of a subject", async () => {
+  const { response, statements } = await withStatements(publicProfileQuery(), await busySubject());
 
   expect(response.status).toBe(200);
   expect(response.body.errors).toBeUndefined();
@@ -74,4 +82,22 @@ it("costs one statement per sector subgraph, and two in the registry, for the pu
     expect(c.nodes).toHaveLength(Math.min(2, c.totalCount));
     expect(c.pageInfo.hasNextPage).toBe(c.totalCount > 2);
   }
+});
+
+it("costs one statement per sector for every summary of a subject, whatever the number of lists it counts", async () => {
+  const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const summary = 'recordsInForce negativeInForce underObjection repaired latestDecisionOn worstState';
+  const sectors = [...sdl.matchAll(/^type (\w+)Profile[^{]*\{([\s\S]*?)^\}/gm)]
+    .filter((m) => /^\s+recordSummary: SectorSummary/m.test(m[2]!))
+    .map((m) => `${m[1]!.charAt(0).toLowerCase()}${m[1]!.slice(1)} { recordSummary { ${summary} } }`);
+  expect(sectors).toHaveLength(5);
+  const query = `query Summaries($code: ID!) { subject(code: $code) { listingSummary { ${summary} } ${sectors.join(' ')} } }`;
+
+  const { response, statements } = await withStatements(query, await busySubject());
+
+  expect(response.status).toBe(200);
+  expect(response.body.errors).toBeUndefined();
+  expect(statements).toEqual({ registry: 2, finance: 1, taxation: 1, construction: 1, ecommerce: 1, healthcare: 1, access: 0 });
+  const subject = (response.body.data as { subject: Record<string, { recordSummary?: { recordsInForce: number } }> }).subject;
+  expect(Object.values(subject).some((profile) => (profile.recordSummary?.recordsInForce ?? 0) > 0)).toBe(true);
 });

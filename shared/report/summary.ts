@@ -82,27 +82,49 @@ extend type ${profileType} {
 }`;
 }
 
-/** One statement per list, visibility and batch of subjects: the counts of each subject. */
-async function countLists(db: Knex, list: RecordList, visibility: Visibility, settings: RecordSettings, worst: WorstState | null, subjects: readonly string[]): Promise<ListCounts[]> {
-  const negative = list.ingest?.negative ?? 'false';
-  const worstSql = worst ? `max(array_position(?::text[], ??::text))` : 'null::int';
+/** One list's counts asked for one subject, as the caller sees the list. */
+interface CountKey {
+  readonly list: RecordList;
+  readonly visibility: Visibility;
+  readonly worst: WorstState | null;
+  readonly subject: string;
+}
+
+type CountRow = { grp: number; subject_code: string; in_force: string; negative: string; under_objection: string; repaired: string; latest: string | null; worst: number | null };
+
+/**
+ * The counts of every (list, visibility) asked for while one request resolves, for every subject of
+ * the batch, in one statement: a branch per (list, visibility), each grouped by subject, joined with
+ * UNION ALL. A summary of a sector's seven lists costs one statement, not seven.
+ */
+async function countLists(db: Knex, settings: RecordSettings, keys: readonly CountKey[]): Promise<ListCounts[]> {
+  const groups = new Map<string, { list: RecordList; visibility: Visibility; worst: WorstState | null; subjects: Set<string> }>();
+  for (const key of keys) {
+    const id = `${key.list.table}:${key.visibility}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { list: key.list, visibility: key.visibility, worst: key.worst, subjects: new Set() }));
+    group.subjects.add(key.subject);
+  }
   const bindings: Knex.RawBinding[] = [];
-  if (worst) bindings.push([...worst.order], worst.column);
-  bindings.push(list.table, [...subjects]);
-  const result = await db.raw<{ rows: Array<{ subject_code: string; in_force: string; negative: string; under_objection: string; repaired: string; latest: string | null; worst: number | null }> }>(
-    `select subject_code, count(*) as in_force,
+  const branches = [...groups.values()].map(({ list, visibility, worst, subjects }, grp) => {
+    const negative = list.ingest?.negative ?? 'false';
+    const worstSql = worst ? `max(array_position(?::text[], ??::text))` : 'null::int';
+    if (worst) bindings.push([...worst.order], worst.column);
+    bindings.push(list.table, [...subjects]);
+    return `select ${grp} as grp, subject_code, count(*) as in_force,
             count(*) filter (where coalesce((${negative}), false)) as negative,
             count(*) filter (where objection_status = 'UNDER_OBJECTION') as under_objection,
             count(*) filter (where repair_status = 'REPAIRED') as repaired,
             to_char(max(decision_date), 'YYYY-MM-DD') as latest,
             ${worstSql} as worst
        from ?? where subject_code = any(?::varchar[]) and ${rowCondition(list, visibility, settings)}
-      group by subject_code`,
-    bindings,
-  );
-  const bySubject = new Map(result.rows.map((r) => [r.subject_code, r]));
-  return subjects.map((code) => {
-    const row = bySubject.get(code);
+      group by subject_code`;
+  });
+  const result = await db.raw<{ rows: CountRow[] }>(branches.join('\nunion all\n'), bindings);
+  const ids = [...groups.keys()];
+  const found = new Map(result.rows.map((r) => [`${ids[Number(r.grp)]}|${r.subject_code}`, r]));
+  return keys.map((key) => {
+    const row = found.get(`${key.list.table}:${key.visibility}|${key.subject}`);
     if (!row) return NONE;
     return {
       inForce: Number(row.in_force),
@@ -120,25 +142,18 @@ interface SummaryContext {
   readonly lifeCycle: { readonly db: Knex; readonly settings: RecordSettings };
 }
 
-/** The loaders of one request, kept with its request object: batching and caching never cross requests. */
-const loadersOfRequest = new WeakMap<SubgraphRequest, Map<string, DataLoader<string, ListCounts>>>();
+/** The loader of one request, kept with its request object: batching and caching never cross requests. */
+const loaderOfRequest = new WeakMap<SubgraphRequest, DataLoader<CountKey, ListCounts, string>>();
 
-function loaderFor(context: SummaryContext, list: RecordList, visibility: Visibility, worst: WorstState | null): DataLoader<string, ListCounts> {
-  let loaders = loadersOfRequest.get(context.request);
-  if (!loaders) {
-    loaders = new Map();
-    loadersOfRequest.set(context.request, loaders);
-  }
-  const key = `${list.table}:${visibility}`;
-  let loader = loaders.get(key);
+function loaderFor(context: SummaryContext): DataLoader<CountKey, ListCounts, string> {
+  let loader = loaderOfRequest.get(context.request);
   if (!loader) {
     const { db, settings } = context.lifeCycle;
-    loader = new DataLoader((subjects: readonly string[]) =>
-      withSpan('records.summary', { 'records.table': list.table, 'records.visibility': visibility, 'records.batch_size': subjects.length }, () =>
-        countLists(db, list, visibility, settings, worst, subjects),
-      ),
+    loader = new DataLoader<CountKey, ListCounts, string>(
+      (keys) => withSpan('records.summary', { 'records.batch_size': keys.length }, () => countLists(db, settings, keys)),
+      { cacheKeyFn: (key) => `${key.list.table}:${key.visibility}|${key.subject}` },
     );
-    loaders.set(key, loader);
+    loaderOfRequest.set(context.request, loader);
   }
   return loader;
 }
@@ -163,7 +178,7 @@ export function summaryResolvers(profileType: string, lists: Readonly<Record<str
               request.disclosures.add(fieldDisclosure(coordinate, subject, request.requirementOf(coordinate), decision));
             }
             const worst = worstState?.list === field ? worstState : null;
-            return [loaderFor(context, list, visibility, worst).load(subject)];
+            return [loaderFor(context).load({ list, visibility, worst, subject })];
           }),
         );
         const worstRank = Math.max(0, ...parts.map((p) => p.worst ?? 0));
