@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MAX_SUBJECTS, wholeNumber } from '../shared/process';
 
 /** The scenarios of `npm run bench`, in the order they run. */
 export const SCENARIOS = ['public-profile', 'regulator', 'bank-consent', 'batch-100', 'search-selective', 'search-broad', 'credit-report'] as const;
@@ -41,10 +42,10 @@ export const USAGE = `usage: npm run bench -- [--store pglite|postgres] [--url h
   [--scenario ${SCENARIOS.join(',')}] [--requests 200] [--concurrency 16] [--warmup 20] [--pool 500]
   [--stock public-profile|none|<scenarios>] [--rounds 2] [--out docs/benchmarks] [--port-base 0] [--allow-writes] [--seed 0]`;
 
-function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
+function positive(name: string, raw: string | undefined, fallback: number, min = 1, max = 1_000_000): number {
   if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer of at least ${min}: "${raw}"`);
+  const n = wholeNumber(raw, min, max);
+  if (n === null) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}: "${raw}"`);
   return n;
 }
 
@@ -53,6 +54,7 @@ function scenarioList(name: string, raw: string | undefined, fallback: readonly 
   if (raw === 'none') return [];
   if (raw === 'all') return [...SCENARIOS];
   const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--${name} names no scenario (known: ${SCENARIOS.join(', ')}, or all, or none)`);
   const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
   if (unknown.length > 0) throw new UsageError(`--${name}: unknown scenario ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${SCENARIOS.join(', ')})`);
   // Run order is the catalogue order, whatever order they were named in.
@@ -89,11 +91,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const store = values.store ?? 'pglite';
   if (store !== 'pglite' && store !== 'postgres') throw new UsageError(`--store must be pglite or postgres: "${store}"`);
   if (values.url !== undefined) {
+    let url: URL;
     try {
-      new URL(values.url);
+      url = new URL(values.url);
     } catch {
       throw new UsageError(`--url is not a URL: "${values.url}"`);
     }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be an http or https URL of a gateway: "${values.url}"`);
   }
   const scenarios = scenarioList('scenario', values.scenario, SCENARIOS);
   const stock = scenarioList('stock', values.stock, ['public-profile']);
@@ -106,7 +110,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   return {
     store,
     url: values.url ?? null,
-    subjects: values.subjects === undefined ? null : positive('subjects', values.subjects, 0),
+    subjects: values.subjects === undefined ? null : positive('subjects', values.subjects, 0, 1, MAX_SUBJECTS),
     scenarios,
     requests: positive('requests', values.requests, 200),
     concurrency: positive('concurrency', values.concurrency, 16),
@@ -117,6 +121,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     out: values.out ?? 'docs/benchmarks',
     portBase,
     allowWrites: values['allow-writes'] ?? false,
-    seed: positive('seed', values.seed, 0, 0),
+    seed: positive('seed', values.seed, 0, 0, 2_147_483_647),
   };
 }

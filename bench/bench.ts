@@ -209,6 +209,10 @@ function writeResults(result: BenchResult, out: string): { json: string; markdow
 
 async function main(): Promise<void> {
   let options: BenchOptions;
+  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   try {
     options = parseBenchArgs(process.argv.slice(2));
   } catch (error) {
@@ -318,6 +322,9 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  // One line for the operator (an unreachable --url, a stack that would not start); the stack with BENCH_DEBUG=1.
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const detail = process.env.BENCH_DEBUG === '1' ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? String(error)}${cause?.code || cause?.message ? ` (${cause.code ?? cause.message})` : ''}`;
+  process.stderr.write(`bench: ${detail}\n`);
   process.exit(1);
 });

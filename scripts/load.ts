@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { configOrExit } from '../shared/process';
+import { configOrExit, MAX_SUBJECTS, wholeNumber } from '../shared/process';
 import type { Config } from '../shared/config';
 import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
 import { SUBGRAPH_MODULES } from '../subgraphs';
@@ -234,14 +234,18 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function number(value: string | undefined, name: string, fallback: number): number {
+function number(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  const n = Number(value.replaceAll('_', ''));
-  if (!Number.isInteger(n) || n <= 0) fail(`--${name} must be a positive integer, got "${value}"`);
+  const n = wholeNumber(value, 1, max);
+  if (n === null) fail(`--${name} must be a whole number from 1 to ${fmt(max)}, got "${value}"`);
   return n;
 }
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   let args;
   try {
     args = parseArgs({
@@ -259,7 +263,7 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const config = configOrExit('load');
-  const job = { subjects: number(args.subjects, 'subjects', config.demo.subjects), seed: number(args.seed, 'seed', config.demo.seed) };
+  const job = { subjects: number(args.subjects, 'subjects', config.demo.subjects, MAX_SUBJECTS), seed: number(args.seed, 'seed', config.demo.seed, 2_147_483_647) };
   const only = args.only ? args.only.split(',').map((s) => s.trim()) : [...SUBGRAPH_NAMES];
   for (const name of only) if (!isSubgraphName(name)) fail(`--only: unknown subgraph "${name}" (known: ${SUBGRAPH_NAMES.join(', ')})`);
   const names = only as SubgraphName[];
@@ -277,7 +281,7 @@ async function main(): Promise<void> {
     process.exit(ok ? 0 : 1);
   }
 
-  const parallel = number(args.parallel, 'parallel', availableParallelism());
+  const parallel = number(args.parallel, 'parallel', availableParallelism(), 64);
   const started = Date.now();
   const line = new ProgressLine(names, job.subjects);
   line.log(`load: ${fmt(job.subjects)} subjects (seed ${job.seed}) into ${names.length} store(s): ${names.join(', ')}; ${Math.min(parallel, names.length)} at a time`);

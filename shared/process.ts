@@ -32,3 +32,17 @@ export function closeOnSignals(log: (message: string) => void, close: () => Prom
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
+
+/** The most subjects a tool generates or loads: far above any dataset this runs on, far below what would overflow. */
+export const MAX_SUBJECTS = 100_000_000;
+
+/**
+ * A whole number an operator wrote on a command line: decimal digits only (`_` may group them:
+ * `1_000_000`), from `min` to `max`; null for anything else (`1e3`, `0x10`, `-1`, `1.5`, a number
+ * past `max`), which the tool refuses with its usage line rather than guess.
+ */
+export function wholeNumber(raw: string, min: number, max: number): number | null {
+  if (!/^\d+(_\d+)*$/.test(raw)) return null;
+  const n = Number(raw.replaceAll('_', ''));
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : null;
+}

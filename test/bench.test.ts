@@ -46,8 +46,15 @@ describe('npm run bench: arguments', () => {
     expect(refusal(['--scenario', 'public-profile,everything'])).toBe('--scenario: unknown scenario "everything" (known: public-profile, regulator, bank-consent, batch-100, search-selective, search-broad, credit-report)');
     expect(refusal(['--stock', 'regulator'])).toBe('--stock: the stock gateway serves public callers only, not regulator (public: public-profile, batch-100, search-selective, search-broad)');
     expect(refusal(['--store', 'mysql'])).toBe('--store must be pglite or postgres: "mysql"');
-    expect(refusal(['--requests', '0'])).toBe('--requests must be an integer of at least 1: "0"');
+    expect(refusal(['--requests', '0'])).toBe('--requests must be a whole number from 1 to 1000000: "0"');
+    for (const written of ['1e3', '0x10', '-5', '1.5', ' 7', '99999999999999999999']) {
+      expect(refusal([`--requests=${written}`])).toBe(`--requests must be a whole number from 1 to 1000000: "${written}"`);
+    }
+    expect(refusal(['--subjects', '100000001'])).toBe('--subjects must be a whole number from 1 to 100000000: "100000001"');
     expect(refusal(['--url', 'localhost'])).toBe('--url is not a URL: "localhost"');
+    expect(refusal(['--url', 'ftp://gateway.example/graphql'])).toBe('--url must be an http or https URL of a gateway: "ftp://gateway.example/graphql"');
+    expect(refusal(['--url', 'file:///etc/passwd'])).toBe('--url must be an http or https URL of a gateway: "file:///etc/passwd"');
+    expect(refusal(['--scenario', ',,'])).toMatch(/^--scenario names no scenario/);
     expect(refusal(['--fast'])).toMatch(/Unknown option '--fast'/);
   });
 });

@@ -1,4 +1,5 @@
 import { ProgressLine } from '../scripts/load';
+import { MAX_SUBJECTS, wholeNumber } from '../shared/process';
 
 /** A stderr stand-in: what was written, and whether it is a terminal. */
 function output(isTTY: boolean) {
@@ -54,5 +55,15 @@ describe('npm run load: the one line of overall progress', () => {
       'load: 10 subjects into 1 store(s)\n',
       'load: 100.0% of 10 subjects × 1 stores, 11 rows, 6 rows/s, 2s elapsed, ETA finishing; 0/1 stores done\n',
     ]);
+  });
+});
+
+describe('npm run load: the numbers an operator writes', () => {
+  it('takes decimal digits, grouped by _ if written so, within the bounds, and nothing else', () => {
+    expect(wholeNumber('1000000', 1, MAX_SUBJECTS)).toBe(1_000_000);
+    expect(wholeNumber('1_000_000', 1, MAX_SUBJECTS)).toBe(1_000_000);
+    for (const written of ['1e3', '0x10', '-1', '1.5', '', ' 7', '1__0', '_1', '100000001', '99999999999999999999', '0']) {
+      expect([written, wholeNumber(written, 1, MAX_SUBJECTS)]).toEqual([written, null]);
+    }
   });
 });
