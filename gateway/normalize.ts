@@ -266,7 +266,16 @@ export class LiteralNormalizer {
     if (request.method === 'GET') {
       const url = new URL(request.url, 'http://gateway.invalid');
       const params = url.searchParams;
-      if (params.has('extensions') && params.get('extensions')?.includes('persistedQuery')) return;
+      const extensionsText = params.get('extensions');
+      if (extensionsText !== null) {
+        let extensions: unknown;
+        try {
+          extensions = JSON.parse(extensionsText);
+        } catch {
+          return; // Apollo Server answers a malformed `extensions` parameter
+        }
+        if (isPlainObject(extensions) && extensions.persistedQuery !== undefined) return;
+      }
       let variables: unknown;
       const variablesText = params.get('variables');
       if (variablesText !== null) {

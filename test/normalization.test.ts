@@ -223,9 +223,17 @@ describe('literal normalization through the gateway', () => {
     });
   });
 
-  it('normalizes an operation sent with GET as well', async () => {
-    const query = encodeURIComponent(`{ subject(code: "${group.code}") { name } }`);
-    const response = await testFetch(`${gateway.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
-    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { data: { subject: { name: group.name } } } });
+  it('normalizes an operation sent with GET as well, extensions that merely mention persistedQuery included', async () => {
+    const get = (code: string, extensions?: string) =>
+      testFetch(`${gateway.url}/graphql?query=${encodeURIComponent(`{ subject(code: "${code}") { name kind } }`)}${extensions ? `&extensions=${encodeURIComponent(extensions)}` : ''}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
+    const response = await get(group.code);
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { data: { subject: { name: group.name, kind: group.kind } } } });
+    const before = await lookups();
+    const again = await get(firm.code, JSON.stringify({ note: 'persistedQuery' }));
+    const after = await lookups();
+    expect({ status: again.status, body: await again.json() }).toEqual({ status: 200, body: { data: { subject: { name: firm.name, kind: firm.kind } } } });
+    expect(after.planHits - before.planHits).toBe(1);
   });
 });
