@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { restartDelay, Supervisor, type RestartPolicy } from '../shared/supervisor';
-import { freePort } from './support/ports';
+import { freePort } from '../shared/ports';
 
 /**
  * The supervisor `npm start` runs, over real child processes: a tiny script in place of a subgraph

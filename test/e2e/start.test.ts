@@ -6,7 +6,7 @@ import { SUBGRAPH_NAMES } from '../../subgraphs/names';
 import { subjectAt } from '../../shared/generator/subjects';
 import { TEST_DATASET } from '../support/stores';
 import { WARM_STORES } from '../support/storePool';
-import { freePort } from '../support/ports';
+import { freePort } from '../../shared/ports';
 
 /**
  * The top of the pyramid: the graph started as `npm start` starts it (seven subgraph processes on
