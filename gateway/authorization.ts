@@ -23,13 +23,13 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type SelectionNode,
   isCompositeType,
   OperationTypeNode,
 } from 'graphql';
 import { classificationsOf, type SdlClassifications } from '../shared/policy/classification';
 import { levelRank } from '../shared/policy/levels';
 import { echo } from '../shared/errors';
+import { included } from '../shared/selection';
 import { echoesCapped } from '../shared/http';
 import { CURRENT_PLANNING, decideBeforePlanning, UNCLASSIFIED, type Requirement } from '../shared/policy/decide';
 import type { Principal } from '../shared/policy/principal';
@@ -324,20 +324,6 @@ export function filterOperation(
   const remaining = getOperationAST(current, operationName ?? undefined);
   const empty = !remaining || remaining.selectionSet.selections.length === 0;
   return { document: empty ? null : current, removals, disclosed: [...disclosed.values()] };
-}
-
-function booleanArg(node: SelectionNode, directive: string, variables: Readonly<Record<string, unknown>>): boolean | null {
-  const found = node.directives?.find((d) => d.name.value === directive);
-  const value = found?.arguments?.find((a) => a.name.value === 'if')?.value;
-  if (!value) return null;
-  if (value.kind === Kind.BOOLEAN) return value.value;
-  if (value.kind === Kind.VARIABLE) return variables[value.name.value] === true;
-  return null;
-}
-
-/** Whether `@skip`/`@include` keep a selection, with the operation's coerced variables (`prepareOperation`). */
-export function included(node: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
-  return booleanArg(node, 'skip', variables) !== true && booleanArg(node, 'include', variables) !== false;
 }
 
 function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {

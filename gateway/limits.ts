@@ -37,7 +37,8 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { OperationLimits } from '../shared/config';
 import { holdsNul } from '../shared/http';
 import type { ErrorCode } from '../shared/errors';
-import { included, prepareOperation } from './authorization';
+import { prepareOperation } from './authorization';
+import { included } from '../shared/selection';
 
 /**
  * Operation limits and demand control, after Apollo Router's: what an operation may ask of the

@@ -1,15 +1,6 @@
-import {
-  getDirectiveValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  Kind,
-  type FieldNode,
-  type FragmentSpreadNode,
-  type GraphQLResolveInfo,
-  type InlineFragmentNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { badUserInput } from './errors';
+import { included } from './selection';
 
 /**
  * Cursor pagination (the Relay connection shape). Cursors are opaque to clients: base64url of the
@@ -128,13 +119,10 @@ export function toConnection<T>(
  * reads the page instead of in one of its own.
  */
 export function selectsTotalCount(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): boolean {
-  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) =>
-    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
   const seen = new Set<string>();
   const selects = (set: SelectionSetNode | undefined): boolean =>
     (set?.selections ?? []).some((selection) => {
-      if (!included(selection)) return false;
+      if (!included(selection, info.variableValues)) return false;
       if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
       if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet);
       const name = selection.name.value;
