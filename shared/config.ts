@@ -266,17 +266,17 @@ const postgresUrl = makeValidator<string>((input) => {
   return input;
 });
 
-const positiveInt = makeValidator<number>((input) => {
+function positiveIntegerOf(input: string): number {
   const n = Number(input);
   if (!Number.isInteger(n) || n <= 0) throw new EnvError(`expected a positive integer, got "${input}"`);
   return n;
-});
+}
+
+const positiveInt = makeValidator<number>(positiveIntegerOf);
 
 /** A positive integer, or empty for unset (a per-subgraph override of a global setting). */
 const optionalPositiveInt = makeValidator<string>((input) => {
-  if (input === '') return input;
-  const n = Number(input);
-  if (!Number.isInteger(n) || n <= 0) throw new EnvError(`expected a positive integer, got "${input}"`);
+  if (input !== '') positiveIntegerOf(input);
   return input;
 });
 
