@@ -1,10 +1,9 @@
-import { createPublicKey } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { freePort } from '../shared/ports';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { loadConfig, type Config } from '../shared/config';
+import { loadConfig, subgraphEnvironment, type Config } from '../shared/config';
 import { Supervisor } from '../shared/supervisor';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/names';
 
@@ -15,20 +14,6 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/names';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-
-/** What only the gateway may hold (as scripts/start.ts): a subgraph gets the public half of the context key. */
-const GATEWAY_ONLY = ['CG_TOKEN_SECRET', 'CG_TOKEN_PRIVATE_KEY', 'CG_TOKEN_PUBLIC_KEY', 'CG_TOKEN_JWKS_URL', 'CG_CONTEXT_PRIVATE_KEY'];
-
-function subgraphEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out = { ...env };
-  const privateKey = out.CG_CONTEXT_PRIVATE_KEY;
-  if (privateKey && !out.CG_CONTEXT_PUBLIC_KEY) {
-    out.CG_CONTEXT_PUBLIC_KEY = String(createPublicKey(privateKey.replace(/\\n/g, '\n')).export({ type: 'spki', format: 'pem' }));
-  }
-  for (const variable of GATEWAY_ONLY) delete out[variable];
-  return out;
-}
-
 
 export interface StackPorts {
   readonly gateway: number;
@@ -128,7 +113,7 @@ export class Stack {
   static async start(options: StackOptions): Promise<Stack> {
     const stack = new Stack(options, Stack.environment(options));
     const { supervisor } = stack;
-    const env = subgraphEnv(stack.env);
+    const env = subgraphEnvironment(stack.env);
     for (const name of SUBGRAPH_NAMES) {
       supervisor.start({ name, entry: `subgraphs/${name}/index.ts`, cwd: ROOT, env, readyUrl: `http://127.0.0.1:${options.ports.subgraphs[name].port}/health/ready` });
     }

@@ -1,7 +1,6 @@
-import { createPublicKey } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../shared/config';
+import { subgraphEnvironment, type Config } from '../shared/config';
 import { configOrExit } from '../shared/process';
 import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { DEMO_STORIES, subjectAt } from '../shared/generator/subjects';
@@ -36,23 +35,8 @@ function prefixLines(name: string, color: number, chunk: Buffer, out: NodeJS.Wri
   }
 }
 
-/** What only the gateway may hold: a subgraph gets none of it (it verifies contexts with the public key). */
-const GATEWAY_ONLY = ['CG_TOKEN_SECRET', 'CG_TOKEN_PRIVATE_KEY', 'CG_TOKEN_PUBLIC_KEY', 'CG_TOKEN_JWKS_URL', 'CG_CONTEXT_PRIVATE_KEY'];
-
 function envFor(name: string): NodeJS.ProcessEnv {
-  if (name === 'gateway') return process.env;
-  const env = { ...process.env };
-  const privateKey = env.CG_CONTEXT_PRIVATE_KEY;
-  if (privateKey && !env.CG_CONTEXT_PUBLIC_KEY) {
-    // The subgraphs verify with the public half of the gateway's key.
-    try {
-      env.CG_CONTEXT_PUBLIC_KEY = String(createPublicKey(privateKey.replace(/\\n/g, '\n')).export({ type: 'spki', format: 'pem' }));
-    } catch {
-      // the gateway reports the malformed key when it reads its configuration
-    }
-  }
-  for (const variable of GATEWAY_ONLY) delete env[variable];
-  return env;
+  return name === 'gateway' ? process.env : subgraphEnvironment(process.env);
 }
 
 function banner(config: Config): string {

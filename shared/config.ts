@@ -82,6 +82,28 @@ export interface AuthConfig {
  */
 export type ConfigRole = 'all' | 'gateway' | 'subgraph' | 'token' | 'tool';
 
+/** What only the gateway may hold: a subgraph process gets none of it (it verifies contexts with the public key). */
+const GATEWAY_ONLY = ['CG_TOKEN_SECRET', 'CG_TOKEN_PRIVATE_KEY', 'CG_TOKEN_PUBLIC_KEY', 'CG_TOKEN_JWKS_URL', 'CG_CONTEXT_PRIVATE_KEY'] as const;
+
+/**
+ * The environment a subgraph process is started with (`npm start`, `npm run bench`): the stack's,
+ * with the public half of the gateway's context key in place of the private one, and nothing else
+ * only the gateway may hold.
+ */
+export function subgraphEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  const privateKey = out.CG_CONTEXT_PRIVATE_KEY;
+  if (privateKey && !out.CG_CONTEXT_PUBLIC_KEY) {
+    try {
+      out.CG_CONTEXT_PUBLIC_KEY = String(createPublicKey(privateKey.replace(/\\n/g, '\n')).export({ type: 'spki', format: 'pem' }));
+    } catch {
+      // the gateway reports the malformed key when it reads its configuration
+    }
+  }
+  for (const variable of GATEWAY_ONLY) delete out[variable];
+  return out;
+}
+
 /** The symmetric key used when none is configured outside production. Never valid in production. */
 export const DEVELOPMENT_TOKEN_SECRET = 'credit-graph-development-only-secret-never-use-in-production';
 
