@@ -1,13 +1,13 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { ResolverMap } from './types';
 import type { Knex } from 'knex';
-import { visibilityFor } from './visibility';
+import { recordListResolver } from './visibility';
 import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
 import { lifeCycleSdl } from '../ingest/schema';
 import { lifeCycleResolvers } from '../ingest/resolvers';
 import { registerImportRoute } from '../ingest/http';
 import { classificationsOf } from '../policy/classification';
-import { selectsTotalCount, type PageLimits } from '../pagination';
+import type { PageLimits } from '../pagination';
 import type { Migration } from '../store';
 import type { DatasetPlan } from '../seed';
 import { scalarResolvers } from '../scalars';
@@ -52,8 +52,7 @@ export function sectorProfileResolvers<Context extends SectorContext>(
 ) {
   const listResolvers: Record<string, ProfileResolver<Context>> = {};
   for (const [field, list] of Object.entries(lists)) {
-    listResolvers[field] = (profile, args, context, info) =>
-      context.records.page(list, profile.subjectCode, args, visibilityFor(info, context.request, profile.subjectCode), { count: selectsTotalCount(info) });
+    listResolvers[field] = recordListResolver(list, (profile: SectorProfile) => profile.subjectCode);
   }
   return {
     Subject: {

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Visibility } from '../records';
+import { selectsTotalCount, type Connection, type PageArgs } from '../pagination';
+import type { CreditRecord, RecordList, RecordLoaders, Visibility } from '../records';
 import type { SubgraphRequest } from './request';
 
 /**
@@ -21,4 +22,16 @@ export function visibilityOf(request: SubgraphRequest, field: string, subject: s
   const statutory = principal.statutory && request.purpose !== null && principal.purposes.includes(request.purpose);
   if (!decision.allowed || decision.basis === 'per-record') return 'public';
   return itself || statutory || decision.basis === 'self' || decision.basis === 'statutory' ? 'full' : 'all';
+}
+
+/**
+ * The resolver of a record list's field: a page of its parent's subject as the caller may see the
+ * list, `totalCount` counted in the page's statement when the client selected it. Every sector's
+ * lists and the registry's listings are served by it.
+ */
+export function recordListResolver<Parent>(list: RecordList, subjectOf: (parent: Parent) => string) {
+  return (parent: Parent, args: PageArgs, context: { readonly records: RecordLoaders; readonly request: SubgraphRequest }, info: GraphQLResolveInfo): Promise<Connection<CreditRecord>> => {
+    const subject = subjectOf(parent);
+    return context.records.page(list, subject, args, visibilityFor(info, context.request, subject), { count: selectsTotalCount(info) });
+  };
 }

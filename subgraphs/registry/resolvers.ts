@@ -1,11 +1,10 @@
 import type { ResolverMap } from '../../shared/subgraph/types';
 import { badUserInput } from '../../shared/errors';
 import { isNaturalPersonCode, requireSubjectCode } from '../../shared/identifiers';
-import { encodeCursor, pageRequest, selectsTotalCount, toConnection, type PageArgs } from '../../shared/pagination';
+import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
 import { scalarResolvers } from '../../shared/scalars';
-import { visibilityFor } from '../../shared/subgraph/visibility';
+import { recordListResolver } from '../../shared/subgraph/visibility';
 import type { Requirement } from '../../shared/policy/decide';
-import type { GraphQLResolveInfo } from 'graphql';
 import { REGISTRY_LISTS, searchOrganizations, countOrganizations, type SubjectRow } from './store';
 import type { RegistryContext } from './context';
 import { lifeCycleResolvers, type CategoryOf } from '../../shared/ingest/resolvers';
@@ -71,10 +70,8 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
     region: (s: SubjectRow) => ({ code: s.division_code, name: s.region_name }),
     registrationAuthority: (s: SubjectRow) => s.registration_authority,
     legalRepresentative: (s: SubjectRow) => (s.legal_rep_name ? { name: s.legal_rep_name } : null),
-    abnormalOperationListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.abnormalOperationListings, s.code, args, visibilityFor(info, context.request, s.code), { count: selectsTotalCount(info) }),
-    seriousIllegalListings: (s: SubjectRow, args: PageArgs, context: RegistryContext, info: GraphQLResolveInfo) =>
-      context.records.page(REGISTRY_LISTS.seriousIllegalListings, s.code, args, visibilityFor(info, context.request, s.code), { count: selectsTotalCount(info) }),
+    abnormalOperationListings: recordListResolver(REGISTRY_LISTS.abnormalOperationListings, (s: SubjectRow) => s.code),
+    seriousIllegalListings: recordListResolver(REGISTRY_LISTS.seriousIllegalListings, (s: SubjectRow) => s.code),
   },
 };
 
