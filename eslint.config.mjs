@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * package's build output (`pkg/dist/...`): only what a package exports is its interface.
  */
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'web/dist/', 'web/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

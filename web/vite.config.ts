@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The web front ends, built into web/dist and served by the gateway (no CDN at run time):
+ * - the site (`index.html`): the subject's self-service pages and the authority's desk;
+ * - the explorer (`explorer/index.html`): GraphiQL for frontend teams.
+ * JSX is compiled by Vite's own transformer (React's automatic runtime).
+ */
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: false,
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      input: {
+        site: fileURLToPath(new URL('./index.html', import.meta.url)),
+        explorer: fileURLToPath(new URL('./explorer/index.html', import.meta.url)),
+      },
+    },
+  },
+});
