@@ -4,6 +4,116 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A source authority answers an objection to one of its records. */
+export type AnswerObjectionInput = {
+  objection: string | number;
+  outcome: ObjectionOutcome;
+  /** Why (one line, at most 500 characters): shown to the subject. */
+  reasons: string;
+};
+
+/** The record types of construction a source authority submits. */
+export type ConstructionRecordType =
+  | 'BadBehaviourRecord'
+  | 'ConstructionProject'
+  | 'GoodBehaviourRecord'
+  | 'MarketBlacklisting'
+  | 'QualificationCertificate'
+  | 'RegisteredPractitioner'
+  | 'WageArrearsListing';
+
+/** The record types of ecommerce a source authority submits. */
+export type EcommerceRecordType =
+  | 'ComplaintStatistic'
+  | 'CounterfeitPenalty'
+  | 'IpNoticeOutcome'
+  | 'OnlineShop'
+  | 'PlatformMeasure';
+
+/** The record types of finance a source authority submits. */
+export type FinanceRecordType =
+  | 'AssetRecord'
+  | 'CourtJudgment'
+  | 'CreditAccount'
+  | 'DishonestDebtorListing'
+  | 'Guarantee';
+
+/** The record types of healthcare a source authority submits. */
+export type HealthcareRecordType =
+  | 'ClinicalRecord'
+  | 'InsuranceFundViolation'
+  | 'InsuranceStaffScore'
+  | 'PeriodicAssessment'
+  | 'PhysicianRegistration'
+  | 'PracticeLicence';
+
+/** How a source authority answers an objection. */
+export type ObjectionOutcome =
+  /** It has submitted a correction of the record (a `submit…` with `correctionReason`) since the objection was filed. */
+  | 'CORRECTED'
+  /** It cannot verify the record: the record is withdrawn with the answer. */
+  | 'UNVERIFIABLE'
+  /** The record stands as it is. */
+  | 'UPHELD';
+
+/** Where one objection stands: OPEN until its source authority answers it. */
+export type ObjectionState =
+  /** The source authority corrected the record (a later version). */
+  | 'CORRECTED'
+  | 'OPEN'
+  /** The source authority could not verify the record: it was withdrawn (FCRA §1681i(a)(5)(A)). */
+  | 'UNVERIFIABLE'
+  /** The source authority confirmed the record as it is. */
+  | 'UPHELD'
+  /** The source authority withdrew the record before answering: nothing is left to object to (the answer says why). */
+  | 'WITHDRAWN';
+
+/** Where an objection to a record stands (CIR Art. 25). */
+export type ObjectionStatus =
+  | 'CORRECTED'
+  | 'NONE'
+  | 'UNDER_OBJECTION'
+  | 'UNVERIFIABLE'
+  | 'UPHELD';
+
+/** What a record version did. */
+export type RecordChange =
+  | 'CORRECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
+/** Whether a record version is in force. */
+export type RecordState =
+  | 'IN_FORCE'
+  | 'WITHDRAWN';
+
+/** The record types of registry a source authority submits. */
+export type RegistryRecordType =
+  | 'AbnormalOperationListing'
+  | 'SeriousIllegalListing';
+
+/** Where a credit-repair application stands: APPLIED (pending), APPROVED or REJECTED by the record's source authority. */
+export type RepairApplicationStatus =
+  | 'APPLIED'
+  | 'APPROVED'
+  | 'REJECTED'
+  /** The source authority withdrew the record before deciding: nothing is left to repair (the decision says why). */
+  | 'WITHDRAWN';
+
+/** The source authority's decision on a repair application, with its reasons. */
+export type RepairDecisionInput = {
+  application: string | number;
+  approve: boolean;
+  reasons: string;
+};
+
+/** Where a credit-repair application for a record stands. */
+export type RepairStatus =
+  | 'APPLIED'
+  | 'NONE'
+  | 'REJECTED'
+  | 'REPAIRED';
+
 export type SubjectKind =
   | 'INDIVIDUAL_BUSINESS'
   | 'LEGAL_PERSON'
@@ -15,6 +125,312 @@ export type SubjectStatus =
   | 'ACTIVE'
   | 'CANCELLED'
   | 'REVOKED';
+
+/** What happened to one submitted row. */
+export type SubmissionOutcome =
+  /** A new version of the record on file under the same document number. */
+  | 'CORRECTED'
+  /** A new record, version 1. */
+  | 'CREATED'
+  /** The same record as on file: nothing written. */
+  | 'UNCHANGED'
+  /** The record was withdrawn (a new version in state WITHDRAWN). */
+  | 'WITHDRAWN';
+
+/** The record types of taxation a source authority submits. */
+export type TaxationRecordType =
+  | 'MajorTaxViolation'
+  | 'TaxArrearsNotice'
+  | 'TaxCreditRating'
+  | 'TaxPenalty'
+  | 'TaxRegistration';
+
+/** A record the caller submitted in error, to withdraw. */
+export type WithdrawRecordInput = {
+  documentNumber: string;
+  /** Why it is withdrawn (e.g. the penalty was revoked). */
+  reason: string;
+};
+
+export type DeskAnswerConstructionObjectionMutationVariables = Exact<{
+  input: AnswerObjectionInput;
+}>;
+
+
+export type DeskAnswerConstructionObjectionMutation = { answerConstructionObjection: { id: string, status: ObjectionState, answer: string | null, answeredAt: string | null } | null };
+
+export type DeskAnswerEcommerceObjectionMutationVariables = Exact<{
+  input: AnswerObjectionInput;
+}>;
+
+
+export type DeskAnswerEcommerceObjectionMutation = { answerEcommerceObjection: { id: string, status: ObjectionState, answer: string | null, answeredAt: string | null } | null };
+
+export type DeskAnswerFinanceObjectionMutationVariables = Exact<{
+  input: AnswerObjectionInput;
+}>;
+
+
+export type DeskAnswerFinanceObjectionMutation = { answerFinanceObjection: { id: string, status: ObjectionState, answer: string | null, answeredAt: string | null } | null };
+
+export type DeskAnswerHealthcareObjectionMutationVariables = Exact<{
+  input: AnswerObjectionInput;
+}>;
+
+
+export type DeskAnswerHealthcareObjectionMutation = { answerHealthcareObjection: { id: string, status: ObjectionState, answer: string | null, answeredAt: string | null } | null };
+
+export type DeskAnswerRegistryObjectionMutationVariables = Exact<{
+  input: AnswerObjectionInput;
+}>;
+
+
+export type DeskAnswerRegistryObjectionMutation = { answerRegistryObjection: { id: string, status: ObjectionState, answer: string | null, answeredAt: string | null } | null };
+
+export type DeskAnswerTaxationObjectionMutationVariables = Exact<{
+  input: AnswerObjectionInput;
+}>;
+
+
+export type DeskAnswerTaxationObjectionMutation = { answerTaxationObjection: { id: string, status: ObjectionState, answer: string | null, answeredAt: string | null } | null };
+
+export type DeskDecideConstructionRepairMutationVariables = Exact<{
+  input: RepairDecisionInput;
+}>;
+
+
+export type DeskDecideConstructionRepairMutation = { decideConstructionRepair: { id: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null } | null };
+
+export type DeskDecideEcommerceRepairMutationVariables = Exact<{
+  input: RepairDecisionInput;
+}>;
+
+
+export type DeskDecideEcommerceRepairMutation = { decideEcommerceRepair: { id: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null } | null };
+
+export type DeskDecideFinanceRepairMutationVariables = Exact<{
+  input: RepairDecisionInput;
+}>;
+
+
+export type DeskDecideFinanceRepairMutation = { decideFinanceRepair: { id: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null } | null };
+
+export type DeskDecideHealthcareRepairMutationVariables = Exact<{
+  input: RepairDecisionInput;
+}>;
+
+
+export type DeskDecideHealthcareRepairMutation = { decideHealthcareRepair: { id: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null } | null };
+
+export type DeskDecideRegistryRepairMutationVariables = Exact<{
+  input: RepairDecisionInput;
+}>;
+
+
+export type DeskDecideRegistryRepairMutation = { decideRegistryRepair: { id: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null } | null };
+
+export type DeskDecideTaxationRepairMutationVariables = Exact<{
+  input: RepairDecisionInput;
+}>;
+
+
+export type DeskDecideTaxationRepairMutation = { decideTaxationRepair: { id: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null } | null };
+
+export type DeskObjectionQueueQueryVariables = Exact<{
+  status?: ObjectionState | null | undefined;
+  first: number;
+  registry: boolean;
+  registryAfter?: string | null | undefined;
+  finance: boolean;
+  financeAfter?: string | null | undefined;
+  taxation: boolean;
+  taxationAfter?: string | null | undefined;
+  construction: boolean;
+  constructionAfter?: string | null | undefined;
+  ecommerce: boolean;
+  ecommerceAfter?: string | null | undefined;
+  healthcare: boolean;
+  healthcareAfter?: string | null | undefined;
+}>;
+
+
+export type DeskObjectionQueueQuery = { registryObjectionQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, recordVersion: number, documentNumber: string | null, reason: string, evidence: string | null, filedAt: string, dueOn: string, status: ObjectionState, overdue: boolean, escalatedAt: string | null, answer: string | null, answeredAt: string | null }> } | null, financeObjectionQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, recordVersion: number, documentNumber: string | null, reason: string, evidence: string | null, filedAt: string, dueOn: string, status: ObjectionState, overdue: boolean, escalatedAt: string | null, answer: string | null, answeredAt: string | null }> } | null, taxationObjectionQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, recordVersion: number, documentNumber: string | null, reason: string, evidence: string | null, filedAt: string, dueOn: string, status: ObjectionState, overdue: boolean, escalatedAt: string | null, answer: string | null, answeredAt: string | null }> } | null, constructionObjectionQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, recordVersion: number, documentNumber: string | null, reason: string, evidence: string | null, filedAt: string, dueOn: string, status: ObjectionState, overdue: boolean, escalatedAt: string | null, answer: string | null, answeredAt: string | null }> } | null, ecommerceObjectionQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, recordVersion: number, documentNumber: string | null, reason: string, evidence: string | null, filedAt: string, dueOn: string, status: ObjectionState, overdue: boolean, escalatedAt: string | null, answer: string | null, answeredAt: string | null }> } | null, healthcareObjectionQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, recordVersion: number, documentNumber: string | null, reason: string, evidence: string | null, filedAt: string, dueOn: string, status: ObjectionState, overdue: boolean, escalatedAt: string | null, answer: string | null, answeredAt: string | null }> } | null };
+
+export type DeskQueuedObjectionFragment = { id: string, recordType: string, recordId: string, recordVersion: number, documentNumber: string | null, reason: string, evidence: string | null, filedAt: string, dueOn: string, status: ObjectionState, overdue: boolean, escalatedAt: string | null, answer: string | null, answeredAt: string | null };
+
+export type DeskRepairQueueQueryVariables = Exact<{
+  status?: RepairApplicationStatus | null | undefined;
+  first: number;
+  registry: boolean;
+  registryAfter?: string | null | undefined;
+  finance: boolean;
+  financeAfter?: string | null | undefined;
+  taxation: boolean;
+  taxationAfter?: string | null | undefined;
+  construction: boolean;
+  constructionAfter?: string | null | undefined;
+  ecommerce: boolean;
+  ecommerceAfter?: string | null | undefined;
+  healthcare: boolean;
+  healthcareAfter?: string | null | undefined;
+}>;
+
+
+export type DeskRepairQueueQuery = { registryRepairQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null }> } | null, financeRepairQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null }> } | null, taxationRepairQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null }> } | null, constructionRepairQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null }> } | null, ecommerceRepairQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null }> } | null, healthcareRepairQueue?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null }> } | null };
+
+export type DeskQueuedRepairFragment = { id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null };
+
+export type DeskSubjectRecordsQueryVariables = Exact<{
+  code: string | number;
+  first: number;
+  registry: boolean;
+  finance: boolean;
+  taxation: boolean;
+  construction: boolean;
+  ecommerce: boolean;
+  healthcare: boolean;
+}>;
+
+
+export type DeskSubjectRecordsQuery = { subject: { code: string, name: string, kind: SubjectKind, abnormalOperationListings?: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, seriousIllegalListings?: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, finance?: { dishonestDebtorListings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, courtJudgments: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, taxation?: { creditRatings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, arrearsNotices: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, majorViolations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, penalties: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, construction?: { qualifications: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, practitioners: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, projects: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, goodBehaviourRecords: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, badBehaviourRecords: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, blacklistings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, wageArrearsListings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, ecommerce?: { shops: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, counterfeitPenalties: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, healthcare?: { practiceLicences: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, physicianRegistrations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, insuranceFundViolations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null } | null };
+
+type DeskRecordVersion_AbnormalOperationListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_AssetRecord_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_BadBehaviourRecord_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_ComplaintStatistic_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_ConstructionProject_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_CounterfeitPenalty_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_CourtJudgment_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_CreditAccount_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_DishonestDebtorListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_GoodBehaviourRecord_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_Guarantee_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_InsuranceFundViolation_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_InsuranceStaffScore_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_IpNoticeOutcome_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_MajorTaxViolation_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_MarketBlacklisting_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_OnlineShop_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_PeriodicAssessment_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_PhysicianRegistration_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_PlatformMeasure_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_PracticeLicence_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_QualificationCertificate_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_RegisteredPractitioner_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_SeriousIllegalListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_TaxArrearsNotice_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_TaxCreditRating_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_TaxPenalty_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_TaxRegistration_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+type DeskRecordVersion_WageArrearsListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
+
+export type DeskRecordVersionFragment =
+  | DeskRecordVersion_AbnormalOperationListing_Fragment
+  | DeskRecordVersion_AssetRecord_Fragment
+  | DeskRecordVersion_BadBehaviourRecord_Fragment
+  | DeskRecordVersion_ComplaintStatistic_Fragment
+  | DeskRecordVersion_ConstructionProject_Fragment
+  | DeskRecordVersion_CounterfeitPenalty_Fragment
+  | DeskRecordVersion_CourtJudgment_Fragment
+  | DeskRecordVersion_CreditAccount_Fragment
+  | DeskRecordVersion_DishonestDebtorListing_Fragment
+  | DeskRecordVersion_GoodBehaviourRecord_Fragment
+  | DeskRecordVersion_Guarantee_Fragment
+  | DeskRecordVersion_InsuranceFundViolation_Fragment
+  | DeskRecordVersion_InsuranceStaffScore_Fragment
+  | DeskRecordVersion_IpNoticeOutcome_Fragment
+  | DeskRecordVersion_MajorTaxViolation_Fragment
+  | DeskRecordVersion_MarketBlacklisting_Fragment
+  | DeskRecordVersion_OnlineShop_Fragment
+  | DeskRecordVersion_PeriodicAssessment_Fragment
+  | DeskRecordVersion_PhysicianRegistration_Fragment
+  | DeskRecordVersion_PlatformMeasure_Fragment
+  | DeskRecordVersion_PracticeLicence_Fragment
+  | DeskRecordVersion_QualificationCertificate_Fragment
+  | DeskRecordVersion_RegisteredPractitioner_Fragment
+  | DeskRecordVersion_SeriousIllegalListing_Fragment
+  | DeskRecordVersion_TaxArrearsNotice_Fragment
+  | DeskRecordVersion_TaxCreditRating_Fragment
+  | DeskRecordVersion_TaxPenalty_Fragment
+  | DeskRecordVersion_TaxRegistration_Fragment
+  | DeskRecordVersion_WageArrearsListing_Fragment
+;
+
+export type DeskWithdrawConstructionRecordsMutationVariables = Exact<{
+  recordType: ConstructionRecordType;
+  records: Array<WithdrawRecordInput> | WithdrawRecordInput;
+}>;
+
+
+export type DeskWithdrawConstructionRecordsMutation = { withdrawConstructionRecords: { recordType: string, received: number, withdrawn: number, unchanged: number, notices: number, results: Array<{ line: number, documentNumber: string, outcome: SubmissionOutcome, id: string }> } | null };
+
+export type DeskWithdrawEcommerceRecordsMutationVariables = Exact<{
+  recordType: EcommerceRecordType;
+  records: Array<WithdrawRecordInput> | WithdrawRecordInput;
+}>;
+
+
+export type DeskWithdrawEcommerceRecordsMutation = { withdrawEcommerceRecords: { recordType: string, received: number, withdrawn: number, unchanged: number, notices: number, results: Array<{ line: number, documentNumber: string, outcome: SubmissionOutcome, id: string }> } | null };
+
+export type DeskWithdrawFinanceRecordsMutationVariables = Exact<{
+  recordType: FinanceRecordType;
+  records: Array<WithdrawRecordInput> | WithdrawRecordInput;
+}>;
+
+
+export type DeskWithdrawFinanceRecordsMutation = { withdrawFinanceRecords: { recordType: string, received: number, withdrawn: number, unchanged: number, notices: number, results: Array<{ line: number, documentNumber: string, outcome: SubmissionOutcome, id: string }> } | null };
+
+export type DeskWithdrawHealthcareRecordsMutationVariables = Exact<{
+  recordType: HealthcareRecordType;
+  records: Array<WithdrawRecordInput> | WithdrawRecordInput;
+}>;
+
+
+export type DeskWithdrawHealthcareRecordsMutation = { withdrawHealthcareRecords: { recordType: string, received: number, withdrawn: number, unchanged: number, notices: number, results: Array<{ line: number, documentNumber: string, outcome: SubmissionOutcome, id: string }> } | null };
+
+export type DeskWithdrawRegistryRecordsMutationVariables = Exact<{
+  recordType: RegistryRecordType;
+  records: Array<WithdrawRecordInput> | WithdrawRecordInput;
+}>;
+
+
+export type DeskWithdrawRegistryRecordsMutation = { withdrawRegistryRecords: { recordType: string, received: number, withdrawn: number, unchanged: number, notices: number, results: Array<{ line: number, documentNumber: string, outcome: SubmissionOutcome, id: string }> } | null };
+
+export type DeskWithdrawTaxationRecordsMutationVariables = Exact<{
+  recordType: TaxationRecordType;
+  records: Array<WithdrawRecordInput> | WithdrawRecordInput;
+}>;
+
+
+export type DeskWithdrawTaxationRecordsMutation = { withdrawTaxationRecords: { recordType: string, received: number, withdrawn: number, unchanged: number, notices: number, results: Array<{ line: number, documentNumber: string, outcome: SubmissionOutcome, id: string }> } | null };
 
 export type MyProfileQueryVariables = Exact<{
   code: string | number;
@@ -41,7 +457,598 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const DeskQueuedObjectionFragmentDoc = new TypedDocumentString(`
+    fragment DeskQueuedObjection on Objection {
+  id
+  recordType
+  recordId
+  recordVersion
+  documentNumber
+  reason
+  evidence
+  filedAt
+  dueOn
+  status
+  overdue
+  escalatedAt
+  answer
+  answeredAt
+}
+    `, {"fragmentName":"DeskQueuedObjection"}) as unknown as TypedDocumentString<DeskQueuedObjectionFragment, unknown>;
+export const DeskQueuedRepairFragmentDoc = new TypedDocumentString(`
+    fragment DeskQueuedRepair on RepairApplication {
+  id
+  recordType
+  recordId
+  documentNumber
+  measures
+  commitment
+  appliedAt
+  status
+  decision
+  decidedAt
+}
+    `, {"fragmentName":"DeskQueuedRepair"}) as unknown as TypedDocumentString<DeskQueuedRepairFragment, unknown>;
+export const DeskRecordVersionFragmentDoc = new TypedDocumentString(`
+    fragment DeskRecordVersion on CreditRecord {
+  id
+  documentNumber
+  decisionDate
+  publicityEndsOn
+  version
+  state
+  change
+  recordedAt
+  objectionStatus
+  repairStatus
+  sourceAuthority {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"DeskRecordVersion"}) as unknown as TypedDocumentString<DeskRecordVersionFragment, unknown>;
+export const DeskAnswerConstructionObjectionDocument = new TypedDocumentString(`
+    mutation DeskAnswerConstructionObjection($input: AnswerObjectionInput!) {
+  answerConstructionObjection(input: $input) {
+    id
+    status
+    answer
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAnswerConstructionObjectionMutation, DeskAnswerConstructionObjectionMutationVariables>;
+export const DeskAnswerEcommerceObjectionDocument = new TypedDocumentString(`
+    mutation DeskAnswerEcommerceObjection($input: AnswerObjectionInput!) {
+  answerEcommerceObjection(input: $input) {
+    id
+    status
+    answer
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAnswerEcommerceObjectionMutation, DeskAnswerEcommerceObjectionMutationVariables>;
+export const DeskAnswerFinanceObjectionDocument = new TypedDocumentString(`
+    mutation DeskAnswerFinanceObjection($input: AnswerObjectionInput!) {
+  answerFinanceObjection(input: $input) {
+    id
+    status
+    answer
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAnswerFinanceObjectionMutation, DeskAnswerFinanceObjectionMutationVariables>;
+export const DeskAnswerHealthcareObjectionDocument = new TypedDocumentString(`
+    mutation DeskAnswerHealthcareObjection($input: AnswerObjectionInput!) {
+  answerHealthcareObjection(input: $input) {
+    id
+    status
+    answer
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAnswerHealthcareObjectionMutation, DeskAnswerHealthcareObjectionMutationVariables>;
+export const DeskAnswerRegistryObjectionDocument = new TypedDocumentString(`
+    mutation DeskAnswerRegistryObjection($input: AnswerObjectionInput!) {
+  answerRegistryObjection(input: $input) {
+    id
+    status
+    answer
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAnswerRegistryObjectionMutation, DeskAnswerRegistryObjectionMutationVariables>;
+export const DeskAnswerTaxationObjectionDocument = new TypedDocumentString(`
+    mutation DeskAnswerTaxationObjection($input: AnswerObjectionInput!) {
+  answerTaxationObjection(input: $input) {
+    id
+    status
+    answer
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAnswerTaxationObjectionMutation, DeskAnswerTaxationObjectionMutationVariables>;
+export const DeskDecideConstructionRepairDocument = new TypedDocumentString(`
+    mutation DeskDecideConstructionRepair($input: RepairDecisionInput!) {
+  decideConstructionRepair(input: $input) {
+    id
+    status
+    decision
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskDecideConstructionRepairMutation, DeskDecideConstructionRepairMutationVariables>;
+export const DeskDecideEcommerceRepairDocument = new TypedDocumentString(`
+    mutation DeskDecideEcommerceRepair($input: RepairDecisionInput!) {
+  decideEcommerceRepair(input: $input) {
+    id
+    status
+    decision
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskDecideEcommerceRepairMutation, DeskDecideEcommerceRepairMutationVariables>;
+export const DeskDecideFinanceRepairDocument = new TypedDocumentString(`
+    mutation DeskDecideFinanceRepair($input: RepairDecisionInput!) {
+  decideFinanceRepair(input: $input) {
+    id
+    status
+    decision
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskDecideFinanceRepairMutation, DeskDecideFinanceRepairMutationVariables>;
+export const DeskDecideHealthcareRepairDocument = new TypedDocumentString(`
+    mutation DeskDecideHealthcareRepair($input: RepairDecisionInput!) {
+  decideHealthcareRepair(input: $input) {
+    id
+    status
+    decision
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskDecideHealthcareRepairMutation, DeskDecideHealthcareRepairMutationVariables>;
+export const DeskDecideRegistryRepairDocument = new TypedDocumentString(`
+    mutation DeskDecideRegistryRepair($input: RepairDecisionInput!) {
+  decideRegistryRepair(input: $input) {
+    id
+    status
+    decision
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskDecideRegistryRepairMutation, DeskDecideRegistryRepairMutationVariables>;
+export const DeskDecideTaxationRepairDocument = new TypedDocumentString(`
+    mutation DeskDecideTaxationRepair($input: RepairDecisionInput!) {
+  decideTaxationRepair(input: $input) {
+    id
+    status
+    decision
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeskDecideTaxationRepairMutation, DeskDecideTaxationRepairMutationVariables>;
+export const DeskObjectionQueueDocument = new TypedDocumentString(`
+    query DeskObjectionQueue($status: ObjectionState, $first: Int!, $registry: Boolean!, $registryAfter: String, $finance: Boolean!, $financeAfter: String, $taxation: Boolean!, $taxationAfter: String, $construction: Boolean!, $constructionAfter: String, $ecommerce: Boolean!, $ecommerceAfter: String, $healthcare: Boolean!, $healthcareAfter: String) {
+  registryObjectionQueue(status: $status, first: $first, after: $registryAfter) @include(if: $registry) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedObjection
+    }
+  }
+  financeObjectionQueue(status: $status, first: $first, after: $financeAfter) @include(if: $finance) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedObjection
+    }
+  }
+  taxationObjectionQueue(status: $status, first: $first, after: $taxationAfter) @include(if: $taxation) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedObjection
+    }
+  }
+  constructionObjectionQueue(
+    status: $status
+    first: $first
+    after: $constructionAfter
+  ) @include(if: $construction) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedObjection
+    }
+  }
+  ecommerceObjectionQueue(status: $status, first: $first, after: $ecommerceAfter) @include(if: $ecommerce) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedObjection
+    }
+  }
+  healthcareObjectionQueue(
+    status: $status
+    first: $first
+    after: $healthcareAfter
+  ) @include(if: $healthcare) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedObjection
+    }
+  }
+}
+    fragment DeskQueuedObjection on Objection {
+  id
+  recordType
+  recordId
+  recordVersion
+  documentNumber
+  reason
+  evidence
+  filedAt
+  dueOn
+  status
+  overdue
+  escalatedAt
+  answer
+  answeredAt
+}`) as unknown as TypedDocumentString<DeskObjectionQueueQuery, DeskObjectionQueueQueryVariables>;
+export const DeskRepairQueueDocument = new TypedDocumentString(`
+    query DeskRepairQueue($status: RepairApplicationStatus, $first: Int!, $registry: Boolean!, $registryAfter: String, $finance: Boolean!, $financeAfter: String, $taxation: Boolean!, $taxationAfter: String, $construction: Boolean!, $constructionAfter: String, $ecommerce: Boolean!, $ecommerceAfter: String, $healthcare: Boolean!, $healthcareAfter: String) {
+  registryRepairQueue(status: $status, first: $first, after: $registryAfter) @include(if: $registry) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedRepair
+    }
+  }
+  financeRepairQueue(status: $status, first: $first, after: $financeAfter) @include(if: $finance) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedRepair
+    }
+  }
+  taxationRepairQueue(status: $status, first: $first, after: $taxationAfter) @include(if: $taxation) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedRepair
+    }
+  }
+  constructionRepairQueue(
+    status: $status
+    first: $first
+    after: $constructionAfter
+  ) @include(if: $construction) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedRepair
+    }
+  }
+  ecommerceRepairQueue(status: $status, first: $first, after: $ecommerceAfter) @include(if: $ecommerce) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedRepair
+    }
+  }
+  healthcareRepairQueue(status: $status, first: $first, after: $healthcareAfter) @include(if: $healthcare) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskQueuedRepair
+    }
+  }
+}
+    fragment DeskQueuedRepair on RepairApplication {
+  id
+  recordType
+  recordId
+  documentNumber
+  measures
+  commitment
+  appliedAt
+  status
+  decision
+  decidedAt
+}`) as unknown as TypedDocumentString<DeskRepairQueueQuery, DeskRepairQueueQueryVariables>;
+export const DeskSubjectRecordsDocument = new TypedDocumentString(`
+    query DeskSubjectRecords($code: ID!, $first: Int!, $registry: Boolean!, $finance: Boolean!, $taxation: Boolean!, $construction: Boolean!, $ecommerce: Boolean!, $healthcare: Boolean!) {
+  subject(code: $code) {
+    code
+    name
+    kind
+    abnormalOperationListings(first: $first) @include(if: $registry) {
+      totalCount
+      nodes {
+        ...DeskRecordVersion
+      }
+    }
+    seriousIllegalListings(first: $first) @include(if: $registry) {
+      totalCount
+      nodes {
+        ...DeskRecordVersion
+      }
+    }
+    finance @include(if: $finance) {
+      dishonestDebtorListings(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      courtJudgments(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+    }
+    taxation @include(if: $taxation) {
+      creditRatings(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      arrearsNotices(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      majorViolations(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      penalties(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+    }
+    construction @include(if: $construction) {
+      qualifications(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      practitioners(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      projects(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      goodBehaviourRecords(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      badBehaviourRecords(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      blacklistings(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      wageArrearsListings(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+    }
+    ecommerce @include(if: $ecommerce) {
+      shops(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      counterfeitPenalties(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+    }
+    healthcare @include(if: $healthcare) {
+      practiceLicences(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      physicianRegistrations(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+      insuranceFundViolations(first: $first) {
+        totalCount
+        nodes {
+          ...DeskRecordVersion
+        }
+      }
+    }
+  }
+}
+    fragment DeskRecordVersion on CreditRecord {
+  id
+  documentNumber
+  decisionDate
+  publicityEndsOn
+  version
+  state
+  change
+  recordedAt
+  objectionStatus
+  repairStatus
+  sourceAuthority {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<DeskSubjectRecordsQuery, DeskSubjectRecordsQueryVariables>;
+export const DeskWithdrawConstructionRecordsDocument = new TypedDocumentString(`
+    mutation DeskWithdrawConstructionRecords($recordType: ConstructionRecordType!, $records: [WithdrawRecordInput!]!) {
+  withdrawConstructionRecords(recordType: $recordType, records: $records) {
+    recordType
+    received
+    withdrawn
+    unchanged
+    notices
+    results {
+      line
+      documentNumber
+      outcome
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskWithdrawConstructionRecordsMutation, DeskWithdrawConstructionRecordsMutationVariables>;
+export const DeskWithdrawEcommerceRecordsDocument = new TypedDocumentString(`
+    mutation DeskWithdrawEcommerceRecords($recordType: EcommerceRecordType!, $records: [WithdrawRecordInput!]!) {
+  withdrawEcommerceRecords(recordType: $recordType, records: $records) {
+    recordType
+    received
+    withdrawn
+    unchanged
+    notices
+    results {
+      line
+      documentNumber
+      outcome
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskWithdrawEcommerceRecordsMutation, DeskWithdrawEcommerceRecordsMutationVariables>;
+export const DeskWithdrawFinanceRecordsDocument = new TypedDocumentString(`
+    mutation DeskWithdrawFinanceRecords($recordType: FinanceRecordType!, $records: [WithdrawRecordInput!]!) {
+  withdrawFinanceRecords(recordType: $recordType, records: $records) {
+    recordType
+    received
+    withdrawn
+    unchanged
+    notices
+    results {
+      line
+      documentNumber
+      outcome
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskWithdrawFinanceRecordsMutation, DeskWithdrawFinanceRecordsMutationVariables>;
+export const DeskWithdrawHealthcareRecordsDocument = new TypedDocumentString(`
+    mutation DeskWithdrawHealthcareRecords($recordType: HealthcareRecordType!, $records: [WithdrawRecordInput!]!) {
+  withdrawHealthcareRecords(recordType: $recordType, records: $records) {
+    recordType
+    received
+    withdrawn
+    unchanged
+    notices
+    results {
+      line
+      documentNumber
+      outcome
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskWithdrawHealthcareRecordsMutation, DeskWithdrawHealthcareRecordsMutationVariables>;
+export const DeskWithdrawRegistryRecordsDocument = new TypedDocumentString(`
+    mutation DeskWithdrawRegistryRecords($recordType: RegistryRecordType!, $records: [WithdrawRecordInput!]!) {
+  withdrawRegistryRecords(recordType: $recordType, records: $records) {
+    recordType
+    received
+    withdrawn
+    unchanged
+    notices
+    results {
+      line
+      documentNumber
+      outcome
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskWithdrawRegistryRecordsMutation, DeskWithdrawRegistryRecordsMutationVariables>;
+export const DeskWithdrawTaxationRecordsDocument = new TypedDocumentString(`
+    mutation DeskWithdrawTaxationRecords($recordType: TaxationRecordType!, $records: [WithdrawRecordInput!]!) {
+  withdrawTaxationRecords(recordType: $recordType, records: $records) {
+    recordType
+    received
+    withdrawn
+    unchanged
+    notices
+    results {
+      line
+      documentNumber
+      outcome
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskWithdrawTaxationRecordsMutation, DeskWithdrawTaxationRecordsMutationVariables>;
 export const MyProfileDocument = new TypedDocumentString(`
     query MyProfile($code: ID!) {
   subject(code: $code) {

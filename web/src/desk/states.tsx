@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GraphQLRequestError } from '../app/graphql';
+
+/** The desk's loading, empty and error states: one look, one wording, on every page. */
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation('desk');
+  return (
+    <p role="status" className="desk-state">
+      {label ?? t('state.loading')}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="desk-state desk-empty">{children}</p>;
+}
+
+/** What the graph (or the import route) said: its message, with its codes. */
+export interface Refusal {
+  readonly message: string;
+  readonly codes: readonly string[];
+  readonly status?: number;
+}
+
+export function refusalOf(error: unknown): Refusal {
+  if (error instanceof GraphQLRequestError) return { message: error.message, codes: [...new Set(error.codes)], status: error.status };
+  if (error instanceof Error) return { message: error.message, codes: [] };
+  return { message: String(error), codes: [] };
+}
+
+export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  const { t } = useTranslation('desk');
+  const refusal = refusalOf(error);
+  return (
+    <div role="alert" className="desk-error">
+      <p className="desk-error-title">{title ?? t('state.error')}</p>
+      <p>
+        {refusal.message}
+        {refusal.codes.length > 0 && (
+          <>
+            {' '}
+            <span className="desk-code">({t('state.code', { code: refusal.codes.join(', ') })})</span>
+          </>
+        )}
+      </p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('state.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What was just done, announced to screen readers and kept on the page until the next action. */
+export function Done({ children, onDismiss }: { children: ReactNode; onDismiss: () => void }) {
+  const { t } = useTranslation('desk');
+  return (
+    <div role="status" className="desk-done">
+      <p>{children}</p>
+      <button type="button" onClick={onDismiss}>
+        {t('state.dismiss')}
+      </button>
+    </div>
+  );
+}
