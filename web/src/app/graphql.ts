@@ -8,7 +8,7 @@ import { useSiteConfig } from './context';
  * typed by graphql-codegen (web/src/gql) and listed in the persisted-query manifest, so the site sends
  * the operation's id only (`extensions.persistedQuery.sha256Hash`) and runs unchanged with the
  * gateway's safelist in `require-id` mode. Without a safelist the gateway answers an unknown id with
- * PERSISTED_QUERY_NOT_FOUND and the request is sent once more with its body (Apollo's APQ protocol).
+ * PERSISTED_QUERY_NOT_FOUND and the request is sent once more with its body.
  * The signed-in user's own access token goes with every request: there is no other API.
  */
 
@@ -70,7 +70,8 @@ export async function graphqlRequest<TResult, TVariables>(
       operationName: name,
       variables,
       ...(withBody || id === undefined ? { query } : {}),
-      ...(id !== undefined ? { extensions: { persistedQuery: { version: 1, sha256Hash: id } } } : {}),
+      // The body goes alone: APQ would check it against the id's hash, and the id hashes the manifest's printing of it.
+      ...(id !== undefined && !withBody ? { extensions: { persistedQuery: { version: 1, sha256Hash: id } } } : {}),
     };
     const response = await fetch(context.graphqlPath, { method: 'POST', headers, body: JSON.stringify(body) });
     let json: { data?: TResult | null; errors?: GraphQLErrorBody[] };
