@@ -95,7 +95,13 @@ export function ImportPage() {
           ))}
         </fieldset>
         <div className="desk-confirm">
-          <input type="checkbox" id={`${id}-legacy`} checked={acceptLegacyCodes} onChange={(e) => setAcceptLegacyCodes(e.target.checked)} aria-describedby={`${id}-legacy-hint`} />
+          <input
+            type="checkbox"
+            id={`${id}-legacy`}
+            checked={acceptLegacyCodes}
+            onChange={(e) => setAcceptLegacyCodes(e.target.checked)}
+            aria-describedby={`${id}-legacy-hint`}
+          />
           <label htmlFor={`${id}-legacy`}>{t('import.acceptLegacyCodes')}</label>
         </div>
         <p id={`${id}-legacy-hint`} className="desk-hint">
@@ -128,7 +134,9 @@ function ImportResult({ outcome, fileName }: { outcome: ImportOutcome; fileName:
       <section className="desk-report" aria-labelledby="desk-import-report">
         <h2 id="desk-import-report">{t('import.reportTitle')}</h2>
         <p role="alert">{t('import.invalid', { file: fileName, count: outcome.problemCount })}</p>
-        {outcome.problemCount > outcome.problems.length && <p className="muted">{t('import.problemsShown', { shown: outcome.problems.length, count: outcome.problemCount })}</p>}
+        {outcome.problemCount > outcome.problems.length && (
+          <p className="muted">{t('import.problemsShown', { shown: outcome.problems.length, count: outcome.problemCount })}</p>
+        )}
         <table>
           <caption className="visually-hidden">{t('import.problemsCaption')}</caption>
           <thead>

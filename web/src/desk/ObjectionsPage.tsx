@@ -106,8 +106,7 @@ function ObjectionCard({ item, onAnswered }: { item: QueuedObjection; onAnswered
         <div>
           <dt>{t('objections.dueOn')}</dt>
           <dd>
-            {formatDay(item.dueOn, i18n.language)}{' '}
-            {item.status === 'OPEN' && <Deadline daysLeft={daysBetween(today, item.dueOn)} overdue={item.overdue} />}
+            {formatDay(item.dueOn, i18n.language)} {item.status === 'OPEN' && <Deadline daysLeft={daysBetween(today, item.dueOn)} overdue={item.overdue} />}
           </dd>
         </div>
         <div>

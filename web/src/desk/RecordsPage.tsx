@@ -5,7 +5,7 @@ import { useGraphQLQuery, useRequestContext, type GraphQLRequestError } from '..
 import { DeskSubjectRecordsDocument, type DeskRecordVersionFragment, type DeskSubjectRecordsQuery } from '../gql/graphql';
 import { formatDay, formatInstant } from './dates';
 import { withdrawRecords, type WithdrawalReport } from './requests';
-import { listsSubmitted, SECTORS, type RecordListInfo, type Sector } from './sectors';
+import { listsSubmitted, type RecordListInfo, type Sector } from './sectors';
 import { Done, Empty, ErrorState, Loading } from './states';
 import { useDesk } from './useDesk';
 import { SectorTag } from './parts';
@@ -48,8 +48,20 @@ export function RecordsPage() {
   const [input, setInput] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const included = Object.fromEntries(SECTORS.map((s) => [s, sectors.includes(s)])) as Record<Sector, boolean>;
-  const records = useGraphQLQuery(DeskSubjectRecordsDocument, { code: code ?? '', first: FIRST, ...included }, { enabled: code !== null });
+  // The sectors with PUBLIC lists (the registry has none): the query asks only those the authority submits to.
+  const included = {
+    finance: sectors.includes('finance'),
+    taxation: sectors.includes('taxation'),
+    construction: sectors.includes('construction'),
+    ecommerce: sectors.includes('ecommerce'),
+    healthcare: sectors.includes('healthcare'),
+  };
+  const readable = sectors.flatMap((s) => listsSubmitted(submits, s).filter((l) => l.readable));
+  const records = useGraphQLQuery(
+    DeskSubjectRecordsDocument,
+    { code: code ?? '', first: FIRST, ...included },
+    { enabled: code !== null && readable.length > 0 },
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +79,12 @@ export function RecordsPage() {
           .map((list) => {
             const page = pageOf(subject, sector, list.list);
             const nodes = page?.nodes ?? [];
-            return { sector, list, records: nodes.filter((r) => r.sourceAuthority.code === principal.organization), more: (page?.totalCount ?? 0) > nodes.length };
+            return {
+              sector,
+              list,
+              records: nodes.filter((r) => r.sourceAuthority.code === principal.organization),
+              more: (page?.totalCount ?? 0) > nodes.length,
+            };
           }),
       )
     : [];
@@ -77,29 +94,33 @@ export function RecordsPage() {
     <section aria-labelledby="desk-records-title">
       <h1 id="desk-records-title">{t('records.title')}</h1>
       <p className="muted">{t('records.intro')}</p>
-      <form onSubmit={submit} className="desk-form desk-search">
-        <label htmlFor={`${id}-code`}>{t('records.subjectCode')}</label>
-        <input
-          id={`${id}-code`}
-          type="text"
-          required
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={18}
-          pattern="[0-9A-Za-z]{18}"
-          value={input}
-          onChange={(e) => setInput(e.target.value)}
-          aria-describedby={`${id}-code-hint`}
-        />
-        <p id={`${id}-code-hint`} className="desk-hint">
-          {t('records.subjectCodeHint')}
-        </p>
-        <button type="submit" className="primary">
-          {t('records.search')}
-        </button>
-      </form>
+      {readable.length === 0 ? (
+        <Empty>{t('records.nothingPublic')}</Empty>
+      ) : (
+        <form onSubmit={submit} className="desk-form desk-search">
+          <label htmlFor={`${id}-code`}>{t('records.subjectCode')}</label>
+          <input
+            id={`${id}-code`}
+            type="text"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={18}
+            pattern="[0-9A-Za-z]{18}"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            aria-describedby={`${id}-code-hint`}
+          />
+          <p id={`${id}-code-hint`} className="desk-hint">
+            {t('records.subjectCodeHint')}
+          </p>
+          <button type="submit" className="primary">
+            {t('records.search')}
+          </button>
+        </form>
+      )}
       {done && <Done onDismiss={() => setDone(null)}>{done}</Done>}
-      {code === null ? null : !SUBJECT_CODE.test(code) ? (
+      {code === null || readable.length === 0 ? null : !SUBJECT_CODE.test(code) ? (
         <p role="alert">{t('records.badCode')}</p>
       ) : records.isPending ? (
         <Loading />

@@ -35,7 +35,13 @@ export interface ImportProblem {
 
 export type ImportOutcome =
   | { readonly kind: 'written' | 'unchanged'; readonly report: ImportCounts }
-  | { readonly kind: 'invalid'; readonly message: string; readonly problems: readonly ImportProblem[]; readonly problemCount: number; readonly report: ImportCounts | null }
+  | {
+      readonly kind: 'invalid';
+      readonly message: string;
+      readonly problems: readonly ImportProblem[];
+      readonly problemCount: number;
+      readonly report: ImportCounts | null;
+    }
   | { readonly kind: 'refused'; readonly status: number; readonly message: string; readonly code: string };
 
 interface ErrorBody {

@@ -62,8 +62,12 @@ export interface QueueItems<N> {
 
 /** `{ registry: true, registryAfter: '…', finance: false, … }`: which queues to read, and from where. */
 function sectorVariables(pending: ReadonlySet<Sector>, after: ReadonlyMap<Sector, string>) {
-  return Object.fromEntries(SECTORS.flatMap((s) => [[s, pending.has(s)], [`${s}After`, after.get(s) ?? null]])) as Record<Sector, boolean> &
-    Record<`${Sector}After`, string | null>;
+  return Object.fromEntries(
+    SECTORS.flatMap((s) => [
+      [s, pending.has(s)],
+      [`${s}After`, after.get(s) ?? null],
+    ]),
+  ) as Record<Sector, boolean> & Record<`${Sector}After`, string | null>;
 }
 
 /**
@@ -93,7 +97,11 @@ async function readQueues<R, N>(
 export type QueuedObjection = InSector<DeskQueuedObjectionFragment>;
 export type QueuedRepair = InSector<DeskQueuedRepairFragment>;
 
-export function readObjectionQueues(context: RequestContext, sectors: readonly Sector[], status: ObjectionState | null): Promise<QueueItems<DeskQueuedObjectionFragment>> {
+export function readObjectionQueues(
+  context: RequestContext,
+  sectors: readonly Sector[],
+  status: ObjectionState | null,
+): Promise<QueueItems<DeskQueuedObjectionFragment>> {
   return readQueues(
     sectors,
     (variables) => graphqlRequest(context, DeskObjectionQueueDocument, { status, first: PAGE, ...variables }),
@@ -101,7 +109,11 @@ export function readObjectionQueues(context: RequestContext, sectors: readonly S
   );
 }
 
-export function readRepairQueues(context: RequestContext, sectors: readonly Sector[], status: RepairApplicationStatus | null): Promise<QueueItems<DeskQueuedRepairFragment>> {
+export function readRepairQueues(
+  context: RequestContext,
+  sectors: readonly Sector[],
+  status: RepairApplicationStatus | null,
+): Promise<QueueItems<DeskQueuedRepairFragment>> {
   return readQueues(
     sectors,
     (variables) => graphqlRequest(context, DeskRepairQueueDocument, { status, first: PAGE, ...variables }),
@@ -173,17 +185,25 @@ export interface WithdrawalReport {
 export function withdrawRecords(context: RequestContext, sector: Sector, recordType: string, records: WithdrawRecordInput[]): Promise<WithdrawalReport | null> {
   switch (sector) {
     case 'registry':
-      return graphqlRequest(context, DeskWithdrawRegistryRecordsDocument, { recordType: recordType as RegistryRecordType, records }).then((r) => r.withdrawRegistryRecords);
+      return graphqlRequest(context, DeskWithdrawRegistryRecordsDocument, { recordType: recordType as RegistryRecordType, records }).then(
+        (r) => r.withdrawRegistryRecords,
+      );
     case 'finance':
-      return graphqlRequest(context, DeskWithdrawFinanceRecordsDocument, { recordType: recordType as FinanceRecordType, records }).then((r) => r.withdrawFinanceRecords);
+      return graphqlRequest(context, DeskWithdrawFinanceRecordsDocument, { recordType: recordType as FinanceRecordType, records }).then(
+        (r) => r.withdrawFinanceRecords,
+      );
     case 'taxation':
-      return graphqlRequest(context, DeskWithdrawTaxationRecordsDocument, { recordType: recordType as TaxationRecordType, records }).then((r) => r.withdrawTaxationRecords);
+      return graphqlRequest(context, DeskWithdrawTaxationRecordsDocument, { recordType: recordType as TaxationRecordType, records }).then(
+        (r) => r.withdrawTaxationRecords,
+      );
     case 'construction':
       return graphqlRequest(context, DeskWithdrawConstructionRecordsDocument, { recordType: recordType as ConstructionRecordType, records }).then(
         (r) => r.withdrawConstructionRecords,
       );
     case 'ecommerce':
-      return graphqlRequest(context, DeskWithdrawEcommerceRecordsDocument, { recordType: recordType as EcommerceRecordType, records }).then((r) => r.withdrawEcommerceRecords);
+      return graphqlRequest(context, DeskWithdrawEcommerceRecordsDocument, { recordType: recordType as EcommerceRecordType, records }).then(
+        (r) => r.withdrawEcommerceRecords,
+      );
     case 'healthcare':
       return graphqlRequest(context, DeskWithdrawHealthcareRecordsDocument, { recordType: recordType as HealthcareRecordType, records }).then(
         (r) => r.withdrawHealthcareRecords,

@@ -31,7 +31,10 @@ export function DeskArea() {
           {t('banner', { name: principal.name ?? principal.organization })} <span className="desk-document">{principal.organization}</span>
         </p>
         <p className="desk-sectors">
-          {t('bannerSectors')} {sectors.map((s) => <SectorTag key={s} sector={s} />)}
+          {t('bannerSectors')}{' '}
+          {sectors.map((s) => (
+            <SectorTag key={s} sector={s} />
+          ))}
         </p>
       </div>
       <nav className="desk-nav" aria-label={t('nav.label')}>

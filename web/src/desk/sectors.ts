@@ -1,8 +1,7 @@
 /**
  * What the desk knows of the graph's sectors: which record lists each takes in an import, the
  * category each list's records are classified under (what an authority's token `submits` must cover),
- * and which lists an authority may read back as a caller without grants (public lists, and lists
- * public some of the time). It mirrors each sector's `sector.ts` (`lists`) and its classification;
+ * and which lists an authority may read back (the PUBLIC ones). It mirrors each sector's `sector.ts` (`lists`) and its classification;
  * test/web/desk-sectors.test.ts fails when the two part.
  */
 
@@ -14,7 +13,11 @@ export interface RecordListInfo {
   readonly list: string;
   readonly recordType: string;
   readonly category: string;
-  /** An authority without grants reads the list's public records through `subject(code:)`. */
+  /**
+   * The list is PUBLIC, so an authority reads it back through `subject(code:)`. An authority states no
+   * purpose of inquiry, and any list above PUBLIC (a penalty list public only while its publicity lasts
+   * included) needs one: the graph serves it none of those.
+   */
   readonly readable: boolean;
 }
 
@@ -22,37 +25,37 @@ const list = (name: string, recordType: string, category: string, readable: bool
 
 export const RECORD_LISTS: Readonly<Record<Sector, readonly RecordListInfo[]>> = {
   registry: [
-    list('abnormalOperationListings', 'AbnormalOperationListing', 'registry.listing', true),
-    list('seriousIllegalListings', 'SeriousIllegalListing', 'registry.listing', true),
+    list('abnormalOperationListings', 'AbnormalOperationListing', 'registry.listing', false),
+    list('seriousIllegalListings', 'SeriousIllegalListing', 'registry.listing', false),
   ],
   finance: [
     list('creditAccounts', 'CreditAccount', 'finance.credit', false),
     list('guarantees', 'Guarantee', 'finance.credit', false),
-    list('dishonestDebtorListings', 'DishonestDebtorListing', 'finance.judicial', true),
+    list('dishonestDebtorListings', 'DishonestDebtorListing', 'finance.judicial', false),
     list('courtJudgments', 'CourtJudgment', 'finance.judicial', true),
     list('assets', 'AssetRecord', 'finance.assets', false),
   ],
   taxation: [
     list('registrations', 'TaxRegistration', 'tax.registration', false),
-    list('creditRatings', 'TaxCreditRating', 'tax.rating', true),
+    list('creditRatings', 'TaxCreditRating', 'tax.rating', false),
     list('arrearsNotices', 'TaxArrearsNotice', 'tax.arrears', true),
-    list('majorViolations', 'MajorTaxViolation', 'tax.violation', true),
-    list('penalties', 'TaxPenalty', 'tax.penalty', true),
+    list('majorViolations', 'MajorTaxViolation', 'tax.violation', false),
+    list('penalties', 'TaxPenalty', 'tax.penalty', false),
   ],
   construction: [
     list('qualifications', 'QualificationCertificate', 'construction.qualification', true),
     list('practitioners', 'RegisteredPractitioner', 'construction.practitioner', true),
     list('projects', 'ConstructionProject', 'construction.project', true),
     list('goodBehaviourRecords', 'GoodBehaviourRecord', 'construction.conduct', true),
-    list('badBehaviourRecords', 'BadBehaviourRecord', 'construction.conduct', true),
-    list('blacklistings', 'MarketBlacklisting', 'construction.blacklist', true),
-    list('wageArrearsListings', 'WageArrearsListing', 'construction.wage', true),
+    list('badBehaviourRecords', 'BadBehaviourRecord', 'construction.conduct', false),
+    list('blacklistings', 'MarketBlacklisting', 'construction.blacklist', false),
+    list('wageArrearsListings', 'WageArrearsListing', 'construction.wage', false),
   ],
   ecommerce: [
     list('shops', 'OnlineShop', 'ecommerce.shop', true),
     list('platformMeasures', 'PlatformMeasure', 'ecommerce.platform', false),
     list('ipNoticeOutcomes', 'IpNoticeOutcome', 'ecommerce.ip', false),
-    list('counterfeitPenalties', 'CounterfeitPenalty', 'ecommerce.penalty', true),
+    list('counterfeitPenalties', 'CounterfeitPenalty', 'ecommerce.penalty', false),
     list('complaintStatistics', 'ComplaintStatistic', 'ecommerce.complaint', false),
   ],
   healthcare: [
@@ -60,7 +63,7 @@ export const RECORD_LISTS: Readonly<Record<Sector, readonly RecordListInfo[]>> =
     list('physicianRegistrations', 'PhysicianRegistration', 'health.practitioner', true),
     list('periodicAssessments', 'PeriodicAssessment', 'health.assessment', false),
     list('insuranceStaffScores', 'InsuranceStaffScore', 'health.insurance', false),
-    list('insuranceFundViolations', 'InsuranceFundViolation', 'health.insurance', true),
+    list('insuranceFundViolations', 'InsuranceFundViolation', 'health.insurance', false),
     list('clinicalRecords', 'ClinicalRecord', 'health.clinical', false),
   ],
 };

@@ -283,7 +283,6 @@ export type DeskQueuedRepairFragment = { id: string, recordType: string, recordI
 export type DeskSubjectRecordsQueryVariables = Exact<{
   code: string | number;
   first: number;
-  registry: boolean;
   finance: boolean;
   taxation: boolean;
   construction: boolean;
@@ -292,7 +291,7 @@ export type DeskSubjectRecordsQueryVariables = Exact<{
 }>;
 
 
-export type DeskSubjectRecordsQuery = { subject: { code: string, name: string, kind: SubjectKind, abnormalOperationListings?: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, seriousIllegalListings?: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, finance?: { dishonestDebtorListings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, courtJudgments: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, taxation?: { creditRatings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, arrearsNotices: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, majorViolations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, penalties: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, construction?: { qualifications: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, practitioners: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, projects: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, goodBehaviourRecords: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, badBehaviourRecords: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, blacklistings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, wageArrearsListings: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, ecommerce?: { shops: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, counterfeitPenalties: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, healthcare?: { practiceLicences: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, physicianRegistrations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, insuranceFundViolations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null } | null };
+export type DeskSubjectRecordsQuery = { subject: { code: string, name: string, kind: SubjectKind, finance?: { courtJudgments: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, taxation?: { arrearsNotices: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, construction?: { qualifications: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, practitioners: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, projects: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, goodBehaviourRecords: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, ecommerce?: { shops: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, healthcare?: { practiceLicences: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, physicianRegistrations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null } | null };
 
 type DeskRecordVersion_AbnormalOperationListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
 
@@ -794,30 +793,12 @@ export const DeskRepairQueueDocument = new TypedDocumentString(`
   decidedAt
 }`) as unknown as TypedDocumentString<DeskRepairQueueQuery, DeskRepairQueueQueryVariables>;
 export const DeskSubjectRecordsDocument = new TypedDocumentString(`
-    query DeskSubjectRecords($code: ID!, $first: Int!, $registry: Boolean!, $finance: Boolean!, $taxation: Boolean!, $construction: Boolean!, $ecommerce: Boolean!, $healthcare: Boolean!) {
+    query DeskSubjectRecords($code: ID!, $first: Int!, $finance: Boolean!, $taxation: Boolean!, $construction: Boolean!, $ecommerce: Boolean!, $healthcare: Boolean!) {
   subject(code: $code) {
     code
     name
     kind
-    abnormalOperationListings(first: $first) @include(if: $registry) {
-      totalCount
-      nodes {
-        ...DeskRecordVersion
-      }
-    }
-    seriousIllegalListings(first: $first) @include(if: $registry) {
-      totalCount
-      nodes {
-        ...DeskRecordVersion
-      }
-    }
     finance @include(if: $finance) {
-      dishonestDebtorListings(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
       courtJudgments(first: $first) {
         totalCount
         nodes {
@@ -826,25 +807,7 @@ export const DeskSubjectRecordsDocument = new TypedDocumentString(`
       }
     }
     taxation @include(if: $taxation) {
-      creditRatings(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
       arrearsNotices(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      majorViolations(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      penalties(first: $first) {
         totalCount
         nodes {
           ...DeskRecordVersion
@@ -876,33 +839,9 @@ export const DeskSubjectRecordsDocument = new TypedDocumentString(`
           ...DeskRecordVersion
         }
       }
-      badBehaviourRecords(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      blacklistings(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      wageArrearsListings(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
     }
     ecommerce @include(if: $ecommerce) {
       shops(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      counterfeitPenalties(first: $first) {
         totalCount
         nodes {
           ...DeskRecordVersion
@@ -917,12 +856,6 @@ export const DeskSubjectRecordsDocument = new TypedDocumentString(`
         }
       }
       physicianRegistrations(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      insuranceFundViolations(first: $first) {
         totalCount
         nodes {
           ...DeskRecordVersion
