@@ -124,7 +124,7 @@ function ImportResult({ outcome, fileName }: { outcome: ImportOutcome; fileName:
       <div role="alert" className="desk-error">
         <p className="desk-error-title">{t('import.refused', { file: fileName, status: outcome.status })}</p>
         <p>
-          {outcome.message} <span className="desk-code">({t('state.code', { code: outcome.code })})</span>
+          {outcome.message} <span className="desk-code">{t('state.code', { code: outcome.code })}</span>
         </p>
       </div>
     );

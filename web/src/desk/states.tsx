@@ -41,7 +41,7 @@ export function ErrorState({ error, title, onRetry }: { error: unknown; title?: 
         {refusal.codes.length > 0 && (
           <>
             {' '}
-            <span className="desk-code">({t('state.code', { code: refusal.codes.join(', ') })})</span>
+            <span className="desk-code">{t('state.code', { code: refusal.codes.join(', ') })}</span>
           </>
         )}
       </p>
