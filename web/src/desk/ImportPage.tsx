@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { usePrincipal } from '../app/auth';
 import { formatOfFileName, importFile, type ImportFormat, type ImportOutcome } from './importFile';
 import { listsSubmitted, type Sector } from './sectors';
-import { Empty, ErrorState } from './states';
+import { Empty, ErrorState, useDocumentTitle } from './states';
 import { useDesk } from './useDesk';
 
 /**
@@ -13,13 +14,17 @@ import { useDesk } from './useDesk';
  */
 export function ImportPage() {
   const { t } = useTranslation('desk');
+  useDocumentTitle(t('import.title'));
   const { sectors, submits } = useDesk();
   const principal = usePrincipal();
   const queryClient = useQueryClient();
   const id = useId();
-  const [sector, setSector] = useState<Sector | ''>(sectors[0] ?? '');
+  // `?sector=…&list=…` (from an objection to correct) chooses the list, when the authority submits it.
+  const [params] = useSearchParams();
+  const asked = sectors.find((s) => s === params.get('sector'));
+  const [sector, setSector] = useState<Sector | ''>(asked ?? sectors[0] ?? '');
   const lists = sector === '' ? [] : listsSubmitted(submits, sector);
-  const [list, setList] = useState(lists[0]?.list ?? '');
+  const [list, setList] = useState((lists.find((l) => l.list === params.get('list')) ?? lists[0])?.list ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat>('ndjson');
   const [acceptLegacyCodes, setAcceptLegacyCodes] = useState(false);

@@ -1,13 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useRequestContext, type GraphQLRequestError } from '../app/graphql';
 import type { ObjectionOutcome, ObjectionState } from '../gql/graphql';
 import { daysBetween, formatDay, formatInstant, todayInChina } from './dates';
 import { answerObjection, readObjectionQueues, type AnsweredObjection, type QueuedObjection } from './requests';
-import { Done, Empty, ErrorState, Loading } from './states';
+import { Done, Empty, ErrorState, Loading, useDocumentTitle } from './states';
 import { useDesk } from './useDesk';
 import { Deadline, RecordLabel, SectorTag } from './parts';
+import { listOfRecordType } from './sectors';
 
 const STATES: ReadonlyArray<ObjectionState | 'ALL'> = ['OPEN', 'ALL', 'CORRECTED', 'UPHELD', 'UNVERIFIABLE', 'WITHDRAWN'];
 const OUTCOMES: readonly ObjectionOutcome[] = ['CORRECTED', 'UPHELD', 'UNVERIFIABLE'];
@@ -23,6 +25,7 @@ const oldestFirst = (a: QueuedObjection, b: QueuedObjection) => a.dueOn.localeCo
  */
 export function ObjectionsPage() {
   const { t } = useTranslation('desk');
+  useDocumentTitle(t('objections.title'));
   const { sectors } = useDesk();
   const context = useRequestContext();
   const queryClient = useQueryClient();
@@ -143,6 +146,7 @@ function ObjectionCard({ item, onAnswered }: { item: QueuedObjection; onAnswered
         )}
       </dl>
       {item.overdue && item.status === 'OPEN' && <p className="desk-warning">{t('objections.overdueWithheld')}</p>}
+      {item.escalatedAt && <p className="desk-warning">{t('objections.escalated', { at: formatInstant(item.escalatedAt, i18n.language) })}</p>}
       {item.status === 'OPEN' && <AnswerForm item={item} onAnswered={onAnswered} />}
     </article>
   );
@@ -155,6 +159,7 @@ function AnswerForm({ item, onAnswered }: { item: QueuedObjection; onAnswered: (
   const [outcome, setOutcome] = useState<ObjectionOutcome | null>(null);
   const [reasons, setReasons] = useState('');
   const [confirmed, setConfirmed] = useState(false);
+  const correction = listOfRecordType(item.recordType);
   const answer = useMutation<AnsweredObjection | null, GraphQLRequestError, ObjectionOutcome>({
     mutationFn: (chosen) => answerObjection(context, item.sector, { objection: item.id, outcome: chosen, reasons: reasons.trim() }),
     onSuccess: (answered) => onAnswered(item, answered),
@@ -189,6 +194,13 @@ function AnswerForm({ item, onAnswered }: { item: QueuedObjection; onAnswered: (
             </div>
           ))}
         </fieldset>
+        {outcome === 'CORRECTED' && correction && (
+          <p className="desk-hint">
+            <Link to={`/desk/import?sector=${correction.sector}&list=${correction.list.list}`}>
+              {t('objections.correctFirst', { document: item.documentNumber ?? item.recordId })}
+            </Link>
+          </p>
+        )}
         <label htmlFor={`${id}-reasons`}>{t('objections.reasons')}</label>
         <input
           id={`${id}-reasons`}

@@ -6,7 +6,7 @@ import { DeskSubjectRecordsDocument, type DeskRecordVersionFragment, type DeskSu
 import { formatDay, formatInstant } from './dates';
 import { withdrawRecords, type WithdrawalReport } from './requests';
 import { listsSubmitted, type RecordListInfo, type Sector } from './sectors';
-import { Done, Empty, ErrorState, Loading } from './states';
+import { Done, Empty, ErrorState, Loading, useDocumentTitle } from './states';
 import { useDesk } from './useDesk';
 import { SectorTag } from './parts';
 
@@ -43,6 +43,7 @@ interface OwnList {
  */
 export function RecordsPage() {
   const { t, i18n } = useTranslation('desk');
+  useDocumentTitle(t('records.title'));
   const { principal, submits, sectors } = useDesk();
   const id = useId();
   const [input, setInput] = useState('');

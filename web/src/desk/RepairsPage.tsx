@@ -5,7 +5,7 @@ import { useRequestContext, type GraphQLRequestError } from '../app/graphql';
 import type { RepairApplicationStatus } from '../gql/graphql';
 import { dayOfInstant, daysBetween, formatInstant, todayInChina } from './dates';
 import { decideRepair, readRepairQueues, type DecidedRepair, type QueuedRepair } from './requests';
-import { Done, Empty, ErrorState, Loading } from './states';
+import { Done, Empty, ErrorState, Loading, useDocumentTitle } from './states';
 import { useDesk } from './useDesk';
 import { RecordLabel, SectorTag } from './parts';
 
@@ -21,6 +21,7 @@ const oldestFirst = (a: QueuedRepair, b: QueuedRepair) => a.appliedAt.localeComp
  */
 export function RepairsPage() {
   const { t } = useTranslation('desk');
+  useDocumentTitle(t('repairs.title'));
   const { sectors } = useDesk();
   const context = useRequestContext();
   const queryClient = useQueryClient();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GraphQLRequestError } from '../app/graphql';
 
@@ -57,12 +57,24 @@ export function ErrorState({ error, title, onRetry }: { error: unknown; title?: 
 /** What was just done, announced to screen readers and kept on the page until the next action. */
 export function Done({ children, onDismiss }: { children: ReactNode; onDismiss: () => void }) {
   const { t } = useTranslation('desk');
+  const box = useRef<HTMLDivElement>(null);
+  // The form that was sent is gone (its item left the queue): the keyboard's place is the confirmation.
+  useEffect(() => box.current?.focus(), [children]);
   return (
-    <div role="status" className="desk-done">
+    <div role="status" className="desk-done" tabIndex={-1} ref={box}>
       <p>{children}</p>
       <button type="button" onClick={onDismiss}>
         {t('state.dismiss')}
       </button>
     </div>
   );
+}
+
+/** The tab's title: the page's, then the site's. */
+export function useDocumentTitle(title: string): void {
+  const { t } = useTranslation('common');
+  const site = t('appName');
+  useEffect(() => {
+    document.title = `${title} · ${site}`;
+  }, [title, site]);
 }
