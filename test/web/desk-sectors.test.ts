@@ -1,4 +1,8 @@
+import path from 'node:path';
+import { isInputObjectType, isNonNullType } from 'graphql';
 import { SUBGRAPH_MODULES } from '../../subgraphs/index';
+import { apiSchemaOf } from '../../scripts/persisted-manifest';
+import { IMPORT_FIELDS } from '../../web/src/desk/importFields';
 import { classificationsOf } from '../../shared/policy/classification';
 import type { RecordList } from '../../shared/records';
 import { RECORD_LISTS, SECTORS, listsSubmitted, sectorsSubmitted } from '../../web/src/desk/sectors';
@@ -40,5 +44,17 @@ describe("the desk's catalogue of record lists", () => {
     expect(sectorsSubmitted(PUDONG_MARKET.submits)).toEqual(['registry', 'ecommerce']);
     expect(listsSubmitted(PUDONG_MARKET.submits, 'ecommerce').map((l) => l.list)).toEqual(['platformMeasures', 'counterfeitPenalties']);
     for (const authority of DEMO_AUTHORITIES.values()) expect(sectorsSubmitted(authority.submits).length).toBeGreaterThan(0);
+  });
+
+  it("names each record type's file columns as its submission input does, required ones as required", () => {
+    const schema = apiSchemaOf(path.resolve(__dirname, '../../supergraph.graphql'));
+    const expected = Object.fromEntries(
+      SECTORS.flatMap((sector) => RECORD_LISTS[sector]).map(({ recordType }) => {
+        const input = schema.getType(`${recordType}Input`);
+        if (!isInputObjectType(input)) throw new Error(`no ${recordType}Input in the schema`);
+        return [recordType, Object.values(input.getFields()).map((f) => [f.name, isNonNullType(f.type)])];
+      }),
+    );
+    expect(IMPORT_FIELDS).toEqual(expected);
   });
 });

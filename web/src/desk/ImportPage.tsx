@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { usePrincipal } from '../app/auth';
+import { IMPORT_FIELDS } from './importFields';
 import { formatOfFileName, importFile, type ImportFormat, type ImportOutcome } from './importFile';
 import { listsSubmitted, type Sector } from './sectors';
 import { Empty, ErrorState, useDocumentTitle } from './states';
@@ -78,6 +79,7 @@ export function ImportPage() {
         <p id={`${id}-list-hint`} className="desk-hint">
           {chosenList && t('import.endpoint', { path: `/imports/${sector}/${chosenList.list}` })}
         </p>
+        {chosenList && <Columns recordType={chosenList.recordType} list={chosenList.list} />}
         <label htmlFor={`${id}-file`}>{t('import.file')}</label>
         <input
           id={`${id}-file`}
@@ -182,5 +184,41 @@ function ImportResult({ outcome, fileName }: { outcome: ImportOutcome; fileName:
         ))}
       </dl>
     </section>
+  );
+}
+
+/** The columns (CSV) or keys (NDJSON) of a record type's file, required ones first, and a CSV header to start from. */
+function Columns({ recordType, list }: { recordType: string; list: string }) {
+  const { t } = useTranslation('desk');
+  const fields = IMPORT_FIELDS[recordType] ?? [];
+  const required = fields.filter(([, r]) => r).map(([name]) => name);
+  const optional = fields.filter(([, r]) => !r).map(([name]) => name);
+  const header = `data:text/csv;charset=utf-8,${encodeURIComponent(`${fields.map(([name]) => name).join(',')}\n`)}`;
+  return (
+    <div className="desk-columns">
+      <p>
+        {t('import.required')}{' '}
+        {required.map((name, i) => (
+          <span key={name}>
+            {i > 0 && ', '}
+            <code>{name}</code>
+          </span>
+        ))}
+      </p>
+      <p>
+        {t('import.optional')}{' '}
+        {optional.map((name, i) => (
+          <span key={name}>
+            {i > 0 && ', '}
+            <code>{name}</code>
+          </span>
+        ))}
+      </p>
+      <p>
+        <a href={header} download={`${list}.csv`}>
+          {t('import.template')}
+        </a>
+      </p>
+    </div>
   );
 }
