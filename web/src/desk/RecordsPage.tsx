@@ -61,7 +61,7 @@ export function RecordsPage() {
   const records = useGraphQLQuery(
     DeskSubjectRecordsDocument,
     { code: code ?? '', first: FIRST, ...included },
-    { enabled: code !== null && readable.length > 0 },
+    { enabled: code !== null && SUBJECT_CODE.test(code) && readable.length > 0 },
   );
 
   const submit = (event: FormEvent) => {
