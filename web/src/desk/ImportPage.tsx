@@ -33,7 +33,7 @@ export function ImportPage() {
   const upload = useMutation<ImportOutcome, Error, { sector: Sector; list: string; file: File; format: ImportFormat; acceptLegacyCodes: boolean }>({
     mutationFn: (request) => importFile({ ...request, accessToken: principal?.accessToken ?? '' }),
     onSuccess: (outcome) => {
-      if (outcome.kind === 'written') void queryClient.invalidateQueries({ queryKey: ['desk'] });
+      if (outcome.kind === 'written') void queryClient.invalidateQueries();
     },
   });
 

@@ -46,7 +46,8 @@ export function ObjectionsPage() {
         outcome: t(`objectionState.${answered?.status ?? 'OPEN'}`),
       }),
     );
-    void queryClient.invalidateQueries({ queryKey: ['desk'] });
+    // The queues and the records pages show what this changed: every cached answer is read again.
+    void queryClient.invalidateQueries();
   };
 
   const items = queue.data ? [...queue.data.items].sort(oldestFirst) : [];

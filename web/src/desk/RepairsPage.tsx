@@ -37,7 +37,8 @@ export function RepairsPage() {
 
   const onDecided = (item: QueuedRepair, decided: DecidedRepair | null) => {
     setDone(t('repairs.decided', { document: item.documentNumber ?? item.recordId, status: t(`repairState.${decided?.status ?? 'APPLIED'}`) }));
-    void queryClient.invalidateQueries({ queryKey: ['desk'] });
+    // The queues and the records pages show what this changed: every cached answer is read again.
+    void queryClient.invalidateQueries();
   };
 
   const items = queue.data ? [...queue.data.items].sort(oldestFirst) : [];
