@@ -6,7 +6,7 @@ import { usePrincipal } from '../app/auth';
 import { IMPORT_FIELDS } from './importFields';
 import { formatOfFileName, importFile, type ImportFormat, type ImportOutcome } from './importFile';
 import { listsSubmitted, type Sector } from './sectors';
-import { Empty, ErrorState, useDocumentTitle } from './states';
+import { Empty, ErrorState, explain, useDocumentTitle } from './states';
 import { useDesk } from './useDesk';
 
 /**
@@ -130,6 +130,7 @@ function ImportResult({ outcome, fileName }: { outcome: ImportOutcome; fileName:
     return (
       <div role="alert" className="desk-error">
         <p className="desk-error-title">{t('import.refused', { file: fileName, status: outcome.status })}</p>
+        {explain(t, [outcome.code]) && <p>{explain(t, [outcome.code])}</p>}
         <p>
           {outcome.message} <span className="desk-code">{t('state.code', { code: outcome.code })}</span>
         </p>

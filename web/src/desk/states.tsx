@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { GraphQLRequestError } from '../app/graphql';
 
 /** The desk's loading, empty and error states: one look, one wording, on every page. */
@@ -30,12 +31,23 @@ export function refusalOf(error: unknown): Refusal {
   return { message: String(error), codes: [] };
 }
 
+/** What a code means for the clerk, in the page's language (the graph's own message follows it, as it came). */
+export function explain(t: TFunction<'desk'>, codes: readonly string[]): string | null {
+  for (const code of codes) {
+    const text = t(`codes.${code}`, { defaultValue: '' });
+    if (text) return text;
+  }
+  return null;
+}
+
 export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   const { t } = useTranslation('desk');
   const refusal = refusalOf(error);
+  const explanation = explain(t, refusal.codes);
   return (
     <div role="alert" className="desk-error">
       <p className="desk-error-title">{title ?? t('state.error')}</p>
+      {explanation && <p>{explanation}</p>}
       <p>
         {refusal.message}
         {refusal.codes.length > 0 && (
