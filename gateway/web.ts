@@ -154,7 +154,9 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     lastModified: true,
     cacheControl: false,
     // Hashed assets never change under their name; pages are revalidated every time.
-    setHeaders: (reply, file) => reply.header('cache-control', file.startsWith(assets) ? ASSET_CACHE : HTML_CACHE),
+    setHeaders: (reply, file) => {
+      reply.header('cache-control', file.startsWith(assets) ? ASSET_CACHE : HTML_CACHE);
+    },
   });
 
   // The security headers go on every response of these routes, the 404s of missing assets included.

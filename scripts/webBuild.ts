@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -73,15 +73,48 @@ export function buildWeb(): void {
   writeFileSync(STAMP, `${JSON.stringify({ sources, builtAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
-/** Builds `web/dist` when it is missing or stale; says so on stderr. Returns whether it built. */
+const LOCK = path.join(ROOT, 'web', '.build.lock');
+/** A build lock older than this is left over from a build that died. */
+const STALE_LOCK_MS = 120_000;
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds `web/dist` when it is missing or stale; says so on stderr. Returns whether it built. Two
+ * processes that find it stale at once (two test files) build it once: one holds `web/.build.lock`
+ * while the other waits, then finds it current.
+ */
 export function ensureWebBuilt(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): boolean {
-  const why = webBuildStaleness();
-  if (!why) return false;
-  log(`building the web front ends (${why}): npm run build:web`);
-  const started = Date.now();
-  buildWeb();
-  log(`web front ends built into web/dist in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return true;
+  if (!webBuildStaleness()) return false;
+  for (;;) {
+    let fd: number;
+    try {
+      fd = openSync(LOCK, 'wx');
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { force: true });
+      } catch {
+        // released meanwhile
+      }
+      sleep(200);
+      if (!webBuildStaleness()) return false;
+      continue;
+    }
+    try {
+      const why = webBuildStaleness();
+      if (!why) return false;
+      log(`building the web front ends (${why}): npm run build:web`);
+      const started = Date.now();
+      buildWeb();
+      log(`web front ends built into web/dist in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return true;
+    } finally {
+      closeSync(fd);
+      rmSync(LOCK, { force: true });
+    }
+  }
 }
 
 if (require.main === module) {

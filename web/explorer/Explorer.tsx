@@ -20,10 +20,12 @@ export interface ExplorerSettings {
 
 const DEFAULT_QUERY = `# Credit Graph explorer · 信用图谱浏览器
 #
-# Pick a principal above (development), or write the request headers below:
-#   { "authorization": "Bearer <token>", "x-inquiry-purpose": "<purpose>" }
-# A field the caller may not see comes back null; "Denied fields" under the
-# response lists each one with the category and the level it needs.
+# Call as a principal: pick one above (development),
+# or write the headers below:
+#   authorization: Bearer <token>
+#   x-inquiry-purpose: <purpose>
+# A field the caller may not see comes back null;
+# "Denied fields" lists each with its category and level.
 
 query DemoGroup($code: ID!) {
   subject(code: $code) {

@@ -39,6 +39,9 @@ export function describeInBrowser(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
+/** How long one browser step (a navigation, a click, a wait for an element) may take. */
+export const ACTION_TIMEOUT_MS = 8_000;
+
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Whether a URL stays on this machine (or never leaves the page: data:, blob:, about:). */
@@ -72,7 +75,7 @@ export async function launchBrowser(): Promise<WebBrowser> {
     executablePath,
     headless: true,
     // Names resolve to nothing but this machine, whatever a route below lets through.
-    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const external: string[] = [];
   const errors: string[] = [];
@@ -91,6 +94,8 @@ export async function launchBrowser(): Promise<WebBrowser> {
   const newContext = async (options: BrowserContextOptions = {}) => {
     const context = await browser.newContext({ serviceWorkers: 'block', ...options });
     contexts.push(context);
+    // A step that waits longer than this failed: its own error (with Playwright's call log) comes before jest's timeout.
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (isLocalUrl(url)) return route.continue();

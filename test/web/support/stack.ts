@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config, type SubgraphName } from '../../../shared/config';
 import { buildGateway } from '../../../gateway/server';
 import { WEB_DIST } from '../../../gateway/web';
+import { ensureWebBuilt } from '../../../scripts/webBuild';
 import { startSubgraphs, urlOverrides, SUPERGRAPH_FILE, testFetch, type RunningGraph } from '../../support/graph';
 
 /**
  * The web's test stack: the seven subgraphs in-process on their test stores (test/support/graph.ts),
  * and the gateway over them listening on an ephemeral port of 127.0.0.1, serving the built front
- * ends (`web/dist`, built by `pretest`), for a browser to open.
+ * ends (`web/dist`, built by `pretest`, or here when missing or stale), for a browser to open.
  */
 export interface WebStackOptions {
   /** Configuration variables over the test defaults (e.g. `NODE_ENV`, `CG_EXPLORER`). */
@@ -39,6 +40,8 @@ export interface WebStack {
 
 export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
   if (options.identity) throw new Error('startWebStack: the development identity provider (identity/) is not wired into the web test stack yet');
+  // `npm test` builds web/dist first (pretest); a test file run on its own builds it here when stale.
+  if (!options.webRoot) ensureWebBuilt();
   const graph = await startSubgraphs({}, options.only ? { only: options.only } : {});
   try {
     // The browser asks from one address, many times a second: rate limits are off, as in the other in-process tests.
