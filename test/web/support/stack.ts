@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { freePort } from '../../../shared/ports';
+import { TEST_DATASET } from '../../support/stores';
 import { loadConfig, type Config, type SubgraphName } from '../../../shared/config';
 import { buildGateway } from '../../../gateway/server';
 import { WEB_DIST } from '../../../gateway/web';
@@ -19,8 +22,9 @@ export interface WebStackOptions {
   /** The built front ends; `web/dist` by default. */
   readonly webRoot?: string;
   /**
-   * The development OpenID Connect provider (identity/), in-process. NOT WIRED YET: it is started
-   * here once identity/ is on main; until then asking for it throws.
+   * The development OpenID Connect provider (identity/), in-process on its own port, with the site's
+   * origin as its client's redirect origin and the gateway trusting it (`CG_OIDC_ISSUER`), so the
+   * site signs in for real. Needs identity/ (`startIdentityProvider`); without it this throws.
    */
   readonly identity?: boolean;
 }
@@ -35,36 +39,69 @@ export interface WebStack {
   readonly config: Config;
   readonly gateway: FastifyInstance;
   readonly graph: RunningGraph;
+  /** The development identity provider when asked for (`identity: true`), else null. */
+  readonly identity: { readonly issuer: string; readonly port: number } | null;
   close(): Promise<void>;
 }
 
+/** What the web stack uses of identity/provider.ts. */
+interface IdentityModule {
+  startIdentityProvider(options: {
+    readonly port: number;
+    readonly siteOrigins: readonly string[];
+    readonly seed?: number;
+    readonly audience?: string;
+    readonly tokenMaxLifetimeSeconds?: number;
+  }): Promise<{ readonly issuer: string; readonly port: number; close(): Promise<void> }>;
+}
+
+const IDENTITY_MODULE = path.resolve(__dirname, '../../../identity/provider.ts');
+
+function identityModule(): IdentityModule {
+  if (!existsSync(IDENTITY_MODULE)) {
+    throw new Error('startWebStack({ identity: true }): the development identity provider (identity/provider.ts) is not on this branch');
+  }
+  // Loaded by path at run time, so that this harness builds on a branch without identity/.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(IDENTITY_MODULE) as IdentityModule;
+}
+
 export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
-  if (options.identity) throw new Error('startWebStack: the development identity provider (identity/) is not wired into the web test stack yet');
   // `npm test` builds web/dist first (pretest); a test file run on its own builds it here when stale.
   if (!options.webRoot) ensureWebBuilt();
-  const graph = await startSubgraphs({}, options.only ? { only: options.only } : {});
+  // The gateway's port is chosen first: the identity provider must know the site's origin.
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const identity = options.identity
+    ? await identityModule().startIdentityProvider({ port: 0, siteOrigins: [origin, `http://localhost:${port}`], seed: TEST_DATASET.seed })
+    : null;
+  let graph: RunningGraph | null = null;
   try {
+    graph = await startSubgraphs({}, options.only ? { only: options.only } : {});
     // The browser asks from one address, many times a second: rate limits are off, as in the other in-process tests.
     const unlimited = { CG_RATE_LIMIT_RPS: 'off', CG_INQUIRY_QUOTA_DAILY: 'off', CG_AUTH_FAILURES_PER_MINUTE: '0' };
-    const config = loadConfig({}, { CG_SUPERGRAPH: SUPERGRAPH_FILE, ...unlimited, ...urlOverrides(graph.subgraphUrls), ...(options.env ?? {}) });
+    const trust: Record<string, string> = identity ? { CG_OIDC_ISSUER: identity.issuer } : {};
+    const config = loadConfig({}, { CG_SUPERGRAPH: SUPERGRAPH_FILE, CG_GATEWAY_PORT: String(port), ...unlimited, ...trust, ...urlOverrides(graph.subgraphUrls), ...(options.env ?? {}) });
     const { app } = await buildGateway({ config, logger: false, subgraphFetch: testFetch, webRoot: options.webRoot ?? WEB_DIST });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const { port } = app.server.address() as AddressInfo;
-    const origin = `http://127.0.0.1:${port}`;
+    await app.listen({ host: '127.0.0.1', port });
+    const running = graph;
     return {
       origin,
       graphqlUrl: `${origin}${config.gateway.path}`,
       explorerUrl: `${origin}/explorer`,
       config,
       gateway: app,
-      graph,
+      graph: running,
+      identity: identity ? { issuer: identity.issuer, port: identity.port } : null,
       async close() {
         await app.close();
-        await graph.close();
+        await running.close();
+        await identity?.close();
       },
     };
   } catch (error) {
-    await graph.close();
+    await graph?.close();
+    await identity?.close();
     throw error;
   }
 }
