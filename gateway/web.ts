@@ -77,7 +77,8 @@ function originOf(url: string): string | null {
 
 /**
  * The pages' Content-Security-Policy: everything from this origin; scripts from this origin only (no
- * inline script, no eval); the identity provider's origin for the sign-in's token requests; workers
+ * inline script, no eval); the identity provider's origin for the sign-in's token requests, form
+ * posts and silent-renewal frame; workers
  * (the explorer's editor) from this origin; never framed. Inline styles are allowed: the explorer's
  * editor (Monaco) and the site's charts set styles at run time; styles run no code.
  */
@@ -95,6 +96,8 @@ export function contentSecurityPolicy(config: Config): string {
     "object-src 'none'",
     "base-uri 'none'",
     `form-action 'self'${issuerOrigin ? ` ${issuerOrigin}` : ''}`,
+    // The sign-in's silent renewal runs in a hidden frame at the provider, which returns to this origin.
+    ...(issuerOrigin ? [`frame-src 'self' ${issuerOrigin}`] : []),
     "frame-ancestors 'none'",
   ].join('; ');
 }

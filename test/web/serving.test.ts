@@ -138,7 +138,7 @@ describe('the site and the explorer', () => {
       explorerPath: '/explorer',
     });
     expect(contentSecurityPolicy(withOidc)).toBe(
-      EXPECTED_CSP.replace("connect-src 'self'", "connect-src 'self' http://127.0.0.1:4080").replace("form-action 'self'", "form-action 'self' http://127.0.0.1:4080"),
+      EXPECTED_CSP.replace("connect-src 'self'", "connect-src 'self' http://127.0.0.1:4080").replace("form-action 'self'", "form-action 'self' http://127.0.0.1:4080; frame-src 'self' http://127.0.0.1:4080"),
     );
   });
 });
