@@ -7,6 +7,7 @@ import { DEMO_STORIES, subjectAt } from '../shared/generator/subjects';
 import { acquireLock, ago, holderAlive, LockHeldError, readLock, type Lock, type LockHolder } from '../shared/locks';
 import { storeLockFileOf } from '../shared/store';
 import { Supervisor } from '../shared/supervisor';
+import { ensureWebBuilt } from './webBuild';
 
 /**
  * `npm start`: every subgraph and the gateway, each in its own process (so one can be stopped to
@@ -50,6 +51,7 @@ function banner(config: Config): string {
   return [
     '',
     `Credit Graph is up: ${url}`,
+    `  web:      http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/${config.gateway.explorer ? `   (explorer: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/explorer)` : ''}`,
     `  health:   http://${host}:${port}/health   (ops, local only: http://${config.gateway.ops.host}:${config.gateway.ops.port}/health/subgraphs)`,
     `  metrics:  http://${config.gateway.ops.host}:${config.gateway.ops.port}/metrics, and each subgraph's on ${config.subgraphOps.registry.host} ports ${SUBGRAPH_NAMES.map((name) => config.subgraphOps[name].port).join(', ')} (ops, local only)`,
     ...(stackLock ? [`  data:     ${path.dirname(stackLock.file)} (locked for this stack: ${stackLock.file})`] : []),
@@ -141,6 +143,12 @@ let supervisor: Supervisor;
 async function main(): Promise<void> {
   const config = configOrExit('start');
   stackLock = lockDataFolder(config);
+  // The site and the explorer (web/dist), built when missing or stale; without them the graph still runs.
+  try {
+    ensureWebBuilt();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}: the gateway serves the graph, and its pages say how to build them\n`);
+  }
   supervisor = new Supervisor(config.supervisor, {
     log: (line) => process.stderr.write(`\x1b[1msupervisor\x1b[0m   ${line}\n`),
     output: (name, stream, chunk) => {

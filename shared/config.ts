@@ -131,6 +131,8 @@ export interface Config {
     readonly supergraph: SupergraphSource;
     readonly subgraphTimeoutMs: number;
     readonly introspection: boolean;
+    /** The explorer (GraphiQL) at `/explorer` (`CG_EXPLORER`). */
+    readonly explorer: boolean;
     /** @apollo/gateway's anonymous usage telemetry; off by default (and this graph is often offline). */
     readonly apolloTelemetry: boolean;
     /** Field authorization: remove what the caller may not see, reject the whole operation, or only log. */
@@ -434,6 +436,11 @@ function specFor() {
       default: false,
       devDefault: true,
       desc: 'Allow introspection at the gateway. Off in production unless set; on outside production.',
+    }),
+    CG_EXPLORER: bool({
+      default: false,
+      devDefault: true,
+      desc: 'Serve the explorer (GraphiQL, bundled, no CDN) at `/explorer`, where a browser\'s GET of the GraphQL path leads. Off in production unless set; on outside production. It needs `CG_INTROSPECTION` for its schema.',
     }),
     CG_GATEWAY_OPS_HOST: str({
       default: '127.0.0.1',
@@ -763,6 +770,7 @@ export function loadConfig(
           : { mode: 'file', path: path.resolve(supergraph) },
       subgraphTimeoutMs: Number(clean.CG_SUBGRAPH_TIMEOUT_MS),
       introspection: Boolean(clean.CG_INTROSPECTION),
+      explorer: Boolean(clean.CG_EXPLORER),
       apolloTelemetry: Boolean(clean.CG_APOLLO_TELEMETRY),
       authorizationMode: clean.CG_AUTHZ_MODE as Config['gateway']['authorizationMode'],
       ops: { host: String(clean.CG_GATEWAY_OPS_HOST), port: Number(clean.CG_GATEWAY_OPS_PORT) },
