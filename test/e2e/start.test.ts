@@ -54,6 +54,7 @@ it(
       CG_DEMO_SEED: String(TEST_DATASET.seed),
       CG_GATEWAY_PORT: String(await freePort()),
       CG_GATEWAY_OPS_PORT: String(await freePort()),
+      CG_IDENTITY_PORT: String(await freePort()),
       NODE_OPTIONS: '',
     };
     delete env.CG_DATABASE_URL;
