@@ -227,7 +227,7 @@ class IssuerUnreachable extends Error {}
  * keys when a token names a key id it does not hold, so a provider's new key is found). A failure
  * is remembered for {@link OIDC_RETRY_AFTER_MS}, so that a provider down is not asked once per request.
  */
-export function oidcKeySet(oidc: OidcConfig, fetchImpl: typeof fetch = fetch): () => Promise<ReturnType<typeof createRemoteJWKSet>> {
+export function oidcKeySet(oidc: OidcConfig, fetchImpl: typeof fetch = fetch, retryAfterMs = OIDC_RETRY_AFTER_MS): () => Promise<ReturnType<typeof createRemoteJWKSet>> {
   const options = { timeoutDuration: OIDC_FETCH_TIMEOUT_MS, cooldownDuration: 30_000, cacheMaxAge: 600_000 };
   let keySet: ReturnType<typeof createRemoteJWKSet> | null = oidc.jwksUrl ? createRemoteJWKSet(new URL(oidc.jwksUrl), options) : null;
   let pending: Promise<ReturnType<typeof createRemoteJWKSet>> | null = null;
@@ -264,7 +264,7 @@ export function oidcKeySet(oidc: OidcConfig, fetchImpl: typeof fetch = fetch): (
 
   return async () => {
     if (keySet) return keySet;
-    if (failed && Date.now() - failed.at < OIDC_RETRY_AFTER_MS) throw failed.error;
+    if (failed && Date.now() - failed.at < retryAfterMs) throw failed.error;
     pending ??= discover().then(
       (found) => {
         keySet = found;
@@ -308,7 +308,10 @@ function unreachable(error: Error): AuthenticationError {
 }
 
 /** Builds the verifier once at start; each call checks one Authorization header. */
-export async function createVerifier(auth: AuthConfig, options: { fetch?: typeof fetch } = {}): Promise<Verifier> {
+export async function createVerifier(
+  auth: AuthConfig,
+  options: { readonly fetch?: typeof fetch; readonly oidcRetryAfterMs?: number } = {},
+): Promise<Verifier> {
   let key: KeyInput;
   let algorithms: string[];
   switch (auth.key.kind) {
@@ -332,7 +335,7 @@ export async function createVerifier(auth: AuthConfig, options: { fetch?: typeof
     }
   }
   const oidc = auth.oidc;
-  const oidcKeys = oidc ? oidcKeySet(oidc, options.fetch) : null;
+  const oidcKeys = oidc ? oidcKeySet(oidc, options.fetch, options.oidcRetryAfterMs) : null;
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return PUBLIC_PRINCIPAL;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization.trim());
