@@ -1089,6 +1089,7 @@ function oidcFrom(clean: Record<string, unknown>): OidcConfig | null {
     if (jwks !== '') throw invalid('CG_OIDC_JWKS_URL is set without CG_OIDC_ISSUER, whose keys it would hold');
     return null;
   }
+  oidcUrl('CG_OIDC_ISSUER', issuer, production);
   if (issuer === String(clean.CG_TOKEN_ISSUER)) {
     throw invalid('CG_OIDC_ISSUER must differ from CG_TOKEN_ISSUER: the issuer of a token chooses the key it is checked with');
   }

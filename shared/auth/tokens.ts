@@ -343,7 +343,7 @@ export async function createVerifier(
     const token = match[1] as string;
     if (oidc && oidcKeys && unverifiedIssuer(token) === oidc.issuer) {
       // The unverified `iss` only chooses the keys; everything is then checked against them.
-      const payload = await verifyJwt(token, async (header, input) => (await oidcKeys())(header, input as never), {
+      const payload = await verifyJwt(token, async (header, input) => (await oidcKeys())(header, input), {
         issuer: oidc.issuer,
         audience: auth.audience,
         algorithms: [...ASYMMETRIC_ALGORITHMS],

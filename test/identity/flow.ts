@@ -100,8 +100,7 @@ export interface SignedIn {
 }
 
 /** The whole flow: authorization request, sign-in form, implicit consent, code exchange. */
-export async function signIn(issuer: string, account: string, password: string): Promise<SignedIn> {
-  const browser = new Browser();
+export async function signIn(issuer: string, account: string, password: string, browser = new Browser()): Promise<SignedIn> {
   const { verifier, challenge } = pkce();
   const { uid, page } = await startSignIn(browser, issuer, authorizeParams(challenge));
   await page.text();

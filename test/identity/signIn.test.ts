@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { startIdentityProvider, DEVELOPMENT_PASSWORD, IdentityProviderRefused, type IdentityProvider } from '../../identity/provider';
 import { loadConfig } from '../../shared/config';
-import { createVerifier, type Verifier } from '../../shared/auth/tokens';
+import { createVerifier, signToken, type Verifier } from '../../shared/auth/tokens';
 import { demoAccounts } from '../../shared/auth/demoPrincipals';
 import { PUDONG_TAX } from '../../shared/ingest/authorities';
 import { freePort } from '../../shared/ports';
@@ -113,6 +113,39 @@ describe('signing in at the development provider', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Sign in to Credit Graph</h1>');
     expect(html).toContain('<label for="password">Password</label>');
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session at the provider and returns to the site', async () => {
+    const browser = new Browser();
+    const { idToken } = await signIn(provider.issuer, GROUP, DEVELOPMENT_PASSWORD, browser);
+    const url = new URL(`${provider.issuer}/session/end`);
+    url.searchParams.set('id_token_hint', idToken);
+    url.searchParams.set('post_logout_redirect_uri', `${SITE}/`);
+    url.searchParams.set('state', 'bye');
+    const confirm = await browser.get(url.href);
+    expect(confirm.status).toBe(200);
+    const html = await confirm.text();
+    expect(html).toContain('<h1>退出信用图谱？</h1>');
+    // The site named this session's ID token: the provider's own script (not inline) confirms at once.
+    expect(html).toContain('<script src="/assets/sign-out.js" defer></script>');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] as string;
+    const back = await browser.post(`${provider.issuer}/session/end/confirm`, { xsrf, logout: 'yes' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`${SITE}/?state=bye`);
+
+    // Signed out: a new sign-in asks for the account again.
+    const { page } = await startSignIn(browser, provider.issuer, authorizeParams(pkce().challenge));
+    expect(await page.text()).toContain('<h1>登录信用图谱</h1>');
+  });
+
+  it('asks before signing out when the site did not name the session', async () => {
+    const browser = new Browser();
+    await signIn(provider.issuer, GROUP, DEVELOPMENT_PASSWORD, browser);
+    const html = await (await browser.get(`${provider.issuer}/session/end`)).text();
+    expect(html).toContain('<h1>退出信用图谱？</h1>');
+    expect(html).not.toContain('<script');
   });
 });
 
@@ -241,7 +274,7 @@ describe('what the gateway trusts of the provider', () => {
     const port = await freePort();
     const issuer = `http://127.0.0.1:${port}`;
     const asked: string[] = [];
-    const counting: typeof fetch = (input, init) => (asked.push(String(input)), fetch(input, init));
+    const counting: typeof fetch = (input, init) => (asked.push(input instanceof Request ? input.url : input.toString()), fetch(input, init));
     const trusting = await createVerifier(loadConfig({}, { CG_OIDC_ISSUER: issuer }).auth, { fetch: counting, oidcRetryAfterMs: 200 });
     const token = await fake.sign(subjectClaims, { issuer });
     const message = "the token's issuer cannot be reached to check its signature (its discovery document could not be fetched); retry later";
@@ -278,7 +311,6 @@ describe('what the gateway trusts of the provider', () => {
   });
 
   it("still verifies the gateway's own tokens as before", async () => {
-    const { signToken } = await import('../../shared/auth/tokens');
     const auth = loadConfig({}, { CG_OIDC_ISSUER: provider.issuer }).auth;
     const own = await signToken(auth, { kind: 'SUBJECT', org: GROUP, subject: GROUP, grants: [], purposes: ['SELF_QUERY'] }, 600);
     expect((await verify(`Bearer ${own}`)).subject).toBe(GROUP);
