@@ -20,6 +20,8 @@ export function html(value: string): string {
 }
 
 export const STYLESHEET_PATH = '/assets/identity.css';
+/** Noto Sans SC (the font the credit reports use), for a browser with no Chinese font of its own. */
+export const FONT_PATH = '/assets/noto-sans-sc-400.woff2';
 export const LOGOUT_SCRIPT_PATH = '/assets/sign-out.js';
 
 /**
@@ -32,6 +34,7 @@ export function contentSecurityPolicy(siteOrigins: readonly string[]): string {
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self'",
+    "font-src 'self'",
     "connect-src 'self'",
     `form-action 'self' ${siteOrigins.join(' ')}`.trim(),
     "base-uri 'none'",
@@ -128,7 +131,7 @@ function accountOption(account: DemoAccount, language: Language, checked: boolea
   const id = `account-${account.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const code = account.kind === 'SUBJECT' ? account.id : account.claims.org;
   return `<li><input type="radio" name="account" id="${id}" value="${html(account.id)}"${checked ? ' checked' : ''} required>
-<label for="${id}"><span class="name">${html(account.name)}</span> <code>${html(code)}</code><span class="description">${html(account.description[language])}</span></label></li>`;
+<label for="${id}"><span class="name" lang="zh-CN">${html(account.name)}</span> <code>${html(code)}</code><span class="description">${html(account.description[language])}</span></label></li>`;
 }
 
 export interface SignInPage {
@@ -208,7 +211,8 @@ export const LOGOUT_SCRIPT = `document.addEventListener('DOMContentLoaded', func
 });
 `;
 
-export const STYLESHEET = `:root { color-scheme: light; font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; line-height: 1.5; }
+export const STYLESHEET = `@font-face { font-family: "Noto Sans SC"; font-weight: 100 900; font-display: swap; src: local("Noto Sans SC"), local("NotoSansSC-Regular"), url(${FONT_PATH}) format("woff2"); }
+:root { color-scheme: light; font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif; line-height: 1.5; }
 body { margin: 0; background: #f4f5f7; color: #1b1f24; }
 header { display: flex; justify-content: space-between; align-items: center; padding: 0.75rem 1.5rem; background: #0b3d6e; color: #fff; }
 header .brand { margin: 0; font-weight: 700; }
@@ -220,7 +224,7 @@ h2 { font-size: 1.125rem; }
 .warning { background: #fff4d6; border-left: 4px solid #8a5a00; padding: 0.75rem; }
 .error { background: #fde8e8; border-left: 4px solid #a4161a; color: #7a1014; padding: 0.75rem; font-weight: 700; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: #eef0f3; padding: 0 0.25rem; border-radius: 0.2rem; }
-code.password { font-size: 1.1rem; font-weight: 700; }
+code.password { font-size: 1.1rem; font-weight: 700; white-space: nowrap; }
 fieldset { border: 1px solid #c4c9d0; border-radius: 0.4rem; margin: 0 0 1rem; padding: 0.5rem 1rem; }
 legend { font-weight: 700; padding: 0 0.25rem; }
 ul.accounts { list-style: none; margin: 0; padding: 0; }

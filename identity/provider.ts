@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { default as ProviderClass, KoaContextWithOIDC, InteractionDetails } from 'oidc-provider';
 import { demoAccounts, type DemoAccount } from '../shared/auth/demoPrincipals';
+import { memoryAdapter } from './memoryAdapter';
 import { principalFromClaims } from '../shared/auth/tokens';
 import type { TokenClaims } from '../shared/auth/tokens';
 import {
@@ -12,6 +15,7 @@ import {
   signedOutPage,
   signInPage,
   signOutPage,
+  FONT_PATH,
   LOGOUT_SCRIPT,
   LOGOUT_SCRIPT_PATH,
   STYLESHEET,
@@ -47,6 +51,9 @@ export const ACCESS_TOKEN_TTL_SECONDS = 3_600;
 export const SIGNING_ALGORITHM = 'ES256';
 
 const FORM_BYTES_MAX = 4_096;
+
+/** The WOFF2 of Noto Sans SC (regular) that the sign-in page falls back to. */
+const FONT_FILE = path.join(path.dirname(require.resolve('@openfonts/noto-sans-sc_all/package.json')), 'files/noto-sans-sc-all-400.woff2');
 
 export interface IdentityProviderOptions {
   /** Port to listen on; 0 for any free port. */
@@ -155,6 +162,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const languageOfContext = (ctx: KoaContextWithOIDC) => languageOf(ctx.oidc?.params?.ui_locales === 'en' ? 'en' : undefined);
 
   const provider = new Provider(issuer, {
+    adapter: memoryAdapter(),
     clients: [
       {
         client_id: clientId,
@@ -293,6 +301,14 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       response.setHeader('cache-control', 'public, max-age=3600');
       response.setHeader('content-type', 'text/css; charset=utf-8');
       response.end(STYLESHEET);
+      return;
+    }
+    if (request.method === 'GET' && url.pathname === FONT_PATH) {
+      response.setHeader('cache-control', 'public, max-age=604800, immutable');
+      response.setHeader('content-type', 'font/woff2');
+      createReadStream(FONT_FILE)
+        .on('error', () => (response.headersSent ? response.destroy() : send(response, 404, 'text/plain; charset=utf-8', 'no font')))
+        .pipe(response);
       return;
     }
     if (request.method === 'GET' && url.pathname === LOGOUT_SCRIPT_PATH) {

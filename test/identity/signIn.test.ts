@@ -89,7 +89,7 @@ describe('signing in at the development provider', () => {
     const { uid, page } = await startSignIn(new Browser(), provider.issuer, authorizeParams(pkce().challenge));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(
-      `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self' ${SITE}; base-uri 'none'; frame-ancestors 'none'`,
+      `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self' ${SITE}; base-uri 'none'; frame-ancestors 'none'`,
     );
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
