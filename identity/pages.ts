@@ -211,7 +211,7 @@ export const LOGOUT_SCRIPT = `document.addEventListener('DOMContentLoaded', func
 });
 `;
 
-export const STYLESHEET = `@font-face { font-family: "Noto Sans SC"; font-weight: 100 900; font-display: swap; src: local("Noto Sans SC"), local("NotoSansSC-Regular"), url(${FONT_PATH}) format("woff2"); }
+export const STYLESHEET = `@font-face { font-family: "Noto Sans SC"; font-weight: 400; font-display: swap; src: local("Noto Sans SC"), local("NotoSansSC-Regular"), url(${FONT_PATH}) format("woff2"); }
 :root { color-scheme: light; font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif; line-height: 1.5; }
 body { margin: 0; background: #f4f5f7; color: #1b1f24; }
 header { display: flex; justify-content: space-between; align-items: center; padding: 0.75rem 1.5rem; background: #0b3d6e; color: #fff; }

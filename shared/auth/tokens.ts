@@ -228,7 +228,7 @@ class IssuerUnreachable extends Error {}
  * is remembered for {@link OIDC_RETRY_AFTER_MS}, so that a provider down is not asked once per request.
  */
 export function oidcKeySet(oidc: OidcConfig, fetchImpl: typeof fetch = fetch, retryAfterMs = OIDC_RETRY_AFTER_MS): () => Promise<ReturnType<typeof createRemoteJWKSet>> {
-  const options = { timeoutDuration: OIDC_FETCH_TIMEOUT_MS, cooldownDuration: 30_000, cacheMaxAge: 600_000 };
+  const options = { timeoutDuration: OIDC_FETCH_TIMEOUT_MS, cooldownDuration: 10_000, cacheMaxAge: 600_000 };
   let keySet: ReturnType<typeof createRemoteJWKSet> | null = oidc.jwksUrl ? createRemoteJWKSet(new URL(oidc.jwksUrl), options) : null;
   let pending: Promise<ReturnType<typeof createRemoteJWKSet>> | null = null;
   let failed: { at: number; error: IssuerUnreachable } | null = null;
