@@ -9,6 +9,9 @@ import { signIn, startFakeIssuer, SITE, type FakeIssuer } from './flow';
  * checked is a whole, stable 401, never a 500.
  */
 
+// Each test builds a gateway of its own (a few seconds, more on a busy machine).
+jest.setTimeout(30_000);
+
 const GROUP = '9111010500088WXJ4C';
 const QUERY = `query { subject(code: "${GROUP}") { code name } }`;
 
