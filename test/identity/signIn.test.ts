@@ -113,6 +113,13 @@ describe('signing in at the development provider', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Sign in to Credit Graph</h1>');
     expect(html).toContain('<label for="password">Password</label>');
+    // Account names stay marked as Chinese on the English page.
+    expect(html).toContain('<span class="name" lang="zh-CN">北京诚昌控股集团有限公司</span>');
+  });
+
+  it('shows the page in the language the site asks for (ui_locales)', async () => {
+    const { page } = await startSignIn(new Browser(), provider.issuer, authorizeParams(pkce().challenge, { ui_locales: 'en' }));
+    expect(await page.text()).toContain('<h1>Sign in to Credit Graph</h1>');
   });
 });
 
