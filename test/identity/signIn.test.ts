@@ -213,6 +213,23 @@ describe('what the provider refuses', () => {
     expect(html).not.toContain('6399');
   });
 
+  it("lets only the site's origins call the token endpoint from a browser", async () => {
+    const call = async (origin: string) => {
+      const answer = await fetch(`${provider.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'x', redirect_uri: CALLBACK, client_id: 'credit-graph-site', code_verifier: pkce().verifier }).toString(),
+      });
+      return { status: answer.status, allowed: answer.headers.get('access-control-allow-origin'), body: await answer.json() };
+    };
+    expect(await call(SITE)).toEqual({ status: 400, allowed: SITE, body: { error: 'invalid_grant', error_description: 'grant request is invalid' } });
+    expect(await call('http://127.0.0.1:6399')).toEqual({
+      status: 400,
+      allowed: null,
+      body: { error: 'invalid_request', error_description: 'origin http://127.0.0.1:6399 not allowed for client: credit-graph-site' },
+    });
+  });
+
   it('refuses to start in production', async () => {
     await expect(startIdentityProvider({ port: 0, siteOrigins: [SITE], nodeEnv: 'production' })).rejects.toThrow(IdentityProviderRefused);
   });
