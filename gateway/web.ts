@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../shared/config';
 import { signToken } from '../shared/auth/tokens';
-import { DEMO_PRINCIPALS } from './explorerPrincipals';
+import { demoPrincipals } from '../shared/auth/demoPrincipals';
 
 /**
  * The web front ends, served by the gateway from the Vite build (`web/dist`, `npm run build:web`):
@@ -197,9 +197,9 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     app.get(EXPLORER_PRINCIPALS_PATH, { onRequest: secured }, async (_request, reply) => {
       const ttl = Math.min(PICKER_TOKEN_SECONDS, config.auth.tokenMaxLifetimeSeconds);
       const principals = await Promise.all(
-        DEMO_PRINCIPALS.map(async (p) => ({
+        demoPrincipals(config.demo.seed).map(async (p) => ({
           id: p.id,
-          label: p.label,
+          label: `${p.label.zh} · ${p.label.en}${p.claims?.name ? ` (${p.claims.name})` : ''}`,
           headers: {
             ...(p.claims ? { authorization: `Bearer ${await signToken(config.auth, p.claims, ttl)}` } : {}),
             ...(p.purpose ? { 'x-inquiry-purpose': p.purpose } : {}),

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../shared/config';
 import { createVerifier } from '../../shared/auth/tokens';
 import { buildGateway } from '../../gateway/server';
 import { contentSecurityPolicy, siteConfigOf } from '../../gateway/web';
-import { DEMO_PRINCIPALS } from '../../gateway/explorerPrincipals';
+import { demoPrincipals } from '../../shared/auth/demoPrincipals';
 import { SUPERGRAPH_FILE, testFetch } from '../support/graph';
 import { rawRequest } from '../support/rawHttp';
 
@@ -211,6 +211,7 @@ describe('the development principals of the explorer', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const { principals } = response.body as { principals: Array<{ id: string; label: string; headers: Record<string, string> }> };
+    const DEMO_PRINCIPALS = demoPrincipals(dev.config.demo.seed);
     expect(principals.map((p) => p.id)).toEqual(DEMO_PRINCIPALS.map((p) => p.id));
     const verify = await createVerifier(dev.config.auth);
     for (const principal of principals) {

@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { freePort } from '../../../shared/ports';
 import { TEST_DATASET } from '../../support/stores';
 import { loadConfig, type Config, type SubgraphName } from '../../../shared/config';
@@ -8,6 +6,7 @@ import { buildGateway } from '../../../gateway/server';
 import { WEB_DIST } from '../../../gateway/web';
 import { ensureWebBuilt } from '../../../scripts/webBuild';
 import { startSubgraphs, urlOverrides, SUPERGRAPH_FILE, testFetch, type RunningGraph } from '../../support/graph';
+import { startIdentityProvider } from '../../../identity/provider';
 
 /**
  * The web's test stack: the seven subgraphs in-process on their test stores (test/support/graph.ts),
@@ -44,28 +43,6 @@ export interface WebStack {
   close(): Promise<void>;
 }
 
-/** What the web stack uses of identity/provider.ts. */
-interface IdentityModule {
-  startIdentityProvider(options: {
-    readonly port: number;
-    readonly siteOrigins: readonly string[];
-    readonly seed?: number;
-    readonly audience?: string;
-    readonly tokenMaxLifetimeSeconds?: number;
-  }): Promise<{ readonly issuer: string; readonly port: number; close(): Promise<void> }>;
-}
-
-const IDENTITY_MODULE = path.resolve(__dirname, '../../../identity/provider.ts');
-
-function identityModule(): IdentityModule {
-  if (!existsSync(IDENTITY_MODULE)) {
-    throw new Error('startWebStack({ identity: true }): the development identity provider (identity/provider.ts) is not on this branch');
-  }
-  // Loaded by path at run time, so that this harness builds on a branch without identity/.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(IDENTITY_MODULE) as IdentityModule;
-}
-
 export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
   // `npm test` builds web/dist first (pretest); a test file run on its own builds it here when stale.
   if (!options.webRoot) ensureWebBuilt();
@@ -73,7 +50,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const identity = options.identity
-    ? await identityModule().startIdentityProvider({ port: 0, siteOrigins: [origin, `http://localhost:${port}`], seed: TEST_DATASET.seed })
+    ? await startIdentityProvider({ port: 0, siteOrigins: [origin, `http://localhost:${port}`], seed: TEST_DATASET.seed })
     : null;
   let graph: RunningGraph | null = null;
   try {
