@@ -1,6 +1,7 @@
 import { startSubgraphs, startGateway, urlOverrides, REGULATOR, DEMO_BANK_CALLER, type RunningGraph } from '../support/graph';
 import { as, authority, MovableClock, PUDONG_MARKET, seededSubjects, settingsOn } from '../support/lifeCycle';
 import { gatewayHeaders, inject } from '../support/graphql';
+import { countStatements } from '../support/stores';
 import { principalFromClaims, type TokenClaims } from '../../shared/auth/tokens';
 import { PUBLIC_PRINCIPAL } from '../../shared/policy/principal';
 import { checkSubjectCode } from '../../shared/identifiers';
@@ -43,7 +44,7 @@ describe("a source authority's own records", () => {
   const summary = (amount: string) => `欠缴增值税 ${amount} 元（所属期 2026-01-01 至 2026-06-30）`;
 
   beforeAll(async () => {
-    graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'taxation'] });
+    graph = await startSubgraphs({}, { records: settingsOn(clock), only: ['registry', 'access', 'taxation', 'ecommerce'] });
     gateway = await startGateway(urlOverrides(graph.subgraphUrls));
     ({ company, person } = await seededSubjects(graph.stores.registry));
     for (const claims of [OWN_TAX, OTHER_TAX]) {
@@ -126,6 +127,13 @@ describe("a source authority's own records", () => {
         },
       },
     });
+  });
+
+  it('reads a page with its histories in one statement, and counts in one more only when totalCount is selected', async () => {
+    const withCount = await countStatements(graph.stores.taxation, () => as(gateway.url, OWN_TAX, MINE, { subject: company, first: 10 }));
+    expect(withCount.statements).toEqual([expect.stringMatching(/^select \* from \(\(select \d+ as tag/), expect.stringMatching(/^select \(select count\(\*\)/)]);
+    const withoutCount = await countStatements(graph.stores.taxation, () => as(gateway.url, OWN_TAX, `query { taxationSubmissions(first: 10) { nodes { documentNumber history { version } } } }`));
+    expect(withoutCount.statements).toHaveLength(1);
   });
 
   it('shows the marks an objection puts on a record, with its due day, and keeps its place', async () => {
@@ -284,18 +292,29 @@ describe("a source authority's own records", () => {
     expect(seen).toEqual([...batch].reverse());
   });
 
-  it('serves the registry too, from the same declaration', async () => {
+  it('serves the registry and Ecommerce (on Mercurius) too, from the same declaration', async () => {
     tick();
     const listing = await as(gateway.url, PUDONG_MARKET, `mutation S($records: [AbnormalOperationListingInput!]!) { submitAbnormalOperationListings(records: $records) { results { id } } }`, {
       records: [{ subject: company, documentNumber: '沪浦市监异〔2026〕901号', decisionDate: '2026-11-20', reason: '未按规定期限公示年度报告', listedOn: '2026-11-20' }],
     });
-    const id = (listing.body.data as { submitAbnormalOperationListings: { results: Array<{ id: string }> } }).submitAbnormalOperationListings.results[0]!.id;
-    const response = await as(gateway.url, PUDONG_MARKET, `query R($subject: ID) { registrySubmissions(subject: $subject, recordType: AbnormalOperationListing, first: 1) { nodes { id documentNumber change summary history { version } } } }`, { subject: company });
+    const listingId = (listing.body.data as { submitAbnormalOperationListings: { results: Array<{ id: string }> } }).submitAbnormalOperationListings.results[0]!.id;
+    const penalty = await as(gateway.url, PUDONG_MARKET, `mutation S($records: [CounterfeitPenaltyInput!]!) { submitCounterfeitPenalties(records: $records) { results { id } } }`, {
+      records: [{ subject: company, documentNumber: '沪浦市监罚〔2026〕901号', decisionDate: '2026-11-20', actEndedOn: '2026-09-30', goods: '假冒注册商标的运动鞋', illegalIncome: '4800.00', confiscatedValue: '3000.00', fineAmount: '9600.00' }],
+    });
+    const penaltyId = (penalty.body.data as { submitCounterfeitPenalties: { results: Array<{ id: string }> } }).submitCounterfeitPenalties.results[0]!.id;
+    const response = await as(
+      gateway.url,
+      PUDONG_MARKET,
+      `query R($subject: ID) {
+        registrySubmissions(subject: $subject, recordType: AbnormalOperationListing, first: 1) { nodes { id documentNumber change history { version change } } }
+        ecommerceSubmissions(subject: $subject, recordType: CounterfeitPenalty, first: 1) { nodes { id documentNumber change history { version change } } }
+      }`,
+      { subject: company },
+    );
     expect(response.body).toEqual({
       data: {
-        registrySubmissions: {
-          nodes: [{ id, documentNumber: '沪浦市监异〔2026〕901号', change: 'SUBMITTED', summary: expect.stringContaining('未按规定期限公示年度报告'), history: [{ version: 1 }] }],
-        },
+        registrySubmissions: { nodes: [{ id: listingId, documentNumber: '沪浦市监异〔2026〕901号', change: 'SUBMITTED', history: [{ version: 1, change: 'SUBMITTED' }] }] },
+        ecommerceSubmissions: { nodes: [{ id: penaltyId, documentNumber: '沪浦市监罚〔2026〕901号', change: 'SUBMITTED', history: [{ version: 1, change: 'SUBMITTED' }] }] },
       },
     });
   });
