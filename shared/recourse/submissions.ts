@@ -6,7 +6,7 @@ import type { CategoryOf, LifeCycleContext } from '../ingest/resolvers';
 import { recordTypeEnumOf } from '../ingest/schema';
 import { columnOf, type IngestSpec } from '../ingest/spec';
 import { encodeCursor, notACursor, pageRequest, toConnection, type PageArgs } from '../pagination';
-import { HISTORY_MAX, openRowId, recordKey, sealRowId, type RecordList } from '../records';
+import { expiredCondition, HISTORY_MAX, openRowId, recordKey, sealRowId, type RecordList, type RecordSettings } from '../records';
 import { included } from '../selection';
 import { submittedTables } from './target';
 
@@ -18,7 +18,8 @@ import { submittedTables } from './target';
  * It lists the current version of every record whose `authority_code` is the caller's own, in the
  * tables of the record types its token `submits`, newest change first (by when the current version was
  * recorded), optionally of one subject and one record type. Withdrawn records are listed too, in state
- * WITHDRAWN: an authority needs to see what it withdrew, and nothing else serves them any more. Each is
+ * WITHDRAWN: an authority needs to see what it withdrew, and nothing else serves them any more. A
+ * negative record past its retention is not (CIR Art. 16: served to no one, from the day after). Each is
  * a `SubmittedRecord`: the envelope, a one-line summary of its content (the sentence its subject's
  * notices carry, from the record type's `describe`), its objection and repair marks, and its history.
  *
@@ -126,8 +127,12 @@ export function submissionResolvers(sectorName: string, lists: Readonly<Record<s
   if (submittable.length === 0) return {};
   const field = submissionsFieldOf(sectorName);
 
+  /** SQL: the current versions of the caller's (bound) records of one subject (bound, or null for all), not past their retention. */
+  const mine = (list: RecordList, settings: RecordSettings) =>
+    `t.current and t.authority_code = ? and (?::varchar is null or t.subject_code = ?) and not ${expiredCondition(list, settings)}`;
+
   /** One branch of the page's statement: a list's own records of the caller, as the statement's columns. */
-  const branch = (list: RecordList, tag: number, withHistory: boolean, after: boolean) => {
+  const branch = (list: RecordList, tag: number, settings: RecordSettings, withHistory: boolean, after: boolean) => {
     const spec = list.ingest!;
     const history = withHistory
       ? `(select jsonb_agg(jsonb_build_object('version', v.version, 'state', v.state, 'change', v.change, 'change_reason', v.change_reason,
@@ -139,7 +144,7 @@ export function submissionResolvers(sectorName: string, lists: Readonly<Record<s
          t.repair_status, t.legacy_code, to_char(t.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as k_at,
          ${contentSql(spec, 't')} as content, ${history} as history
     from ?? t
-   where t.current and t.authority_code = ? and (?::varchar is null or t.subject_code = ?)
+   where ${mine(list, settings)}
      ${after ? `and (t.recorded_at, ${tag}, t.id) < (?::timestamptz, ?::int, ?::bigint)` : ''}
    order by t.recorded_at desc, t.id desc
    limit ?)`;
@@ -164,7 +169,7 @@ export function submissionResolvers(sectorName: string, lists: Readonly<Record<s
     info: GraphQLResolveInfo,
   ) => {
     const { principal } = context.request;
-    const { db, limits } = context.lifeCycle;
+    const { db, limits, settings } = context.lifeCycle;
     if (principal.kind !== 'AUTHORITY' || !principal.organization || (principal.submits ?? []).length === 0) throw graphqlError('FORBIDDEN', NOT_AN_AUTHORITY);
     const organization = principal.organization;
     const subject = args.subject === null || args.subject === undefined ? null : requireSubjectCode(String(args.subject), 'subject');
@@ -192,7 +197,7 @@ export function submissionResolvers(sectorName: string, lists: Readonly<Record<s
           bindings.push(list.table, organization, subject, subject);
           if (after) bindings.push(after.at, after.tag, after.rowId);
           bindings.push(request.first + 1);
-          return branch(list, tag, withHistory, after !== null);
+          return branch(list, tag, settings, withHistory, after !== null);
         })
         .join('\nunion all\n');
       const result = await db.raw<{ rows: SubmittedRow[] }>(`select * from (${sql}) s order by s.recorded_at desc, s.tag desc, s.id desc limit ?`, [
@@ -228,7 +233,7 @@ export function submissionResolvers(sectorName: string, lists: Readonly<Record<s
     const page = toConnection(rows, request.first, (row) => encodeCursor([row.k_at, submittable[row.tag]!.recordType, sealRowId(key, Number(row.id))]), async () => {
       if (read.length === 0) return 0;
       const counted = await db.raw<{ rows: Array<{ n: string }> }>(
-        `select ${read.map(() => `(select count(*) from ?? t where t.current and t.authority_code = ? and (?::varchar is null or t.subject_code = ?))`).join(' + ')} as n`,
+        `select ${read.map(({ list }) => `(select count(*) from ?? t where ${mine(list, settings)})`).join(' + ')} as n`,
         read.flatMap(({ list }) => [list.table, organization, subject, subject]) as Knex.RawBinding[],
       );
       return Number(counted.rows[0]?.n ?? 0);

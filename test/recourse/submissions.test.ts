@@ -318,4 +318,14 @@ describe("a source authority's own records", () => {
       },
     });
   });
+
+  it('leaves out a negative record past its retention, as every list does (CIR Art. 16)', async () => {
+    const PENALTIES = `query P($subject: ID) { ecommerceSubmissions(subject: $subject, recordType: CounterfeitPenalty, first: 5) { totalCount nodes { documentNumber } } }`;
+    const before = await as(gateway.url, PUDONG_MARKET, PENALTIES, { subject: company });
+    expect(before.body).toEqual({ data: { ecommerceSubmissions: { totalCount: 1, nodes: [{ documentNumber: '沪浦市监罚〔2026〕901号' }] } } });
+    // Its act ended on 2026-09-30: kept five years, to 2031-09-30.
+    clock.set('2031-10-01T02:00:00Z');
+    const after = await as(gateway.url, PUDONG_MARKET, PENALTIES, { subject: company });
+    expect(after.body).toEqual({ data: { ecommerceSubmissions: { totalCount: 0, nodes: [] } } });
+  });
 });
