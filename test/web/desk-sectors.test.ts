@@ -10,28 +10,19 @@ import { DEMO_AUTHORITIES, PUDONG_MARKET, PUDONG_TAX } from '../../shared/ingest
 
 /**
  * The desk's catalogue of record lists (web/src/desk/sectors.ts) is what the sectors declare: every
- * list that takes an import, its record type, the category its records are classified under, and
- * whether it is PUBLIC (the only lists an authority, which states no purpose of inquiry, reads back).
+ * list that takes an import, its record type, the category its records are classified under, and the
+ * columns of its file.
  */
 describe("the desk's catalogue of record lists", () => {
-  it('is every importable list of every sector, with its record type, category and whether it is public', () => {
+  it('is every importable list of every sector, with its record type and category', () => {
     const declared = Object.fromEntries(
       SECTORS.map((sector) => {
         const module = SUBGRAPH_MODULES[sector] as { lists?: Readonly<Record<string, RecordList>>; typeDefs: Parameters<typeof classificationsOf>[0] };
         const classified = classificationsOf(module.typeDefs).fields;
-        const holder = sector === 'registry' ? 'Subject' : `${sector.charAt(0).toUpperCase()}${sector.slice(1)}Profile`;
         const lists = Object.entries(module.lists ?? {}).filter(([, list]) => list.ingest);
         return [
           sector,
-          lists.map(([name, list]) => {
-            const field = classified.get(`${holder}.${name}`);
-            return {
-              list: name,
-              recordType: list.recordType,
-              category: classified.get(`${list.recordType}.documentNumber`)?.category,
-              readable: field?.level === 'PUBLIC',
-            };
-          }),
+          lists.map(([name, list]) => ({ list: name, recordType: list.recordType, category: classified.get(`${list.recordType}.documentNumber`)?.category })),
         ];
       }),
     );
@@ -40,7 +31,13 @@ describe("the desk's catalogue of record lists", () => {
 
   it("gives each demo authority the sectors and lists its token's categories cover", () => {
     expect(sectorsSubmitted(PUDONG_TAX.submits)).toEqual(['taxation']);
-    expect(listsSubmitted(PUDONG_TAX.submits, 'taxation').map((l) => l.list)).toEqual(['registrations', 'creditRatings', 'arrearsNotices', 'majorViolations', 'penalties']);
+    expect(listsSubmitted(PUDONG_TAX.submits, 'taxation').map((l) => l.list)).toEqual([
+      'registrations',
+      'creditRatings',
+      'arrearsNotices',
+      'majorViolations',
+      'penalties',
+    ]);
     expect(sectorsSubmitted(PUDONG_MARKET.submits)).toEqual(['registry', 'ecommerce']);
     expect(listsSubmitted(PUDONG_MARKET.submits, 'ecommerce').map((l) => l.list)).toEqual(['platformMeasures', 'counterfeitPenalties']);
     for (const authority of DEMO_AUTHORITIES.values()) expect(sectorsSubmitted(authority.submits).length).toBeGreaterThan(0);

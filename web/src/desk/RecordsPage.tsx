@@ -1,223 +1,284 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useGraphQLQuery, useRequestContext, type GraphQLRequestError } from '../app/graphql';
-import { DeskSubjectRecordsDocument, type DeskRecordVersionFragment, type DeskSubjectRecordsQuery } from '../gql/graphql';
+import { graphqlRequest, useRequestContext, type GraphQLRequestError } from '../app/graphql';
+import { DeskSubmissionsDocument, type DeskSubmissionsQueryVariables, type DeskSubmittedRecordFragment } from '../gql/graphql';
 import { formatDay, formatInstant } from './dates';
 import { withdrawRecords, type WithdrawalReport } from './requests';
-import { listsSubmitted, type RecordListInfo, type Sector } from './sectors';
+import { listsSubmitted, SECTORS, type Sector } from './sectors';
 import { Done, Empty, ErrorState, Loading, useDocumentTitle } from './states';
 import { useDesk } from './useDesk';
 import { SectorTag } from './parts';
 
-/** Records read per list: the graph's largest page. */
-const FIRST = 100;
+/** Records per page. */
+const PAGE = 20;
 /** The graph's bound on a withdrawal's reason (one line). */
 const REASON_MAX = 500;
 const SUBJECT_CODE = /^[0-9A-Z]{18}$/;
 
-type Subject = NonNullable<DeskSubjectRecordsQuery['subject']>;
-interface RecordPage {
-  readonly totalCount: number;
-  readonly nodes: readonly DeskRecordVersionFragment[];
-}
-
-/** A list of the subject as the query returned it: the registry's hang off the subject, the others off its sector's profile. */
-function pageOf(subject: Subject, sector: Sector, list: string): RecordPage | null {
-  const holder = (sector === 'registry' ? subject : subject[sector]) as Record<string, unknown> | null | undefined;
-  return (holder?.[list] as RecordPage | null | undefined) ?? null;
-}
-
-interface OwnList {
+interface Search {
   readonly sector: Sector;
-  readonly list: RecordListInfo;
-  readonly records: readonly DeskRecordVersionFragment[];
-  /** The list had more records than one page. */
-  readonly more: boolean;
+  /** One record type, or all the sector's the authority submits. */
+  readonly recordType: string | null;
+  /** One subject's code, or every subject. */
+  readonly subject: string | null;
 }
 
 /**
- * The authority's own records of one subject, in the sectors it submits to: the current version of
- * each (its number, what it did, when), its objection and repair marks, and its withdrawal, as the
- * graph serves them to a source authority.
+ * The records this authority submitted (`<sector>Submissions`), one sector at a time, of one record type
+ * and one subject when asked: the current version of each, newest change first, withdrawn ones too,
+ * with what it says, its objection and repair marks, its whole history, and its withdrawal.
  */
 export function RecordsPage() {
-  const { t, i18n } = useTranslation('desk');
+  const { t } = useTranslation('desk');
   useDocumentTitle(t('records.title'));
-  const { principal, submits, sectors } = useDesk();
+  const { submits, sectors } = useDesk();
+  const context = useRequestContext();
   const id = useId();
-  const [input, setInput] = useState('');
-  const [code, setCode] = useState<string | null>(null);
+  const [sector, setSector] = useState<Sector | ''>(sectors[0] ?? '');
+  const [recordType, setRecordType] = useState('');
+  const [subject, setSubject] = useState('');
+  const [search, setSearch] = useState<Search | null>(sectors[0] ? { sector: sectors[0], recordType: null, subject: null } : null);
   const [done, setDone] = useState<string | null>(null);
-  // The sectors with PUBLIC lists (the registry has none): the query asks only those the authority submits to.
-  const included = {
-    finance: sectors.includes('finance'),
-    taxation: sectors.includes('taxation'),
-    construction: sectors.includes('construction'),
-    ecommerce: sectors.includes('ecommerce'),
-    healthcare: sectors.includes('healthcare'),
-  };
-  const readable = sectors.flatMap((s) => listsSubmitted(submits, s).filter((l) => l.readable));
-  const records = useGraphQLQuery(
-    DeskSubjectRecordsDocument,
-    { code: code ?? '', first: FIRST, ...included },
-    { enabled: code !== null && SUBJECT_CODE.test(code) && readable.length > 0 },
-  );
+  const subjectValid = subject.trim() === '' || SUBJECT_CODE.test(subject.trim().toUpperCase());
+
+  const records = useInfiniteQuery({
+    queryKey: ['DeskSubmissions', search, context.accessToken],
+    enabled: search !== null,
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => {
+      const { sector: chosen, recordType: type, subject: code } = search!;
+      const variables = {
+        subject: code,
+        first: PAGE,
+        ...Object.fromEntries(
+          SECTORS.flatMap((s) => [
+            [s, s === chosen],
+            [`${s}Type`, s === chosen ? type : null],
+            [`${s}After`, s === chosen ? pageParam : null],
+          ]),
+        ),
+      } as DeskSubmissionsQueryVariables;
+      const result = await graphqlRequest(context, DeskSubmissionsDocument, variables);
+      return result[`${chosen}Submissions`] ?? null;
+    },
+    getNextPageParam: (page) => (page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null),
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const normalized = input.trim().toUpperCase();
+    if (sector === '' || !subjectValid) return;
     setDone(null);
-    setCode(normalized);
+    setSearch({ sector, recordType: recordType === '' ? null : recordType, subject: subject.trim() === '' ? null : subject.trim().toUpperCase() });
   };
 
-  const hidden = sectors.flatMap((s) => listsSubmitted(submits, s).filter((l) => !l.readable));
-  const subject = records.data?.subject ?? null;
-  const own: OwnList[] = subject
-    ? sectors.flatMap((sector) =>
-        listsSubmitted(submits, sector)
-          .filter((l) => l.readable)
-          .map((list) => {
-            const page = pageOf(subject, sector, list.list);
-            const nodes = page?.nodes ?? [];
-            return {
-              sector,
-              list,
-              records: nodes.filter((r) => r.sourceAuthority.code === principal.organization),
-              more: (page?.totalCount ?? 0) > nodes.length,
-            };
-          }),
-      )
-    : [];
-  const total = own.reduce((n, l) => n + l.records.length, 0);
+  if (sectors.length === 0) return <Empty>{t('noSectors')}</Empty>;
+  const lists = sector === '' ? [] : listsSubmitted(submits, sector);
+  const found = records.data?.pages.flatMap((page) => page?.nodes ?? []) ?? [];
+  const total = records.data?.pages[0]?.totalCount ?? 0;
 
   return (
     <section aria-labelledby="desk-records-title">
       <h1 id="desk-records-title">{t('records.title')}</h1>
       <p className="muted">{t('records.intro')}</p>
-      {readable.length === 0 ? (
-        <Empty>{t('records.nothingPublic')}</Empty>
-      ) : (
-        <form onSubmit={submit} className="desk-form desk-search">
-          <label htmlFor={`${id}-code`}>{t('records.subjectCode')}</label>
-          <input
-            id={`${id}-code`}
-            type="text"
-            required
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={18}
-            pattern="[0-9A-Za-z]{18}"
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            aria-describedby={`${id}-code-hint`}
-          />
-          <p id={`${id}-code-hint`} className="desk-hint">
-            {t('records.subjectCodeHint')}
-          </p>
-          <button type="submit" className="primary">
-            {t('records.search')}
-          </button>
-        </form>
-      )}
+      <form onSubmit={submit} className="desk-form desk-search">
+        <div className="desk-search-fields">
+          <div>
+            <label htmlFor={`${id}-sector`}>{t('import.sector')}</label>
+            <select
+              id={`${id}-sector`}
+              value={sector}
+              onChange={(e) => {
+                setSector(e.target.value as Sector);
+                setRecordType('');
+              }}
+            >
+              {sectors.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sector.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-type`}>{t('import.list')}</label>
+            <select id={`${id}-type`} value={recordType} onChange={(e) => setRecordType(e.target.value)}>
+              <option value="">{t('records.allTypes')}</option>
+              {lists.map((l) => (
+                <option key={l.recordType} value={l.recordType}>
+                  {t(`recordType.${l.recordType}`, { defaultValue: l.recordType })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-code`}>{t('records.subjectCode')}</label>
+            <input
+              id={`${id}-code`}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={18}
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+              aria-invalid={!subjectValid}
+              aria-describedby={`${id}-code-hint`}
+            />
+          </div>
+        </div>
+        <p id={`${id}-code-hint`} className={subjectValid ? 'desk-hint' : 'desk-hint desk-invalid'}>
+          {subjectValid ? t('records.subjectCodeHint') : t('records.badCode')}
+        </p>
+        <button type="submit" className="primary">
+          {t('records.search')}
+        </button>
+      </form>
       {done && <Done onDismiss={() => setDone(null)}>{done}</Done>}
-      {code === null || readable.length === 0 ? null : !SUBJECT_CODE.test(code) ? (
-        <p role="alert">{t('records.badCode')}</p>
-      ) : records.isPending ? (
+      {search === null ? null : records.isPending ? (
         <Loading />
       ) : records.isError ? (
         <ErrorState error={records.error} onRetry={() => void records.refetch()} />
-      ) : subject === null ? (
-        <Empty>{t('records.unknownSubject', { code })}</Empty>
+      ) : found.length === 0 ? (
+        <Empty>{t('records.none')}</Empty>
       ) : (
         <>
-          <h2>
-            {subject.name} <span className="desk-document">{subject.code}</span>
-          </h2>
           <p className="desk-summary">{t('records.count', { count: total })}</p>
-          {own
-            .filter((l) => l.records.length > 0)
-            .map((l) => (
-              <OwnRecords key={`${l.sector}.${l.list.list}`} own={l} onWithdrawn={(message) => setDone(message)} language={i18n.language} />
+          <ol className="desk-queue">
+            {found.map((record) => (
+              <li key={record.id}>
+                <RecordCard sector={search.sector} record={record} onWithdrawn={setDone} />
+              </li>
             ))}
-          {total === 0 && <Empty>{t('records.none')}</Empty>}
+          </ol>
+          {records.hasNextPage && (
+            <button type="button" className="desk-more" onClick={() => void records.fetchNextPage()} disabled={records.isFetchingNextPage}>
+              {records.isFetchingNextPage ? t('state.loading') : t('records.more', { shown: found.length, count: total })}
+            </button>
+          )}
         </>
       )}
-      <aside className="desk-note" aria-labelledby={`${id}-history`}>
-        <h2 id={`${id}-history`}>{t('records.historyTitle')}</h2>
-        <p>{t('records.historyText')}</p>
-        {hidden.length > 0 && (
-          <p>
-            {t('records.hiddenLists', {
-              lists: hidden.map((l) => t(`recordType.${l.recordType}`, { defaultValue: l.recordType })).join(t('listSeparator')),
-            })}
-          </p>
-        )}
-      </aside>
     </section>
   );
 }
 
-function OwnRecords({ own, onWithdrawn, language }: { own: OwnList; onWithdrawn: (message: string) => void; language: string }) {
-  const { t } = useTranslation('desk');
+function RecordCard({ sector, record, onWithdrawn }: { sector: Sector; record: DeskSubmittedRecordFragment; onWithdrawn: (message: string) => void }) {
+  const { t, i18n } = useTranslation('desk');
+  const titleId = useId();
+  const withdrawn = record.state === 'WITHDRAWN';
+  return (
+    <article className={`desk-card${withdrawn ? ' desk-card-withdrawn' : ''}`} aria-labelledby={titleId}>
+      <h2 id={titleId} className="desk-card-title">
+        <span>{t(`recordType.${record.recordType}`, { defaultValue: record.recordType })}</span>{' '}
+        <span className="desk-document">{record.documentNumber ?? t('record.noDocumentNumber')}</span>
+        <SectorTag sector={sector} />
+        {withdrawn && <span className="badge danger">{t('records.withdrawnBadge')}</span>}
+      </h2>
+      <p className="desk-record-summary">{record.summary}</p>
+      <dl className="desk-facts">
+        <div>
+          <dt>{t('records.subject')}</dt>
+          <dd>
+            <code>{record.subject}</code>
+            {record.legacyCode && <span className="badge warn">{t('records.legacyCode')}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('records.decisionDate')}</dt>
+          <dd>{formatDay(record.decisionDate, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('records.version')}</dt>
+          <dd>
+            {t('record.version', { version: record.version })} · {t(`change.${record.change}`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('records.recordedAt')}</dt>
+          <dd>
+            {formatInstant(record.recordedAt, i18n.language)}
+            {record.recordedBy && <span className="muted"> · {record.recordedBy}</span>}
+          </dd>
+        </div>
+        {record.changeReason && (
+          <div className="desk-wide">
+            <dt>{t('records.changeReason')}</dt>
+            <dd>{record.changeReason}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('records.marks')}</dt>
+          <dd>
+            <Marks record={record} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('records.publicityEndsOn')}</dt>
+          <dd>{formatDay(record.publicityEndsOn, i18n.language)}</dd>
+        </div>
+      </dl>
+      <History record={record} />
+      {!withdrawn && record.documentNumber && <WithdrawForm sector={sector} record={record} onWithdrawn={onWithdrawn} />}
+    </article>
+  );
+}
+
+function Marks({ record }: { record: DeskSubmittedRecordFragment }) {
+  const { t, i18n } = useTranslation('desk');
+  if (record.objectionStatus === 'NONE' && record.repairStatus === 'NONE') return <span className="muted">—</span>;
+  return (
+    <>
+      {record.objectionStatus !== 'NONE' && (
+        <span className="badge warn">
+          {t(`objectionMark.${record.objectionStatus}`)}
+          {record.objectionDueOn && ` · ${t('records.answerBy', { day: formatDay(record.objectionDueOn, i18n.language) })}`}
+        </span>
+      )}{' '}
+      {record.repairStatus !== 'NONE' && <span className="badge">{t(`repairMark.${record.repairStatus}`)}</span>}
+    </>
+  );
+}
+
+/** Every version, oldest first: what each did, why, who, when, and what it said. */
+function History({ record }: { record: DeskSubmittedRecordFragment }) {
+  const { t, i18n } = useTranslation('desk');
   const captionId = useId();
   return (
-    <section className="desk-list" aria-labelledby={captionId}>
-      <h3 id={captionId}>
-        {t(`recordType.${own.list.recordType}`, { defaultValue: own.list.recordType })} <SectorTag sector={own.sector} />
-      </h3>
-      {own.more && <p className="muted">{t('records.more', { count: FIRST })}</p>}
+    <details className="desk-action">
+      <summary>{t('records.history', { count: record.history.length })}</summary>
       <div className="desk-table-scroll">
         <table aria-labelledby={captionId}>
+          <caption id={captionId} className="visually-hidden">
+            {t('records.historyCaption', { document: record.documentNumber ?? record.id })}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">{t('records.document')}</th>
-              <th scope="col">{t('records.decisionDate')}</th>
               <th scope="col">{t('records.version')}</th>
+              <th scope="col">{t('records.change')}</th>
               <th scope="col">{t('records.recordedAt')}</th>
-              <th scope="col">{t('records.marks')}</th>
-              <th scope="col">{t('records.actions')}</th>
+              <th scope="col">{t('records.recordedBy')}</th>
+              <th scope="col">{t('records.changeReason')}</th>
+              <th scope="col">{t('records.said')}</th>
             </tr>
           </thead>
           <tbody>
-            {own.records.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <span className="desk-document">{r.documentNumber ?? t('record.noDocumentNumber')}</span>
-                  <br />
-                  <code className="muted">{r.id}</code>
-                </td>
-                <td>{formatDay(r.decisionDate, language)}</td>
-                <td>
-                  {t('record.version', { version: r.version })} · {t(`change.${r.change}`)}
-                </td>
-                <td>{formatInstant(r.recordedAt, language)}</td>
-                <td>
-                  {r.objectionStatus !== 'NONE' && <span className="badge warn">{t(`objectionMark.${r.objectionStatus}`)}</span>}{' '}
-                  {r.repairStatus !== 'NONE' && <span className="badge">{t(`repairMark.${r.repairStatus}`)}</span>}
-                  {r.objectionStatus === 'NONE' && r.repairStatus === 'NONE' && <span className="muted">—</span>}
-                </td>
-                <td>{r.documentNumber && <WithdrawForm sector={own.sector} list={own.list} record={r} onWithdrawn={onWithdrawn} />}</td>
+            {record.history.map((v) => (
+              <tr key={v.version}>
+                <td>{v.version}</td>
+                <td>{t(`change.${v.change}`)}</td>
+                <td>{formatInstant(v.recordedAt, i18n.language)}</td>
+                <td>{v.recordedBy ?? '—'}</td>
+                <td>{v.changeReason ?? '—'}</td>
+                <td>{v.summary}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </section>
+    </details>
   );
 }
 
-function WithdrawForm({
-  sector,
-  list,
-  record,
-  onWithdrawn,
-}: {
-  sector: Sector;
-  list: RecordListInfo;
-  record: DeskRecordVersionFragment;
-  onWithdrawn: (message: string) => void;
-}) {
+function WithdrawForm({ sector, record, onWithdrawn }: { sector: Sector; record: DeskSubmittedRecordFragment; onWithdrawn: (message: string) => void }) {
   const { t } = useTranslation('desk');
   const context = useRequestContext();
   const queryClient = useQueryClient();
@@ -226,9 +287,10 @@ function WithdrawForm({
   const [confirmed, setConfirmed] = useState(false);
   const documentNumber = record.documentNumber ?? '';
   const withdraw = useMutation<WithdrawalReport | null, GraphQLRequestError, void>({
-    mutationFn: () => withdrawRecords(context, sector, list.recordType, [{ documentNumber, reason: reason.trim() }]),
+    mutationFn: () => withdrawRecords(context, sector, record.recordType, [{ documentNumber, reason: reason.trim() }]),
     onSuccess: (report) => {
       onWithdrawn(t('records.withdrawn', { document: documentNumber, notices: report?.notices ?? 0 }));
+      // The record stays listed, withdrawn; its objection and repair close with it.
       void queryClient.invalidateQueries();
     },
   });
@@ -238,11 +300,8 @@ function WithdrawForm({
     withdraw.mutate();
   };
   return (
-    <details className="desk-action desk-compact">
-      <summary>
-        {t('records.withdrawAction')}
-        <span className="visually-hidden"> {documentNumber}</span>
-      </summary>
+    <details className="desk-action">
+      <summary>{t('records.withdrawAction')}</summary>
       <form onSubmit={submit}>
         <label htmlFor={`${id}-reason`}>{t('records.withdrawReason')}</label>
         <input id={`${id}-reason`} type="text" required maxLength={REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} />

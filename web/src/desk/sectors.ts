@@ -1,8 +1,8 @@
 /**
  * What the desk knows of the graph's sectors: which record lists each takes in an import, the
- * category each list's records are classified under (what an authority's token `submits` must cover),
- * and which lists an authority may read back (the PUBLIC ones). It mirrors each sector's `sector.ts` (`lists`) and its classification;
- * test/web/desk-sectors.test.ts fails when the two part.
+ * category each list's records are classified under (what an authority's token `submits` must cover).
+ * It mirrors each sector's `sector.ts` (`lists`) and its classification; test/web/desk-sectors.test.ts
+ * fails when the two part.
  */
 
 export const SECTORS = ['registry', 'finance', 'taxation', 'construction', 'ecommerce', 'healthcare'] as const;
@@ -13,58 +13,52 @@ export interface RecordListInfo {
   readonly list: string;
   readonly recordType: string;
   readonly category: string;
-  /**
-   * The list is PUBLIC, so an authority reads it back through `subject(code:)`. An authority states no
-   * purpose of inquiry, and any list above PUBLIC (a penalty list public only while its publicity lasts
-   * included) needs one: the graph serves it none of those.
-   */
-  readonly readable: boolean;
 }
 
-const list = (name: string, recordType: string, category: string, readable: boolean): RecordListInfo => ({ list: name, recordType, category, readable });
+const list = (name: string, recordType: string, category: string): RecordListInfo => ({ list: name, recordType, category });
 
 export const RECORD_LISTS: Readonly<Record<Sector, readonly RecordListInfo[]>> = {
   registry: [
-    list('abnormalOperationListings', 'AbnormalOperationListing', 'registry.listing', false),
-    list('seriousIllegalListings', 'SeriousIllegalListing', 'registry.listing', false),
+    list('abnormalOperationListings', 'AbnormalOperationListing', 'registry.listing'),
+    list('seriousIllegalListings', 'SeriousIllegalListing', 'registry.listing'),
   ],
   finance: [
-    list('creditAccounts', 'CreditAccount', 'finance.credit', false),
-    list('guarantees', 'Guarantee', 'finance.credit', false),
-    list('dishonestDebtorListings', 'DishonestDebtorListing', 'finance.judicial', false),
-    list('courtJudgments', 'CourtJudgment', 'finance.judicial', true),
-    list('assets', 'AssetRecord', 'finance.assets', false),
+    list('creditAccounts', 'CreditAccount', 'finance.credit'),
+    list('guarantees', 'Guarantee', 'finance.credit'),
+    list('dishonestDebtorListings', 'DishonestDebtorListing', 'finance.judicial'),
+    list('courtJudgments', 'CourtJudgment', 'finance.judicial'),
+    list('assets', 'AssetRecord', 'finance.assets'),
   ],
   taxation: [
-    list('registrations', 'TaxRegistration', 'tax.registration', false),
-    list('creditRatings', 'TaxCreditRating', 'tax.rating', false),
-    list('arrearsNotices', 'TaxArrearsNotice', 'tax.arrears', true),
-    list('majorViolations', 'MajorTaxViolation', 'tax.violation', false),
-    list('penalties', 'TaxPenalty', 'tax.penalty', false),
+    list('registrations', 'TaxRegistration', 'tax.registration'),
+    list('creditRatings', 'TaxCreditRating', 'tax.rating'),
+    list('arrearsNotices', 'TaxArrearsNotice', 'tax.arrears'),
+    list('majorViolations', 'MajorTaxViolation', 'tax.violation'),
+    list('penalties', 'TaxPenalty', 'tax.penalty'),
   ],
   construction: [
-    list('qualifications', 'QualificationCertificate', 'construction.qualification', true),
-    list('practitioners', 'RegisteredPractitioner', 'construction.practitioner', true),
-    list('projects', 'ConstructionProject', 'construction.project', true),
-    list('goodBehaviourRecords', 'GoodBehaviourRecord', 'construction.conduct', true),
-    list('badBehaviourRecords', 'BadBehaviourRecord', 'construction.conduct', false),
-    list('blacklistings', 'MarketBlacklisting', 'construction.blacklist', false),
-    list('wageArrearsListings', 'WageArrearsListing', 'construction.wage', false),
+    list('qualifications', 'QualificationCertificate', 'construction.qualification'),
+    list('practitioners', 'RegisteredPractitioner', 'construction.practitioner'),
+    list('projects', 'ConstructionProject', 'construction.project'),
+    list('goodBehaviourRecords', 'GoodBehaviourRecord', 'construction.conduct'),
+    list('badBehaviourRecords', 'BadBehaviourRecord', 'construction.conduct'),
+    list('blacklistings', 'MarketBlacklisting', 'construction.blacklist'),
+    list('wageArrearsListings', 'WageArrearsListing', 'construction.wage'),
   ],
   ecommerce: [
-    list('shops', 'OnlineShop', 'ecommerce.shop', true),
-    list('platformMeasures', 'PlatformMeasure', 'ecommerce.platform', false),
-    list('ipNoticeOutcomes', 'IpNoticeOutcome', 'ecommerce.ip', false),
-    list('counterfeitPenalties', 'CounterfeitPenalty', 'ecommerce.penalty', false),
-    list('complaintStatistics', 'ComplaintStatistic', 'ecommerce.complaint', false),
+    list('shops', 'OnlineShop', 'ecommerce.shop'),
+    list('platformMeasures', 'PlatformMeasure', 'ecommerce.platform'),
+    list('ipNoticeOutcomes', 'IpNoticeOutcome', 'ecommerce.ip'),
+    list('counterfeitPenalties', 'CounterfeitPenalty', 'ecommerce.penalty'),
+    list('complaintStatistics', 'ComplaintStatistic', 'ecommerce.complaint'),
   ],
   healthcare: [
-    list('practiceLicences', 'PracticeLicence', 'health.licence', true),
-    list('physicianRegistrations', 'PhysicianRegistration', 'health.practitioner', true),
-    list('periodicAssessments', 'PeriodicAssessment', 'health.assessment', false),
-    list('insuranceStaffScores', 'InsuranceStaffScore', 'health.insurance', false),
-    list('insuranceFundViolations', 'InsuranceFundViolation', 'health.insurance', false),
-    list('clinicalRecords', 'ClinicalRecord', 'health.clinical', false),
+    list('practiceLicences', 'PracticeLicence', 'health.licence'),
+    list('physicianRegistrations', 'PhysicianRegistration', 'health.practitioner'),
+    list('periodicAssessments', 'PeriodicAssessment', 'health.assessment'),
+    list('insuranceStaffScores', 'InsuranceStaffScore', 'health.insurance'),
+    list('insuranceFundViolations', 'InsuranceFundViolation', 'health.insurance'),
+    list('clinicalRecords', 'ClinicalRecord', 'health.clinical'),
   ],
 };
 

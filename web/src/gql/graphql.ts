@@ -280,108 +280,33 @@ export type DeskRepairQueueQuery = { registryRepairQueue?: { totalCount: number,
 
 export type DeskQueuedRepairFragment = { id: string, recordType: string, recordId: string, documentNumber: string | null, measures: string, commitment: string, appliedAt: string, status: RepairApplicationStatus, decision: string | null, decidedAt: string | null };
 
-export type DeskSubjectRecordsQueryVariables = Exact<{
-  code: string | number;
+export type DeskSubmissionsQueryVariables = Exact<{
+  subject?: string | number | null | undefined;
   first: number;
+  registry: boolean;
+  registryType?: RegistryRecordType | null | undefined;
+  registryAfter?: string | null | undefined;
   finance: boolean;
+  financeType?: FinanceRecordType | null | undefined;
+  financeAfter?: string | null | undefined;
   taxation: boolean;
+  taxationType?: TaxationRecordType | null | undefined;
+  taxationAfter?: string | null | undefined;
   construction: boolean;
+  constructionType?: ConstructionRecordType | null | undefined;
+  constructionAfter?: string | null | undefined;
   ecommerce: boolean;
+  ecommerceType?: EcommerceRecordType | null | undefined;
+  ecommerceAfter?: string | null | undefined;
   healthcare: boolean;
+  healthcareType?: HealthcareRecordType | null | undefined;
+  healthcareAfter?: string | null | undefined;
 }>;
 
 
-export type DeskSubjectRecordsQuery = { subject: { code: string, name: string, kind: SubjectKind, finance?: { courtJudgments: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, taxation?: { arrearsNotices: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, construction?: { qualifications: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, practitioners: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, projects: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, goodBehaviourRecords: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, ecommerce?: { shops: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null, healthcare?: { practiceLicences: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null, physicianRegistrations: { totalCount: number, nodes: Array<{ id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } }> } | null } | null } | null };
+export type DeskSubmissionsQuery = { registrySubmissions?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, subject: string, documentNumber: string | null, version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, decisionDate: string, publicityEndsOn: string | null, summary: string, objectionStatus: ObjectionStatus, objectionDueOn: string | null, repairStatus: RepairStatus, legacyCode: boolean, history: Array<{ version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, summary: string }> }> } | null, financeSubmissions?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, subject: string, documentNumber: string | null, version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, decisionDate: string, publicityEndsOn: string | null, summary: string, objectionStatus: ObjectionStatus, objectionDueOn: string | null, repairStatus: RepairStatus, legacyCode: boolean, history: Array<{ version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, summary: string }> }> } | null, taxationSubmissions?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, subject: string, documentNumber: string | null, version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, decisionDate: string, publicityEndsOn: string | null, summary: string, objectionStatus: ObjectionStatus, objectionDueOn: string | null, repairStatus: RepairStatus, legacyCode: boolean, history: Array<{ version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, summary: string }> }> } | null, constructionSubmissions?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, subject: string, documentNumber: string | null, version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, decisionDate: string, publicityEndsOn: string | null, summary: string, objectionStatus: ObjectionStatus, objectionDueOn: string | null, repairStatus: RepairStatus, legacyCode: boolean, history: Array<{ version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, summary: string }> }> } | null, ecommerceSubmissions?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, subject: string, documentNumber: string | null, version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, decisionDate: string, publicityEndsOn: string | null, summary: string, objectionStatus: ObjectionStatus, objectionDueOn: string | null, repairStatus: RepairStatus, legacyCode: boolean, history: Array<{ version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, summary: string }> }> } | null, healthcareSubmissions?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, recordType: string, subject: string, documentNumber: string | null, version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, decisionDate: string, publicityEndsOn: string | null, summary: string, objectionStatus: ObjectionStatus, objectionDueOn: string | null, repairStatus: RepairStatus, legacyCode: boolean, history: Array<{ version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, summary: string }> }> } | null };
 
-type DeskRecordVersion_AbnormalOperationListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_AssetRecord_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_BadBehaviourRecord_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_ComplaintStatistic_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_ConstructionProject_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_CounterfeitPenalty_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_CourtJudgment_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_CreditAccount_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_DishonestDebtorListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_GoodBehaviourRecord_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_Guarantee_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_InsuranceFundViolation_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_InsuranceStaffScore_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_IpNoticeOutcome_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_MajorTaxViolation_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_MarketBlacklisting_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_OnlineShop_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_PeriodicAssessment_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_PhysicianRegistration_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_PlatformMeasure_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_PracticeLicence_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_QualificationCertificate_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_RegisteredPractitioner_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_SeriousIllegalListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_TaxArrearsNotice_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_TaxCreditRating_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_TaxPenalty_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_TaxRegistration_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-type DeskRecordVersion_WageArrearsListing_Fragment = { id: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, version: number, state: RecordState, change: RecordChange, recordedAt: string, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { code: string | null, name: string } };
-
-export type DeskRecordVersionFragment =
-  | DeskRecordVersion_AbnormalOperationListing_Fragment
-  | DeskRecordVersion_AssetRecord_Fragment
-  | DeskRecordVersion_BadBehaviourRecord_Fragment
-  | DeskRecordVersion_ComplaintStatistic_Fragment
-  | DeskRecordVersion_ConstructionProject_Fragment
-  | DeskRecordVersion_CounterfeitPenalty_Fragment
-  | DeskRecordVersion_CourtJudgment_Fragment
-  | DeskRecordVersion_CreditAccount_Fragment
-  | DeskRecordVersion_DishonestDebtorListing_Fragment
-  | DeskRecordVersion_GoodBehaviourRecord_Fragment
-  | DeskRecordVersion_Guarantee_Fragment
-  | DeskRecordVersion_InsuranceFundViolation_Fragment
-  | DeskRecordVersion_InsuranceStaffScore_Fragment
-  | DeskRecordVersion_IpNoticeOutcome_Fragment
-  | DeskRecordVersion_MajorTaxViolation_Fragment
-  | DeskRecordVersion_MarketBlacklisting_Fragment
-  | DeskRecordVersion_OnlineShop_Fragment
-  | DeskRecordVersion_PeriodicAssessment_Fragment
-  | DeskRecordVersion_PhysicianRegistration_Fragment
-  | DeskRecordVersion_PlatformMeasure_Fragment
-  | DeskRecordVersion_PracticeLicence_Fragment
-  | DeskRecordVersion_QualificationCertificate_Fragment
-  | DeskRecordVersion_RegisteredPractitioner_Fragment
-  | DeskRecordVersion_SeriousIllegalListing_Fragment
-  | DeskRecordVersion_TaxArrearsNotice_Fragment
-  | DeskRecordVersion_TaxCreditRating_Fragment
-  | DeskRecordVersion_TaxPenalty_Fragment
-  | DeskRecordVersion_TaxRegistration_Fragment
-  | DeskRecordVersion_WageArrearsListing_Fragment
-;
+export type DeskSubmittedRecordFragment = { id: string, recordType: string, subject: string, documentNumber: string | null, version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, decisionDate: string, publicityEndsOn: string | null, summary: string, objectionStatus: ObjectionStatus, objectionDueOn: string | null, repairStatus: RepairStatus, legacyCode: boolean, history: Array<{ version: number, state: RecordState, change: RecordChange, changeReason: string | null, recordedAt: string, recordedBy: string | null, summary: string }> };
 
 export type DeskWithdrawConstructionRecordsMutationVariables = Exact<{
   recordType: ConstructionRecordType;
@@ -488,24 +413,36 @@ export const DeskQueuedRepairFragmentDoc = new TypedDocumentString(`
   decidedAt
 }
     `, {"fragmentName":"DeskQueuedRepair"}) as unknown as TypedDocumentString<DeskQueuedRepairFragment, unknown>;
-export const DeskRecordVersionFragmentDoc = new TypedDocumentString(`
-    fragment DeskRecordVersion on CreditRecord {
+export const DeskSubmittedRecordFragmentDoc = new TypedDocumentString(`
+    fragment DeskSubmittedRecord on SubmittedRecord {
   id
+  recordType
+  subject
   documentNumber
-  decisionDate
-  publicityEndsOn
   version
   state
   change
+  changeReason
   recordedAt
+  recordedBy
+  decisionDate
+  publicityEndsOn
+  summary
   objectionStatus
+  objectionDueOn
   repairStatus
-  sourceAuthority {
-    code
-    name
+  legacyCode
+  history {
+    version
+    state
+    change
+    changeReason
+    recordedAt
+    recordedBy
+    summary
   }
 }
-    `, {"fragmentName":"DeskRecordVersion"}) as unknown as TypedDocumentString<DeskRecordVersionFragment, unknown>;
+    `, {"fragmentName":"DeskSubmittedRecord"}) as unknown as TypedDocumentString<DeskSubmittedRecordFragment, unknown>;
 export const DeskAnswerConstructionObjectionDocument = new TypedDocumentString(`
     mutation DeskAnswerConstructionObjection($input: AnswerObjectionInput!) {
   answerConstructionObjection(input: $input) {
@@ -792,94 +729,127 @@ export const DeskRepairQueueDocument = new TypedDocumentString(`
   decision
   decidedAt
 }`) as unknown as TypedDocumentString<DeskRepairQueueQuery, DeskRepairQueueQueryVariables>;
-export const DeskSubjectRecordsDocument = new TypedDocumentString(`
-    query DeskSubjectRecords($code: ID!, $first: Int!, $finance: Boolean!, $taxation: Boolean!, $construction: Boolean!, $ecommerce: Boolean!, $healthcare: Boolean!) {
-  subject(code: $code) {
-    code
-    name
-    kind
-    finance @include(if: $finance) {
-      courtJudgments(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
+export const DeskSubmissionsDocument = new TypedDocumentString(`
+    query DeskSubmissions($subject: ID, $first: Int!, $registry: Boolean!, $registryType: RegistryRecordType, $registryAfter: String, $finance: Boolean!, $financeType: FinanceRecordType, $financeAfter: String, $taxation: Boolean!, $taxationType: TaxationRecordType, $taxationAfter: String, $construction: Boolean!, $constructionType: ConstructionRecordType, $constructionAfter: String, $ecommerce: Boolean!, $ecommerceType: EcommerceRecordType, $ecommerceAfter: String, $healthcare: Boolean!, $healthcareType: HealthcareRecordType, $healthcareAfter: String) {
+  registrySubmissions(
+    subject: $subject
+    recordType: $registryType
+    first: $first
+    after: $registryAfter
+  ) @include(if: $registry) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    taxation @include(if: $taxation) {
-      arrearsNotices(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
+    nodes {
+      ...DeskSubmittedRecord
     }
-    construction @include(if: $construction) {
-      qualifications(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      practitioners(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      projects(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      goodBehaviourRecords(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
+  }
+  financeSubmissions(
+    subject: $subject
+    recordType: $financeType
+    first: $first
+    after: $financeAfter
+  ) @include(if: $finance) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    ecommerce @include(if: $ecommerce) {
-      shops(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
+    nodes {
+      ...DeskSubmittedRecord
     }
-    healthcare @include(if: $healthcare) {
-      practiceLicences(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
-      physicianRegistrations(first: $first) {
-        totalCount
-        nodes {
-          ...DeskRecordVersion
-        }
-      }
+  }
+  taxationSubmissions(
+    subject: $subject
+    recordType: $taxationType
+    first: $first
+    after: $taxationAfter
+  ) @include(if: $taxation) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskSubmittedRecord
+    }
+  }
+  constructionSubmissions(
+    subject: $subject
+    recordType: $constructionType
+    first: $first
+    after: $constructionAfter
+  ) @include(if: $construction) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskSubmittedRecord
+    }
+  }
+  ecommerceSubmissions(
+    subject: $subject
+    recordType: $ecommerceType
+    first: $first
+    after: $ecommerceAfter
+  ) @include(if: $ecommerce) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskSubmittedRecord
+    }
+  }
+  healthcareSubmissions(
+    subject: $subject
+    recordType: $healthcareType
+    first: $first
+    after: $healthcareAfter
+  ) @include(if: $healthcare) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...DeskSubmittedRecord
     }
   }
 }
-    fragment DeskRecordVersion on CreditRecord {
+    fragment DeskSubmittedRecord on SubmittedRecord {
   id
+  recordType
+  subject
   documentNumber
-  decisionDate
-  publicityEndsOn
   version
   state
   change
+  changeReason
   recordedAt
+  recordedBy
+  decisionDate
+  publicityEndsOn
+  summary
   objectionStatus
+  objectionDueOn
   repairStatus
-  sourceAuthority {
-    code
-    name
+  legacyCode
+  history {
+    version
+    state
+    change
+    changeReason
+    recordedAt
+    recordedBy
+    summary
   }
-}`) as unknown as TypedDocumentString<DeskSubjectRecordsQuery, DeskSubjectRecordsQueryVariables>;
+}`) as unknown as TypedDocumentString<DeskSubmissionsQuery, DeskSubmissionsQueryVariables>;
 export const DeskWithdrawConstructionRecordsDocument = new TypedDocumentString(`
     mutation DeskWithdrawConstructionRecords($recordType: ConstructionRecordType!, $records: [WithdrawRecordInput!]!) {
   withdrawConstructionRecords(recordType: $recordType, records: $records) {
