@@ -1,6 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GraphQLRequestError } from './graphql';
+import { formattersFor } from './format';
 
 /**
  * The states every page shows the same way: loading, an error from the graph (its message and code),
@@ -23,31 +24,46 @@ export function errorCodes(error: unknown): string[] {
   return [];
 }
 
-/** An error as the graph gave it: each message with its stable code, and a retry when it can help. */
+/**
+ * An error as the graph gave it: for each error, what it means in the page's language (by its stable
+ * code, or by `extensions.rule` where the graph names the rule that refused), then the graph's own
+ * message with the code, and a retry when it can help.
+ */
 export function ErrorNotice({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = formattersFor(i18n.language);
   const messages =
     error instanceof GraphQLRequestError && error.errors.length > 0
-      ? error.errors.map((e) => ({ message: e.message, code: e.extensions?.code ?? null }))
-      : [{ message: error instanceof Error ? error.message : String(error), code: null }];
+      ? error.errors.map((e) => {
+          const code = e.extensions?.code ?? null;
+          const rule = typeof e.extensions?.rule === 'string' ? e.extensions.rule : null;
+          const admissibleFrom = typeof e.extensions?.admissibleFrom === 'string' ? format.date(e.extensions.admissibleFrom) : '';
+          const explained = rule && i18n.exists(`common:rules.${rule}`) ? t(`rules.${rule}`, { admissibleFrom }) : code && i18n.exists(`common:errors.${code}`) ? t(`errors.${code}`) : null;
+          return { explained, message: e.message, code };
+        })
+      : [{ explained: null, message: error instanceof Error ? error.message : String(error), code: null }];
   return (
     <div role="alert" className="notice error-notice">
       <p className="notice-title">{title ?? t('errorTitle')}</p>
       <ul>
         {messages.map((m, i) => (
           <li key={i}>
-            {m.message}
-            {m.code ? (
-              <>
-                {' '}
-                <code className="error-code">{t('errorCode', { code: m.code })}</code>
-              </>
-            ) : null}
+            {m.explained ? <span className="explained">{m.explained}</span> : null}
+            <span className={m.explained ? 'detail' : undefined}>
+              {m.explained ? t('errorDetail') : ''}
+              {m.message}
+              {m.code ? (
+                <>
+                  {' '}
+                  <code className="error-code">{t('errorCode', { code: m.code })}</code>
+                </>
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>
       {onRetry ? (
-        <button type="button" onClick={onRetry}>
+        <button type="button" className="secondary" onClick={onRetry}>
           {t('retry')}
         </button>
       ) : null}
@@ -59,10 +75,17 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="state empty">{children}</p>;
 }
 
-/** What was just done, announced politely to screen readers. */
-export function Confirmation({ children }: { children: ReactNode }) {
+/**
+ * What was just done, announced politely to screen readers. With `focus`, it also takes the focus
+ * when it appears: after a form closes, the keyboard user is left on what the form did.
+ */
+export function Confirmation({ children, focus = false }: { children: ReactNode; focus?: boolean }) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) element.current?.focus();
+  }, [focus]);
   return (
-    <div role="status" className="notice ok-notice">
+    <div ref={element} role="status" className="notice ok-notice notice-focus" tabIndex={focus ? -1 : undefined}>
       {children}
     </div>
   );

@@ -44,10 +44,10 @@ export function ConsentsPage() {
   return (
     <>
       <PageTitle lead={t('consents.lead')}>{t('consents.title')}</PageTitle>
-      {done ? <Confirmation>{done}</Confirmation> : null}
       <h2>{t('consents.listTitle')}</h2>
+      {done ? <Confirmation focus>{done}</Confirmation> : null}
       <QueryState query={query}>{(data) => <ConsentTable consents={data.subject?.consents?.nodes ?? []} onDone={setDone} />}</QueryState>
-      <GrantForm onDone={setDone} />
+      <GrantForm />
     </>
   );
 }
@@ -82,7 +82,7 @@ function ConsentTable({ consents, onDone }: { consents: readonly ConsentRow[]; o
             <caption className="visually-hidden">{t('consents.listTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('consents.organization')}</th>
+                <th scope="col">{t('consents.organizationColumn')}</th>
                 <th scope="col">{t('consents.purpose')}</th>
                 <th scope="col">{t('consents.categories')}</th>
                 <th scope="col">{t('consents.period')}</th>
@@ -145,7 +145,7 @@ function ConsentTable({ consents, onDone }: { consents: readonly ConsentRow[]; o
   );
 }
 
-function GrantForm({ onDone }: { onDone: (message: string) => void }) {
+function GrantForm() {
   const { t } = useTranslation('subject');
   const format = useFormat();
   const code = useSubjectCode();
@@ -158,6 +158,7 @@ function GrantForm({ onDone }: { onDone: (message: string) => void }) {
   const [validFrom, setValidFrom] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const [granted, setGranted] = useState<string | null>(null);
   const org = organization.trim().toUpperCase();
   const errors = {
     organization: org === '' ? t('form.required') : !USCC.test(org) ? t('consents.badOrganization') : org === code ? t('consents.selfOrganization') : null,
@@ -170,6 +171,7 @@ function GrantForm({ onDone }: { onDone: (message: string) => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
+    setGranted(null);
     if (invalid || purpose === '') return;
     grant.mutate(
       {
@@ -185,7 +187,7 @@ function GrantForm({ onDone }: { onDone: (message: string) => void }) {
       {
         onSuccess: (data) => {
           void refresh();
-          onDone(t('consents.granted', { organization: org, validUntil: format.dateTime(data.grantConsent.validUntil) }));
+          setGranted(t('consents.granted', { organization: org, validUntil: format.dateTime(data.grantConsent.validUntil) }));
           setOrganization('');
           setPurpose('');
           setCategories([]);
@@ -253,6 +255,7 @@ function GrantForm({ onDone }: { onDone: (message: string) => void }) {
         </div>
       </div>
       {grant.error ? <ErrorNotice error={grant.error} title={t('consents.grantFailed')} /> : null}
+      {granted ? <Confirmation focus>{granted}</Confirmation> : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={grant.isPending}>
           {grant.isPending ? t('form.sending') : t('consents.grant')}

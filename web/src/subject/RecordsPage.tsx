@@ -165,7 +165,7 @@ function RecordCard({ sector, list, record, openObjection }: { sector: Sector; l
           <p>{record.statement.text}</p>
         </blockquote>
       ) : null}
-      {done ? <Confirmation>{done}</Confirmation> : null}
+      {done ? <Confirmation focus>{done}</Confirmation> : null}
       <div className="record-actions">
         <button type="button" className="secondary" aria-expanded={act === 'objection'} aria-controls={formId} disabled={underObjection} onClick={() => toggle('objection')}>
           {underObjection ? t('records.objectionPending') : t('records.object')}
