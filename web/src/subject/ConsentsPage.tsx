@@ -4,7 +4,7 @@ import { GrantConsentDocument, MyConsentsDocument, RevokeConsentDocument, type I
 import { useGraphQLMutation, useGraphQLQuery } from '../app/graphql';
 import { chinaDayInstant, chinaToday, useFormat } from '../app/format';
 import { Badge, Confirmation, ConfirmButton, ErrorNotice, QueryState, TextField } from '../app/ui';
-import { PageTitle } from './routes';
+import { PageTitle } from './PageTitle';
 import { useRefreshAfterChange, useSubjectCode } from './subject';
 import { enumLabel } from './values';
 

@@ -2,9 +2,10 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat, chinaToday } from '../app/format';
 import { Empty, ErrorNotice, Loading } from '../app/ui';
-import { PageTitle } from './routes';
+import { PageTitle } from './PageTitle';
 import { useSubjectCode } from './subject';
-import { chinaMonth, institutionOf, monthsBetween, monthlySeries, useAllInquiryRecords, type InquiryRow } from './inquiries';
+import { useAllInquiryRecords } from './inquiries';
+import { chinaMonth, institutionOf, monthsBetween, monthlySeries, type InquiryRow } from './inquiryFigures';
 import { enumLabel } from './values';
 
 /**

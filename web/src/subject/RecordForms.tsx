@@ -5,21 +5,13 @@ import { ErrorNotice, TextField } from '../app/ui';
 import { useFormat } from '../app/format';
 import type { RecordNode, Sector } from './sectors';
 import { useRefreshAfterChange, useSubjectCode } from './subject';
+import { checkText } from './text';
 
 /**
  * The subject's acts on one of its records, each a mutation of the record's own sector: object to it
  * (CIR Art. 25), attach or withdraw its own statement (CIR Art. 16), apply for credit repair. Each
  * form checks what the graph would refuse before sending, and says what was done.
  */
-
-/** Free text as the graph checks it: length in code points, one line where one line is asked. */
-export function checkText(t: (key: string, options?: Record<string, unknown>) => string, value: string, { max, multiline, required }: { max: number; multiline: boolean; required: boolean }): string | null {
-  const trimmed = value.trim();
-  if (required && trimmed === '') return t('form.required');
-  if ([...trimmed].length > max) return t('form.tooLong', { max });
-  if (!multiline && /[\r\n]/.test(trimmed)) return t('form.oneLine');
-  return null;
-}
 
 interface FormProps {
   readonly sector: Sector;
@@ -49,6 +41,7 @@ export function ObjectionForm({ sector, record, onDone, onCancel }: FormProps) {
       { input: { subject, record: record.id, reason: reason.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } },
       {
         onSuccess: (data) => {
+          // The sector's one root field (`fileTaxationObjection`...) holds the objection filed.
           const objection = Object.values(data as Record<string, { dueOn: string } | null>)[0];
           void refresh();
           onDone(t('objection.filed', { dueOn: format.date(objection?.dueOn) }));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useGraphQLQuery } from '../app/graphql';
 import { useFormat } from '../app/format';
 import { Confirmation, Empty, QueryState } from '../app/ui';
-import { PageTitle } from './routes';
+import { PageTitle } from './PageTitle';
 import { useSubjectCode } from './subject';
 import { SECTORS, sectorByKey, sectorRecords, type RecordList, type RecordNode, type Sector, type SectorRecords } from './sectors';
 import { ObjectionBadge, RepairBadge, displayValue } from './values';
@@ -45,7 +45,7 @@ function SectorRecordsView({ sector }: { sector: Sector }) {
       <h2 id={`sector-${sector.key}`}>{t(`sector.${sector.key}`)}</h2>
       <QueryState query={query}>
         {(data) => {
-          const records = sectorRecords(sector, data as { subject?: Record<string, unknown> | null });
+          const records = sectorRecords(sector, data);
           if (records === null) return <Empty>{t('records.sectorUnavailable')}</Empty>;
           const total = records.lists.reduce((sum, l) => sum + l.totalCount, 0);
           if (total === 0) return <Empty>{t('records.noneInSector')}</Empty>;

@@ -4,7 +4,7 @@ import { MyRepairApplicationsDocument, type MyRepairApplicationFragment } from '
 import { useGraphQLQuery } from '../app/graphql';
 import { useFormat } from '../app/format';
 import { QueryState } from '../app/ui';
-import { PageTitle } from './routes';
+import { PageTitle } from './PageTitle';
 import { useSubjectCode } from './subject';
 import { acrossSectors } from './sectors';
 import { RepairBadge, recordTypeLabel } from './values';

@@ -8,13 +8,13 @@ import {
 import { queryKeyOf, useGraphQLMutation, useGraphQLQuery, useRequestContext } from '../app/graphql';
 import { useFormat } from '../app/format';
 import { Confirmation, Empty, ErrorNotice, Loading, TextField } from '../app/ui';
-import { PageTitle } from './routes';
+import { PageTitle } from './PageTitle';
 import { useSubjectCode } from './subject';
 import { SECTORS, type RecordList, type SectorKey } from './sectors';
 import { SummaryTable } from './OverviewPage';
 import { ObjectionBadge, RepairBadge, displayValue, enumLabel } from './values';
 import { downloadReportPdf } from './reportDownload';
-import { checkText } from './RecordForms';
+import { checkText } from './text';
 
 /**
  * /me/report: the subject's own credit report, the same operation and the same sections as the PDF
@@ -162,7 +162,7 @@ function SubjectSections({ subject }: { subject: ReportSubject }) {
     ecommerce: subject.ecommerce?.recordSummary ?? null,
     healthcare: subject.healthcare?.recordSummary ?? null,
   };
-  const registry = SECTORS[0]!;
+  const registry = SECTORS.find((sector) => sector.key === 'registry')!;
   return (
     <>
       <section aria-labelledby="report-identity">
@@ -188,7 +188,7 @@ function SubjectSections({ subject }: { subject: ReportSubject }) {
       </section>
       <section aria-labelledby="report-records">
         <h2 id="report-records">{t('report.sections.records')}</h2>
-        {SECTORS.slice(1).map((sector) => {
+        {SECTORS.filter((sector) => sector.key !== 'registry').map((sector) => {
           const profile = subject[sector.key as Exclude<SectorKey, 'registry'>] as Record<string, unknown> | null;
           return (
             <section key={sector.key} aria-labelledby={`report-${sector.key}`}>

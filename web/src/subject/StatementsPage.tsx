@@ -4,7 +4,7 @@ import { MyStatementsDocument, type MyStatementFragment } from '../gql/graphql';
 import { useGraphQLQuery } from '../app/graphql';
 import { useFormat } from '../app/format';
 import { Badge, QueryState } from '../app/ui';
-import { PageTitle } from './routes';
+import { PageTitle } from './PageTitle';
 import { useSubjectCode } from './subject';
 import { acrossSectors } from './sectors';
 import { enumLabel, recordTypeLabel } from './values';

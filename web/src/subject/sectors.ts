@@ -53,19 +53,21 @@ const named = (field: string, enumName: string): Column => ({ field, show: { kin
 
 const recordList = (field: string, recordType: string, columns: Column[], repairable = false): RecordList => ({ field, recordType, columns, repairable });
 
-/** A document of the graph whose result and variables this module does not need to know. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyOperation<TVariables> = TypedOperation<any, TVariables>;
+/**
+ * A sector's operation, known here by its variables: the six sectors' results differ in their lists,
+ * which `sectorRecords` reads by the names the sector declares.
+ */
+type SectorOperation<TVariables> = TypedOperation<unknown, TVariables>;
 
 export interface Sector {
   readonly key: SectorKey;
   readonly lists: readonly RecordList[];
   /** The sector's records of the subject, with each list's records and the subject's objections. */
-  readonly records: AnyOperation<{ code: string }>;
-  readonly fileObjection: AnyOperation<{ input: FileObjectionInput }>;
-  readonly setStatement: AnyOperation<{ input: RecordStatementInput }>;
-  readonly withdrawStatement: AnyOperation<{ subject: string; record: string }>;
-  readonly applyForRepair: AnyOperation<{ input: RepairApplicationInput }>;
+  readonly records: SectorOperation<{ code: string }>;
+  readonly fileObjection: SectorOperation<{ input: FileObjectionInput }>;
+  readonly setStatement: SectorOperation<{ input: RecordStatementInput }>;
+  readonly withdrawStatement: SectorOperation<{ subject: string; record: string }>;
+  readonly applyForRepair: SectorOperation<{ input: RepairApplicationInput }>;
 }
 
 export const SECTORS: readonly Sector[] = [
@@ -201,8 +203,8 @@ type Holder = Record<string, Connection | { nodes: SectorRecords['objections'] }
  * profile, or for the registry the subject itself, holding the lists named by `lists` and the
  * objections), which this reads by the list names the sector declares.
  */
-export function sectorRecords(sector: Sector, data: { subject?: Record<string, unknown> | null }): SectorRecords | null {
-  const subject = data.subject;
+export function sectorRecords(sector: Sector, data: unknown): SectorRecords | null {
+  const subject = (data as { subject?: Record<string, unknown> | null } | null)?.subject;
   if (!subject) return null;
   const holder = (sector.key === 'registry' ? subject : subject[sector.key]) as Holder | null | undefined;
   if (!holder) return null;
