@@ -81,7 +81,7 @@ function InquiryView({ rows, months, truncated }: { rows: readonly InquiryRow[];
   const top = series[0];
   const summary = t(groupBy === 'institution' ? 'inquiries.summaryByInstitution' : 'inquiries.summaryByPurpose', {
     count: rows.length,
-    institutions,
+    institutions: t('inquiries.institutions', { count: institutions }),
     from: monthLabels[0],
     to: monthLabels[monthLabels.length - 1],
     top: top?.name ?? '',
