@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { NavLink, useParams, useSearchParams } from 'react-router';
+import { NavLink, Navigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useGraphQLQuery } from '../app/graphql';
 import { useFormat } from '../app/format';
@@ -18,7 +18,8 @@ import { ObjectionForm, RepairForm, StatementForm } from './RecordForms';
 export function RecordsPage() {
   const { t } = useTranslation('subject');
   const { sector: key } = useParams();
-  const sector = sectorByKey(key) ?? SECTORS[0]!;
+  const sector = sectorByKey(key);
+  if (!sector) return <Navigate to="/me/records/registry" replace />;
   return (
     <>
       <PageTitle lead={t('records.lead')}>{t('records.title')}</PageTitle>
