@@ -176,7 +176,7 @@ function SubjectSections({ subject }: { subject: ReportSubject }) {
           <Fact label={t('field.establishedOn')} value={format.date(subject.establishedOn)} />
           <Fact label={t('field.registeredCapital')} value={format.amount(subject.registeredCapital)} />
           <Fact label={t('field.legalRepresentative')} value={subject.legalRepresentative?.name ?? '—'} />
-          <Fact label={t('field.region')} value={`${subject.region.name}（${subject.region.code}）`} />
+          <Fact label={t('field.region')} value={t('report.region', { name: subject.region.name, code: subject.region.code })} />
           <Fact label={t('field.industry')} value={subject.industry ?? '—'} />
           <Fact label={t('field.registrationAuthority')} value={subject.registrationAuthority ?? '—'} />
           <Fact label={t('field.address')} value={subject.address ?? '—'} />
