@@ -1,4 +1,18 @@
 # One image for the gateway and every subgraph; docker-compose.yml picks the entry point.
+
+# Build stage: every dependency (the web's build tools are development dependencies), then the web
+# front ends (the site and the explorer) into web/dist.
+FROM node:20-bookworm-slim AS web
+WORKDIR /app
+ENV APOLLO_TELEMETRY_DISABLED=1 \
+    npm_config_fund=false \
+    npm_config_audit=false
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build:web
+
+# The image: production dependencies only, and the built web front ends the gateway serves.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production \
@@ -8,4 +22,5 @@ ENV NODE_ENV=production \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY . .
+COPY --from=web /app/web/dist ./web/dist
 USER node

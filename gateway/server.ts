@@ -1,6 +1,5 @@
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -28,6 +27,7 @@ import { LiteralNormalizer } from './normalize';
 import { RateLimits } from './rateLimits';
 import { registerImports } from './imports';
 import { registerReports } from './reports';
+import { registerWeb } from './web';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -45,6 +45,8 @@ export interface GatewayOptions {
   readonly subgraphFetch?: typeof fetch;
   /** Told what the gateway's parts report, besides the gateway's own metrics (gateway/observe.ts). */
   readonly observer?: GatewayObserver;
+  /** The built web front ends (gateway/web.ts); `web/dist` unless a test points elsewhere. */
+  readonly webRoot?: string;
 }
 
 export interface Gateway {
@@ -205,7 +207,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     parseOptions: parseOptions(limits),
     validationRules: limitValidationRules(limits, (details, message) => log.warn(details, message)),
     plugins: [
-      config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+      // Apollo's landing page loads from Apollo's CDN: never. A browser's GET goes to the explorer (gateway/web.ts).
+      ApolloServerPluginLandingPageDisabled(),
       demandPlugin({ limits, log: (details, message) => log.warn(details, message) }),
       metrics.plugin(),
       requestLogPlugin(),
@@ -242,6 +245,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   await registerImports(app, { config, verify, signer, limits: rateLimits, ...(options.subgraphFetch ? { subgraphFetch: options.subgraphFetch } : {}) });
   // The credit report as a PDF or HTML document, made by a POST of operations/credit-report.graphql to the route above (gateway/reports.ts).
   registerReports(app, gatewayConfig.path);
+  // The site, the explorer and their assets, from web/dist (gateway/web.ts).
+  await registerWeb(app, { config, ...(options.webRoot ? { root: options.webRoot } : {}) });
   // Fastify drains its own connections on close; Apollo only has to stop after it (Apollo's drain
   // plugin would call fastify.close() from inside this hook and never return).
   app.addHook('onClose', async () => {

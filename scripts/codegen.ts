@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { printSchema } from 'graphql';
@@ -29,6 +29,7 @@ const IDS = path.join(OUT, 'persisted-ids.json');
 
 function graphqlFiles(folder: string): string[] {
   const found: string[] = [];
+  if (!existsSync(folder)) return found;
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) found.push(...graphqlFiles(full));

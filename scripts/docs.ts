@@ -7,9 +7,11 @@ import { GATEWAY_METRICS } from '../gateway/metrics';
 import { SUBGRAPH_METRICS } from '../shared/subgraph/metrics';
 import { repairRulesMarkdown } from '../shared/recourse/repair';
 import { SUBGRAPHS } from '../subgraphs';
+import { demoPrincipalsMarkdown } from '../shared/auth/demoPrincipals';
+import { loadConfig } from '../shared/config';
 
 /**
- * `npm run docs` regenerates the README's generated tables (error codes, configuration, metrics, repair rules) from the
+ * `npm run docs` regenerates the README's generated tables (error codes, configuration, metrics, repair rules, demo principals) from the
  * code; `npm run docs -- --check` fails when they have drifted (CI runs the check).
  */
 const README = path.resolve(__dirname, '../README.md');
@@ -23,6 +25,8 @@ export function renderReadme(text: string): string {
       { process: 'subgraph', definitions: Object.values(SUBGRAPH_METRICS) },
     ]),
     'repair-rules': repairRulesMarkdown(SUBGRAPHS.flatMap((s) => (s.lists ? [{ name: s.name, lists: s.lists }] : []))),
+    // The demo principals of the default dataset (shared/auth/demoPrincipals.ts), as `npm run token` signs them.
+    'demo-principals': demoPrincipalsMarkdown(loadConfig({}).demo.seed),
   };
   let out = text;
   for (const [name, body] of Object.entries(sections)) {

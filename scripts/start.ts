@@ -7,9 +7,11 @@ import { DEMO_STORIES, subjectAt } from '../shared/generator/subjects';
 import { acquireLock, ago, holderAlive, LockHeldError, readLock, type Lock, type LockHolder } from '../shared/locks';
 import { storeLockFileOf } from '../shared/store';
 import { Supervisor } from '../shared/supervisor';
+import { ensureWebBuilt } from './webBuild';
+import { DEVELOPMENT_PASSWORD } from '../identity/provider';
 
 /**
- * `npm start`: every subgraph and the gateway, each in its own process (so one can be stopped to
+ * `npm start`: every subgraph, the development sign-in provider (outside production) and the gateway, each in its own process (so one can be stopped to
  * see the graph degrade), on the configured stores (embedded PGlite by default), kept running: a
  * crashed process is restarted with backoff (`shared/supervisor.ts`). Before anything opens a store
  * it takes the data folder's lock (`<data>/stack.lock`): a second `npm start` on the same folder is
@@ -39,7 +41,19 @@ function envFor(name: string): NodeJS.ProcessEnv {
   return name === 'gateway' ? process.env : subgraphEnvironment(process.env);
 }
 
-function banner(config: Config): string {
+/**
+ * The development sign-in provider runs outside production when CG_OIDC_ISSUER is unset or names it;
+ * the gateway then trusts it (CG_OIDC_ISSUER). Production signs in at the provider CG_OIDC_ISSUER names.
+ */
+function developmentIdentity(config: Config): { issuer: string } | null {
+  if (config.nodeEnv === 'production') return null;
+  const own = `http://127.0.0.1:${config.identity.port}`;
+  const configured = process.env.CG_OIDC_ISSUER?.trim();
+  if (configured && configured !== own) return null;
+  return { issuer: own };
+}
+
+function banner(config: Config, identity: { issuer: string } | null): string {
   const { host, port, path: gqlPath } = config.gateway;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${gqlPath}`;
   const demo = DEMO_STORIES.map(({ index, story }) => {
@@ -50,9 +64,17 @@ function banner(config: Config): string {
   return [
     '',
     `Credit Graph is up: ${url}`,
+    `  web:      http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/${config.gateway.explorer ? `   (explorer: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/explorer)` : ''}`,
     `  health:   http://${host}:${port}/health   (ops, local only: http://${config.gateway.ops.host}:${config.gateway.ops.port}/health/subgraphs)`,
     `  metrics:  http://${config.gateway.ops.host}:${config.gateway.ops.port}/metrics, and each subgraph's on ${config.subgraphOps.registry.host} ports ${SUBGRAPH_NAMES.map((name) => config.subgraphOps[name].port).join(', ')} (ops, local only)`,
     ...(stackLock ? [`  data:     ${path.dirname(stackLock.file)} (locked for this stack: ${stackLock.file})`] : []),
+    ...(identity
+      ? [
+          `  sign in:  http://127.0.0.1:${port}/ (the site), at the development provider ${identity.issuer} as a demo subject or authority, password ${DEVELOPMENT_PASSWORD}`,
+        ]
+      : config.gateway.oidc
+        ? [`  sign in:  http://127.0.0.1:${port}/ (the site), at ${config.gateway.oidc.issuer}`]
+        : []),
     `  demo subjects (seed ${config.demo.seed}):`,
     demo,
     `  processes: ${pids}`,
@@ -141,10 +163,16 @@ let supervisor: Supervisor;
 async function main(): Promise<void> {
   const config = configOrExit('start');
   stackLock = lockDataFolder(config);
+  // The site and the explorer (web/dist), built when missing or stale; without them the graph still runs.
+  try {
+    ensureWebBuilt();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}: the gateway serves the graph, and its pages say how to build them\n`);
+  }
   supervisor = new Supervisor(config.supervisor, {
     log: (line) => process.stderr.write(`\x1b[1msupervisor\x1b[0m   ${line}\n`),
     output: (name, stream, chunk) => {
-      const color = name === 'gateway' ? 37 : (COLORS[SUBGRAPH_NAMES.indexOf(name as never) % COLORS.length] as number);
+      const color = name === 'gateway' || name === 'identity' ? 37 : (COLORS[SUBGRAPH_NAMES.indexOf(name as never) % COLORS.length] as number);
       prefixLines(name, color, chunk, stream === 'stdout' ? process.stdout : process.stderr);
     },
     gaveUp: (name) => {
@@ -152,6 +180,8 @@ async function main(): Promise<void> {
       if (name === 'gateway') {
         process.stderr.write('the gateway cannot run: stopping everything\n');
         void stopAll(1);
+      } else if (name === 'identity') {
+        process.stderr.write('the graph runs on without the development sign-in provider (the site cannot sign in; tokens of npm run token still work); fix the cause above and start again\n');
       } else {
         process.stderr.write(`the graph runs on without ${name} (its fields are null, SUBGRAPH_UNAVAILABLE); fix the cause above and start again\n`);
       }
@@ -168,6 +198,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
+  const identity = developmentIdentity(config);
+  const gatewayEnv = identity ? { ...envFor('gateway'), CG_OIDC_ISSUER: identity.issuer } : envFor('gateway');
+  if (identity) {
+    supervisor.start({
+      name: 'identity',
+      entry: 'identity/index.ts',
+      cwd: ROOT,
+      // What a subgraph is given: no key only the gateway may hold.
+      env: { ...subgraphEnvironment(process.env), CG_OIDC_ISSUER: identity.issuer },
+      readyUrl: `${identity.issuer}/.well-known/openid-configuration`,
+    });
+  }
   for (const name of SUBGRAPH_NAMES) {
     supervisor.start({
       name,
@@ -185,14 +227,22 @@ async function main(): Promise<void> {
       const pending = supervisor.pids().filter((c) => c.state !== 'running').map((c) => c.name);
       process.stderr.write(`still starting: ${pending.join(', ')}\n`);
     }, 30_000);
+    // The sign-in provider is not needed to serve the graph: one that does not come up is said, not fatal.
+    const identityReady = identity
+      ? supervisor.ready('identity', 120_000).then(
+          () => true,
+          (error: Error) => (process.stderr.write(`the development sign-in provider is not up: ${error.message}\n`), false),
+        )
+      : Promise.resolve(false);
     await Promise.all(SUBGRAPH_NAMES.map((name) => supervisor.ready(name, 900_000))).finally(() => clearInterval(waiting));
-    supervisor.start({ name: 'gateway', entry: 'gateway/index.ts', cwd: ROOT, env: envFor('gateway'), readyUrl: `http://127.0.0.1:${config.gateway.port}/health` });
+    await identityReady;
+    supervisor.start({ name: 'gateway', entry: 'gateway/index.ts', cwd: ROOT, env: gatewayEnv, readyUrl: `http://127.0.0.1:${config.gateway.port}/health` });
     await supervisor.ready('gateway', 60_000);
   } catch (error) {
     process.stderr.write(`start failed: ${(error as Error).message}\n`);
     await stopAll(1);
   }
-  process.stdout.write(banner(config));
+  process.stdout.write(banner(config, identity));
 }
 
 void main();

@@ -6,6 +6,7 @@ import { Cron } from 'croner';
 import { SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS, type SubgraphName } from '../subgraphs/names';
 import { DEVELOPMENT_ONLY_CONTEXT_PRIVATE_KEY, DEVELOPMENT_ONLY_CONTEXT_PUBLIC_KEY } from './auth/developmentKeys';
 import { parseTrustedProxies } from './trustedProxies';
+import type { PrincipalKind } from './policy/principal';
 import { safelistAndRateLimitsFrom, DEFAULT_BURST, DEFAULT_INQUIRIES_PER_DAY, DEFAULT_REQUESTS_PER_SECOND, BURST_WINDOW_SECONDS, showPerKind, type PersistedQueriesConfig, type RateLimitsConfig } from './safelistAndRateLimits';
 
 export { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../subgraphs/names';
@@ -63,8 +64,41 @@ export interface ContextKeyConfig {
   readonly ttlSeconds: number;
 }
 
+/**
+ * An OpenID Connect provider whose access tokens the gateway trusts besides its own token key
+ * (`CG_OIDC_ISSUER`): the sign-in of the web site. Its tokens are verified with the issuer's JWKS
+ * (discovered, or `jwksUrl`), with an asymmetric algorithm, the same audience and times, and only
+ * for the kinds listed.
+ */
+export interface OidcConfig {
+  /** The issuer (`iss`) exactly as the provider names itself in its discovery document. */
+  readonly issuer: string;
+  /** The provider's JWKS; null: discovered from `<issuer>/.well-known/openid-configuration`. */
+  readonly jwksUrl: string | null;
+  /** The site's client id at the provider (a public client, authorization code with PKCE). */
+  readonly clientId: string;
+  /** The scope the site asks for. */
+  readonly scope: string;
+  /** The kinds of principal the provider's tokens may name; any other is refused. */
+  readonly kinds: readonly PrincipalKind[];
+}
+
+/** The development OpenID Connect provider (`identity/`, started by `npm start` outside production). */
+export interface IdentityConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Its issuer: `CG_OIDC_ISSUER` when set, else `http://127.0.0.1:<port>`. */
+  readonly issuer: string;
+  /** Origins of the site allowed to sign in (redirect URIs `<origin>/signin/callback`). */
+  readonly siteOrigins: readonly string[];
+  /** The site's client id (`CG_OIDC_CLIENT_ID`). */
+  readonly clientId: string;
+}
+
 export interface AuthConfig {
   readonly key: TokenKeyConfig;
+  /** The OpenID Connect provider trusted besides the token key; null when none is (`CG_OIDC_ISSUER` unset). */
+  readonly oidc: OidcConfig | null;
   readonly issuer: string;
   readonly audience: string;
   /** Private key (PEM) the token command signs with when the gateway verifies with a public key. */
@@ -131,6 +165,8 @@ export interface Config {
     readonly supergraph: SupergraphSource;
     readonly subgraphTimeoutMs: number;
     readonly introspection: boolean;
+    /** The explorer (GraphiQL) at `/explorer` (`CG_EXPLORER`). */
+    readonly explorer: boolean;
     /** @apollo/gateway's anonymous usage telemetry; off by default (and this graph is often offline). */
     readonly apolloTelemetry: boolean;
     /** Field authorization: remove what the caller may not see, reject the whole operation, or only log. */
@@ -141,8 +177,13 @@ export interface Config {
     readonly operationLimits: OperationLimits;
     // -- resilience (deadline, breaker, retries, pool, shedding, hot reload) --
     readonly resilience: ResilienceConfig;
+    // -- signing in --
+    /** The OpenID Connect provider the site signs in with (`/site-config.json`) and whose tokens are trusted; null: none. */
+    readonly oidc: OidcConfig | null;
   };
   readonly auth: AuthConfig;
+  // -- signing in --
+  readonly identity: IdentityConfig;
   // -- observability (metrics, ops listeners, traces, request logs) --
   /** Each subgraph's ops listener (`/metrics`), apart from its graph port. */
   readonly subgraphOps: Readonly<Record<SubgraphName, { readonly host: string; readonly port: number }>>;
@@ -435,6 +476,11 @@ function specFor() {
       devDefault: true,
       desc: 'Allow introspection at the gateway. Off in production unless set; on outside production.',
     }),
+    CG_EXPLORER: bool({
+      default: false,
+      devDefault: true,
+      desc: 'Serve the explorer (GraphiQL, bundled, no CDN) at `/explorer`, where a browser\'s GET of the GraphQL path leads. Off in production unless set; on outside production. It needs `CG_INTROSPECTION` for its schema.',
+    }),
     CG_GATEWAY_OPS_HOST: str({
       default: '127.0.0.1',
       desc: "Interface of the gateway's ops listener (`/health/subgraphs`); keep it off the network the graph's callers reach.",
@@ -557,6 +603,27 @@ function specFor() {
     }),
     CG_TOKEN_ISSUER: str({ default: 'credit-graph', desc: 'Required `iss` of bearer tokens.' }),
     CG_TOKEN_AUDIENCE: str({ default: 'credit-graph', desc: 'Required `aud` of bearer tokens.' }),
+    // -- signing in --
+    CG_OIDC_ISSUER: str({
+      default: '',
+      desc: 'An OpenID Connect provider whose access tokens the gateway trusts besides its own token key, and that the web site signs in with (authorization code with PKCE). Its tokens are verified with its JWKS, by an asymmetric algorithm, with the same audience (`CG_TOKEN_AUDIENCE`), times and claims, and only for the kinds of `CG_OIDC_KINDS`. Empty: no sign-in. `npm start` sets it to its development provider (`http://127.0.0.1:<CG_IDENTITY_PORT>`) outside production; in production it must be an `https://` URL.',
+    }),
+    CG_OIDC_JWKS_URL: str({
+      default: '',
+      desc: "The JWKS of `CG_OIDC_ISSUER`; empty: its `jwks_uri`, discovered from `<issuer>/.well-known/openid-configuration` at the first token it issued.",
+    }),
+    CG_OIDC_CLIENT_ID: str({ default: 'credit-graph-site', desc: "The web site's client id at the provider (a public client, PKCE with S256)." }),
+    CG_OIDC_SCOPE: str({ default: 'openid profile', desc: 'The scope the web site asks the provider for.' }),
+    CG_OIDC_KINDS: str({
+      default: 'SUBJECT,AUTHORITY',
+      desc: "Comma-separated kinds of principal (`kind` claim) the provider's tokens may name: a token of any other kind with its issuer is refused (`UNAUTHENTICATED`).",
+    }),
+    CG_IDENTITY_HOST: str({ default: '127.0.0.1', desc: 'Interface the development sign-in provider (`identity/`, never in production) listens on.' }),
+    CG_IDENTITY_PORT: port({ default: 4080, desc: 'Port of the development sign-in provider.' }),
+    CG_IDENTITY_SITE_ORIGINS: str({
+      default: '',
+      desc: "Further origins of the web site (comma-separated, e.g. a Vite dev server's) the development provider lets sign in, besides the gateway's `http://127.0.0.1:<port>` and `http://localhost:<port>`.",
+    }),
     CG_SUBJECTS_BATCH_MAX: positiveInt({ default: 100, desc: 'Most codes `subjects(codes:)` accepts.' }),
     CG_PAGE_SIZE_DEFAULT: positiveInt({ default: 20, desc: 'Page size when `first` is not given.' }),
     CG_PAGE_SIZE_MAX: positiveInt({ default: 100, desc: 'Largest `first` a list accepts.' }),
@@ -743,6 +810,7 @@ export function loadConfig(
   }
 
   const auth = authFrom(clean, role);
+  const identity = identityFrom(clean);
 
   return deepFreeze<Config>({
     nodeEnv: clean.NODE_ENV as Config['nodeEnv'],
@@ -763,6 +831,7 @@ export function loadConfig(
           : { mode: 'file', path: path.resolve(supergraph) },
       subgraphTimeoutMs: Number(clean.CG_SUBGRAPH_TIMEOUT_MS),
       introspection: Boolean(clean.CG_INTROSPECTION),
+      explorer: Boolean(clean.CG_EXPLORER),
       apolloTelemetry: Boolean(clean.CG_APOLLO_TELEMETRY),
       authorizationMode: clean.CG_AUTHZ_MODE as Config['gateway']['authorizationMode'],
       ops: { host: String(clean.CG_GATEWAY_OPS_HOST), port: Number(clean.CG_GATEWAY_OPS_PORT) },
@@ -802,6 +871,8 @@ export function loadConfig(
         retryAfterSeconds: Number(clean.CG_SHED_RETRY_AFTER_SECONDS),
         watchSupergraph: Boolean(clean.CG_SUPERGRAPH_WATCH),
       },
+      // -- signing in --
+      oidc: auth.oidc,
     },
     // -- observability --
     subgraphOps: Object.fromEntries(
@@ -809,6 +880,8 @@ export function loadConfig(
     ) as Record<SubgraphName, { host: string; port: number }>,
     trustedProxies: parseTrustedProxies(String(clean.CG_TRUSTED_PROXIES)),
     auth,
+    // -- signing in --
+    identity,
     limits,
     // -- safelist and rate limits --
     // -- supervisor and stores --
@@ -978,10 +1051,94 @@ function tokenKeyFrom(clean: Record<string, unknown>, role: ConfigRole): TokenKe
   return { kind: 'secret', secret: DEVELOPMENT_TOKEN_SECRET, isDevelopmentDefault: true };
 }
 
+// -- signing in --
+
+/** The kinds of principal an OpenID Connect provider's token may name (never PUBLIC: the public sends no token). */
+const OIDC_KIND_CHOICES: readonly PrincipalKind[] = ['SUBJECT', 'AUTHORITY', 'GOVERNMENT', 'CREDIT_SERVICE', 'REGULATOR'];
+
+/** `SUBJECT,AUTHORITY`: kinds of principal, each known and named once. */
+export function parseOidcKinds(text: string): PrincipalKind[] {
+  const kinds = text.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  if (kinds.length === 0) throw new Error(`name at least one kind of ${OIDC_KIND_CHOICES.join(', ')}`);
+  for (const kind of kinds) {
+    if (!(OIDC_KIND_CHOICES as readonly string[]).includes(kind)) throw new Error(`"${kind.slice(0, 24)}" is not one of ${OIDC_KIND_CHOICES.join(', ')}`);
+  }
+  if (new Set(kinds).size !== kinds.length) throw new Error('a kind is named twice');
+  return kinds as PrincipalKind[];
+}
+
+/** A URL of the sign-in settings: absolute http(s), no query, fragment or credentials; https in production. */
+function oidcUrl(variable: string, text: string, production: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid(`${variable} is invalid: not a URL: "${text.slice(0, 32)}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid(`${variable} is invalid: expected an http(s) URL, got "${url.protocol}"`);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw invalid(`${variable} is invalid: no query, fragment or credentials, got "${text.slice(0, 32)}"`);
+  }
+  if (production && url.protocol !== 'https:') throw invalid(`${variable} must be an https:// URL in production`);
+  return text;
+}
+
+function oidcFrom(clean: Record<string, unknown>): OidcConfig | null {
+  const production = clean.NODE_ENV === 'production';
+  const issuer = String(clean.CG_OIDC_ISSUER).trim();
+  const jwks = String(clean.CG_OIDC_JWKS_URL).trim();
+  let kinds: PrincipalKind[];
+  try {
+    kinds = parseOidcKinds(String(clean.CG_OIDC_KINDS));
+  } catch (error) {
+    throw invalid(`CG_OIDC_KINDS is invalid: ${(error as Error).message}`);
+  }
+  if (issuer === '') {
+    if (jwks !== '') throw invalid('CG_OIDC_JWKS_URL is set without CG_OIDC_ISSUER, whose keys it would hold');
+    return null;
+  }
+  oidcUrl('CG_OIDC_ISSUER', issuer, production);
+  if (issuer === String(clean.CG_TOKEN_ISSUER)) {
+    throw invalid('CG_OIDC_ISSUER must differ from CG_TOKEN_ISSUER: the issuer of a token chooses the key it is checked with');
+  }
+  const clientId = String(clean.CG_OIDC_CLIENT_ID).trim();
+  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(clientId)) throw invalid('CG_OIDC_CLIENT_ID is invalid: 1 to 128 letters, digits or ._:- characters');
+  const scope = String(clean.CG_OIDC_SCOPE).trim().split(/\s+/);
+  if (!scope.includes('openid')) throw invalid('CG_OIDC_SCOPE is invalid: OpenID Connect sign-in needs the scope "openid"');
+  return {
+    issuer: oidcUrl('CG_OIDC_ISSUER', issuer, production),
+    jwksUrl: jwks === '' ? null : oidcUrl('CG_OIDC_JWKS_URL', jwks, production),
+    clientId,
+    scope: scope.join(' '),
+    kinds,
+  };
+}
+
+function identityFrom(clean: Record<string, unknown>): IdentityConfig {
+  const port = Number(clean.CG_IDENTITY_PORT);
+  const issuer = String(clean.CG_OIDC_ISSUER).trim();
+  const gatewayPort = Number(clean.CG_GATEWAY_PORT);
+  const origins = new Set([`http://127.0.0.1:${gatewayPort}`, `http://localhost:${gatewayPort}`]);
+  for (const text of String(clean.CG_IDENTITY_SITE_ORIGINS).split(',').map((o) => o.trim()).filter((o) => o !== '')) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw invalid(`CG_IDENTITY_SITE_ORIGINS is invalid: not a URL: "${text.slice(0, 32)}"`);
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== text.replace(/\/$/, '')) {
+      throw invalid(`CG_IDENTITY_SITE_ORIGINS is invalid: "${text.slice(0, 32)}" is not an origin (scheme, host and port only)`);
+    }
+    origins.add(url.origin);
+  }
+  return { host: String(clean.CG_IDENTITY_HOST), port, issuer: issuer === '' ? `http://127.0.0.1:${port}` : issuer, siteOrigins: [...origins], clientId: String(clean.CG_OIDC_CLIENT_ID).trim() };
+}
+
 function authFrom(clean: Record<string, unknown>, role: ConfigRole): AuthConfig {
   const signing = role === 'subgraph' || role === 'tool' ? '' : String(clean.CG_TOKEN_PRIVATE_KEY);
   return {
     key: tokenKeyFrom(clean, role),
+    oidc: oidcFrom(clean),
     issuer: String(clean.CG_TOKEN_ISSUER),
     audience: String(clean.CG_TOKEN_AUDIENCE),
     signingKeyPem: signing === '' ? null : pemOf(signing),

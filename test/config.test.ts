@@ -98,6 +98,7 @@ describe('configuration: keys, by the process that reads them', () => {
     const { CG_CONTEXT_PUBLIC_KEY } = contextPair();
     expect(loadConfig({ NODE_ENV: 'production', CG_CONTEXT_PUBLIC_KEY }, {}, 'subgraph').auth).toEqual({
       key: { kind: 'none' },
+      oidc: null,
       issuer: 'credit-graph',
       audience: 'credit-graph',
       signingKeyPem: null,

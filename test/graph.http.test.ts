@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -282,6 +283,22 @@ describe("the gateway's HTTP surface", () => {
 describe('the README examples', () => {
   const readme = readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
 
+  /**
+   * The headers an example is sent with: the regulator's, unless its first line names the token it
+   * needs (`# as: npm run --silent token -- --kind AUTHORITY --org … --submits tax`): then that caller's.
+   */
+  async function headersOf(query: string): Promise<Record<string, string>> {
+    const named = /^# as: npm run --silent token -- (.+)$/m.exec(query.split('\n')[0] ?? '');
+    if (!named) return regulator;
+    const { values } = parseArgs({
+      args: named[1]!.split(/\s+/),
+      options: { kind: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' }, staff: { type: 'string' }, submits: { type: 'string', multiple: true }, purpose: { type: 'string', multiple: true } },
+      strict: true,
+    });
+    const claims = { kind: values.kind as 'AUTHORITY', org: values.org!, grants: [], purposes: values.purpose ?? [], ...(values.name ? { name: values.name } : {}), ...(values.staff ? { staff: values.staff } : {}), ...(values.submits ? { submits: values.submits } : {}) };
+    return callerHeaders(claims, values.purpose?.[0]);
+  }
+
   it('every curl example sends valid JSON the graph answers without errors, as the caller it names', async () => {
     const commands = [...readme.matchAll(/```sh\n(curl [\s\S]*?)```/g)].map((m) => m[1]!);
     const regulatorCommands = [...readme.matchAll(/```sh\nREGULATOR=[^\n]*\n(curl [\s\S]*?)```/g)].map((m) => m[1]!);
@@ -298,11 +315,11 @@ describe('the README examples', () => {
     }
   });
 
-  it('every GraphQL example runs without errors, with the variables in the JSON block right under it', async () => {
+  it('every GraphQL example runs without errors, with the variables in the JSON block right under it, as the caller its first line names (else the regulator)', async () => {
     const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```(?:\n```json\n([\s\S]*?)```)?/g)].map((m) => ({ query: m[1]!, variables: m[2] }));
     expect(blocks.length).toBeGreaterThan(0);
     for (const { query, variables } of blocks) {
-      const response = await post(gateway.url, query, variables === undefined ? {} : (JSON.parse(variables) as Record<string, unknown>));
+      const response = await anonymousPost(gateway.url, query, variables === undefined ? {} : (JSON.parse(variables) as Record<string, unknown>), await headersOf(query));
       expect(response.body.errors).toBeUndefined();
     }
   });

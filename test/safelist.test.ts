@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -327,6 +327,10 @@ describe('scripts/persisted-manifest.ts', () => {
     const root = path.resolve(__dirname, '..');
     const built = buildManifest(path.join(root, 'operations'), apiSchemaOf(SUPERGRAPH_FILE));
     expect(readFileSync(path.join(root, 'operations/persisted-query-manifest.json'), 'utf8')).toBe(manifestText(built));
-    expect(built.operations.map((o) => o.name)).toEqual(['CreditReport', 'LoanApprovalSummary', 'PublicSubject', 'SupervisionProfile']);
+    // The README's examples, and every operation of the web front ends (operations/site, operations/desk): one file each.
+    const files = (folder: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(folder, e.name)) : e.name.endsWith('.graphql') ? [e.name] : []));
+    expect(built.operations.map((o) => o.name)).toEqual(expect.arrayContaining(['CreditReport', 'LoanApprovalSummary', 'PublicSubject', 'SupervisionProfile', 'MyProfile']));
+    expect(built.operations).toHaveLength(files(path.join(root, 'operations')).length);
   });
 });

@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
+  // Monaco's workers (web/explorer/workers.ts) as module workers, files of this origin.
+  worker: { format: 'es' },
   base: '/',
   publicDir: false,
   build: {
@@ -18,8 +20,14 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,
-    chunkSizeWarningLimit: 4096,
+    // The explorer's editor (Monaco) is large; it is served from this origin and cached immutable.
+    chunkSizeWarningLimit: 8192,
     rollupOptions: {
+      onwarn(warning, warn) {
+        // React libraries' "use client" directives mean nothing in a client-only bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
       input: {
         site: fileURLToPath(new URL('./index.html', import.meta.url)),
         explorer: fileURLToPath(new URL('./explorer/index.html', import.meta.url)),

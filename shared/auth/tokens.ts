@@ -1,5 +1,5 @@
-import { SignJWT, jwtVerify, importSPKI, importPKCS8, createRemoteJWKSet, errors, type JWTPayload, type KeyLike } from 'jose';
-import type { AuthConfig } from '../config';
+import { SignJWT, jwtVerify, importSPKI, importPKCS8, createRemoteJWKSet, decodeJwt, errors, type JWTPayload, type KeyLike, type JWTVerifyOptions, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig, OidcConfig } from '../config';
 import { echo } from '../errors';
 import { isLevel } from '../policy/levels';
 import { CATEGORY_NAMES } from '../policy/categories';
@@ -207,9 +207,112 @@ export function checkTokenTimes(payload: JWTPayload, maxLifetimeSeconds: number,
 
 export type Verifier = (authorization: string | undefined) => Promise<Principal>;
 
+type KeyInput = KeyLike | Uint8Array | JWTVerifyGetKey;
+
+/** Asymmetric JWS algorithms: what an OpenID Connect provider's tokens may be signed with (never HS*, never none). */
+export const ASYMMETRIC_ALGORITHMS: readonly string[] = ['ES256', 'ES384', 'ES512', 'EdDSA', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+
+/** How long the issuer's keys and discovery document may take to answer, in milliseconds. */
+export const OIDC_FETCH_TIMEOUT_MS = 3_000;
+
+/** After the issuer could not be reached, how long tokens are refused at once rather than asking it again, in milliseconds. */
+export const OIDC_RETRY_AFTER_MS = 2_000;
+
+/** The issuer's keys could not be had: the provider is down, slow or answers nonsense. */
+class IssuerUnreachable extends Error {}
+
+/**
+ * The key set of the trusted OpenID Connect provider: `CG_OIDC_JWKS_URL`, or the `jwks_uri` of its
+ * discovery document, fetched at the first token that names the issuer and kept (jose refetches the
+ * keys when a token names a key id it does not hold, so a provider's new key is found). A failure
+ * is remembered for {@link OIDC_RETRY_AFTER_MS}, so that a provider down is not asked once per request.
+ */
+export function oidcKeySet(oidc: OidcConfig, fetchImpl: typeof fetch = fetch, retryAfterMs = OIDC_RETRY_AFTER_MS): () => Promise<ReturnType<typeof createRemoteJWKSet>> {
+  const options = { timeoutDuration: OIDC_FETCH_TIMEOUT_MS, cooldownDuration: 10_000, cacheMaxAge: 600_000 };
+  let keySet: ReturnType<typeof createRemoteJWKSet> | null = oidc.jwksUrl ? createRemoteJWKSet(new URL(oidc.jwksUrl), options) : null;
+  let pending: Promise<ReturnType<typeof createRemoteJWKSet>> | null = null;
+  let failed: { at: number; error: IssuerUnreachable } | null = null;
+
+  const discover = async (): Promise<ReturnType<typeof createRemoteJWKSet>> => {
+    const url = `${oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    let document: unknown;
+    try {
+      const response = await fetchImpl(url, { signal: AbortSignal.timeout(OIDC_FETCH_TIMEOUT_MS), redirect: 'error', headers: { accept: 'application/json' } });
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new IssuerUnreachable(`its discovery document answered HTTP ${response.status}`);
+      }
+      document = await response.json();
+    } catch (error) {
+      if (error instanceof IssuerUnreachable) throw error;
+      throw new IssuerUnreachable(error instanceof SyntaxError ? 'its discovery document is not JSON' : 'its discovery document could not be fetched');
+    }
+    const { issuer, jwks_uri: jwksUri } = (document ?? {}) as { issuer?: unknown; jwks_uri?: unknown };
+    // OpenID Connect Discovery 1.0, section 4.3: the document must name exactly the issuer asked for.
+    if (issuer !== oidc.issuer) throw new IssuerUnreachable('its discovery document names another issuer');
+    let jwks: URL;
+    try {
+      jwks = new URL(String(jwksUri));
+    } catch {
+      throw new IssuerUnreachable('its discovery document has no valid jwks_uri');
+    }
+    if (jwks.protocol !== 'https:' && !(jwks.protocol === 'http:' && new URL(oidc.issuer).protocol === 'http:')) {
+      throw new IssuerUnreachable('its discovery document has no valid jwks_uri');
+    }
+    return createRemoteJWKSet(jwks, options);
+  };
+
+  return async () => {
+    if (keySet) return keySet;
+    if (failed && Date.now() - failed.at < retryAfterMs) throw failed.error;
+    pending ??= discover().then(
+      (found) => {
+        keySet = found;
+        failed = null;
+        pending = null;
+        return found;
+      },
+      (error: unknown) => {
+        failed = { at: Date.now(), error: error instanceof IssuerUnreachable ? error : new IssuerUnreachable('its discovery failed') };
+        pending = null;
+        throw failed.error;
+      },
+    );
+    return pending;
+  };
+}
+
+/** `jwtVerify`, with every failure as the AuthenticationError a caller may read. */
+async function verifyJwt(token: string, key: KeyInput, options: JWTVerifyOptions): Promise<JWTPayload> {
+  try {
+    return (await jwtVerify(token, key as Uint8Array, { ...options, requiredClaims: ['exp', 'iat'] })).payload;
+  } catch (error) {
+    if (error instanceof AuthenticationError) throw error;
+    if (error instanceof errors.JWTExpired) throw new AuthenticationError('the token has expired');
+    if (error instanceof errors.JWSSignatureVerificationFailed) throw new AuthenticationError('the token signature is not valid');
+    if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`the token is not valid here: ${error.message.slice(0, 80)}`);
+    if (error instanceof errors.JOSEAlgNotAllowed) throw new AuthenticationError('the token is signed with an algorithm this graph does not accept');
+    if (error instanceof errors.JWKSNoMatchingKey) throw new AuthenticationError('the token is signed by a key its issuer does not publish');
+    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error instanceof errors.JWKSMultipleMatchingKeys || error instanceof IssuerUnreachable) {
+      throw unreachable(error);
+    }
+    // What jose finds wrong with a token is a JOSEError; anything else came from fetching the keys.
+    if (!(error instanceof errors.JOSEError)) throw unreachable(error as Error);
+    throw new AuthenticationError('the token is malformed');
+  }
+}
+
+function unreachable(error: Error): AuthenticationError {
+  const why = error instanceof IssuerUnreachable ? error.message : error instanceof errors.JWKSTimeout ? 'its keys did not come in time' : 'its keys could not be read';
+  return new AuthenticationError(`the token's issuer cannot be reached to check its signature (${why}); retry later`);
+}
+
 /** Builds the verifier once at start; each call checks one Authorization header. */
-export async function createVerifier(auth: AuthConfig): Promise<Verifier> {
-  let key: KeyLike | Uint8Array | ReturnType<typeof createRemoteJWKSet>;
+export async function createVerifier(
+  auth: AuthConfig,
+  options: { readonly fetch?: typeof fetch; readonly oidcRetryAfterMs?: number } = {},
+): Promise<Verifier> {
+  let key: KeyInput;
   let algorithms: string[];
   switch (auth.key.kind) {
     case 'secret':
@@ -231,28 +334,40 @@ export async function createVerifier(auth: AuthConfig): Promise<Verifier> {
       throw new Error(`unknown token key ${JSON.stringify(unreachable)}`);
     }
   }
+  const oidc = auth.oidc;
+  const oidcKeys = oidc ? oidcKeySet(oidc, options.fetch, options.oidcRetryAfterMs) : null;
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return PUBLIC_PRINCIPAL;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization.trim());
     if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>" with a signed JWT');
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(match[1] as string, key as Uint8Array, {
-        issuer: auth.issuer,
+    const token = match[1] as string;
+    if (oidc && oidcKeys && unverifiedIssuer(token) === oidc.issuer) {
+      // The unverified `iss` only chooses the keys; everything is then checked against them.
+      const payload = await verifyJwt(token, async (header, input) => (await oidcKeys())(header, input), {
+        issuer: oidc.issuer,
         audience: auth.audience,
-        algorithms,
-        requiredClaims: ['exp', 'iat'],
-      }));
-    } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthenticationError('the token has expired');
-      if (error instanceof errors.JWSSignatureVerificationFailed) throw new AuthenticationError('the token signature is not valid');
-      if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`the token is not valid here: ${error.message.slice(0, 80)}`);
-      if (error instanceof errors.JOSEAlgNotAllowed) throw new AuthenticationError('the token is signed with an algorithm this graph does not accept');
-      throw new AuthenticationError('the token is malformed');
+        algorithms: [...ASYMMETRIC_ALGORITHMS],
+      });
+      checkTokenTimes(payload, auth.tokenMaxLifetimeSeconds);
+      const principal = principalFromClaims(payload);
+      if (!oidc.kinds.includes(principal.kind)) {
+        throw new AuthenticationError(`the sign-in provider's tokens may name only ${oidc.kinds.join(', ')} principals (CG_OIDC_KINDS), not ${principal.kind}`);
+      }
+      return principal;
     }
+    const payload = await verifyJwt(token, key, { issuer: auth.issuer, audience: auth.audience, algorithms });
     checkTokenTimes(payload, auth.tokenMaxLifetimeSeconds);
     return principalFromClaims(payload);
   };
+}
+
+/** The `iss` a token claims, unverified: it only chooses the keys to verify it with, and is trusted for nothing. */
+function unverifiedIssuer(token: string): unknown {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

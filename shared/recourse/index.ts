@@ -4,11 +4,13 @@ import type { CategoryOf } from '../ingest/resolvers';
 import { objectionResolvers, objectionSdl } from './objections';
 import { repairResolvers, repairSdl } from './repair';
 import { statementResolvers, statementSdl } from './statements';
+import { submissionResolvers, submissionSdl } from './submissions';
 
 /**
  * The subject's recourse against a sector's records (CIR Arts. 16, 25; SAMR penalty publicity Art. 14),
  * in the sector's own store beside the records it concerns: objections and their answers, the
- * subject's own statements, and credit repair. Like the life cycle, it is generated from the sector's
+ * subject's own statements, and credit repair; beside them, the source authority's own records as it
+ * submitted them (`<sector>Submissions`, its desk's view). Like the life cycle, it is generated from the sector's
  * record lists: per sector, the same mutations and queues, named after the sector
  * (`fileTaxationObjection`, `answerTaxationObjection`, ...).
  */
@@ -34,7 +36,12 @@ export function subjectOfProfile(placement: RecoursePlacement): (profile: unknow
 /** The SDL a sector's recourse adds (empty when none of its lists takes submissions: no authority to answer). */
 export function recourseSdl(sectorName: string, profileType: string, lists: Readonly<Record<string, RecordList>>, placement: RecoursePlacement = {}): string {
   if (!Object.values(lists).some((l) => l.ingest)) return '';
-  return [objectionSdl(sectorName, profileType, lists, placement), statementSdl(sectorName, profileType, lists, placement), repairSdl(sectorName, profileType, lists, placement)]
+  return [
+    objectionSdl(sectorName, profileType, lists, placement),
+    statementSdl(sectorName, profileType, lists, placement),
+    repairSdl(sectorName, profileType, lists, placement),
+    submissionSdl(sectorName, lists),
+  ]
     .filter((sdl) => sdl.trim() !== '')
     .join('\n\n');
 }
@@ -46,5 +53,6 @@ export function recourseResolvers(sectorName: string, profileType: string, lists
     objectionResolvers(sectorName, profileType, lists, categoryOf, placement),
     statementResolvers(sectorName, profileType, lists, categoryOf, placement),
     repairResolvers(sectorName, profileType, lists, categoryOf, placement),
+    submissionResolvers(sectorName, lists, categoryOf),
   );
 }

@@ -18,6 +18,7 @@ import type { SubgraphModule } from './types';
 import { mergeResolvers } from './merge';
 import { recourseResolvers, recourseSdl } from '../recourse';
 import { recordRecourseV3 } from '../migrations/v3';
+import { recordSubmissionsV4 } from '../migrations/v4';
 import { SECTOR_SUMMARY_FIELD, summaryResolvers, summarySdl, type WorstState } from '../report/summary';
 
 export { mergeResolvers } from './merge';
@@ -104,6 +105,8 @@ export interface RecordSector<Lists extends Readonly<Record<string, RecordList>>
   readonly lists: Lists;
 }
 
+const tablesOf = (lists: Readonly<Record<string, RecordList>>) => Object.values(lists).map((l) => l.table);
+
 function profileTypeOf(name: string): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}Profile`;
 }
@@ -144,8 +147,8 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
     name: definition.name,
     lists: definition.lists,
     typeDefs,
-    // Every sector's record tables take the recourse columns and tables, after the sector's own migrations.
-    migrations: [...definition.migrations, recordRecourseV3(Object.values(definition.lists).map((l) => l.table))],
+    // Every sector's record tables take the recourse columns and tables, after the sector's own migrations, then the authority's index.
+    migrations: [...definition.migrations, recordRecourseV3(tablesOf(definition.lists)), recordSubmissionsV4(tablesOf(definition.lists))],
     dataset: definition.dataset,
     buildServer(deps) {
       const settings = deps.records ?? DEFAULT_RECORD_SETTINGS;

@@ -9,6 +9,7 @@ import { REGISTRY_NOTICES, REGISTRY_RECOURSE, REGISTRY_SUMMARY, registryResolver
 import { summarySdl } from '../../shared/report/summary';
 import { recourseSdl } from '../../shared/recourse';
 import { recordRecourseV3 } from '../../shared/migrations/v3';
+import { recordSubmissionsV4 } from '../../shared/migrations/v4';
 import { lifeCycleSdl } from '../../shared/ingest/schema';
 import { registerImportRoute } from '../../shared/ingest/http';
 import { classificationsOf } from '../../shared/policy/classification';
@@ -46,7 +47,13 @@ export function buildRegistryServer(deps: SubgraphDeps): Promise<FastifyInstance
 export const registrySubgraph: SubgraphModule = {
   name: 'registry',
   typeDefs,
-  migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(REGISTRY_LISTS).map((l) => l.table)), recordRecourseV3(Object.values(REGISTRY_LISTS).map((l) => l.table))],
+  migrations: [
+    ...migrationsIn(path.join(__dirname, 'migrations')),
+    CREATE_RECORD_KEY_V1,
+    recordLifeCycleV2(Object.values(REGISTRY_LISTS).map((l) => l.table)),
+    recordRecourseV3(Object.values(REGISTRY_LISTS).map((l) => l.table)),
+    recordSubmissionsV4(Object.values(REGISTRY_LISTS).map((l) => l.table)),
+  ],
   dataset: registryDataset,
   lists: REGISTRY_LISTS,
   buildServer: buildRegistryServer,

@@ -54,6 +54,7 @@ it(
       CG_DEMO_SEED: String(TEST_DATASET.seed),
       CG_GATEWAY_PORT: String(await freePort()),
       CG_GATEWAY_OPS_PORT: String(await freePort()),
+      CG_IDENTITY_PORT: String(await freePort()),
       NODE_OPTIONS: '',
     };
     delete env.CG_DATABASE_URL;
@@ -81,6 +82,11 @@ it(
     expect(response.status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data?.subject).toEqual(expect.objectContaining({ code: group.code, name: group.name }));
+
+    // Outside production the development sign-in provider runs too, and the banner says where to sign in.
+    const issuer = `http://127.0.0.1:${env.CG_IDENTITY_PORT}`;
+    expect(output).toContain(`sign in:  http://127.0.0.1:${env.CG_GATEWAY_PORT}/ (the site), at the development provider ${issuer}`);
+    expect(((await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string }).issuer).toBe(issuer);
 
     // Each process serves its metrics on its own ops port; the public port does not.
     const metrics = async (port: string | undefined) => {
