@@ -71,17 +71,20 @@ export function SummaryTable({
   summaries,
   caption,
   linkToRecords = false,
+  hideCaption = false,
 }: {
   summaries: Record<SectorKey, OverviewSummaryFragment | null | undefined>;
   caption: string;
   linkToRecords?: boolean;
+  /** The caption is for assistive technology only (a heading above already says it). */
+  hideCaption?: boolean;
 }) {
   const { t } = useTranslation('subject');
   const format = useFormat();
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table>
-        <caption>{caption}</caption>
+        <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('summary.sector')}</th>

@@ -184,7 +184,7 @@ function SubjectSections({ subject }: { subject: ReportSubject }) {
       </section>
       <section aria-labelledby="report-summary">
         <h2 id="report-summary">{t('report.sections.summary')}</h2>
-        <SummaryTable summaries={summaries} caption={t('overview.summaryCaption')} />
+        <SummaryTable summaries={summaries} caption={t('overview.summaryCaption')} hideCaption />
       </section>
       <section aria-labelledby="report-records">
         <h2 id="report-records">{t('report.sections.records')}</h2>
