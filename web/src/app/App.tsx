@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from 'react-oidc-context';
@@ -101,7 +101,15 @@ function RequireKind({ kind, children }: { kind: 'SUBJECT' | 'AUTHORITY'; childr
       </section>
     );
   }
-  if (principal.kind !== kind) return <p role="alert">{t('noAccess')}</p>;
+  if (principal.kind !== kind) {
+    const own = areaOf(principal);
+    return (
+      <section className="welcome">
+        <p role="alert">{t('noAccess')}</p>
+        {own ? <Link to={own}>{t('toOwnArea')}</Link> : null}
+      </section>
+    );
+  }
   return <>{children}</>;
 }
 
@@ -113,5 +121,10 @@ function useAuthIfConfigured() {
 
 function NotFound() {
   const { t } = useTranslation();
-  return <h1>{t('notFound')}</h1>;
+  return (
+    <section className="welcome">
+      <h1>{t('notFound')}</h1>
+      <Link to="/">{t('toHome')}</Link>
+    </section>
+  );
 }

@@ -8,7 +8,7 @@ import { useSiteConfig } from './context';
  * typed by graphql-codegen (web/src/gql) and listed in the persisted-query manifest, so the site sends
  * the operation's id only (`extensions.persistedQuery.sha256Hash`) and runs unchanged with the
  * gateway's safelist in `require-id` mode. Without a safelist the gateway answers an unknown id with
- * PERSISTED_QUERY_NOT_FOUND and the request is sent once more with its body.
+ * PERSISTED_QUERY_NOT_FOUND and the request is sent once more with its body alone.
  * The signed-in user's own access token goes with every request: there is no other API.
  */
 
@@ -65,13 +65,13 @@ export async function graphqlRequest<TResult, TVariables>(
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (context.accessToken) headers.authorization = `Bearer ${context.accessToken}`;
   if (context.purpose) headers['x-inquiry-purpose'] = context.purpose;
-  const send = async (withBody: boolean) => {
+  // By id alone; or, when the gateway does not know the id (no safelist, APQ's cache empty), by body
+  // alone: APQ would refuse the id beside this body, whose text is codegen's, not the manifest's print.
+  const send = async (byId: boolean) => {
     const body = {
       operationName: name,
       variables,
-      ...(withBody || id === undefined ? { query } : {}),
-      // The body goes alone: APQ would check it against the id's hash, and the id hashes the manifest's printing of it.
-      ...(id !== undefined && !withBody ? { extensions: { persistedQuery: { version: 1, sha256Hash: id } } } : {}),
+      ...(byId ? { extensions: { persistedQuery: { version: 1, sha256Hash: id } } } : { query }),
     };
     const response = await fetch(context.graphqlPath, { method: 'POST', headers, body: JSON.stringify(body) });
     let json: { data?: TResult | null; errors?: GraphQLErrorBody[] };
@@ -82,8 +82,8 @@ export async function graphqlRequest<TResult, TVariables>(
     }
     return { response, json };
   };
-  let { response, json } = await send(false);
-  if (json.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) ({ response, json } = await send(true));
+  let { response, json } = await send(id !== undefined);
+  if (id !== undefined && json.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) ({ response, json } = await send(false));
   if (json.errors && json.errors.length > 0) throw new GraphQLRequestError(json.errors, response.status);
   if (json.data === undefined || json.data === null) throw new GraphQLRequestError([], response.status);
   return json.data;
@@ -100,6 +100,11 @@ export function useRequestContext(): RequestContext {
   };
 }
 
+/** The cache key of an operation's result for these variables and this user (see `useGraphQLQuery`). */
+export function queryKeyOf<TResult, TVariables>(operation: TypedOperation<TResult, TVariables>, variables: TVariables, accessToken: string | null) {
+  return [operationName(operation.toString()), variables, accessToken] as const;
+}
+
 /** A query of the graph as the signed-in user, cached by TanStack Query under the operation and its variables. */
 export function useGraphQLQuery<TResult, TVariables>(
   operation: TypedOperation<TResult, TVariables>,
@@ -108,7 +113,7 @@ export function useGraphQLQuery<TResult, TVariables>(
 ) {
   const context = useRequestContext();
   return useQuery<TResult, GraphQLRequestError>({
-    queryKey: [operationName(operation.toString()), variables, context.accessToken],
+    queryKey: queryKeyOf(operation, variables, context.accessToken),
     queryFn: () => graphqlRequest(context, operation, variables),
     ...options,
   });
