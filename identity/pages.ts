@@ -211,8 +211,8 @@ export const LOGOUT_SCRIPT = `document.addEventListener('DOMContentLoaded', func
 });
 `;
 
-export const STYLESHEET = `@font-face { font-family: "Noto Sans SC"; font-weight: 400; font-display: swap; src: local("Noto Sans SC"), local("NotoSansSC-Regular"), url(${FONT_PATH}) format("woff2"); }
-:root { color-scheme: light; font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif; line-height: 1.5; }
+export const STYLESHEET = `@font-face { font-family: "Noto Sans SC"; font-weight: 400; font-display: swap; src: local("Noto Sans CJK SC Regular"), local("NotoSansCJKsc-Regular"), local("Noto Sans SC Regular"), local("NotoSansSC-Regular"), local("PingFang SC Regular"), local("PingFangSC-Regular"), local("Microsoft YaHei"), url(${FONT_PATH}) format("woff2"); unicode-range: U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FF00-FFEF; }
+:root { color-scheme: light; font-family: "Noto Sans SC", system-ui, sans-serif; line-height: 1.5; }
 body { margin: 0; background: #f4f5f7; color: #1b1f24; }
 header { display: flex; justify-content: space-between; align-items: center; padding: 0.75rem 1.5rem; background: #0b3d6e; color: #fff; }
 header .brand { margin: 0; font-weight: 700; }
@@ -223,7 +223,7 @@ h1 { font-size: 1.5rem; margin-top: 0; }
 h2 { font-size: 1.125rem; }
 .warning { background: #fff4d6; border-left: 4px solid #8a5a00; padding: 0.75rem; }
 .error { background: #fde8e8; border-left: 4px solid #a4161a; color: #7a1014; padding: 0.75rem; font-weight: 700; }
-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: #eef0f3; padding: 0 0.25rem; border-radius: 0.2rem; }
+code { font-family: "Noto Sans SC", ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: #eef0f3; padding: 0 0.25rem; border-radius: 0.2rem; }
 code.password { font-size: 1.1rem; font-weight: 700; white-space: nowrap; }
 fieldset { border: 1px solid #c4c9d0; border-radius: 0.4rem; margin: 0 0 1rem; padding: 0.5rem 1rem; }
 legend { font-weight: 700; padding: 0 0.25rem; }

@@ -223,6 +223,32 @@ describeInBrowser("the authority's desk", () => {
     );
   }, 30_000);
 
+  it('the subject, signed in to its own site, reads the outcome and the answer of its objection', async () => {
+    // A browser of its own (its own sign-in session at the provider), as the subject would have.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    try {
+      const mine = await context.newPage();
+      await mine.goto(`${stack.origin}/me`);
+      await mine.getByRole('button', { name: '登录' }).click();
+      await mine.getByLabel(new RegExp(GROUP)).check();
+      await mine.getByLabel('密码').fill(await mine.locator('code.password').innerText());
+      await mine.getByRole('button', { name: '登录', exact: true }).click();
+      await mine.waitForURL(`${stack.origin}/me`);
+      await mine.getByRole('navigation', { name: '我的信用' }).getByRole('link', { name: '异议', exact: true }).click();
+      await mine.getByRole('heading', { level: 1, name: '我的异议' }).waitFor();
+      const answered = mine.getByRole('article', { name: new RegExp(A.replace(/[〔〕]/g, '.')) });
+      await answered.locator('.answer').waitFor();
+      await expect(answered.locator('.marks').innerText()).resolves.toBe('维持原记录');
+      await expect(answered.locator('.answer p').innerText()).resolves.toBe(UPHELD_REASONS);
+      const open = mine.getByRole('article', { name: new RegExp(B.replace(/[〔〕]/g, '.')) });
+      await expect(open.locator('.marks').innerText()).resolves.toBe('处理中');
+      await screenshot(mine, 'subject-objection-answered');
+      await checkAccessibility(mine);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
   it('lists a pending repair application and approves it with reasons', async () => {
     await page.getByRole('link', { name: '信用修复申请' }).click();
     const application = card(PENALTY);

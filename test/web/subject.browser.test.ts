@@ -1,10 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { checkAccessibility, describeInBrowser, launchBrowser, screenshot, startWebStack, type WebBrowser, type WebStack } from './support';
 import { DEMO_BANK_CALLER, callerHeaders, post } from '../support/graph';
-import { woffToSfnt } from '../../gateway/report/font';
 
 /**
  * The subject's site (/me) in Chromium with the network cut to 127.0.0.1, as the demo group: it signs
@@ -18,28 +15,12 @@ const GROUP = '北京诚昌控股集团有限公司';
 const GROUP_CODE = '9111010500088WXJ4C';
 const BANK = '中国工商银行上海市分行';
 
-/**
- * The machine may have no Chinese font (a bare Debian with chromium): Chromium is given Noto Sans SC,
- * the font the PDF report embeds, through its own fontconfig file, so the screenshots are legible.
- */
-function chineseFontConfig(): { env: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-fonts-'));
-  const woff = readFileSync(require.resolve('@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-400.woff'));
-  writeFileSync(path.join(dir, 'NotoSansSC-Regular.ttf'), woffToSfnt(woff));
-  const file = path.join(dir, 'fonts.conf');
-  writeFileSync(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${dir}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`);
-  return { env: file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 describeInBrowser("the subject's site", () => {
   let stack: WebStack;
   let browser: WebBrowser;
   let page: Page;
-  let fonts: { env: string; cleanup: () => void };
 
   beforeAll(async () => {
-    fonts = chineseFontConfig();
-    process.env.FONTCONFIG_FILE = fonts.env;
     [stack, browser] = await Promise.all([startWebStack({ identity: true }), launchBrowser()]);
     // The bank the group authorized (seeded consent) reads its credit accounts twice: two inquiries.
     const bank = await callerHeaders(DEMO_BANK_CALLER, 'LOAN_APPROVAL');
@@ -52,8 +33,6 @@ describeInBrowser("the subject's site", () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
-    delete process.env.FONTCONFIG_FILE;
-    fonts?.cleanup();
   });
 
   /** Goes to a page of the area through its navigation, as a reader does, and waits for its heading. */

@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { woffToSfnt } from '../../../gateway/report/font';
 
 /**
  * The browser tests' Chromium (Debian's `/usr/bin/chromium`, or `CG_CHROMIUM`), driven by
@@ -68,12 +70,31 @@ export interface WebBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * The machine may have no Chinese font (a bare Debian with chromium): Chromium is given Noto Sans SC,
+ * the font the PDF report embeds, as a font of the system through a fontconfig file of its own, so the
+ * screenshots are legible whatever the machine has.
+ */
+function chineseFontConfig(): { file: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-fonts-'));
+  const woff = readFileSync(require.resolve('@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-400.woff'));
+  writeFileSync(path.join(dir, 'NotoSansSC-Regular.ttf'), woffToSfnt(woff));
+  const file = path.join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${dir}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`,
+  );
+  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 export async function launchBrowser(): Promise<WebBrowser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is missing: install Debian\'s chromium or set CG_CHROMIUM');
+  const fonts = chineseFontConfig();
   const browser = await chromium.launch({
     executablePath,
     headless: true,
+    env: { ...process.env, FONTCONFIG_FILE: fonts.file },
     // Names resolve to nothing but this machine, whatever a route below lets through.
     args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -119,6 +140,7 @@ export async function launchBrowser(): Promise<WebBrowser> {
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
+      fonts.cleanup();
     },
   };
 }
