@@ -16,6 +16,7 @@ declare module 'oidc-provider' {
       route?: string;
       params?: Record<string, unknown>;
       client?: { clientId: string };
+      session?: { accountId?: string };
     };
   }
 
@@ -52,7 +53,6 @@ declare module 'oidc-provider' {
 
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
-    static errors: typeof errors;
     issuer: string;
     proxy: boolean;
     Grant: new (properties: { accountId: string; clientId: string }) => Grant;

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { default as ProviderClass, KoaContextWithOIDC, InteractionDetails } from 'oidc-provider';
+import type { KoaContextWithOIDC, InteractionDetails } from 'oidc-provider';
 import { demoAccounts, type DemoAccount } from '../shared/auth/demoPrincipals';
 import { memoryAdapter } from './memoryAdapter';
 import { principalFromClaims } from '../shared/auth/tokens';
@@ -158,7 +158,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: SIGNING_ALGORITHM, use: 'sig' };
 
-  const { default: Provider } = (await import('oidc-provider')) as { default: typeof ProviderClass };
+  const { default: Provider, errors: providerErrors } = await import('oidc-provider');
   const languageOfContext = (ctx: KoaContextWithOIDC) => languageOf(ctx.oidc?.params?.ui_locales === 'en' ? 'en' : undefined);
 
   const provider = new Provider(issuer, {
@@ -213,7 +213,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         defaultResource: async () => GRAPH_RESOURCE,
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx: unknown, resource: string) => {
-          if (resource !== GRAPH_RESOURCE) throw new Provider.errors.InvalidTarget('the only resource is the graph');
+          if (resource !== GRAPH_RESOURCE) throw new providerErrors.InvalidTarget('the only resource is the graph');
           return { audience, scope: '', accessTokenFormat: 'jwt', accessTokenTTL: ttl, jwt: { sign: { alg: SIGNING_ALGORITHM } } };
         },
       },
@@ -221,7 +221,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         enabled: true,
         async logoutSource(ctx: KoaContextWithOIDC, form: string) {
           ctx.type = 'html';
-          ctx.body = signOutPage(languageOfContext(ctx), form, typeof ctx.oidc.params?.id_token_hint === 'string');
+          // Submitted at once only when the site names the ID token of this very session's account;
+          // any other hint (another person's token, sent from anywhere) gets the confirmation page.
+          ctx.body = signOutPage(languageOfContext(ctx), form, hintIsThisSession(ctx.oidc.params?.id_token_hint, ctx.oidc.session?.accountId));
         },
         async postLogoutSuccessSource(ctx: KoaContextWithOIDC) {
           ctx.type = 'html';
@@ -339,4 +341,21 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         server.closeAllConnections();
       })),
   };
+}
+
+/**
+ * Whether an `id_token_hint` names the account signed in to this session: its `sub` is the session's
+ * account (the provider has already checked the token's signature and client). A sign-out link made
+ * by anyone else, with an ID token of their own, does not sign this browser out without a click.
+ */
+export function hintIsThisSession(hint: unknown, accountId: string | undefined): boolean {
+  if (typeof hint !== 'string' || accountId === undefined) return false;
+  const payload = hint.split('.')[1];
+  if (payload === undefined) return false;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown };
+    return typeof claims.sub === 'string' && claims.sub === accountId;
+  } catch {
+    return false;
+  }
 }

@@ -347,6 +347,8 @@ export async function createVerifier(
         issuer: oidc.issuer,
         audience: auth.audience,
         algorithms: [...ASYMMETRIC_ALGORITHMS],
+        // An access token of RFC 9068 (`typ: at+jwt`): an ID token, or any other JWT of the provider, is not one.
+        typ: 'at+jwt',
       });
       checkTokenTimes(payload, auth.tokenMaxLifetimeSeconds);
       const principal = principalFromClaims(payload);

@@ -131,7 +131,7 @@ export async function exchange(issuer: string, code: string, verifier: string | 
  */
 export interface FakeIssuer {
   readonly url: string;
-  sign(payload: JWTPayload, options?: { issuer?: string; kid?: string; ttlSeconds?: number; iat?: number }): Promise<string>;
+  sign(payload: JWTPayload, options?: { issuer?: string; kid?: string; ttlSeconds?: number; iat?: number; typ?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -149,15 +149,15 @@ export async function startFakeIssuer(): Promise<FakeIssuer> {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    sign: (payload, options = {}) => signWith(privateKey, payload, { issuer: options.issuer ?? url, kid: options.kid ?? 'fake-key', ttlSeconds: options.ttlSeconds ?? 600, iat: options.iat }),
+    sign: (payload, options = {}) => signWith(privateKey, payload, { issuer: options.issuer ?? url, kid: options.kid ?? 'fake-key', ttlSeconds: options.ttlSeconds ?? 600, iat: options.iat, typ: options.typ }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-export async function signWith(key: KeyLike, payload: JWTPayload, options: { issuer: string; kid: string; ttlSeconds: number; iat?: number }): Promise<string> {
+export async function signWith(key: KeyLike, payload: JWTPayload, options: { issuer: string; kid: string; ttlSeconds: number; iat?: number; typ?: string }): Promise<string> {
   const iat = options.iat ?? Math.floor(Date.now() / 1000);
   return new SignJWT({ ...payload, iat, exp: iat + options.ttlSeconds })
-    .setProtectedHeader({ alg: 'ES256', kid: options.kid, typ: 'at+jwt' })
+    .setProtectedHeader({ alg: 'ES256', kid: options.kid, typ: options.typ ?? 'at+jwt' })
     .setIssuer(options.issuer)
     .setAudience('credit-graph')
     .sign(key);

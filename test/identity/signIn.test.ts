@@ -46,7 +46,8 @@ describe('signing in at the development provider', () => {
     });
     // The site shows the name from the ID token (for the site, not for the graph).
     expect(claimsOf(idToken)).toEqual(expect.objectContaining({ sub: GROUP, name: '北京诚昌控股集团有限公司', aud: 'credit-graph-site', iss: provider.issuer, nonce: 'nonce-1' }));
-    await expect(verify(`Bearer ${idToken}`)).rejects.toThrow('the token is not valid here: unexpected "aud" claim value');
+    // An ID token is no access token (RFC 9068 `typ: at+jwt`), whatever its audience.
+    await expect(verify(`Bearer ${idToken}`)).rejects.toThrow('the token is not valid here: unexpected "typ" JWT header value');
   });
 
   it('gives a natural person an access token for its resident ID', async () => {
@@ -147,6 +148,18 @@ describe('signing out', () => {
     expect(await page.text()).toContain('<h1>登录信用图谱</h1>');
   });
 
+  it("asks before signing out when the hint is another person's ID token (a sign-out link made by someone else)", async () => {
+    const victim = new Browser();
+    await signIn(provider.issuer, GROUP, DEVELOPMENT_PASSWORD, victim);
+    const { idToken: othersToken } = await signIn(provider.issuer, PHYSICIAN, DEVELOPMENT_PASSWORD, new Browser());
+    const url = new URL(`${provider.issuer}/session/end`);
+    url.searchParams.set('id_token_hint', othersToken);
+    url.searchParams.set('post_logout_redirect_uri', `${SITE}/`);
+    const html = await (await victim.get(url.href)).text();
+    expect(html).toContain('<h1>退出信用图谱？</h1>');
+    expect(html).not.toContain('<script');
+  });
+
   it('asks before signing out when the site did not name the session', async () => {
     const browser = new Browser();
     await signIn(provider.issuer, GROUP, DEVELOPMENT_PASSWORD, browser);
@@ -190,6 +203,17 @@ describe('what the provider refuses', () => {
     const { verifier } = pkce();
     expect(await redirectOf(authorizeParams(verifier, { code_challenge_method: 'plain' }))).toEqual({
       status: 303, to: CALLBACK, error: 'invalid_request', description: 'not supported value of code_challenge_method',
+    });
+  });
+
+  it('refuses a resource other than the graph as the client\'s error (invalid_target), never a server error', async () => {
+    const answer = await new Browser().get(authorizeUrl(provider.issuer, authorizeParams(pkce().challenge, { resource: 'urn:other' })));
+    await answer.arrayBuffer();
+    const location = new URL(answer.headers.get('location') ?? '');
+    expect({ status: answer.status, to: `${location.origin}${location.pathname}`, error: location.searchParams.get('error') }).toEqual({
+      status: 303,
+      to: CALLBACK,
+      error: 'invalid_target',
     });
   });
 
@@ -287,6 +311,8 @@ describe('what the gateway trusts of the provider', () => {
       'the token lives 7200 seconds; at most 3600 are accepted (CG_TOKEN_MAX_LIFETIME)',
     );
     expect((await trusting(`Bearer ${await fake.sign(subjectClaims)}`)).subject).toBe(GROUP);
+    // Signed by the issuer's key, but a JWT of another type (an ID token, a logout token...): not an access token.
+    await expect(trusting(`Bearer ${await fake.sign(subjectClaims, { typ: 'JWT' })}`)).rejects.toThrow('the token is not valid here: unexpected "typ" JWT header value');
   });
 
   it('refuses claims principalFromClaims refuses, as for any token', async () => {
