@@ -62,7 +62,8 @@ export const ERROR_CODES = {
   },
   PURPOSE_NOT_ALLOWED: {
     status: 403,
-    description: "The stated purpose of inquiry is unknown or not among the caller's allowed purposes.",
+    description:
+      "The stated purpose of inquiry is unknown or not among the caller's allowed purposes; or, in a GraphQL error (HTTP 200; 403 from the report route), a credit report of another subject asked under `SELF_QUERY`, which names the caller's own records: no report is issued.",
   },
   FORBIDDEN: {
     status: 200,
