@@ -120,7 +120,10 @@ class OperationList {
   }
 }
 
-export type SafelistCode = 'PERSISTED_QUERY_NOT_IN_LIST' | 'PERSISTED_QUERY_ID_REQUIRED';
+export type SafelistCode = 'PERSISTED_QUERY_NOT_IN_LIST' | 'PERSISTED_QUERY_ID_REQUIRED' | 'BAD_REQUEST';
+
+/** The answer to a `persistedQuery` extension that is not `{ version: 1, sha256Hash }`, in every mode. */
+export const MALFORMED_PERSISTED_QUERY = 'extensions.persistedQuery must be an object { "version": 1, "sha256Hash": "<operation id>" }';
 
 /** What the safelist decided about one operation of a request. */
 export type Resolution =
@@ -140,10 +143,17 @@ interface PersistedQueryExtension {
   readonly sha256Hash?: unknown;
 }
 
-function persistedQueryOf(extensions: unknown): PersistedQueryExtension | null {
+/**
+ * The `persistedQuery` extension of a request: null when there is none (absent, or JSON null, as
+ * Apollo Server reads it), 'malformed' when it is anything but `{ version: 1, sha256Hash: "<id>" }`.
+ */
+export function persistedQueryOf(extensions: unknown): { readonly sha256Hash: string } | 'malformed' | null {
   if (typeof extensions !== 'object' || extensions === null) return null;
   const pq = (extensions as { persistedQuery?: unknown }).persistedQuery;
-  return typeof pq === 'object' && pq !== null ? pq : null;
+  if (pq === undefined || pq === null) return null;
+  if (typeof pq !== 'object' || Array.isArray(pq)) return 'malformed';
+  const { version, sha256Hash } = pq as PersistedQueryExtension;
+  return version === 1 && typeof sha256Hash === 'string' && sha256Hash !== '' ? { sha256Hash } : 'malformed';
 }
 
 export interface SafelistLog {
@@ -257,6 +267,10 @@ export class PersistedQueries {
     const observer = this.options.observer ?? NO_OBSERVER;
     const query = typeof operation.query === 'string' && operation.query !== '' ? operation.query : undefined;
     const list = this.list;
+    // A malformed extension is the caller's error in every mode (Apollo Server's APQ, when on, would
+    // refuse it in its own words; with APQ off it would fail as an internal error).
+    const pq = persistedQueryOf(operation.extensions);
+    if (pq === 'malformed') return { kind: 'refuse', code: 'BAD_REQUEST', message: MALFORMED_PERSISTED_QUERY };
     if (this.mode === 'off' || !list) return { kind: 'run', query, id: null, resolvedId: false, outcome: 'off' };
     const refuse = (code: SafelistCode, message: string, details: { readonly operationName: string | null; readonly id?: string; readonly sha256?: string }): Resolution => {
       observer.safelist?.('refused');
@@ -267,13 +281,9 @@ export class PersistedQueries {
       }
       return { kind: 'refuse', code, message };
     };
-    const pq = persistedQueryOf(operation.extensions);
     const operationName = loggedName(operation.operationName);
     if (pq) {
       const id = pq.sha256Hash;
-      if (pq.version !== 1 || typeof id !== 'string' || id === '') {
-        return refuse('PERSISTED_QUERY_NOT_IN_LIST', 'Send a persisted query as extensions.persistedQuery { version: 1, sha256Hash }', { operationName });
-      }
       const listed = list.byId.get(id);
       if (listed) {
         if (query !== undefined && query !== listed.body && normalizeBody(query, this.options.maxTokens) !== listed.normalized) {
@@ -318,9 +328,11 @@ export class PersistedQueries {
     return { kind: 'run', query, id: null, resolvedId: false, outcome: 'unlisted_logged' };
   }
 
-  /** Hooks the safelist into the GraphQL route at `path` (POST bodies and GET query strings). */
+  /**
+   * Hooks the safelist into the GraphQL route at `path` (POST bodies and GET query strings). With
+   * the safelist off the hook still refuses a malformed `persistedQuery` extension, as in every mode.
+   */
   register(app: FastifyInstance, path: string): void {
-    if (this.mode === 'off') return;
     app.addHook('preHandler', async (request, reply) => {
       if (request.routeOptions.url !== path) return;
       return this.handle(request, reply);

@@ -26,6 +26,7 @@ import { PersistedQueries } from './safelist';
 import { LiteralNormalizer } from './normalize';
 import { RateLimits } from './rateLimits';
 import { registerImports } from './imports';
+import { registerHttpPolicy } from './httpPolicy';
 import { registerReports } from './reports';
 import { registerWeb } from './web';
 
@@ -119,6 +120,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       : { loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }) };
   const app = Fastify({ ...logging, bodyLimit: limits.maxRequestBytes, ...SHEDDER_FASTIFY_OPTIONS, ...requestIdOptions(config.trustedProxies), ...GRAPHQL_SHAPED_FRAMEWORK_ERRORS });
   graphqlShapedHttpErrors(app);
+  // Security headers on every response, and 405 for a method a served path does not take (before any route).
+  registerHttpPolicy(app, { allow: { [gatewayConfig.path]: ['GET', 'POST'] } });
   // x-request-id on every response, one log line per request, one trace per request.
   observeRequests(app);
   traceServerRequests(app, { continueTrace: false });

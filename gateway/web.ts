@@ -5,14 +5,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../shared/config';
 import { signToken } from '../shared/auth/tokens';
 import { demoPrincipals } from '../shared/auth/demoPrincipals';
+import type { SecuredRouteConfig } from './httpPolicy';
 
 /**
  * The web front ends, served by the gateway from the Vite build (`web/dist`, `npm run build:web`):
  * the site at `/` (a single-page application: its client-side routes answer with its page), the
  * explorer at `/explorer`, their hashed assets under `/assets/`, and `GET /site-config.json`, what the
  * site is told at run time. Only those paths: anything else is the gateway's usual 404, so no
- * directory is ever listed and no path leaves `web/dist`. Every response here carries a strict
- * Content-Security-Policy (scripts from this origin only) and the other security headers.
+ * directory is ever listed and no path leaves `web/dist`. Every response of these routes carries a
+ * strict Content-Security-Policy (scripts from this origin only) and the other security headers,
+ * set by the listener's one hook from each route's config (gateway/httpPolicy.ts), which gives every
+ * other response of the listener an API's headers; another method than GET or HEAD is a 405 there.
  */
 
 /** Where `npm run build:web` writes the front ends. */
@@ -77,10 +80,11 @@ function originOf(url: string): string | null {
 
 /**
  * The pages' Content-Security-Policy: everything from this origin; scripts from this origin only (no
- * inline script, no eval); the identity provider's origin for the sign-in's token requests, form
- * posts and silent-renewal frame; workers
- * (the explorer's editor) from this origin; never framed. Inline styles are allowed: the explorer's
- * editor (Monaco) and the site's charts set styles at run time; styles run no code.
+ * inline script, no eval); the identity provider's origin for the sign-in's token requests and form
+ * posts (no frame: the site renews no session in a hidden frame, and the provider may not be
+ * framed); workers (the explorer's editor) from this origin; never framed. Inline styles are
+ * allowed: the explorer's editor (Monaco) and the site's charts set styles at run time; styles run
+ * no code.
  */
 export function contentSecurityPolicy(config: Config): string {
   const oidc = oidcSettingsOf(config);
@@ -96,8 +100,6 @@ export function contentSecurityPolicy(config: Config): string {
     "object-src 'none'",
     "base-uri 'none'",
     `form-action 'self'${issuerOrigin ? ` ${issuerOrigin}` : ''}`,
-    // The sign-in's silent renewal runs in a hidden frame at the provider, which returns to this origin.
-    ...(issuerOrigin ? [`frame-src 'self' ${issuerOrigin}`] : []),
     "frame-ancestors 'none'",
   ].join('; ');
 }
@@ -132,7 +134,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   const { config } = options;
   const root = options.root ?? WEB_DIST;
   const explorerOn = config.gateway.explorer;
-  const securityHeaders: Record<string, string> = {
+  const securityHeaders: Readonly<Record<string, string>> = {
     'content-security-policy': contentSecurityPolicy(config),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
@@ -162,10 +164,8 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     },
   });
 
-  // The security headers go on every response of these routes, the 404s of missing assets included.
-  const secured = async (_request: FastifyRequest, reply: FastifyReply) => {
-    reply.headers(securityHeaders);
-  };
+  // The pages' security headers go on every response of these routes (gateway/httpPolicy.ts).
+  const secured = { config: { securityHeaders } satisfies SecuredRouteConfig };
 
   const page = (file: string) => async (_request: FastifyRequest, reply: FastifyReply) => {
     reply.header('cache-control', HTML_CACHE);
@@ -175,26 +175,26 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     return reply.sendFile(file);
   };
 
-  for (const route of SITE_ROUTES) app.get(route, { onRequest: secured }, page('index.html'));
+  for (const route of SITE_ROUTES) app.get(route, secured, page('index.html'));
   if (explorerOn) {
-    app.get(EXPLORER_PATH, { onRequest: secured }, page('explorer/index.html'));
-    app.get(`${EXPLORER_PATH}/`, { onRequest: secured }, page('explorer/index.html'));
+    app.get(EXPLORER_PATH, secured, page('explorer/index.html'));
+    app.get(`${EXPLORER_PATH}/`, secured, page('explorer/index.html'));
   }
 
-  app.get('/assets/*', { onRequest: secured }, async (request, reply) => {
+  app.get('/assets/*', secured, async (request, reply) => {
     const name = (request.params as { '*': string })['*'];
     if (!ASSET_NAME.test(name) || name.includes('..')) return reply.callNotFound();
     return reply.sendFile(`assets/${name}`);
   });
 
   const siteConfig = JSON.stringify(siteConfigOf(config));
-  app.get('/site-config.json', { onRequest: secured }, async (_request, reply) =>
+  app.get('/site-config.json', secured, async (_request, reply) =>
     reply.header('cache-control', HTML_CACHE).type('application/json; charset=utf-8').send(siteConfig),
   );
 
   if (principalPickerEnabled(config)) {
     app.log.warn('the explorer hands out development tokens for the demo principals at ' + EXPLORER_PRINCIPALS_PATH + ' (development key, not production)');
-    app.get(EXPLORER_PRINCIPALS_PATH, { onRequest: secured }, async (_request, reply) => {
+    app.get(EXPLORER_PRINCIPALS_PATH, secured, async (_request, reply) => {
       const ttl = Math.min(PICKER_TOKEN_SECONDS, config.auth.tokenMaxLifetimeSeconds);
       const principals = await Promise.all(
         demoPrincipals(config.demo.seed).map(async (p) => ({

@@ -40,7 +40,7 @@ export const ERROR_CODES = {
   OPERATION_RESOLUTION_FAILURE: { status: 400, description: 'The request names an operation the document does not contain.' },
   BAD_REQUEST: {
     status: 400,
-    description: 'The HTTP request itself is malformed: a body that is not JSON, a body over the size limit (413), a wrong method or content type, a path part over its length (414) or not valid percent-encoding, headers over the size limit (431), bytes that are not HTTP.',
+    description: 'The HTTP request itself is malformed: a body that is not JSON, a body over the size limit (413), a wrong method (405, with `Allow`: any path the gateway serves, its web pages included) or content type, an `extensions.persistedQuery` that is not `{ version: 1, sha256Hash }`, a path part over its length (414) or not valid percent-encoding, headers over the size limit (431), bytes that are not HTTP.',
   },
   NOT_FOUND: {
     status: 404,
@@ -62,7 +62,8 @@ export const ERROR_CODES = {
   },
   PURPOSE_NOT_ALLOWED: {
     status: 403,
-    description: "The stated purpose of inquiry is unknown or not among the caller's allowed purposes.",
+    description:
+      "The stated purpose of inquiry is unknown or not among the caller's allowed purposes; or, in a GraphQL error (HTTP 200; 403 from the report route), a credit report of another subject asked under `SELF_QUERY`, which names the caller's own records: no report is issued.",
   },
   FORBIDDEN: {
     status: 200,

@@ -35,6 +35,23 @@ export function echoesCapped(message: string): string {
   );
 }
 
+/**
+ * The security headers of a response that is not a web page (an API's: it loads and runs nothing
+ * and may not be framed). The gateway's public listener puts them on every response it makes
+ * (gateway/httpPolicy.ts); the framework's own refusals below carry them on every server.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+});
+
+/** API_SECURITY_HEADERS as raw header lines. */
+const RAW_SECURITY_HEADERS = Object.entries(API_SECURITY_HEADERS)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
+
 /** A refusal in the GraphQL error shape, as bytes for a raw socket. */
 const refusalBody = (message: string) => JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 
@@ -49,6 +66,7 @@ export const GRAPHQL_SHAPED_FRAMEWORK_ERRORS = {
     const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
     return reply
       .code(tooLong ? 414 : 400)
+      .headers(API_SECURITY_HEADERS)
       .header('content-type', 'application/json; charset=utf-8')
       .send(refusalBody(tooLong ? 'A part of the request path is too long' : 'The request path is not valid (bad percent-encoding)'));
   },
@@ -61,7 +79,7 @@ export const GRAPHQL_SHAPED_FRAMEWORK_ERRORS = {
           ? [408, 'Request Timeout', 'The request took too long to arrive']
           : [400, 'Bad Request', 'The request is not valid HTTP'];
     const body = refusalBody(message);
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\n${RAW_SECURITY_HEADERS}Connection: close\r\n\r\n${body}`);
   },
 };
 

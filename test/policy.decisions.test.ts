@@ -214,6 +214,18 @@ describe('a purpose of inquiry on every disclosure above PUBLIC', () => {
     expect(withPurpose(bank, purpose, allowed, req('finance.credit', 'SHARED'))).toEqual(expected);
   });
 
+  it("takes SELF_QUERY for the subject's own records only: a disclosure on any other basis is denied under it", () => {
+    const holder = principal({ ...itself, purposes: ['SELF_QUERY'] });
+    expect(withPurpose(holder, 'SELF_QUERY', { allowed: true, basis: 'self' }, req('finance.credit', 'RESTRICTED'))).toEqual({ allowed: true, basis: 'self' });
+    for (const basis of ['grant', 'consent', 'statutory', 'special-application'] as const) {
+      expect(withPurpose(holder, 'SELF_QUERY', { allowed: true, basis }, req('finance.credit', 'RESTRICTED'))).toEqual({
+        allowed: false,
+        reason: "the purpose SELF_QUERY covers only the caller's own records",
+        requirement: req('finance.credit', 'RESTRICTED'),
+      });
+    }
+  });
+
   it('asks nothing of what is public', () => {
     expect(withPurpose(PUBLIC_PRINCIPAL, null, { allowed: true, basis: 'public' }, req('registry.identity', 'PUBLIC'))).toEqual({ allowed: true, basis: 'public' });
     expect(withPurpose(PUBLIC_PRINCIPAL, null, { allowed: true, basis: 'per-record' }, req('tax.rating', 'SHARED', 'A'))).toEqual({ allowed: true, basis: 'per-record' });

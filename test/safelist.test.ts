@@ -7,7 +7,7 @@ import { print, parse } from 'graphql';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../shared/config';
 import { buildGateway } from '../gateway/server';
-import { normalizeBody, parseManifest, sha256, MANIFEST_FORMAT, type ManifestOperation } from '../gateway/safelist';
+import { normalizeBody, parseManifest, sha256, MALFORMED_PERSISTED_QUERY, MANIFEST_FORMAT, type ManifestOperation } from '../gateway/safelist';
 import type { SafelistOutcome } from '../gateway/observe';
 import { apiSchemaOf, buildManifest, manifestText } from '../scripts/persisted-manifest';
 import { serveInProcess } from './support/inProcess';
@@ -131,9 +131,6 @@ describe('CG_PERSISTED_QUERIES=safelist', () => {
     expect(await send(gateway.url, { query: OTHER })).toEqual(UNLISTED_BODY);
     expect(await send(gateway.url, byId(sha256(OTHER)))).toEqual(UNLISTED_ID);
     expect(await send(gateway.url, { query: OTHER, ...byId(sha256(LISTED)) })).toEqual(notInList('The operation sent does not match the persisted query of that id'));
-    expect(await send(gateway.url, { query: LISTED, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(LISTED) } } })).toEqual(
-      notInList('Send a persisted query as extensions.persistedQuery { version: 1, sha256Hash }'),
-    );
   });
 
   it("gives Apollo Server's automatic persisted queries no way to register an unlisted operation", async () => {
@@ -223,6 +220,69 @@ describe('CG_PERSISTED_QUERIES=off', () => {
     } finally {
       await gateway.app.close();
     }
+  });
+});
+
+describe('a malformed persistedQuery extension', () => {
+  const MALFORMED = { status: 400, body: { errors: [{ message: MALFORMED_PERSISTED_QUERY, extensions: { code: 'BAD_REQUEST' } }] } };
+  const malformed: ReadonlyArray<readonly [string, unknown]> = [
+    ['a string', 'x'],
+    ['a number', 1],
+    ['true', true],
+    ['an array', [sha256(LISTED)]],
+    ['an empty object', {}],
+    ['no sha256Hash', { version: 1 }],
+    ['a sha256Hash that is a number', { version: 1, sha256Hash: 5 }],
+    ['a sha256Hash that is an object', { version: 1, sha256Hash: { id: sha256(LISTED) } }],
+    ['an empty sha256Hash', { version: 1, sha256Hash: '' }],
+    ['no version', { sha256Hash: sha256(LISTED) }],
+    ['version 2', { version: 2, sha256Hash: sha256(LISTED) }],
+    ['version "1"', { version: '1', sha256Hash: sha256(LISTED) }],
+  ];
+
+  describe.each(['off', 'log-unknown', 'safelist', 'require-id'])('CG_PERSISTED_QUERIES=%s', (mode) => {
+    let gateway: Started;
+    beforeAll(async () => {
+      gateway = await gatewayWith(mode, manifestOf(listedOp(LISTED, 'Listed')));
+    });
+    afterAll(() => gateway.app.close());
+
+    it.each(malformed)("is the caller's error: 400 BAD_REQUEST for %s, by POST with or without a body, by GET and in a batch", async (_case, persistedQuery) => {
+      const before = gateway.logs.length;
+      const extensions = { persistedQuery };
+      expect(await send(gateway.url, { query: LISTED, extensions })).toEqual(MALFORMED);
+      expect(await send(gateway.url, { extensions })).toEqual(MALFORMED);
+      expect(await get(gateway.url, { query: LISTED, extensions: JSON.stringify(extensions) })).toEqual(MALFORMED);
+      const batch = await testFetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([byId(sha256(LISTED)), { query: LISTED, extensions }]),
+      });
+      expect({ status: batch.status, body: await batch.json() }).toEqual(MALFORMED);
+      // Nothing is logged as a failure of the gateway, and no stack.
+      const logged = gateway.logs.slice(before);
+      expect(logged.filter((l) => (l.level as number) >= 50)).toEqual([]);
+      expect(JSON.stringify(logged)).not.toMatch(/stack|\n\s+at /);
+    });
+
+    it('takes a persistedQuery of null for none, as Apollo Server does', async () => {
+      const answer = await send(gateway.url, { query: LISTED, extensions: { persistedQuery: null } });
+      expect(answer).toEqual(
+        mode === 'require-id'
+          ? {
+              status: 400,
+              body: {
+                errors: [
+                  {
+                    message: 'This endpoint serves only persisted queries: send the operation id in extensions.persistedQuery.sha256Hash',
+                    extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' },
+                  },
+                ],
+              },
+            }
+          : OK,
+      );
+    });
   });
 });
 

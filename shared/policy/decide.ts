@@ -189,6 +189,9 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
   }
 }
 
+/** The purpose of a subject reading its own records. */
+export const SELF_QUERY = 'SELF_QUERY';
+
 /**
  * Nothing above PUBLIC is disclosed without a stated purpose of inquiry that the caller's token
  * allows: the gateway checks the purpose before it signs anything, and every subgraph checks it
@@ -197,6 +200,8 @@ export function decideBeforePlanning(principal: Principal, requirement: Requirem
 export function withPurpose(principal: Principal, purpose: string | null, decision: Decision, requirement: Requirement): Decision {
   // Submitting records states no purpose of inquiry: it discloses nothing but the caller's own submission.
   if (!decision.allowed || decision.basis === 'public' || decision.basis === 'per-record' || decision.basis === 'source-authority') return decision;
+  // SELF_QUERY names the caller's own records: it backs a disclosure of the subject to itself, nothing else.
+  if (purpose === SELF_QUERY && decision.basis !== 'self') return deny(requirement, `the purpose ${SELF_QUERY} covers only the caller's own records`);
   if (purpose !== null && principal.purposes.includes(purpose)) return decision;
   return deny(
     requirement,

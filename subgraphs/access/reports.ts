@@ -6,6 +6,7 @@ import { requireSubjectCode } from '../../shared/identifiers';
 import { text } from '../../shared/ingest/fields';
 import type { RecordSettings } from '../../shared/records';
 import type { Principal } from '../../shared/policy/principal';
+import { SELF_QUERY } from '../../shared/policy/decide';
 import { isUniqueViolation } from '../../shared/store';
 import { chinaDateOf, chinaYear } from '../../shared/clock';
 import type { SubgraphRequest } from '../../shared/subgraph/request';
@@ -190,6 +191,12 @@ type ReportView = NonNullable<Awaited<ReturnType<typeof creditReport>>>;
  * gets null, as for an unknown subject, and no report is issued.
  */
 async function creditReport(subject: string, context: ReportContext) {
+  const { principal, purpose } = context.request;
+  // SELF_QUERY names the caller's own records: no report of another subject is issued under it,
+  // whether named by its code or reached through another field (a search), and nothing is recorded.
+  if (purpose === SELF_QUERY && !(principal.kind === 'SUBJECT' && principal.subject === subject)) {
+    throw graphqlError('PURPOSE_NOT_ALLOWED', `Purpose ${SELF_QUERY} covers only the caller's own records; this report is of another subject`);
+  }
   if (!context.request.decideField('CreditReport.id', subject).allowed) return null;
   const { row, used, year } = await issuedOnce(context.reports, context.request, subject);
   return {

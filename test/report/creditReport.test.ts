@@ -1,4 +1,4 @@
-import { startSubgraphs, startGateway, urlOverrides, DEMO_BANK_CALLER, REGULATOR, type RunningGraph } from '../support/graph';
+import { startSubgraphs, startGateway, urlOverrides, callerHeaders, testFetch, DEMO_BANK_CALLER, REGULATOR, type RunningGraph } from '../support/graph';
 import { as, MovableClock, seededSubjects, settingsOn } from '../support/lifeCycle';
 import { principalFromClaims, type TokenClaims } from '../../shared/auth/tokens';
 import { DEMO_BANK } from '../../subgraphs/access/dataset';
@@ -329,6 +329,95 @@ describe('credit report', () => {
         errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'text' }) })],
         data: { setReportStatement: null },
       });
+    });
+  });
+
+  describe("SELF_QUERY names the subject's own records only", () => {
+    const NOT_OWN = "Purpose SELF_QUERY covers only the caller's own records; this report is of another subject";
+    const notOwn = (path: ReadonlyArray<string | number>) => ({ message: NOT_OWN, path, extensions: { code: 'PURPOSE_NOT_ALLOWED', serviceName: 'access' } });
+    let other: string;
+    let person: string;
+    const inquiries = async () => Number((await graph.stores.access.db('inquiry_records').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    const allReports = async () => Number((await graph.stores.access.db('credit_reports').count<{ n: string }[]>({ n: '*' }))[0]?.n);
+    /** What a request issued and recorded: reports and inquiry records added while it ran. */
+    const issuedBy = async (run: () => Promise<unknown>) => {
+      const [reports, records] = [await allReports(), await inquiries()];
+      const result = await run();
+      return { result, reports: (await allReports()) - reports, records: (await inquiries()) - records };
+    };
+
+    beforeAll(async () => {
+      ({ company: other, person } = await seededSubjects(graph.stores.registry));
+    });
+
+    it("refuses the report of another subject's code with PURPOSE_NOT_ALLOWED, issuing and recording nothing", async () => {
+      for (const code of [other, person]) {
+        const { result, reports, records } = await issuedBy(() => as(gateway.url, GROUP_SELF, 'query R($code: ID!) { creditReport(code: $code) { id purpose } }', { code }, 'SELF_QUERY'));
+        expect({ code, body: (result as { body: unknown }).body, reports, records }).toEqual({
+          code,
+          body: { data: { creditReport: null }, errors: [notOwn(['creditReport'])] },
+          reports: 0,
+          records: 0,
+        });
+      }
+    });
+
+    it('issues its own report beside a refused one in the same request, and only its own', async () => {
+      const { result, reports } = await issuedBy(() =>
+        as(gateway.url, GROUP_SELF, 'query S($codes: [ID!]!) { subjects(codes: $codes) { code creditReport { purpose } } }', { codes: [GROUP, other] }, 'SELF_QUERY'),
+      );
+      expect({ body: (result as { body: unknown }).body, reports }).toEqual({
+        body: {
+          data: { subjects: [{ code: GROUP, creditReport: { purpose: 'SELF_QUERY' } }, { code: other, creditReport: null }] },
+          errors: [notOwn(['subjects', 1, 'creditReport'])],
+        },
+        reports: 1,
+      });
+    });
+
+    it('issues no report of another subject reached with no code named (a search)', async () => {
+      const { result, reports } = await issuedBy(() =>
+        as(gateway.url, GROUP_SELF, '{ searchOrganizations(query: "北京市海淀区人民医院", first: 1) { nodes { code creditReport { id } } } }', {}, 'SELF_QUERY'),
+      );
+      expect({ body: (result as { body: unknown }).body, reports }).toEqual({
+        body: { data: { searchOrganizations: { nodes: [{ code: other, creditReport: null }] } }, errors: [notOwn(['searchOrganizations', 'nodes', 0, 'creditReport'])] },
+        reports: 0,
+      });
+    });
+
+    it.each(['html', 'pdf'])("refuses another subject's report at /reports/<code>.%s with 403, issuing and recording nothing", async (format) => {
+      const { result, reports, records } = await issuedBy(async () => {
+        const response = await testFetch(`${gateway.url}/reports/${other}.${format}`, { headers: await callerHeaders(GROUP_SELF, 'SELF_QUERY') });
+        return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
+      });
+      expect({ result, reports, records }).toEqual({
+        result: { status: 403, type: 'application/json; charset=utf-8', body: { errors: [notOwn(['creditReport'])] } },
+        reports: 0,
+        records: 0,
+      });
+    });
+
+    it("reads no more of another subject's profile than the public, and leaves no inquiry record under SELF_QUERY", async () => {
+      const profile = 'query S($codes: [ID!]!) { subjects(codes: $codes) { code name finance { creditAccounts { totalCount } } } }';
+      const { result, records } = await issuedBy(() => as(gateway.url, GROUP_SELF, profile, { codes: [other] }, 'SELF_QUERY'));
+      expect({ body: (result as { body: unknown }).body, records }).toEqual({
+        body: {
+          data: { subjects: [{ code: other, name: '北京市海淀区人民医院', finance: { creditAccounts: null } }] },
+          errors: [
+            {
+              ...denied(['subjects', 0, 'finance', 'creditAccounts'] as unknown as string[], 'finance.credit'),
+              extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', category: 'finance.credit', serviceName: 'finance' }),
+            },
+          ],
+        },
+        records: 0,
+      });
+      // Its own profile, asked the same way, is recorded as its own inquiry, naming itself only.
+      type Row = { id: string; principal_kind: string; purpose: string; subject_codes: string[] };
+      const known = new Set((await graph.stores.access.db('inquiry_records').select<Row[]>('id')).map((r) => r.id));
+      await as(gateway.url, GROUP_SELF, profile, { codes: [GROUP] }, 'SELF_QUERY');
+      const added = (await graph.stores.access.db('inquiry_records').select<Row[]>('id', 'principal_kind', 'purpose', 'subject_codes')).filter((r) => !known.has(r.id));
+      expect(added.map((r) => ({ kind: r.principal_kind, purpose: r.purpose, subjects: r.subject_codes }))).toEqual([{ kind: 'SUBJECT', purpose: 'SELF_QUERY', subjects: [GROUP] }]);
     });
   });
 });

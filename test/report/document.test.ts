@@ -183,6 +183,21 @@ describe('GET /reports/<code>.pdf|.html through the gateway', () => {
       const html = await get(`${GROUP}.html`, headers);
       expect(html.status).toBe(200);
       expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      // The report's own policy (inline styles, nothing else) stands; the listener adds what it lacks.
+      const security = (response: Response) =>
+        Object.fromEntries(['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy'].map((name) => [name, response.headers.get(name)]));
+      expect(security(html)).toEqual({
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      });
+      expect(security(pdf)).toEqual({
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      });
       const page = await html.text();
       expect(leaves.map(([field, value]) => escapeHtml(displayValue(field, value))).filter((shown) => !page.includes(shown))).toEqual([]);
       // What the gateway denied this caller is said to be denied, in both.

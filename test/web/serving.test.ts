@@ -88,6 +88,21 @@ const SECURITY_HEADERS = {
 
 const notFound = (target: string) => ({ errors: [{ message: `No route GET ${target}`, extensions: { code: 'NOT_FOUND' } }] });
 
+/** The headers of every response of the public listener that is not a web page. */
+const API_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+/** A response's status, body and the headers named in `expected`, for one whole comparison. */
+const answerOf = (response: { status: number; body: unknown; headers: Readonly<Record<string, string>> }, expected: Record<string, unknown>) => ({
+  status: response.status,
+  body: response.body,
+  headers: Object.fromEntries(Object.keys(expected).map((name) => [name, response.headers[name]])),
+});
+
 let dev: Served;
 beforeAll(async () => {
   dev = await gateway();
@@ -138,21 +153,32 @@ describe('the site and the explorer', () => {
       explorerPath: '/explorer',
     });
     expect(contentSecurityPolicy(withOidc)).toBe(
-      EXPECTED_CSP.replace("connect-src 'self'", "connect-src 'self' http://127.0.0.1:4080").replace("form-action 'self'", "form-action 'self' http://127.0.0.1:4080; frame-src 'self' http://127.0.0.1:4080"),
+      EXPECTED_CSP.replace("connect-src 'self'", "connect-src 'self' http://127.0.0.1:4080").replace("form-action 'self'", "form-action 'self' http://127.0.0.1:4080"),
     );
+    // No frame of the provider (the site renews no session in a hidden frame; the provider may not be framed).
+    expect(contentSecurityPolicy(withOidc)).not.toContain('frame-src');
   });
 });
 
 describe('what is not a page or an asset', () => {
-  it.each(['/nope', '/index.html', '/explorer/index.html', '/assets', '/assets/', '/assets/missing-0000.js', '/build-stamp.json', '/web/dist/index.html', '/meeting', '/deskx'])(
-    'answers %s with the gateway 404',
-    async (target) => {
-      const response = await rawRequest(dev.port, 'GET', target);
-      expect(response.status).toBe(404);
-      expect(response.body).toEqual(notFound(target));
-      expect(response.headers['cache-control']).toBeUndefined();
-    },
-  );
+  it.each([
+    '/nope',
+    '/index.html',
+    '/favicon.ico',
+    '/signin/callback/',
+    '/explorer/index.html',
+    '/assets',
+    '/assets/',
+    '/assets/missing-0000.js',
+    '/build-stamp.json',
+    '/web/dist/index.html',
+    '/meeting',
+    '/deskx',
+  ])('answers %s with the gateway 404, under an API\'s security headers', async (target) => {
+    const response = await rawRequest(dev.port, 'GET', target);
+    const expected = { ...API_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': undefined };
+    expect(answerOf(response, expected)).toEqual({ status: 404, body: notFound(target), headers: expected });
+  });
 
   it.each([
     '/assets/../../package.json',
@@ -177,6 +203,109 @@ describe('what is not a page or an asset', () => {
     for (const target of ['/me/../../secret.txt', '/desk/%2e%2e/%2e%2e/secret.txt']) {
       const response = await rawRequest(dev.port, 'GET', target);
       expect({ target, status: response.status, body: response.body }).toEqual({ target, status: 200, body: SITE_HTML });
+    }
+  });
+});
+
+describe('a method the web routes do not serve', () => {
+  const WEB_TARGETS = [
+    '/',
+    '/me',
+    '/me/records/finance',
+    '/desk',
+    '/desk/objections/42',
+    '/signin/callback',
+    '/explorer',
+    '/explorer/',
+    '/site-config.json',
+    '/explorer/principals',
+    '/assets/site-Ab12Cd34.js',
+    '/assets/missing-0000.js',
+  ];
+  const cases = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE'].flatMap((method) => WEB_TARGETS.map((target) => [method, target] as const));
+
+  it.each(cases)('answers %s %s with 405, Allow: GET, HEAD and a BAD_REQUEST error', async (method, target) => {
+    const response = await rawRequest(dev.port, method, target, method === 'TRACE' ? {} : { headers: { 'content-type': 'application/json' }, body: '{}' });
+    const expected = { ...API_HEADERS, allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' };
+    expect(answerOf(response, expected)).toEqual({
+      status: 405,
+      body: { errors: [{ message: `The method ${method} is not served at this path; use GET, HEAD`, extensions: { code: 'BAD_REQUEST' } }] },
+      headers: expected,
+    });
+  });
+
+  it('answers HEAD as GET, without a body', async () => {
+    const response = await rawRequest(dev.port, 'HEAD', '/desk/objections/42');
+    expect(answerOf(response, SECURITY_HEADERS)).toEqual({ status: 200, body: '', headers: SECURITY_HEADERS });
+  });
+});
+
+describe('security headers on every response of the public listener', () => {
+  const json = { ...API_HEADERS, 'content-type': 'application/json; charset=utf-8' };
+  const error = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+  it('on GraphQL answers, by POST and GET, and on a browser led to the explorer', async () => {
+    const post = await rawRequest(dev.port, 'POST', '/graphql', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(answerOf(post, json)).toEqual({ status: 200, body: { data: { __typename: 'Query' } }, headers: json });
+    const get = await rawRequest(dev.port, 'GET', '/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(answerOf(get, json)).toEqual({ status: 200, body: { data: { __typename: 'Query' } }, headers: json });
+    const refused = await rawRequest(dev.port, 'POST', '/graphql', { headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(answerOf(refused, json)).toEqual({ status: 400, body: error(expect.any(String) as unknown as string, 'BAD_REQUEST'), headers: json });
+    const led = await rawRequest(dev.port, 'GET', '/graphql', { headers: { accept: 'text/html' } });
+    const redirect = { ...API_HEADERS, location: '/explorer' };
+    expect(answerOf(led, redirect)).toEqual({ status: 302, body: '', headers: redirect });
+  });
+
+  it.each(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE'])('on %s /graphql: 405, Allow: GET, POST, with or without a body', async (method) => {
+    const expected = { ...json, allow: 'GET, POST' };
+    for (const sent of [{}, { headers: { 'content-type': 'application/json' } }, { headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }]) {
+      const response = await rawRequest(dev.port, method, '/graphql', sent);
+      expect(answerOf(response, expected)).toEqual({
+        status: 405,
+        body: error(`The method ${method} is not served at this path; use GET, POST`, 'BAD_REQUEST'),
+        headers: expected,
+      });
+    }
+    const head = await rawRequest(dev.port, 'HEAD', '/graphql?query=%7B__typename%7D');
+    expect(answerOf(head, expected)).toEqual({ status: 405, body: '', headers: expected });
+  });
+
+  it('on a path that is not valid percent-encoding (400), before any route', async () => {
+    const response = await rawRequest(dev.port, 'GET', '/desk/%ff');
+    expect(answerOf(response, json)).toEqual({ status: 400, body: error('The request path is not valid (bad percent-encoding)', 'BAD_REQUEST'), headers: json });
+  });
+
+  it('on bytes that are not HTTP, answered from the socket', async () => {
+    const response = await rawRequest(dev.port, 'GET', '/ nonsense');
+    const expected = { ...API_HEADERS, 'content-type': 'application/json; charset=utf-8' };
+    expect(answerOf(response, expected)).toEqual({ status: 400, body: error('The request is not valid HTTP', 'BAD_REQUEST'), headers: expected });
+  });
+
+  it('on health, imports and reports, and their wrong methods', async () => {
+    const health = await rawRequest(dev.port, 'GET', '/health');
+    expect(answerOf(health, json)).toEqual({ status: 200, body: { status: 'ok' }, headers: json });
+    const imports = await rawRequest(dev.port, 'POST', '/imports/tax/taxArrears', { headers: { 'content-type': 'text/csv' }, body: 'a,b\n' });
+    expect(answerOf(imports, json)).toEqual({ status: 401, body: error('An import needs the bearer token of a source authority', 'UNAUTHENTICATED'), headers: json });
+    const report = await rawRequest(dev.port, 'GET', '/reports/not-a-code!.html');
+    const reportRefusal = { ...json, 'cache-control': 'no-store' };
+    expect(answerOf(report, reportRefusal)).toEqual({
+      status: 400,
+      body: error('Ask for /reports/<code>.pdf or /reports/<code>.html, <code> a subject code', 'BAD_USER_INPUT'),
+      headers: reportRefusal,
+    });
+    for (const [method, target, allow] of [
+      ['POST', '/health', 'GET, HEAD'],
+      ['GET', '/imports/tax/taxArrears', 'POST'],
+      ['POST', '/reports/9111010500088WXJ4C.pdf', 'GET'],
+      ['HEAD', '/reports/9111010500088WXJ4C.html', 'GET'],
+    ] as const) {
+      const response = await rawRequest(dev.port, method, target);
+      const expected = { ...json, allow };
+      expect(answerOf(response, expected)).toEqual({
+        status: 405,
+        body: method === 'HEAD' ? '' : error(`The method ${method} is not served at this path; use ${allow}`, 'BAD_REQUEST'),
+        headers: method === 'HEAD' ? { ...expected, 'content-type': 'application/json; charset=utf-8' } : expected,
+      });
     }
   });
 });
