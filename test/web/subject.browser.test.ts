@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import path from 'node:path';
+import type { Page, Request } from 'playwright-core';
 import { checkAccessibility, describeInBrowser, launchBrowser, screenshot, startWebStack, type WebBrowser, type WebStack } from './support';
-import { DEMO_BANK_CALLER, callerHeaders, post } from '../support/graph';
+import { DEMO_BANK_CALLER, callerHeaders, testFetch } from '../support/graph';
+import { parseManifest } from '../../gateway/safelist';
 
 /**
  * The subject's site (/me) in Chromium with the network cut to 127.0.0.1, as the demo group: it signs
@@ -9,7 +11,12 @@ import { DEMO_BANK_CALLER, callerHeaders, post } from '../support/graph';
  * the PDF, objects to a tax penalty and sees the record marked, attaches a statement, and reads who
  * queried it (the bank, in the table and the chart). Every page passes axe and is screenshotted
  * (artifacts/screenshots/subject-*.png).
+ *
+ * The gateway runs with the safelist in `require-id` mode and the committed manifest: the site runs
+ * unchanged, every request it sends naming a listed operation by its id alone.
  */
+
+const MANIFEST = path.resolve(__dirname, '../../operations/persisted-query-manifest.json');
 
 const GROUP = '北京诚昌控股集团有限公司';
 const GROUP_CODE = '9111010500088WXJ4C';
@@ -19,16 +26,30 @@ describeInBrowser("the subject's site", () => {
   let stack: WebStack;
   let browser: WebBrowser;
   let page: Page;
+  /** The body of every request the pages sent to the graph. */
+  const graphRequests: Array<Record<string, unknown>> = [];
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack({ identity: true }), launchBrowser()]);
-    // The bank the group authorized (seeded consent) reads its credit accounts twice: two inquiries.
+    [stack, browser] = await Promise.all([
+      startWebStack({ identity: true, env: { CG_PERSISTED_QUERIES: 'require-id', CG_PERSISTED_QUERIES_MANIFEST: MANIFEST } }),
+      launchBrowser(),
+    ]);
+    // The bank the group authorized (seeded consent) runs its listed loan-approval summary twice: two inquiries.
     const bank = await callerHeaders(DEMO_BANK_CALLER, 'LOAN_APPROVAL');
+    const summary = parseManifest(readFileSync(MANIFEST, 'utf8')).operations.find((o) => o.name === 'LoanApprovalSummary')!;
     for (let i = 0; i < 2; i += 1) {
-      const { body } = await post(stack.origin, 'query($code: ID!) { subject(code: $code) { finance { creditAccounts(first: 1) { totalCount } } } }', { code: GROUP_CODE }, bank);
+      const response = await testFetch(`${stack.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bank },
+        body: JSON.stringify({ variables: { code: GROUP_CODE }, extensions: { persistedQuery: { version: 1, sha256Hash: summary.id } } }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
       expect(body.errors).toBeUndefined();
     }
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page.on('request', (request: Request) => {
+      if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') graphRequests.push(JSON.parse(request.postData() ?? '{}') as Record<string, unknown>);
+    });
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
@@ -166,5 +187,11 @@ describeInBrowser("the subject's site", () => {
     await page.getByRole('heading', { level: 1, name: '信息告知' }).waitFor();
     expect(browser.externalRequests()).toEqual([]);
     expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('sent every operation by its id alone, which the gateway in require-id mode served', () => {
+    expect(graphRequests.length).toBeGreaterThan(10);
+    expect(graphRequests.filter((body) => 'query' in body)).toEqual([]);
+    for (const body of graphRequests) expect(body.extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
   });
 });
