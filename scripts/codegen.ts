@@ -8,7 +8,8 @@ import { apiSchemaOf, buildManifest, manifestText } from './persisted-manifest';
 
 /**
  * The typed client of the web front ends, from ONE set of operations (`operations/site` for the
- * subject's pages, `operations/desk` for the authority's desk):
+ * subject's pages, `operations/desk` for the authority's desk, and `operations/credit-report.graphql`,
+ * the report the PDF route renders, which the site shows as it is):
  * - `operations/persisted-query-manifest.json`: the safelist's manifest of every operation under
  *   `operations/` (the site's among them), so the site runs with the safelist in `require-id` mode;
  * - `web/src/gql/`: graphql-codegen's client preset, a TypeScript type for each operation's
@@ -24,6 +25,8 @@ const ROOT = path.resolve(__dirname, '..');
 const OPERATIONS = path.join(ROOT, 'operations');
 const MANIFEST = path.join(OPERATIONS, 'persisted-query-manifest.json');
 const WEB_FOLDERS = ['site', 'desk'].map((folder) => path.join(OPERATIONS, folder));
+/** Operations of the graph's own the site runs as they are: the credit report (the one the PDF route renders). */
+const SHARED_OPERATIONS = [path.join(OPERATIONS, 'credit-report.graphql')];
 const OUT = path.join(ROOT, 'web/src/gql');
 const IDS = path.join(OUT, 'persisted-ids.json');
 
@@ -49,7 +52,7 @@ async function outputs(): Promise<Map<string, string>> {
   const schema = apiSchemaOf(path.join(ROOT, 'supergraph.graphql'));
   const manifest = buildManifest(OPERATIONS, schema);
   const files = new Map<string, string>([[MANIFEST, manifestText(manifest)]]);
-  const webFiles = WEB_FOLDERS.flatMap(graphqlFiles);
+  const webFiles = [...SHARED_OPERATIONS, ...WEB_FOLDERS.flatMap(graphqlFiles)];
   const webNames = operationNamesIn(webFiles);
   const ids = Object.fromEntries(manifest.operations.filter((o) => webNames.has(o.name)).map((o) => [o.name, o.id]));
   files.set(IDS, `${JSON.stringify(ids, null, 2)}\n`);

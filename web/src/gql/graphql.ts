@@ -397,6 +397,105 @@ export type WithdrawRecordInput = {
   reason: string;
 };
 
+export type CreditReportQueryVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type CreditReportQuery = { creditReport: { id: string, generatedAt: string, purpose: InquiryPurpose | null, requestedBy: { kind: string, institution: string | null }, selfReports: { year: number, used: number, freePerYear: number, freeRemaining: number, charged: boolean } | null, subject: { code: string, codeType: SubjectCodeType, kind: SubjectKind, name: string, status: SubjectStatus, establishedOn: string | null, registeredCapital: string | null, address: string | null, industry: string | null, registrationAuthority: string | null, region: { code: string, name: string }, legalRepresentative: { name: string } | null, listingSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, abnormalOperationListings: { totalCount: number, nodes: Array<{ reason: string, listedOn: string, removedOn: string | null, removalReason: string | null, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, seriousIllegalListings: { totalCount: number, nodes: Array<{ reason: string, listedOn: string, removedOn: string | null, removalReason: string | null, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, taxation: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, registrations: { totalCount: number, nodes: Array<{ taxpayerType: TaxpayerType, registeredOn: string, status: TaxRegistrationStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, creditRatings: { totalCount: number, nodes: Array<{ year: number, grade: TaxCreditGrade, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, arrearsNotices: { totalCount: number, nodes: Array<{ taxType: string, amountOwed: string, periodEnd: string, status: ArrearsStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, majorViolations: { totalCount: number, nodes: Array<{ caseNature: string, penalty: string, amountInvolved: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, penalties: { totalCount: number, nodes: Array<{ violation: string, penaltyType: TaxPenaltyType, fineAmount: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, finance: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, creditAccounts: { totalCount: number, nodes: Array<{ institutionName: string, accountType: CreditAccountType, amount: string, balance: string, classification: LoanClassification, overdueBucket: OverdueBucket, status: CreditAccountStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, guarantees: { totalCount: number, nodes: Array<{ creditorName: string, debtorName: string, guaranteeType: GuaranteeType, amount: string, status: GuaranteeStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, dishonestDebtorListings: { totalCount: number, nodes: Array<{ court: string, caseNumber: string, obligation: string, performance: Performance, listedOn: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, courtJudgments: { totalCount: number, nodes: Array<{ court: string, caseNumber: string, cause: string, amount: string, outcome: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, construction: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, qualifications: { totalCount: number, nodes: Array<{ category: QualificationCategory, grade: QualificationGrade, validUntil: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, practitioners: { totalCount: number, nodes: Array<{ practitionerName: string, category: PractitionerCategory, validUntil: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, projects: { totalCount: number, nodes: Array<{ projectName: string, role: ProjectRole, contractAmount: string, status: ProjectStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, goodBehaviourRecords: { totalCount: number, nodes: Array<{ awardName: string, level: AwardLevel, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, badBehaviourRecords: { totalCount: number, nodes: Array<{ severity: BehaviourSeverity, description: string, penalty: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, blacklistings: { totalCount: number, nodes: Array<{ reason: string, listedOn: string, removedOn: string | null, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, wageArrearsListings: { totalCount: number, nodes: Array<{ projectName: string, workersAffected: number, amountOwed: string, settled: boolean, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, ecommerce: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, shops: { totalCount: number, nodes: Array<{ platform: string, shopName: string, status: ShopStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, platformMeasures: { totalCount: number, nodes: Array<{ platform: string, shopName: string, measure: PlatformMeasureType, reason: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, ipNoticeOutcomes: { totalCount: number, nodes: Array<{ platform: string, ipType: IpType, outcome: IpNoticeOutcomeType, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, counterfeitPenalties: { totalCount: number, nodes: Array<{ goods: string, fineAmount: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, complaintStatistics: { totalCount: number, nodes: Array<{ period: string, complaints: number, resolved: number, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, healthcare: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, practiceLicences: { totalCount: number, nodes: Array<{ institutionType: InstitutionType, hospitalGrade: string | null, beds: number, validUntil: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, physicianRegistrations: { totalCount: number, nodes: Array<{ category: PhysicianCategory, institutionName: string, status: RegistrationStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, periodicAssessments: { totalCount: number, nodes: Array<{ period: string, result: AssessmentResult, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, insuranceStaffScores: { totalCount: number, nodes: Array<{ year: number, pointsDeducted: number, paymentQualification: PaymentQualification, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, insuranceFundViolations: { totalCount: number, nodes: Array<{ violation: string, recoveredAmount: string, fineAmount: string, suspendedMonths: number, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null } | null, inquiries: Array<{ institution: string, date: string, purpose: InquiryPurpose | null }> | null, statement: { text: string, madeAt: string } | null } | null };
+
+export type SummaryFragment = { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null };
+
+type Envelope_AbnormalOperationListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_AssetRecord_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_BadBehaviourRecord_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_ComplaintStatistic_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_ConstructionProject_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_CounterfeitPenalty_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_CourtJudgment_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_CreditAccount_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_DishonestDebtorListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_GoodBehaviourRecord_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_Guarantee_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_InsuranceFundViolation_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_InsuranceStaffScore_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_IpNoticeOutcome_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_MajorTaxViolation_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_MarketBlacklisting_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_OnlineShop_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_PeriodicAssessment_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_PhysicianRegistration_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_PlatformMeasure_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_PracticeLicence_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_QualificationCertificate_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_RegisteredPractitioner_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_SeriousIllegalListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_TaxArrearsNotice_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_TaxCreditRating_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_TaxPenalty_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_TaxRegistration_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+type Envelope_WageArrearsListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
+
+export type EnvelopeFragment =
+  | Envelope_AbnormalOperationListing_Fragment
+  | Envelope_AssetRecord_Fragment
+  | Envelope_BadBehaviourRecord_Fragment
+  | Envelope_ComplaintStatistic_Fragment
+  | Envelope_ConstructionProject_Fragment
+  | Envelope_CounterfeitPenalty_Fragment
+  | Envelope_CourtJudgment_Fragment
+  | Envelope_CreditAccount_Fragment
+  | Envelope_DishonestDebtorListing_Fragment
+  | Envelope_GoodBehaviourRecord_Fragment
+  | Envelope_Guarantee_Fragment
+  | Envelope_InsuranceFundViolation_Fragment
+  | Envelope_InsuranceStaffScore_Fragment
+  | Envelope_IpNoticeOutcome_Fragment
+  | Envelope_MajorTaxViolation_Fragment
+  | Envelope_MarketBlacklisting_Fragment
+  | Envelope_OnlineShop_Fragment
+  | Envelope_PeriodicAssessment_Fragment
+  | Envelope_PhysicianRegistration_Fragment
+  | Envelope_PlatformMeasure_Fragment
+  | Envelope_PracticeLicence_Fragment
+  | Envelope_QualificationCertificate_Fragment
+  | Envelope_RegisteredPractitioner_Fragment
+  | Envelope_SeriousIllegalListing_Fragment
+  | Envelope_TaxArrearsNotice_Fragment
+  | Envelope_TaxCreditRating_Fragment
+  | Envelope_TaxPenalty_Fragment
+  | Envelope_TaxRegistration_Fragment
+  | Envelope_WageArrearsListing_Fragment
+;
+
 export type DeskAnswerConstructionObjectionMutationVariables = Exact<{
   input: AnswerObjectionInput;
 }>;
@@ -795,105 +894,6 @@ export type ConstructionRecordEnvelopeFragment =
   | ConstructionRecordEnvelope_TaxPenalty_Fragment
   | ConstructionRecordEnvelope_TaxRegistration_Fragment
   | ConstructionRecordEnvelope_WageArrearsListing_Fragment
-;
-
-export type MyCreditReportQueryVariables = Exact<{
-  code: string | number;
-}>;
-
-
-export type MyCreditReportQuery = { creditReport: { id: string, generatedAt: string, purpose: InquiryPurpose | null, requestedBy: { kind: string, institution: string | null }, selfReports: { year: number, used: number, freePerYear: number, freeRemaining: number, charged: boolean } | null, subject: { code: string, codeType: SubjectCodeType, kind: SubjectKind, name: string, status: SubjectStatus, establishedOn: string | null, registeredCapital: string | null, address: string | null, industry: string | null, registrationAuthority: string | null, region: { code: string, name: string }, legalRepresentative: { name: string } | null, listingSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, abnormalOperationListings: { totalCount: number, nodes: Array<{ reason: string, listedOn: string, removedOn: string | null, removalReason: string | null, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, seriousIllegalListings: { totalCount: number, nodes: Array<{ reason: string, listedOn: string, removedOn: string | null, removalReason: string | null, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, taxation: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, registrations: { totalCount: number, nodes: Array<{ taxpayerType: TaxpayerType, registeredOn: string, status: TaxRegistrationStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, creditRatings: { totalCount: number, nodes: Array<{ year: number, grade: TaxCreditGrade, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, arrearsNotices: { totalCount: number, nodes: Array<{ taxType: string, amountOwed: string, periodEnd: string, status: ArrearsStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, majorViolations: { totalCount: number, nodes: Array<{ caseNature: string, penalty: string, amountInvolved: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, penalties: { totalCount: number, nodes: Array<{ violation: string, penaltyType: TaxPenaltyType, fineAmount: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, finance: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, creditAccounts: { totalCount: number, nodes: Array<{ institutionName: string, accountType: CreditAccountType, amount: string, balance: string, classification: LoanClassification, overdueBucket: OverdueBucket, status: CreditAccountStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, guarantees: { totalCount: number, nodes: Array<{ creditorName: string, debtorName: string, guaranteeType: GuaranteeType, amount: string, status: GuaranteeStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, dishonestDebtorListings: { totalCount: number, nodes: Array<{ court: string, caseNumber: string, obligation: string, performance: Performance, listedOn: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, courtJudgments: { totalCount: number, nodes: Array<{ court: string, caseNumber: string, cause: string, amount: string, outcome: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, construction: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, qualifications: { totalCount: number, nodes: Array<{ category: QualificationCategory, grade: QualificationGrade, validUntil: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, practitioners: { totalCount: number, nodes: Array<{ practitionerName: string, category: PractitionerCategory, validUntil: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, projects: { totalCount: number, nodes: Array<{ projectName: string, role: ProjectRole, contractAmount: string, status: ProjectStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, goodBehaviourRecords: { totalCount: number, nodes: Array<{ awardName: string, level: AwardLevel, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, badBehaviourRecords: { totalCount: number, nodes: Array<{ severity: BehaviourSeverity, description: string, penalty: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, blacklistings: { totalCount: number, nodes: Array<{ reason: string, listedOn: string, removedOn: string | null, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, wageArrearsListings: { totalCount: number, nodes: Array<{ projectName: string, workersAffected: number, amountOwed: string, settled: boolean, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, ecommerce: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, shops: { totalCount: number, nodes: Array<{ platform: string, shopName: string, status: ShopStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, platformMeasures: { totalCount: number, nodes: Array<{ platform: string, shopName: string, measure: PlatformMeasureType, reason: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, ipNoticeOutcomes: { totalCount: number, nodes: Array<{ platform: string, ipType: IpType, outcome: IpNoticeOutcomeType, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, counterfeitPenalties: { totalCount: number, nodes: Array<{ goods: string, fineAmount: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, complaintStatistics: { totalCount: number, nodes: Array<{ period: string, complaints: number, resolved: number, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null, healthcare: { recordSummary: { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null } | null, practiceLicences: { totalCount: number, nodes: Array<{ institutionType: InstitutionType, hospitalGrade: string | null, beds: number, validUntil: string, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, physicianRegistrations: { totalCount: number, nodes: Array<{ category: PhysicianCategory, institutionName: string, status: RegistrationStatus, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, periodicAssessments: { totalCount: number, nodes: Array<{ period: string, result: AssessmentResult, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, insuranceStaffScores: { totalCount: number, nodes: Array<{ year: number, pointsDeducted: number, paymentQualification: PaymentQualification, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null, insuranceFundViolations: { totalCount: number, nodes: Array<{ violation: string, recoveredAmount: string, fineAmount: string, suspendedMonths: number, documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null }> } | null } | null } | null, inquiries: Array<{ institution: string, date: string, purpose: InquiryPurpose | null }> | null, statement: { text: string, madeAt: string } | null } | null };
-
-export type ReportSummaryFragment = { recordsInForce: number, negativeInForce: number, underObjection: number, repaired: number, latestDecisionOn: string | null, worstState: string | null };
-
-type ReportEnvelope_AbnormalOperationListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_AssetRecord_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_BadBehaviourRecord_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_ComplaintStatistic_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_ConstructionProject_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_CounterfeitPenalty_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_CourtJudgment_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_CreditAccount_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_DishonestDebtorListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_GoodBehaviourRecord_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_Guarantee_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_InsuranceFundViolation_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_InsuranceStaffScore_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_IpNoticeOutcome_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_MajorTaxViolation_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_MarketBlacklisting_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_OnlineShop_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_PeriodicAssessment_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_PhysicianRegistration_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_PlatformMeasure_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_PracticeLicence_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_QualificationCertificate_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_RegisteredPractitioner_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_SeriousIllegalListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_TaxArrearsNotice_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_TaxCreditRating_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_TaxPenalty_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_TaxRegistration_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-type ReportEnvelope_WageArrearsListing_Fragment = { documentNumber: string | null, decisionDate: string, publicityEndsOn: string | null, objectionStatus: ObjectionStatus, repairStatus: RepairStatus, sourceAuthority: { name: string }, statement: { text: string | null, madeAt: string } | null };
-
-export type ReportEnvelopeFragment =
-  | ReportEnvelope_AbnormalOperationListing_Fragment
-  | ReportEnvelope_AssetRecord_Fragment
-  | ReportEnvelope_BadBehaviourRecord_Fragment
-  | ReportEnvelope_ComplaintStatistic_Fragment
-  | ReportEnvelope_ConstructionProject_Fragment
-  | ReportEnvelope_CounterfeitPenalty_Fragment
-  | ReportEnvelope_CourtJudgment_Fragment
-  | ReportEnvelope_CreditAccount_Fragment
-  | ReportEnvelope_DishonestDebtorListing_Fragment
-  | ReportEnvelope_GoodBehaviourRecord_Fragment
-  | ReportEnvelope_Guarantee_Fragment
-  | ReportEnvelope_InsuranceFundViolation_Fragment
-  | ReportEnvelope_InsuranceStaffScore_Fragment
-  | ReportEnvelope_IpNoticeOutcome_Fragment
-  | ReportEnvelope_MajorTaxViolation_Fragment
-  | ReportEnvelope_MarketBlacklisting_Fragment
-  | ReportEnvelope_OnlineShop_Fragment
-  | ReportEnvelope_PeriodicAssessment_Fragment
-  | ReportEnvelope_PhysicianRegistration_Fragment
-  | ReportEnvelope_PlatformMeasure_Fragment
-  | ReportEnvelope_PracticeLicence_Fragment
-  | ReportEnvelope_QualificationCertificate_Fragment
-  | ReportEnvelope_RegisteredPractitioner_Fragment
-  | ReportEnvelope_SeriousIllegalListing_Fragment
-  | ReportEnvelope_TaxArrearsNotice_Fragment
-  | ReportEnvelope_TaxCreditRating_Fragment
-  | ReportEnvelope_TaxPenalty_Fragment
-  | ReportEnvelope_TaxRegistration_Fragment
-  | ReportEnvelope_WageArrearsListing_Fragment
 ;
 
 export type MyEcommerceRecordsQueryVariables = Exact<{
@@ -1573,6 +1573,32 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SummaryFragmentDoc = new TypedDocumentString(`
+    fragment Summary on SectorSummary {
+  recordsInForce
+  negativeInForce
+  underObjection
+  repaired
+  latestDecisionOn
+  worstState
+}
+    `, {"fragmentName":"Summary"}) as unknown as TypedDocumentString<SummaryFragment, unknown>;
+export const EnvelopeFragmentDoc = new TypedDocumentString(`
+    fragment Envelope on CreditRecord {
+  documentNumber
+  decisionDate
+  publicityEndsOn
+  sourceAuthority {
+    name
+  }
+  objectionStatus
+  repairStatus
+  statement {
+    text
+    madeAt
+  }
+}
+    `, {"fragmentName":"Envelope"}) as unknown as TypedDocumentString<EnvelopeFragment, unknown>;
 export const DeskQueuedObjectionFragmentDoc = new TypedDocumentString(`
     fragment DeskQueuedObjection on Objection {
   id
@@ -1655,32 +1681,6 @@ export const ConstructionRecordEnvelopeFragmentDoc = new TypedDocumentString(`
   changeReason
 }
     `, {"fragmentName":"ConstructionRecordEnvelope"}) as unknown as TypedDocumentString<ConstructionRecordEnvelopeFragment, unknown>;
-export const ReportSummaryFragmentDoc = new TypedDocumentString(`
-    fragment ReportSummary on SectorSummary {
-  recordsInForce
-  negativeInForce
-  underObjection
-  repaired
-  latestDecisionOn
-  worstState
-}
-    `, {"fragmentName":"ReportSummary"}) as unknown as TypedDocumentString<ReportSummaryFragment, unknown>;
-export const ReportEnvelopeFragmentDoc = new TypedDocumentString(`
-    fragment ReportEnvelope on CreditRecord {
-  documentNumber
-  decisionDate
-  publicityEndsOn
-  sourceAuthority {
-    name
-  }
-  objectionStatus
-  repairStatus
-  statement {
-    text
-    madeAt
-  }
-}
-    `, {"fragmentName":"ReportEnvelope"}) as unknown as TypedDocumentString<ReportEnvelopeFragment, unknown>;
 export const EcommerceRecordEnvelopeFragmentDoc = new TypedDocumentString(`
     fragment EcommerceRecordEnvelope on CreditRecord {
   id
@@ -1855,6 +1855,369 @@ export const TaxRecordEnvelopeFragmentDoc = new TypedDocumentString(`
   changeReason
 }
     `, {"fragmentName":"TaxRecordEnvelope"}) as unknown as TypedDocumentString<TaxRecordEnvelopeFragment, unknown>;
+export const CreditReportDocument = new TypedDocumentString(`
+    query CreditReport($code: ID!) {
+  creditReport(code: $code) {
+    id
+    generatedAt
+    requestedBy {
+      kind
+      institution
+    }
+    purpose
+    selfReports {
+      year
+      used
+      freePerYear
+      freeRemaining
+      charged
+    }
+    subject {
+      code
+      codeType
+      kind
+      name
+      status
+      establishedOn
+      registeredCapital
+      address
+      region {
+        code
+        name
+      }
+      industry
+      registrationAuthority
+      legalRepresentative {
+        name
+      }
+      listingSummary {
+        ...Summary
+      }
+      abnormalOperationListings {
+        totalCount
+        nodes {
+          ...Envelope
+          reason
+          listedOn
+          removedOn
+          removalReason
+        }
+      }
+      seriousIllegalListings {
+        totalCount
+        nodes {
+          ...Envelope
+          reason
+          listedOn
+          removedOn
+          removalReason
+        }
+      }
+      taxation {
+        recordSummary {
+          ...Summary
+        }
+        registrations {
+          totalCount
+          nodes {
+            ...Envelope
+            taxpayerType
+            registeredOn
+            status
+          }
+        }
+        creditRatings {
+          totalCount
+          nodes {
+            ...Envelope
+            year
+            grade
+          }
+        }
+        arrearsNotices {
+          totalCount
+          nodes {
+            ...Envelope
+            taxType
+            amountOwed
+            periodEnd
+            status
+          }
+        }
+        majorViolations {
+          totalCount
+          nodes {
+            ...Envelope
+            caseNature
+            penalty
+            amountInvolved
+          }
+        }
+        penalties {
+          totalCount
+          nodes {
+            ...Envelope
+            violation
+            penaltyType
+            fineAmount
+          }
+        }
+      }
+      finance {
+        recordSummary {
+          ...Summary
+        }
+        creditAccounts {
+          totalCount
+          nodes {
+            ...Envelope
+            institutionName
+            accountType
+            amount
+            balance
+            classification
+            overdueBucket
+            status
+          }
+        }
+        guarantees {
+          totalCount
+          nodes {
+            ...Envelope
+            creditorName
+            debtorName
+            guaranteeType
+            amount
+            status
+          }
+        }
+        dishonestDebtorListings {
+          totalCount
+          nodes {
+            ...Envelope
+            court
+            caseNumber
+            obligation
+            performance
+            listedOn
+          }
+        }
+        courtJudgments {
+          totalCount
+          nodes {
+            ...Envelope
+            court
+            caseNumber
+            cause
+            amount
+            outcome
+          }
+        }
+      }
+      construction {
+        recordSummary {
+          ...Summary
+        }
+        qualifications {
+          totalCount
+          nodes {
+            ...Envelope
+            category
+            grade
+            validUntil
+          }
+        }
+        practitioners {
+          totalCount
+          nodes {
+            ...Envelope
+            practitionerName
+            category
+            validUntil
+          }
+        }
+        projects {
+          totalCount
+          nodes {
+            ...Envelope
+            projectName
+            role
+            contractAmount
+            status
+          }
+        }
+        goodBehaviourRecords {
+          totalCount
+          nodes {
+            ...Envelope
+            awardName
+            level
+          }
+        }
+        badBehaviourRecords {
+          totalCount
+          nodes {
+            ...Envelope
+            severity
+            description
+            penalty
+          }
+        }
+        blacklistings {
+          totalCount
+          nodes {
+            ...Envelope
+            reason
+            listedOn
+            removedOn
+          }
+        }
+        wageArrearsListings {
+          totalCount
+          nodes {
+            ...Envelope
+            projectName
+            workersAffected
+            amountOwed
+            settled
+          }
+        }
+      }
+      ecommerce {
+        recordSummary {
+          ...Summary
+        }
+        shops {
+          totalCount
+          nodes {
+            ...Envelope
+            platform
+            shopName
+            status
+          }
+        }
+        platformMeasures {
+          totalCount
+          nodes {
+            ...Envelope
+            platform
+            shopName
+            measure
+            reason
+          }
+        }
+        ipNoticeOutcomes {
+          totalCount
+          nodes {
+            ...Envelope
+            platform
+            ipType
+            outcome
+          }
+        }
+        counterfeitPenalties {
+          totalCount
+          nodes {
+            ...Envelope
+            goods
+            fineAmount
+          }
+        }
+        complaintStatistics {
+          totalCount
+          nodes {
+            ...Envelope
+            period
+            complaints
+            resolved
+          }
+        }
+      }
+      healthcare {
+        recordSummary {
+          ...Summary
+        }
+        practiceLicences {
+          totalCount
+          nodes {
+            ...Envelope
+            institutionType
+            hospitalGrade
+            beds
+            validUntil
+          }
+        }
+        physicianRegistrations {
+          totalCount
+          nodes {
+            ...Envelope
+            category
+            institutionName
+            status
+          }
+        }
+        periodicAssessments {
+          totalCount
+          nodes {
+            ...Envelope
+            period
+            result
+          }
+        }
+        insuranceStaffScores {
+          totalCount
+          nodes {
+            ...Envelope
+            year
+            pointsDeducted
+            paymentQualification
+          }
+        }
+        insuranceFundViolations {
+          totalCount
+          nodes {
+            ...Envelope
+            violation
+            recoveredAmount
+            fineAmount
+            suspendedMonths
+          }
+        }
+      }
+    }
+    inquiries {
+      institution
+      date
+      purpose
+    }
+    statement {
+      text
+      madeAt
+    }
+  }
+}
+    fragment Summary on SectorSummary {
+  recordsInForce
+  negativeInForce
+  underObjection
+  repaired
+  latestDecisionOn
+  worstState
+}
+fragment Envelope on CreditRecord {
+  documentNumber
+  decisionDate
+  publicityEndsOn
+  sourceAuthority {
+    name
+  }
+  objectionStatus
+  repairStatus
+  statement {
+    text
+    madeAt
+  }
+}`) as unknown as TypedDocumentString<CreditReportQuery, CreditReportQueryVariables>;
 export const DeskAnswerConstructionObjectionDocument = new TypedDocumentString(`
     mutation DeskAnswerConstructionObjection($input: AnswerObjectionInput!) {
   answerConstructionObjection(input: $input) {
@@ -2664,369 +3027,6 @@ export const MyConstructionRecordsDocument = new TypedDocumentString(`
   version
   changeReason
 }`) as unknown as TypedDocumentString<MyConstructionRecordsQuery, MyConstructionRecordsQueryVariables>;
-export const MyCreditReportDocument = new TypedDocumentString(`
-    query MyCreditReport($code: ID!) {
-  creditReport(code: $code) {
-    id
-    generatedAt
-    requestedBy {
-      kind
-      institution
-    }
-    purpose
-    selfReports {
-      year
-      used
-      freePerYear
-      freeRemaining
-      charged
-    }
-    subject {
-      code
-      codeType
-      kind
-      name
-      status
-      establishedOn
-      registeredCapital
-      address
-      region {
-        code
-        name
-      }
-      industry
-      registrationAuthority
-      legalRepresentative {
-        name
-      }
-      listingSummary {
-        ...ReportSummary
-      }
-      abnormalOperationListings {
-        totalCount
-        nodes {
-          ...ReportEnvelope
-          reason
-          listedOn
-          removedOn
-          removalReason
-        }
-      }
-      seriousIllegalListings {
-        totalCount
-        nodes {
-          ...ReportEnvelope
-          reason
-          listedOn
-          removedOn
-          removalReason
-        }
-      }
-      taxation {
-        recordSummary {
-          ...ReportSummary
-        }
-        registrations {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            taxpayerType
-            registeredOn
-            status
-          }
-        }
-        creditRatings {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            year
-            grade
-          }
-        }
-        arrearsNotices {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            taxType
-            amountOwed
-            periodEnd
-            status
-          }
-        }
-        majorViolations {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            caseNature
-            penalty
-            amountInvolved
-          }
-        }
-        penalties {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            violation
-            penaltyType
-            fineAmount
-          }
-        }
-      }
-      finance {
-        recordSummary {
-          ...ReportSummary
-        }
-        creditAccounts {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            institutionName
-            accountType
-            amount
-            balance
-            classification
-            overdueBucket
-            status
-          }
-        }
-        guarantees {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            creditorName
-            debtorName
-            guaranteeType
-            amount
-            status
-          }
-        }
-        dishonestDebtorListings {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            court
-            caseNumber
-            obligation
-            performance
-            listedOn
-          }
-        }
-        courtJudgments {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            court
-            caseNumber
-            cause
-            amount
-            outcome
-          }
-        }
-      }
-      construction {
-        recordSummary {
-          ...ReportSummary
-        }
-        qualifications {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            category
-            grade
-            validUntil
-          }
-        }
-        practitioners {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            practitionerName
-            category
-            validUntil
-          }
-        }
-        projects {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            projectName
-            role
-            contractAmount
-            status
-          }
-        }
-        goodBehaviourRecords {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            awardName
-            level
-          }
-        }
-        badBehaviourRecords {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            severity
-            description
-            penalty
-          }
-        }
-        blacklistings {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            reason
-            listedOn
-            removedOn
-          }
-        }
-        wageArrearsListings {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            projectName
-            workersAffected
-            amountOwed
-            settled
-          }
-        }
-      }
-      ecommerce {
-        recordSummary {
-          ...ReportSummary
-        }
-        shops {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            platform
-            shopName
-            status
-          }
-        }
-        platformMeasures {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            platform
-            shopName
-            measure
-            reason
-          }
-        }
-        ipNoticeOutcomes {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            platform
-            ipType
-            outcome
-          }
-        }
-        counterfeitPenalties {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            goods
-            fineAmount
-          }
-        }
-        complaintStatistics {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            period
-            complaints
-            resolved
-          }
-        }
-      }
-      healthcare {
-        recordSummary {
-          ...ReportSummary
-        }
-        practiceLicences {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            institutionType
-            hospitalGrade
-            beds
-            validUntil
-          }
-        }
-        physicianRegistrations {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            category
-            institutionName
-            status
-          }
-        }
-        periodicAssessments {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            period
-            result
-          }
-        }
-        insuranceStaffScores {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            year
-            pointsDeducted
-            paymentQualification
-          }
-        }
-        insuranceFundViolations {
-          totalCount
-          nodes {
-            ...ReportEnvelope
-            violation
-            recoveredAmount
-            fineAmount
-            suspendedMonths
-          }
-        }
-      }
-    }
-    inquiries {
-      institution
-      date
-      purpose
-    }
-    statement {
-      text
-      madeAt
-    }
-  }
-}
-    fragment ReportSummary on SectorSummary {
-  recordsInForce
-  negativeInForce
-  underObjection
-  repaired
-  latestDecisionOn
-  worstState
-}
-fragment ReportEnvelope on CreditRecord {
-  documentNumber
-  decisionDate
-  publicityEndsOn
-  sourceAuthority {
-    name
-  }
-  objectionStatus
-  repairStatus
-  statement {
-    text
-    madeAt
-  }
-}`) as unknown as TypedDocumentString<MyCreditReportQuery, MyCreditReportQueryVariables>;
 export const MyEcommerceRecordsDocument = new TypedDocumentString(`
     query MyEcommerceRecords($code: ID!) {
   subject(code: $code) {

@@ -2,8 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
-  MyCreditReportDocument, SetReportStatementDocument, WithdrawReportStatementDocument,
-  type MyCreditReportQuery, type ReportEnvelopeFragment,
+  CreditReportDocument, SetReportStatementDocument, WithdrawReportStatementDocument,
+  type CreditReportQuery, type EnvelopeFragment,
 } from '../gql/graphql';
 import { queryKeyOf, useGraphQLMutation, useGraphQLQuery, useRequestContext } from '../app/graphql';
 import { useFormat } from '../app/format';
@@ -24,14 +24,14 @@ import { checkText } from './text';
  * and counted (free twice a year), so the page issues one only when the subject asks.
  */
 
-type Report = NonNullable<MyCreditReportQuery['creditReport']>;
+type Report = NonNullable<CreditReportQuery['creditReport']>;
 type ReportSubject = NonNullable<Report['subject']>;
 
 export function ReportPage() {
   const { t } = useTranslation('subject');
   const code = useSubjectCode();
   const [asked, setAsked] = useState(false);
-  const query = useGraphQLQuery(MyCreditReportDocument, { code }, { enabled: asked, staleTime: Infinity, gcTime: Infinity });
+  const query = useGraphQLQuery(CreditReportDocument, { code }, { enabled: asked, staleTime: Infinity, gcTime: Infinity });
   const report = query.data?.creditReport;
   return (
     <>
@@ -208,7 +208,7 @@ function SubjectSections({ subject }: { subject: ReportSubject }) {
   );
 }
 
-type ReportRecord = ReportEnvelopeFragment & Record<string, unknown>;
+type ReportRecord = EnvelopeFragment & Record<string, unknown>;
 type ReportConnection = { totalCount: number; nodes: ReportRecord[] };
 
 /** One list of the report: its records in force in a table, each with its marks and statement. */
@@ -283,7 +283,7 @@ function ReportStatementSection({ statement }: { statement: Report['statement'] 
   const error = checkText(t, text, { max: 200, multiline: true, required: true });
   // The issued report shows the statement as it was; the page shows the new one without issuing another.
   const showStatement = (next: Report['statement']) =>
-    client.setQueryData<MyCreditReportQuery>(queryKeyOf(MyCreditReportDocument, { code }, context.accessToken), (old) =>
+    client.setQueryData<CreditReportQuery>(queryKeyOf(CreditReportDocument, { code }, context.accessToken), (old) =>
       old?.creditReport ? { creditReport: { ...old.creditReport, statement: next } } : old,
     );
   const submit = (event: FormEvent) => {

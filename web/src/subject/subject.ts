@@ -18,4 +18,4 @@ export function useRefreshAfterChange(): () => Promise<void> {
   return () => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== REPORT_OPERATION });
 }
 
-export const REPORT_OPERATION = 'MyCreditReport';
+export const REPORT_OPERATION = 'CreditReport';
