@@ -260,7 +260,7 @@ describeInBrowser("the authority's desk", () => {
     await application.getByLabel('决定理由（将告知信用主体）').fill('罚款已缴清，整改到位，同意修复');
     await application.getByRole('button', { name: '提交决定' }).click();
     await expect(page.locator('.desk-done p').innerText()).resolves.toBe(`已作出决定（${PENALTY}）：已同意修复。`);
-    await expect(page.locator('.desk-empty').innerText()).resolves.toBe('目前没有待决定的信用修复申请。');
+    await expect(page.locator('.state.empty').innerText()).resolves.toBe('目前没有待决定的信用修复申请。');
   }, 30_000);
 
   it('refuses an import file with a bad line whole, and shows its report line by line', async () => {

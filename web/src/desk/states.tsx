@@ -3,20 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { GraphQLRequestError } from '../app/graphql';
 
-/** The desk's loading, empty and error states: one look, one wording, on every page. */
-
-export function Loading({ label }: { label?: string }) {
-  const { t } = useTranslation('desk');
-  return (
-    <p role="status" className="desk-state">
-      {label ?? t('state.loading')}
-    </p>
-  );
-}
-
-export function Empty({ children }: { children: ReactNode }) {
-  return <p className="desk-state desk-empty">{children}</p>;
-}
+/**
+ * The desk's states: loading and empty are the site's own (web/src/app/ui.tsx); the error state and the
+ * confirmation below say what a refusal means to a clerk, in the desk's words.
+ */
+export { Loading, Empty } from '../app/ui';
 
 /** What the graph (or the import route) said: its message, with its codes. */
 export interface Refusal {
