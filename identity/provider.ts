@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { decodeJwt } from 'jose';
 import type { KoaContextWithOIDC, InteractionDetails } from 'oidc-provider';
 import { demoAccounts, type DemoAccount } from '../shared/auth/demoPrincipals';
 import { memoryAdapter } from './memoryAdapter';
@@ -350,11 +351,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
  */
 export function hintIsThisSession(hint: unknown, accountId: string | undefined): boolean {
   if (typeof hint !== 'string' || accountId === undefined) return false;
-  const payload = hint.split('.')[1];
-  if (payload === undefined) return false;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown };
-    return typeof claims.sub === 'string' && claims.sub === accountId;
+    return decodeJwt(hint).sub === accountId;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import { type ReactNode, useContext, useMemo } from 'react';
 import { AuthContext, AuthProvider } from 'react-oidc-context';
 import { WebStorageStateStore, type User } from 'oidc-client-ts';
+import { decodeJwt } from 'jose';
 import type { SiteConfig } from './config';
 
 /**
@@ -45,12 +46,8 @@ export interface SitePrincipal {
 }
 
 export function claimsOf(accessToken: string): Record<string, unknown> | null {
-  const part = accessToken.split('.')[1];
-  if (!part) return null;
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(json, (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    return decodeJwt(accessToken);
   } catch {
     return null;
   }

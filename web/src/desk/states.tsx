@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { GraphQLRequestError } from '../app/graphql';
+import { errorCodes } from '../app/ui';
 
 /**
  * The desk's states: loading and empty are the site's own (web/src/app/ui.tsx); the error state and the
@@ -17,7 +18,7 @@ export interface Refusal {
 }
 
 export function refusalOf(error: unknown): Refusal {
-  if (error instanceof GraphQLRequestError) return { message: error.message, codes: [...new Set(error.codes)], status: error.status };
+  if (error instanceof GraphQLRequestError) return { message: error.message, codes: errorCodes(error), status: error.status };
   if (error instanceof Error) return { message: error.message, codes: [] };
   return { message: String(error), codes: [] };
 }
