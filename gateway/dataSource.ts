@@ -7,13 +7,14 @@ import { subjectsOfQuery } from '../shared/policy/subjects';
 import type { GatewayContext, GatewayRequest } from './request';
 import type { GatewayObserver } from './observe';
 import { Resilience, SubgraphFetchError, withFetchScope, type FetchScope } from './resilience/subgraphFetch';
+import type { SubgraphSend } from './resilience/send';
 
 export interface SectorDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly timeoutMs: number;
-  /** How fetches reach the subgraph: Node's fetch, or (in tests) a route to an in-process server. */
-  readonly fetch: typeof fetch;
+  /** How fetches reach the subgraph: the gateway's undici pool, or (in tests) a route to an in-process server. */
+  readonly fetch: SubgraphSend;
   /** Signs each fetch's context (header `x-credit-graph-context`) and grants, for this subgraph and exactly that body. */
   readonly signer: ContextSigner;
   /**

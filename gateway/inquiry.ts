@@ -12,6 +12,7 @@ import {
 } from '../shared/auth/context';
 import type { Disclosure } from '../shared/subgraph/disclosures';
 import type { GatewayObserver } from './observe';
+import type { SubgraphReply, SubgraphSend } from './resilience/send';
 
 /**
  * The gateway's side of per-subject decisions and inquiry records. Consents, special applications and
@@ -42,7 +43,7 @@ export class AccessClient {
     accessGraphqlUrl: string,
     private readonly timeoutMs: number,
     private readonly signer: ContextSigner,
-    private readonly send: typeof fetch = fetch,
+    private readonly send: SubgraphSend = fetch,
     private readonly audience = 'access',
   ) {
     this.grantsUrl = new URL(SUBJECT_GRANTS_ROUTE, accessGraphqlUrl).toString();
@@ -53,7 +54,7 @@ export class AccessClient {
   private async post(url: string, route: string, caller: Caller, body: unknown): Promise<unknown> {
     const text = JSON.stringify(body);
     const context = await this.signer.sign(caller, { audience: this.audience, route, body: JSON.parse(text) });
-    let response: Response;
+    let response: SubgraphReply;
     try {
       response = await this.send(url, {
         method: 'POST',

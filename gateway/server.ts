@@ -18,7 +18,7 @@ import { costDirectivesOf, demandPlugin, limitValidationRules, parseOptions } fr
 import { combineObservers, type GatewayObserver } from './observe';
 import { GatewayMetrics, observeQueryPlanCache } from './metrics';
 import { SupergraphClassification } from './authorization';
-import { gatewayResilience, registerHealthRoutes, SHEDDER_FASTIFY_OPTIONS, supergraphFile } from './resilience';
+import { gatewayResilience, registerHealthRoutes, SHEDDER_FASTIFY_OPTIONS, supergraphFile, type SubgraphSend } from './resilience';
 import { tracedFetch } from '../shared/telemetry/fetch';
 import { traceServerRequests } from '../shared/telemetry/fastify';
 import { loggedContext, observeRequests, requestIdOptions, requestLogObserver, requestLogPlugin } from './requestLog';
@@ -81,7 +81,7 @@ function urlFor(config: Config, name: string, supergraphUrl: string | undefined)
 
 const PROBE_BODY = { query: '{ __typename }' };
 
-async function probe(name: string, url: string, timeoutMs: number, signer: ContextSigner, send: typeof fetch): Promise<'up' | 'down'> {
+async function probe(name: string, url: string, timeoutMs: number, signer: ContextSigner, send: SubgraphSend): Promise<'up' | 'down'> {
   try {
     const response = await send(url, {
       method: 'POST',

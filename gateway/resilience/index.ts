@@ -3,15 +3,17 @@ import type { GatewayObserver } from '../observe';
 import { subgraphPool } from './pool';
 import { LoadShedder } from './shedding';
 import { Resilience, type ResilienceOptions } from './subgraphFetch';
+import type { SubgraphSend } from './send';
 
 export { Resilience, withFetchScope } from './subgraphFetch';
+export type { SubgraphSend } from './send';
 export { LoadShedder, registerHealthRoutes, SHEDDER_FASTIFY_OPTIONS } from './shedding';
 export { supergraphFile } from './supergraphWatch';
 
 /** What the gateway is given to stay up when its subgraphs or its callers misbehave. */
 export interface GatewayResilience {
   /** How subgraph calls are sent: the caller's `subgraphFetch`, or the gateway's undici keep-alive pool. */
-  readonly send: typeof fetch;
+  readonly send: SubgraphSend;
   /** Per-subgraph timeouts within the request deadline, breakers and retries, for the data sources. */
   readonly resilience: Resilience;
   /** The public listener's bound on in-flight requests (and its shutdown answer). */
@@ -23,7 +25,7 @@ export interface GatewayResilience {
 
 export function gatewayResilience(
   config: Config,
-  options: { readonly subgraphFetch?: typeof fetch; readonly observer?: GatewayObserver; readonly log?: ResilienceOptions['log'] },
+  options: { readonly subgraphFetch?: SubgraphSend; readonly observer?: GatewayObserver; readonly log?: ResilienceOptions['log'] },
 ): GatewayResilience {
   const { gateway } = config;
   const settings = gateway.resilience;

@@ -3,6 +3,8 @@ import CircuitBreaker from 'opossum';
 import type { BreakerState, FetchEvent, FetchOutcome, GatewayObserver } from '../observe';
 import type { ResilienceConfig } from '../../shared/config';
 import { RetryBudget } from './retryBudget';
+import { SubgraphAnswer, type SubgraphSend, type SubgraphSendInit } from './send';
+import type { FetcherRequestInit } from '@apollo/utils.fetcher';
 
 /**
  * How one gateway reaches its subgraphs when they are slow or down (Apollo Router's traffic shaping):
@@ -88,7 +90,7 @@ export class CircuitOpen extends SubgraphFetchError {
 
 /** A 5xx answer: a failure for the breaker, still handed back to the data source as the answer it is. */
 class ServerFailure extends Error {
-  constructor(readonly response: Response) {
+  constructor(readonly response: SubgraphAnswer) {
     super(`HTTP ${response.status}`);
   }
 }
@@ -121,33 +123,46 @@ function outcomeOf(error: unknown): FetchOutcome {
   return 'connection_error';
 }
 
-/** Statuses whose WHATWG Response may not have a body. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
 /**
  * One send with its own time limit, the answer read in full within it: a subgraph that sends headers
  * and then stalls is as slow as one that never answers.
  */
-async function sendOnce(send: typeof fetch, url: string, init: RequestInit, budgetMs: number, byDeadline: boolean): Promise<Response> {
-  const timer = AbortSignal.timeout(budgetMs);
-  const signal = init.signal ? AbortSignal.any([init.signal, timer]) : timer;
+async function sendOnce(send: SubgraphSend, url: string, init: SubgraphSendInit, budgetMs: number, byDeadline: boolean): Promise<SubgraphAnswer> {
+  // A controller and a timer rather than AbortSignal.timeout(), which builds its DOMException up front.
+  const timer = new AbortController();
+  const clock = setTimeout(() => timer.abort(), budgetMs);
+  const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
   try {
-    const response = await send(url, { ...init, signal });
-    const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-    const answer = new Response(body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+    const answer = await SubgraphAnswer.of(url, await send(url, { ...init, signal }));
     if (answer.status >= 500) throw new ServerFailure(answer);
     return answer;
   } catch (error) {
-    if (timer.aborted && !(error instanceof ServerFailure)) throw new FetchTimeout(budgetMs, byDeadline, { cause: error });
+    if (timer.signal.aborted && !(error instanceof ServerFailure)) throw new FetchTimeout(budgetMs, byDeadline, { cause: error });
     throw error;
+  } finally {
+    clearTimeout(clock);
   }
 }
 
-type Attempt = () => Promise<Response>;
+/** A fetch's init as @apollo/gateway's data source gives it, as the gateway sends it. */
+function sendInitOf(init: FetcherRequestInit): SubgraphSendInit {
+  const body = init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : init.body.toString('utf8');
+  return {
+    method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers: init.headers ?? {},
+    ...(body !== undefined ? { body } : {}),
+    ...(init.signal ? { signal: init.signal as AbortSignal } : {}),
+  };
+}
+
+/** A subgraph's guarded fetch: what @apollo/gateway's data source calls (its `Fetcher`). */
+export type GuardedFetch = (url: string, init?: FetcherRequestInit) => Promise<SubgraphAnswer>;
+
+type Attempt = () => Promise<SubgraphAnswer>;
 
 /** One subgraph's breaker and retry budget. */
 class SubgraphGuard {
-  readonly breaker: CircuitBreaker<[Attempt], Response> | null;
+  readonly breaker: CircuitBreaker<[Attempt], SubgraphAnswer> | null;
   readonly budget: RetryBudget;
 
   constructor(
@@ -162,7 +177,7 @@ class SubgraphGuard {
       this.breaker = null;
       return;
     }
-    this.breaker = new CircuitBreaker<[Attempt], Response>((attempt) => attempt(), {
+    this.breaker = new CircuitBreaker<[Attempt], SubgraphAnswer>((attempt) => attempt(), {
       name,
       // Timeouts are the guard's (per fetch, within the deadline), not opossum's.
       timeout: false,
@@ -189,7 +204,7 @@ class SubgraphGuard {
     return this.breaker.halfOpen ? 'half_open' : 'open';
   }
 
-  async fire(attempt: Attempt): Promise<Response> {
+  async fire(attempt: Attempt): Promise<SubgraphAnswer> {
     if (!this.breaker) return attempt();
     try {
       return await this.breaker.fire(attempt);
@@ -241,13 +256,13 @@ export class Resilience {
   }
 
   /** The guarded fetch of one subgraph over `send`. */
-  fetchFor(subgraph: string, send: typeof fetch): typeof fetch {
+  fetchFor(subgraph: string, send: SubgraphSend): GuardedFetch {
     const guard = this.guard(subgraph);
     const timeoutMs = this.timeoutFor(subgraph);
     const { retry } = this.options.settings;
     const observer = this.observer;
-    return (async (input: string | URL | Request, init: RequestInit = {}) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
+    return async (url, given = {}) => {
+      const init = sendInitOf(given);
       const scope = scopes.getStore() ?? NO_SCOPE;
       const started = performance.now();
       let attempts = 0;
@@ -299,7 +314,7 @@ export class Resilience {
           // observing never changes what the caller gets
         }
       }
-    });
+    };
   }
 
   /** Stops the breakers' timers. */

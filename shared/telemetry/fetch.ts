@@ -21,7 +21,11 @@ function withHeaders(headers: RequestInit['headers'], added: Record<string, stri
   return { ...headers, ...added };
 }
 
-export function tracedFetch(inner: typeof fetch): typeof fetch {
+export function tracedFetch<
+  Input extends string | URL | Request,
+  Init extends { readonly method?: string; readonly headers?: RequestInit['headers'] } | undefined,
+  Answer extends { readonly status: number },
+>(inner: (input: Input, init: Init) => Promise<Answer>): (input: Input, init: Init) => Promise<Answer> {
   return async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -40,7 +44,8 @@ export function tracedFetch(inner: typeof fetch): typeof fetch {
     const added: Record<string, string> = {};
     propagation.inject(active, added);
     try {
-      const response = await context.with(active, () => inner(input, { ...init, headers: withHeaders(init?.headers ?? (input instanceof Request ? input.headers : undefined), added) }));
+      const headers = withHeaders(init?.headers ?? (input instanceof Request ? input.headers : undefined), added);
+      const response = await context.with(active, () => inner(input, { ...init, headers }));
       span.setAttribute('http.response.status_code', response.status);
       if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       return response;
