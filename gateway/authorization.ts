@@ -165,12 +165,15 @@ export function prepareOperation(
   return { operation, variables: coerced.coerced };
 }
 
-/** The first `@skip`/`@include` of the operation (or a fragment it uses) whose `if` is a variable coerced to null. */
-function conditionFedNull(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>>,
-): { directive: string; variable: string } | null {
+/** The `@skip`/`@include` conditions given by a variable, of the operation and the fragments it uses. */
+type VariableConditions = ReadonlyArray<{ readonly directive: string; readonly variable: string }>;
+
+/** Per parsed operation (Apollo Server hands the same document to every request of one text), found once. */
+const conditionsOfOperation = new WeakMap<OperationDefinitionNode, VariableConditions>();
+
+function variableConditions(document: DocumentNode, operation: OperationDefinitionNode): VariableConditions {
+  const known = conditionsOfOperation.get(operation);
+  if (known) return known;
   const fragments = fragmentsOf(document);
   const reached: Array<OperationDefinitionNode | FragmentDefinitionNode> = [operation];
   const seen = new Set<string>();
@@ -185,18 +188,26 @@ function conditionFedNull(
       },
     });
   }
-  let found: { directive: string; variable: string } | null = null;
+  const conditions: Array<{ directive: string; variable: string }> = [];
   const check = {
     Directive(node: DirectiveNode) {
-      if (found || (node.name.value !== 'skip' && node.name.value !== 'include')) return;
+      if (node.name.value !== 'skip' && node.name.value !== 'include') return;
       const value = node.arguments?.find((a) => a.name.value === 'if')?.value;
-      if (value?.kind === Kind.VARIABLE && typeof variables[value.name.value] !== 'boolean') {
-        found = { directive: node.name.value, variable: value.name.value };
-      }
+      if (value?.kind === Kind.VARIABLE) conditions.push({ directive: node.name.value, variable: value.name.value });
     },
   };
   for (const node of reached) visit(node, check);
-  return found;
+  conditionsOfOperation.set(operation, conditions);
+  return conditions;
+}
+
+/** The first `@skip`/`@include` of the operation (or a fragment it uses) whose `if` is a variable coerced to null. */
+function conditionFedNull(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): { directive: string; variable: string } | null {
+  return variableConditions(document, operation).find((c) => typeof variables[c.variable] !== 'boolean') ?? null;
 }
 
 /**

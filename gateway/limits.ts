@@ -506,6 +506,46 @@ function documentHoldsNul(document: DocumentNode): boolean {
   return found;
 }
 
+/**
+ * What does not change between requests of one operation, kept per parsed document (Apollo Server
+ * hands the same document object to every request of one operation text): whether its text holds a
+ * NUL, and its demand for each shape of variables. A demand depends on the variables' numbers,
+ * booleans, nulls and list lengths, and on how many strings sit under subject arguments, never on
+ * what a string says: the shape blanks every string, so one subject's profile and the next share it.
+ */
+class DemandCache {
+  private readonly byDocument = new WeakMap<DocumentNode, { readonly holdsNul: boolean; readonly demands: Map<string, OperationDemand> }>();
+  /** Shapes kept per document: an operation asked with ever-new numbers cannot grow the cache past this. */
+  private static readonly SHAPES_PER_DOCUMENT = 64;
+
+  constructor(readonly directives: CostDirectives) {}
+
+  private entry(document: DocumentNode) {
+    let entry = this.byDocument.get(document);
+    if (!entry) {
+      entry = { holdsNul: documentHoldsNul(document), demands: new Map() };
+      this.byDocument.set(document, entry);
+    }
+    return entry;
+  }
+
+  holdsNul(document: DocumentNode): boolean {
+    return this.entry(document).holdsNul;
+  }
+
+  demand(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationDemand {
+    const { demands } = this.entry(document);
+    const shape = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables, (_key, value: unknown) => (typeof value === 'string' ? '' : value))}`;
+    let demand = demands.get(shape);
+    if (!demand) {
+      demand = operationDemand(schema, document, operation, variables, this.directives);
+      if (demands.size >= DemandCache.SHAPES_PER_DOCUMENT) demands.delete(demands.keys().next().value as string);
+      demands.set(shape, demand);
+    }
+    return demand;
+  }
+}
+
 export interface DemandPluginOptions {
   readonly limits: OperationLimits;
   readonly log: LimitLog;
@@ -517,20 +557,20 @@ export interface DemandPluginOptions {
  */
 export function demandPlugin(options: DemandPluginOptions): ApolloServerPlugin<BaseContext> {
   const { limits, log } = options;
-  let directives = NO_COST_DIRECTIVES;
+  let cache = new DemandCache(NO_COST_DIRECTIVES);
   return {
     async serverWillStart() {
       return {
         schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
-          // The API schema drops @cost/@listSize; the core supergraph keeps them.
-          directives = coreSupergraphSdl ? costDirectivesOf(coreSupergraphSdl) : NO_COST_DIRECTIVES;
+          // The API schema drops @cost/@listSize; the core supergraph keeps them. A new schema starts a new cache.
+          cache = new DemandCache(coreSupergraphSdl ? costDirectivesOf(coreSupergraphSdl) : NO_COST_DIRECTIVES);
         },
       };
     },
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          if (holdsNul(request.variables) || documentHoldsNul(document)) {
+          if (holdsNul(request.variables) || cache.holdsNul(document)) {
             throw new GraphQLError('Strings may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
           // The operation that will run, with its variables coerced, or the request's fault (400):
@@ -538,7 +578,7 @@ export function demandPlugin(options: DemandPluginOptions): ApolloServerPlugin<B
           const prepared = prepareOperation(schema, document, request.operationName, request.variables);
           if (prepared.error) throw prepared.error;
           const { operation, variables } = prepared;
-          const demand = operationDemand(schema, document, operation, variables, directives);
+          const demand = cache.demand(schema, document, operation, variables);
           if (demand.subjectCodes > limits.maxSubjectsPerOperation) {
             const message = `Subjects limit of ${limits.maxSubjectsPerOperation} per operation exceeded, found ${demand.subjectCodes}.`;
             if (limits.mode === 'enforce') throw limitError('MAX_SUBJECTS_LIMIT', message, { limit: limits.maxSubjectsPerOperation, found: demand.subjectCodes });
