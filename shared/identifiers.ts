@@ -4,6 +4,7 @@
  * words, so a refusal can say exactly what is wrong with the code the caller typed.
  */
 
+import { LRUCache } from 'lru-cache';
 import { badUserInput, echo } from './errors';
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -117,7 +118,22 @@ export function checkResidentId(input: string): CodeCheck {
  * ID is all digits (or ends in X) with a birth date inside; anything with a letter before the last
  * position is a USCC.
  */
-export function checkSubjectCode(input: string, options: UsccOptions = {}): CodeCheck {
+export function checkSubjectCode(input: string, options?: UsccOptions): CodeCheck {
+  if (options !== undefined) return checkSubjectCodeNow(input, options);
+  // The same codes are checked again and again (every field of a subject's records asks whose they
+  // are): a verdict, which depends on the text alone, is kept for the next time.
+  let verdict = verdicts.get(input);
+  if (verdict === undefined) {
+    verdict = Object.freeze(checkSubjectCodeNow(input, {}));
+    if (input.length <= 64) verdicts.set(input, verdict);
+  }
+  return verdict;
+}
+
+/** Verdicts of `checkSubjectCode` with the default options, by the text checked. */
+const verdicts = new LRUCache<string, CodeCheck>({ max: 20_000 });
+
+function checkSubjectCodeNow(input: string, options: UsccOptions): CodeCheck {
   const code = input.trim().toUpperCase();
   if (code.length === 18 && /^[0-9]{17}/.test(code) && isRealDate(code.slice(6, 14))) {
     const asId = checkResidentId(code);

@@ -47,8 +47,16 @@ export interface CreditRecord {
   readonly [field: string]: unknown;
 }
 
+/** Column names in camelCase, by column name: the few columns of the record tables, converted once. */
+const camelNames = new Map<string, string>();
+
 function camel(column: string): string {
-  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let name = camelNames.get(column);
+  if (name === undefined) {
+    name = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    if (camelNames.size < 10_000) camelNames.set(column, name);
+  }
+  return name;
 }
 
 /**
@@ -113,10 +121,12 @@ export function toCreditRecord(recordType: string, row: RecordRow, key: Buffer):
     if (INTERNAL_COLUMNS.has(column)) continue;
     record[camel(column)] = value;
   }
-  const sealed = sealRowId(key, Number(row.id));
+  const rowId = Number(row.id);
+  const recordRowId = Number(row.record_id ?? row.id);
+  const sealed = sealRowId(key, rowId);
   // The record's id is its identity across versions (its first version's row, sealed); cursors use the version's row.
-  record.id = `${recordType}:${sealRowId(key, Number(row.record_id ?? row.id))}`;
-  record.recordRowId = Number(row.record_id ?? row.id);
+  record.id = `${recordType}:${recordRowId === rowId ? sealed : sealRowId(key, recordRowId)}`;
+  record.recordRowId = recordRowId;
   record.sealedId = sealed;
   record.sourceAuthority = { name: row.authority_name, code: row.authority_code };
   return record as CreditRecord;

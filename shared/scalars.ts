@@ -8,8 +8,12 @@ const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
 /** `YYYY-MM-DD` naming a day that exists (no 2024-02-30), in a year PostgreSQL's `date` holds. */
 export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '0001-01-01';
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
 function parseDateString(value: unknown): string {

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { ResolverMap } from './types';
@@ -41,6 +41,9 @@ export async function buildApolloSubgraph<Loaders extends object>(deps: Subgraph
     plugins: [
       // Apollo's performance guidance: no per-request inline tracing in subgraphs.
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints: a subgraph's answers depend on the caller and are never cached, and the cache
+      // control plugin would otherwise be called for every field of every record it returns.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       {
         // What was disclosed above PUBLIC goes back to the gateway, for the request's inquiry record.
