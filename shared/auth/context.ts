@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors, type JWTPayload, type KeyLike } from 'jose';
+import { createSigner, createVerifier, TokenError, TOKEN_ERROR_CODES } from 'fast-jwt';
+import type { JWTPayload } from 'jose';
 import { AuthenticationError, principalFromClaims } from './tokens';
 import { bodyHash, CanonicalJsonError } from './canonical';
 import { PUBLIC_PRINCIPAL, type Principal } from '../policy/principal';
@@ -152,50 +153,49 @@ function principalClaims(p: Principal): JWTPayload {
 
 /** The gateway's side: signs each fetch's context and grants with the private key. */
 export class ContextSigner {
-  private readonly key: Promise<KeyLike>;
+  /** A signer per token type and audience (a few subgraphs), made at its first token. */
+  private readonly signers = new Map<string, (payload: Record<string, unknown>) => string>();
 
   constructor(
-    privateKeyPem: string,
+    private readonly privateKeyPem: string,
     private readonly ttlSeconds: number,
-  ) {
-    this.key = importPKCS8(privateKeyPem, 'EdDSA');
-    this.key.catch(() => undefined);
+  ) {}
+
+  /**
+   * Signs synchronously with Node's crypto through fast-jwt: one Ed25519 signature and little else,
+   * as a context is signed for every subgraph fetch (jose's builder cost as much again as the signature).
+   */
+  private signer(type: string, audience: string): (payload: Record<string, unknown>) => string {
+    const key = `${type}\u0000${audience}`;
+    let signer = this.signers.get(key);
+    if (!signer) {
+      signer = createSigner({ key: this.privateKeyPem, algorithm: 'EdDSA', header: { alg: 'EdDSA', typ: type }, iss: ISSUER, aud: audience, expiresIn: this.ttlSeconds * 1000 });
+      if (this.signers.size < 1_000) this.signers.set(key, signer);
+    }
+    return signer;
   }
 
-  /** A context for exactly one fetch: this caller, this subgraph and route, this body. */
+  /**
+   * The context of one fetch: the caller, its purpose, the request id, the route and the SHA-256 of
+   * the body's canonical JSON, for one subgraph (`aud`), living `ttlSeconds`.
+   */
   async sign(caller: Caller, target: FetchTarget): Promise<string> {
-    const iat = nowSeconds();
-    const jwt = new SignJWT({
+    return this.signer(CONTEXT_TYPE, target.audience)({
       ...principalClaims(caller.principal),
       purpose: caller.purpose,
       rid: caller.requestId ?? randomUUID(),
       route: target.route,
       bdh: bodyHash(target.body),
-    })
-      .setProtectedHeader({ alg: 'EdDSA', typ: CONTEXT_TYPE })
-      .setIssuer(ISSUER)
-      .setAudience(target.audience)
-      .setJti(randomUUID())
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + this.ttlSeconds);
-    if (caller.principal.staff) jwt.setSubject(caller.principal.staff);
-    return jwt.sign(await this.key);
+      jti: randomUUID(),
+      ...(caller.principal.staff ? { sub: caller.principal.staff } : {}),
+    });
   }
 
-  /** The grants of the subjects one fetch is about, for that subgraph and request. */
   async signGrants(audience: string, requestId: string, subjects: Readonly<Record<string, SubjectGrants>>, unavailable: boolean): Promise<string> {
-    const iat = nowSeconds();
-    return new SignJWT({ rid: requestId, subjects: encodeSubjects(subjects), unavailable })
-      .setProtectedHeader({ alg: 'EdDSA', typ: GRANTS_TYPE })
-      .setIssuer(ISSUER)
-      .setAudience(audience)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + this.ttlSeconds)
-      .sign(await this.key);
+    return this.signer(GRANTS_TYPE, audience)({ rid: requestId, subjects: encodeSubjects(subjects), unavailable });
   }
 }
 
-/** A context whose signature, audience, route and times were checked; its body is checked next. */
 export interface VerifiedContext {
   readonly context: ForwardedContext;
   /** The `bdh` claim: what the body must hash to. */
@@ -204,48 +204,51 @@ export interface VerifiedContext {
 
 /** A subgraph's side: verifies contexts and grants with the public key, for this subgraph only. */
 export class ContextVerifier {
-  private readonly key: Promise<KeyLike>;
+  /** A verifier per token type, each checking the issuer, the algorithm, the type and the required claims. */
+  private readonly verifiers = new Map<string, (token: string) => JWTPayload>();
 
   constructor(
-    publicKeyPem: string,
+    private readonly publicKeyPem: string,
     private readonly audience: string,
     private readonly maxLifetimeSeconds: number,
-  ) {
-    this.key = importSPKI(publicKeyPem, 'EdDSA');
-    this.key.catch(() => undefined);
+  ) {}
+
+  private verifier(type: string, required: readonly string[]): (token: string) => JWTPayload {
+    let verifier = this.verifiers.get(type);
+    if (!verifier) {
+      verifier = createVerifier({
+        key: this.publicKeyPem,
+        algorithms: ['EdDSA'],
+        allowedIss: ISSUER,
+        checkTyp: type,
+        requiredClaims: ['iat', 'exp', ...required],
+        clockTolerance: CONTEXT_CLOCK_TOLERANCE_SECONDS * 1000,
+        cache: false,
+      }) as (token: string) => JWTPayload;
+      this.verifiers.set(type, verifier);
+    }
+    return verifier;
   }
 
   private async payloadOf(token: string, type: string, what: string, required: string[], plural = false): Promise<JWTPayload> {
     const [is, has] = plural ? ['are', 'have'] : ['is', 'has'];
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, await this.key, {
-        issuer: ISSUER,
-        audience: this.audience,
-        algorithms: ['EdDSA'],
-        typ: type,
-        requiredClaims: ['iat', 'exp', ...required],
-        clockTolerance: CONTEXT_CLOCK_TOLERANCE_SECONDS,
-      }));
+      payload = this.verifier(type, required)(token);
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthenticationError(`${what} ${has} expired`);
-      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') throw new AuthenticationError(`${what} ${is} for another subgraph`);
+      if (error instanceof TokenError && error.code === TOKEN_ERROR_CODES.expired) throw new AuthenticationError(`${what} ${has} expired`);
       throw new AuthenticationError(`${what} ${is} not valid`);
     }
-    // One subgraph per context or grants token: jose accepts an array audience naming this one among others.
+    // One subgraph per context or grants token: exactly this one, never a list naming it among others.
     if (payload.aud !== this.audience) throw new AuthenticationError(`${what} ${is} for another subgraph`);
     const iat = payload.iat as number;
     const exp = payload.exp as number;
+    if (typeof iat !== 'number' || typeof exp !== 'number') throw new AuthenticationError(`${what} ${is} not valid`);
     if (iat > nowSeconds() + CONTEXT_CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError(`${what} ${is} issued in the future`);
     if (exp - iat > this.maxLifetimeSeconds) throw new AuthenticationError(`${what} ${is} signed to live longer than ${this.maxLifetimeSeconds} seconds`);
     return payload;
   }
 
-  /**
-   * Checks a context header for `route` (the route this subgraph matched): signature, issuer,
-   * audience, times, the route, the principal's claims (as the gateway checks a token's), and that
-   * a stated purpose is one the principal holds.
-   */
   async verify(header: string | string[] | undefined, route: string): Promise<VerifiedContext> {
     if (typeof header !== 'string' || header === '') {
       throw new AuthenticationError('subgraphs answer only the gateway: the signed request context is missing');
