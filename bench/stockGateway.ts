@@ -30,7 +30,7 @@ class PublicContextDataSource extends RemoteGraphQLDataSource {
   override async willSendRequest({ request }: GraphQLDataSourceProcessOptions): Promise<void> {
     // RemoteGraphQLDataSource sends JSON.stringify(request without http): the context binds that body.
     const { http, ...body } = request;
-    const context = await this.signer.sign(PUBLIC_CALLER, { audience: this.subgraph, route: GRAPHQL_ROUTE, body: JSON.parse(JSON.stringify(body)) });
+    const context = await this.signer.sign(PUBLIC_CALLER, { audience: this.subgraph, route: GRAPHQL_ROUTE, body });
     http?.headers.set(CONTEXT_HEADER, context);
   }
 }

@@ -114,7 +114,8 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
    * Every fetch (an operation's, the schema loading's, a health check's) is signed here, last, when its
    * body is final: RemoteGraphQLDataSource then sends `JSON.stringify(request without http)`, and the
-   * context binds the SHA-256 of that body's canonical JSON, so it is good for this fetch only.
+   * context binds the SHA-256 of that body's canonical JSON, so it is good for this fetch only. The
+   * canonical JSON follows JSON.stringify's rules, so it is taken of the body as it stands (no copy).
    */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const outgoing = options.request;
@@ -127,7 +128,7 @@ export class SectorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }
     }
     const { http, ...body } = outgoing;
-    const context = await this.signer.sign(request?.caller ?? PUBLIC_CALLER, { audience: this.subgraphName, route: GRAPHQL_ROUTE, body: JSON.parse(JSON.stringify(body)) });
+    const context = await this.signer.sign(request?.caller ?? PUBLIC_CALLER, { audience: this.subgraphName, route: GRAPHQL_ROUTE, body });
     http?.headers.set(CONTEXT_HEADER, context);
   }
 
