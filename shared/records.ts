@@ -300,7 +300,12 @@ export interface RecordLoaders {
  * those, a record whose publicity ended early by credit repair excluded.
  */
 export function rowCondition(list: Pick<RecordList, 'recordType' | 'publicWhen' | 'ingest'>, visibility: Visibility, lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE): string {
-  const { inForce, served, isPublic } = visibilityConditions(list, lifeCycle, sqlDay(todayOf(lifeCycle.clock)));
+  return rowConditionAt(list, visibility, lifeCycle, sqlDay(todayOf(lifeCycle.clock)));
+}
+
+/** `rowCondition` on `today`, a SQL expression (a statement's parameter, so that its text does not change with the day). */
+export function rowConditionAt(list: Pick<RecordList, 'recordType' | 'publicWhen' | 'ingest'>, visibility: Visibility, lifeCycle: ReadLifeCycle, today: string): string {
+  const { inForce, served, isPublic } = visibilityConditions(list, lifeCycle, today);
   if (visibility === 'full') return inForce;
   if (visibility === 'all') return `${inForce} and ${served}`;
   // A list without public records shows nothing to a caller without a grant.
@@ -397,8 +402,26 @@ const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1,
  */
 const pageStatements = new WeakMap<Knex, Map<string, Promise<PageStatement>>>();
 
-function quoteIdentifier(name: string): string {
+export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A prepared statement's name: `prefix` and the hash of its text (the same text, the same name, on every connection). */
+export function statementName(prefix: string, sql: string): string {
+  return `${prefix}_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Runs `sql` (knex's `?` placeholders) as the named prepared statement `name` on a PostgreSQL server,
+ * so that PostgreSQL parses and plans it once per connection; on embedded PGlite as it is. Through
+ * knex like every other statement: traced, metered, its failures reaching the store's health.
+ */
+export function runPrepared<Row>(db: Knex, name: string, sql: string, bindings: readonly unknown[], options: { readonly rowMode?: 'array' } = {}): Promise<{ rows: Row[] }> {
+  const query = db.raw<{ rows: Row[] }>(sql, bindings as unknown as Knex.RawBinding[]);
+  const queryOptions: Record<string, unknown> = { ...options };
+  // A server (knex's own `pg` client, not the embedded PGlite one) prepares it once per connection by its name.
+  if ((db.client as { config: Knex.Config }).config.client === 'pg') queryOptions.name = name;
+  return query.options(queryOptions);
 }
 
 function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[]): Promise<PageStatement> {
@@ -469,7 +492,7 @@ with k as materialized (
 )
 ${branches.join('\nunion all\n')}
 ) q`;
-  const name = `cg_records_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+  const name = statementName('cg_records', sql);
   return { name, sql, tags: new Map(lists.map((list, tag) => [list.table, tag])), layouts };
 }
 
@@ -483,21 +506,23 @@ async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly 
   for (const key of keys) if (!byTable.has(key.list.table)) byTable.set(key.list.table, key.list);
   const lists = [...byTable.values()].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
   const [sealKey, statement] = await Promise.all([recordKey(db), pageStatement(db, lifeCycle, lists)]);
-  const query = db.raw<{ rows: unknown[][] }>(statement.sql, [
-    todayOf(lifeCycle.clock),
-    // Arrays bind as PostgreSQL arrays (knex's typings only admit scalars here).
-    keys.map((k) => statement.tags.get(k.list.table)!),
-    keys.map((k) => k.subjectCode),
-    keys.map((k) => k.after?.[0] ?? null) as unknown as Knex.Value,
-    keys.map((k) => k.after?.[1] ?? null) as unknown as Knex.Value,
-    keys.map((k) => k.first + 1),
-    keys.map((k) => VISIBILITY_CODE[k.visibility]),
-    keys.map((k) => k.count),
-  ] as unknown as Knex.RawBinding[]);
-  const options: Record<string, unknown> = { rowMode: 'array' };
-  // A server (knex's own `pg` client, not the embedded PGlite one) prepares it once per connection by its name.
-  if ((db.client as { config: Knex.Config }).config.client === 'pg') options.name = statement.name;
-  const result = await query.options(options);
+  const result = await runPrepared<unknown[]>(
+    db,
+    statement.name,
+    statement.sql,
+    [
+      todayOf(lifeCycle.clock),
+      // Arrays bind as PostgreSQL arrays.
+      keys.map((k) => statement.tags.get(k.list.table)!),
+      keys.map((k) => k.subjectCode),
+      keys.map((k) => k.after?.[0] ?? null),
+      keys.map((k) => k.after?.[1] ?? null),
+      keys.map((k) => k.first + 1),
+      keys.map((k) => VISIBILITY_CODE[k.visibility]),
+      keys.map((k) => k.count),
+    ],
+    { rowMode: 'array' },
+  );
   const rows = keys.map((): CreditRecord[] => []);
   const totals = keys.map((): number | null => null);
   for (const row of result.rows) {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
-import { rowCondition, type RecordList, type RecordSettings, type Visibility } from '../records';
+import { quoteIdentifier, rowConditionAt, runPrepared, statementName, type RecordList, type RecordSettings, type Visibility } from '../records';
+import { todayOf } from '../clock';
 import { visibilityOf } from '../subgraph/visibility';
 import type { SubgraphRequest } from '../subgraph/request';
 import { withSpan } from '../telemetry';
@@ -105,22 +106,29 @@ async function countLists(db: Knex, settings: RecordSettings, keys: readonly Cou
     if (!group) groups.set(id, (group = { list: key.list, visibility: key.visibility, worst: key.worst, subjects: new Set() }));
     group.subjects.add(key.subject);
   }
-  const bindings: Knex.RawBinding[] = [];
+  // Named and prepared (runPrepared): the text depends only on the lists, visibilities and worst
+  // states asked for; the day and the subjects are parameters.
+  const bindings: unknown[] = [todayOf(settings.clock)];
   const branches = [...groups.values()].map(({ list, visibility, worst, subjects }, grp) => {
     const negative = list.ingest?.negative ?? 'false';
-    const worstSql = worst ? `max(array_position(?::text[], ??::text))` : 'null::int';
-    if (worst) bindings.push([...worst.order], worst.column);
-    bindings.push(list.table, [...subjects]);
+    const worstSql = worst ? `max(array_position(?::text[], t.${quoteIdentifier(worst.column)}::text))` : 'null::int';
+    if (worst) bindings.push([...worst.order]);
+    bindings.push([...subjects]);
     return `select ${grp} as grp, subject_code, count(*) as in_force,
             count(*) filter (where coalesce((${negative}), false)) as negative,
             count(*) filter (where objection_status = 'UNDER_OBJECTION') as under_objection,
             count(*) filter (where repair_status = 'REPAIRED') as repaired,
             to_char(max(decision_date), 'YYYY-MM-DD') as latest,
             ${worstSql} as worst
-       from ?? where subject_code = any(?::varchar[]) and ${rowCondition(list, visibility, settings)}
+       from ${quoteIdentifier(list.table)} t cross join d
+      where subject_code = any(?::varchar[]) and ${rowConditionAt(list, visibility, settings, 'd.today')}
       group by subject_code`;
   });
-  const result = await db.raw<{ rows: CountRow[] }>(branches.join('\nunion all\n'), bindings);
+  const sql = `select q.* from (
+with d as materialized (select ?::date as today)
+${branches.join('\nunion all\n')}
+) q`;
+  const result = await runPrepared<CountRow>(db, statementName('cg_summary', sql), sql, bindings);
   const ids = [...groups.keys()];
   const found = new Map(result.rows.map((r) => [`${ids[Number(r.grp)]}|${r.subject_code}`, r]));
   return keys.map((key) => {
