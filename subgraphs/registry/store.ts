@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
+import { quoteIdentifier, runPrepared, statementName, WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
 import { date, text } from '../../shared/ingest/fields';
 import { inOrder, type RowRule } from '../../shared/ingest/spec';
 import { minimumTerm } from '../../shared/recourse/repair';
@@ -85,9 +85,13 @@ const SUBJECT_COLUMNS = [
   'registration_authority',
 ] as const;
 
+/** The statement of `subjectsByCode`: the codes are one array parameter, so its text never changes and it is prepared once per connection. */
+const SUBJECTS_BY_CODE = `select ${SUBJECT_COLUMNS.map(quoteIdentifier).join(', ')} from ${quoteIdentifier('subjects')} where code = any(?::varchar[])`;
+const SUBJECTS_BY_CODE_NAME = statementName('cg_subjects', SUBJECTS_BY_CODE);
+
 /** Subjects by code, in key order, in one statement. */
 export async function subjectsByCode(db: Knex, codes: readonly string[]): Promise<(SubjectRow | null)[]> {
-  const rows = await db('subjects').select<SubjectRow[]>(SUBJECT_COLUMNS).whereIn('code', [...codes]);
+  const { rows } = await runPrepared<SubjectRow>(db, SUBJECTS_BY_CODE_NAME, SUBJECTS_BY_CODE, [[...codes]]);
   const byCode = new Map(rows.map((row) => [row.code, row]));
   return codes.map((code) => byCode.get(code) ?? null);
 }

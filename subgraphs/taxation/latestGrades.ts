@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { publicRows, rowCondition, type ReadLifeCycle, type RecordList, type Visibility } from '../../shared/records';
+import { todayOf } from '../../shared/clock';
+import { publicRows, rowConditionAt, runPrepared, statementName, type ReadLifeCycle, type RecordList, type Visibility } from '../../shared/records';
 
 /** Only A-grade taxpayers are published. */
 export const GRADE_IS_A = publicRows('grade is A', "grade = 'A'");
@@ -11,17 +12,14 @@ export const GRADE_IS_A = publicRows('grade is A', "grade = 'A'");
  */
 export async function latestGrades(db: Knex, ratings: RecordList, codes: readonly string[], visibility: Visibility, lifeCycle: ReadLifeCycle): Promise<(string | null)[]> {
   // The latest rating in force the caller could be served at all; for the public, only when it is an A.
-  const latest = db('tax_credit_ratings')
-    .distinctOn('subject_code')
-    .select('subject_code', 'grade')
-    .whereIn('subject_code', [...codes])
-    .whereRaw(rowCondition(ratings, visibility === 'public' ? 'all' : visibility, lifeCycle))
-    .orderBy([{ column: 'subject_code' }, { column: 'year', order: 'desc' }])
-    .as('latest');
-  const rows = await db
-    .select<{ subject_code: string; grade: string }[]>('subject_code', 'grade')
-    .from(latest)
-    .whereRaw(visibility === 'public' ? GRADE_IS_A.sql : 'true');
+  // A named prepared statement per visibility: the day and the codes are parameters.
+  const sql = `select subject_code, grade from (
+  select distinct on (subject_code) subject_code, grade
+    from tax_credit_ratings cross join (select ?::date as today) d
+   where subject_code = any(?::varchar[]) and ${rowConditionAt(ratings, visibility === 'public' ? 'all' : visibility, lifeCycle, 'd.today')}
+   order by subject_code, year desc
+) latest where ${visibility === 'public' ? GRADE_IS_A.sql : 'true'}`;
+  const { rows } = await runPrepared<{ subject_code: string; grade: string }>(db, statementName('cg_latest_grades', sql), sql, [todayOf(lifeCycle.clock), [...codes]]);
   const byCode = new Map(rows.map((r) => [r.subject_code, r.grade]));
   return codes.map((code) => byCode.get(code) ?? null);
 }
