@@ -58,15 +58,17 @@ export function isLocalUrl(url: string): boolean {
 }
 
 export interface WebBrowser {
+  /** The test file's Chromium, shared with the other blocks of the file (see launchBrowser). */
   readonly browser: Browser;
   /** A fresh context (cookies, storage) with the network cut to 127.0.0.1 and localhost. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A page in a fresh context. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
-  /** Every request (and WebSocket) to anywhere else that was attempted, and aborted. */
+  /** Every request (and WebSocket) to anywhere else that was attempted from this handle's contexts, and aborted. */
   externalRequests(): readonly string[];
-  /** Console errors, uncaught page errors and CSP reports seen on the pages of this browser. */
+  /** Console errors, uncaught page errors and CSP reports seen on the pages of this handle's contexts. */
   pageErrors(): readonly string[];
+  /** Closes this handle's contexts; Chromium itself stays for the file's other blocks (closeChromium). */
   close(): Promise<void>;
 }
 
@@ -87,17 +89,55 @@ function chineseFontConfig(): { file: string; cleanup: () => void } {
   return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function launchBrowser(): Promise<WebBrowser> {
+/** The file's Chromium, once launched: jest gives every test file its own copy of this module. */
+let chromiumOnce: Promise<{ browser: Browser; cleanup: () => void }> | null = null;
+
+async function startChromium(): Promise<{ browser: Browser; cleanup: () => void }> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium is missing: install Debian\'s chromium or set CG_CHROMIUM');
   const fonts = chineseFontConfig();
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    env: { ...process.env, FONTCONFIG_FILE: fonts.file },
-    // Names resolve to nothing but this machine, whatever a route below lets through.
-    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  try {
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      env: { ...process.env, FONTCONFIG_FILE: fonts.file },
+      // Names resolve to nothing but this machine, whatever a route below lets through.
+      args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    return { browser, cleanup: fonts.cleanup };
+  } catch (error) {
+    fonts.cleanup();
+    throw error;
+  }
+}
+
+/**
+ * Closes the test file's Chromium, when one was launched: the file's last `afterAll`
+ * (test/web/browser.test.ts).
+ */
+export async function closeChromium(): Promise<void> {
+  const running = chromiumOnce;
+  chromiumOnce = null;
+  if (!running) return;
+  const { browser, cleanup } = await running.catch(() => ({ browser: null, cleanup: () => undefined }));
+  await browser?.close();
+  cleanup();
+}
+
+/**
+ * A handle on the test file's Chromium, launched on the first call and kept for the file's other
+ * blocks (a launch costs seconds): what the tests see of each other is nothing, as every handle
+ * makes its own contexts (own cookies, storage and cache), watches only them, and closes only them.
+ */
+export async function launchBrowser(): Promise<WebBrowser> {
+  chromiumOnce ??= startChromium();
+  let browser: Browser;
+  try {
+    ({ browser } = await chromiumOnce);
+  } catch (error) {
+    chromiumOnce = null;
+    throw error;
+  }
   const external: string[] = [];
   const errors: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -139,8 +179,6 @@ export async function launchBrowser(): Promise<WebBrowser> {
     pageErrors: () => [...errors],
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
-      await browser.close();
-      fonts.cleanup();
     },
   };
 }
