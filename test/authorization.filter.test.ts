@@ -93,6 +93,15 @@ describe('the operation filter', () => {
     expect(other.error).toBeUndefined();
   });
 
+  it("decides the same parsed operation on each request's own values: true, then null, then false", () => {
+    // Apollo Server hands every request of one text the same document; what is kept of it is the conditions, never a verdict.
+    const document = parse('query ($s: Boolean = false) { subject { ...F } } fragment F on Subject { name @skip(if: $s) }');
+    expect(prepareOperation(schema, document, null, { s: true }).error).toBeUndefined();
+    expect(prepareOperation(schema, document, null, { s: null }).error?.message).toBe('Variable "$s" is null, but @skip(if:) takes a Boolean');
+    expect(prepareOperation(schema, document, null, { s: false }).error).toBeUndefined();
+    expect(prepareOperation(schema, document, null, {}).error).toBeUndefined();
+  });
+
   it('nulls a removed non-null field by nulling its nearest nullable parent', () => {
     const result = filter(schema, classification, PUBLIC_PRINCIPAL, parse('{ subject { name secret { value } } }'), null);
     let data: Record<string, unknown> | null = { subject: { name: 'x' } };

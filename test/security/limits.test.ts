@@ -116,6 +116,22 @@ describe('operation limits (CG_LIMITS_MODE=enforce)', () => {
     expect(response).toEqual({ status: 200, body: { data: { searchOrganizations: { nodes: [{ code: group.code }] } } } });
   });
 
+  it('decides one operation text anew for each shape of its variables: the demand kept for one shape never answers for another', async () => {
+    const subjects = `query($many: [ID!]!) { subjects(codes: $many) { code } }`;
+    const page = `query($q: String!, $n: Int!) { searchOrganizations(query: $q, first: $n) { nodes { code } edges { node { code } } } }`;
+    // Three codes, then four, then three other codes: the count, not the codes, decides.
+    expect(await post(enforcing.url, subjects, { many: [a, b, c] })).toEqual({ status: 200, body: { data: { subjects: [{ code: a }, { code: b }, { code: c }] } } });
+    expect(await post(enforcing.url, subjects, { many: [a, b, c, d] })).toEqual(refused('MAX_SUBJECTS_LIMIT', 'Subjects limit of 3 per operation exceeded, found 4.', { limit: 3, found: 4 }));
+    expect(await post(enforcing.url, subjects, { many: [d, c, b] })).toEqual({ status: 200, body: { data: { subjects: [{ code: d }, { code: c }, { code: b }] } } });
+    // A page of 10 costs 10 + 10 + 20; a page of 100 costs 310, over the budget; the small page again after it.
+    const small = { status: 200, body: { data: { searchOrganizations: { nodes: [{ code: group.code }], edges: [{ node: { code: group.code } }] } } } };
+    expect(await post(enforcing.url, page, { q: group.name, n: 10 })).toEqual(small);
+    expect(await post(enforcing.url, page, { q: group.name, n: 100 })).toEqual(
+      refused('COST_ESTIMATED_TOO_EXPENSIVE', 'The estimated cost of the operation, 310, is over the budget of 200.', { cost: 310, limit: 200 }),
+    );
+    expect(await post(enforcing.url, page, { q: `${group.name}`, n: 10 })).toEqual(small);
+  });
+
   it('refuses a body over CG_MAX_REQUEST_BYTES with 413', async () => {
     const response = await post(enforcing.url, `{ subject(code: "${a}") { name } }`, { pad: 'x'.repeat(5_000) });
     expect(response).toEqual({ status: 413, body: { errors: [{ message: 'Request body is too large', extensions: { code: 'BAD_REQUEST' } }] } });
