@@ -221,7 +221,8 @@ export class ContextVerifier {
         algorithms: ['EdDSA'],
         allowedIss: ISSUER,
         checkTyp: type,
-        requiredClaims: ['iat', 'exp', ...required],
+        // `iss` and `aud` are required too: fast-jwt checks an issuer only when one is there (jose required it).
+        requiredClaims: ['iss', 'aud', 'iat', 'exp', ...required],
         clockTolerance: CONTEXT_CLOCK_TOLERANCE_SECONDS * 1000,
         cache: false,
       }) as (token: string) => JWTPayload;

@@ -152,8 +152,12 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph', (name) => {
     );
   });
 
-  it.each(['iat', 'exp', 'rid', 'route', 'bdh'])('refuses a context without its %s claim', async (claim) => {
+  it.each(['iss', 'iat', 'exp', 'rid', 'route', 'bdh'])('refuses a context without its %s claim', async (claim) => {
     expect(await post(await forgeContext({ aud: name, body: TYPENAME, omit: [claim] }), TYPENAME)).toEqual(refused('the signed request context is not valid'));
+  });
+
+  it('refuses a context issued by anyone but the gateway', async () => {
+    expect(await post(await forgeContext({ aud: name, body: TYPENAME, claims: { iss: 'credit-graph-gateway-2' } }), TYPENAME)).toEqual(refused('the signed request context is not valid'));
   });
 
   it("refuses a stated purpose that is not among the principal's purposes", async () => {
