@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -514,16 +515,23 @@ function documentHoldsNul(document: DocumentNode): boolean {
  * what a string says: the shape blanks every string, so one subject's profile and the next share it.
  */
 class DemandCache {
-  private readonly byDocument = new WeakMap<DocumentNode, { readonly holdsNul: boolean; readonly demands: Map<string, OperationDemand> }>();
-  /** Shapes kept per document: an operation asked with ever-new numbers cannot grow the cache past this. */
-  private static readonly SHAPES_PER_DOCUMENT = 64;
+  /** Per parsed document: whether it holds a NUL, and its number for the demands' keys. */
+  private readonly byDocument = new WeakMap<DocumentNode, { readonly holdsNul: boolean; readonly id: number }>();
+  private documents = 0;
+  /**
+   * Demands by (document, operation, shape), in one bounded LRU for all documents: a caller sending
+   * ever-new documents or numbers only evicts, never grows the gateway's memory. A shape longer than
+   * SHAPE_MAX_CHARS (a long list of codes) is not kept: such a request is costed each time.
+   */
+  private readonly demands = new LRUCache<string, OperationDemand>({ max: 5_000 });
+  private static readonly SHAPE_MAX_CHARS = 1_024;
 
   constructor(readonly directives: CostDirectives) {}
 
   private entry(document: DocumentNode) {
     let entry = this.byDocument.get(document);
     if (!entry) {
-      entry = { holdsNul: documentHoldsNul(document), demands: new Map() };
+      entry = { holdsNul: documentHoldsNul(document), id: (this.documents += 1) };
       this.byDocument.set(document, entry);
     }
     return entry;
@@ -534,13 +542,13 @@ class DemandCache {
   }
 
   demand(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationDemand {
-    const { demands } = this.entry(document);
-    const shape = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables, (_key, value: unknown) => (typeof value === 'string' ? '' : value))}`;
-    let demand = demands.get(shape);
+    const shape = JSON.stringify(variables, (_key, value: unknown) => (typeof value === 'string' ? '' : value));
+    if (shape.length > DemandCache.SHAPE_MAX_CHARS) return operationDemand(schema, document, operation, variables, this.directives);
+    const key = `${this.entry(document).id}\u0000${operation.name?.value ?? ''}\u0000${shape}`;
+    let demand = this.demands.get(key);
     if (!demand) {
       demand = operationDemand(schema, document, operation, variables, this.directives);
-      if (demands.size >= DemandCache.SHAPES_PER_DOCUMENT) demands.delete(demands.keys().next().value as string);
-      demands.set(shape, demand);
+      this.demands.set(key, demand);
     }
     return demand;
   }
