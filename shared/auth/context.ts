@@ -191,11 +191,13 @@ export class ContextSigner {
     });
   }
 
+  /** The grants of the subjects one fetch is about, for that subgraph and request. */
   async signGrants(audience: string, requestId: string, subjects: Readonly<Record<string, SubjectGrants>>, unavailable: boolean): Promise<string> {
     return this.signer(GRANTS_TYPE, audience)({ rid: requestId, subjects: encodeSubjects(subjects), unavailable });
   }
 }
 
+/** A context whose signature, audience, route and times were checked; its body is checked next. */
 export interface VerifiedContext {
   readonly context: ForwardedContext;
   /** The `bdh` claim: what the body must hash to. */
@@ -250,6 +252,11 @@ export class ContextVerifier {
     return payload;
   }
 
+  /**
+   * Checks a context header for `route` (the route this subgraph matched): signature, issuer,
+   * audience, times, the route, the principal's claims (as the gateway checks a token's), and that
+   * a stated purpose is one the principal holds.
+   */
   async verify(header: string | string[] | undefined, route: string): Promise<VerifiedContext> {
     if (typeof header !== 'string' || header === '') {
       throw new AuthenticationError('subgraphs answer only the gateway: the signed request context is missing');
