@@ -1,5 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { freePort } from '../shared/ports';
+import { FETCH_BAD_PORTS, freePort } from '../shared/ports';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -22,7 +22,6 @@ export interface StackPorts {
   readonly subgraphs: Readonly<Record<SubgraphName, { port: number; ops: number }>>;
 }
 
-const FETCH_BAD_PORTS = new Set([6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697, 10080]);
 
 /** From `base`: gateway, its ops, stock gateway, then subgraph i on base+10+i and its ops on base+20+i; base 0: ports the system says are free. */
 export async function portsFrom(base: number): Promise<StackPorts> {

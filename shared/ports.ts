@@ -14,8 +14,8 @@ function ephemeralRange(): readonly [number, number] | null {
   }
 }
 
-/** Ports `fetch()` refuses to connect to (the Fetch standard's "bad ports") in the range chosen from. */
-const FETCH_BAD_PORTS: ReadonlySet<number> = new Set([10080]);
+/** Ports from 6000 up that `fetch()` refuses to connect to (the Fetch standard's "bad ports"): never handed out for a server. */
+export const FETCH_BAD_PORTS: ReadonlySet<number> = new Set([6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697, 10080]);
 const LOWEST = 10_000;
 
 function listenOn(port: number): Promise<number | null> {
