@@ -267,12 +267,26 @@ interface PageKey {
   readonly after: readonly [string, number] | null;
   /** Whether the list's `totalCount` is counted in the same statement (selected by the client). */
   readonly count: boolean;
+  /** False for a key that asks only for the list's figures (a summary's): no row is read. */
+  readonly page: boolean;
+}
+
+/** What a list's records add up to, as one caller sees them: a credit report summary's part of one list. */
+export interface ListFigures {
+  readonly inForce: number;
+  readonly negative: number;
+  readonly underObjection: number;
+  readonly repaired: number;
+  /** The latest decision date, `YYYY-MM-DD`. */
+  readonly latest: string | null;
+  /** The worst value of the list's worst-state column (`RecordLoaderOptions.worstState`), or null. */
+  readonly worst: string | null;
 }
 
 interface PageResult {
   readonly rows: CreditRecord[];
   /** Null when the key did not ask for the count. */
-  readonly total: number | null;
+  readonly figures: ListFigures | null;
 }
 
 /** Versions a record's `history` shows at most: the latest ones. */
@@ -288,6 +302,12 @@ export interface PageOptions {
 
 export interface RecordLoaders {
   page(list: RecordList, subjectCode: string, args: PageArgs, visibility?: Visibility, options?: PageOptions): Promise<Connection<CreditRecord>>;
+  /**
+   * The figures of a list as a caller with `visibility` sees it for a subject: read in the same
+   * statement as every page asked for meanwhile, and with the count of the same list's page when the
+   * client asked for its `totalCount` too.
+   */
+  figures(list: RecordList, subjectCode: string, visibility: Visibility): Promise<ListFigures>;
   /** Every version of one record, oldest first (the record's history). */
   history(list: RecordList, recordRowId: number): Promise<CreditRecord[]>;
 }
@@ -390,8 +410,29 @@ interface PageStatement {
   readonly name: string;
   readonly sql: string;
   readonly tags: ReadonlyMap<string, number>;
-  /** Per list (by tag): each of its columns and the statement column holding it; its id's position. */
-  readonly layouts: ReadonlyArray<{ readonly list: RecordList; readonly columns: ReadonlyArray<readonly [string, number]>; readonly id: number }>;
+  /** Per list (by tag): each of its columns and the statement column holding it; its id's position; its worst state's values. */
+  readonly layouts: ReadonlyArray<{
+    readonly list: RecordList;
+    readonly columns: ReadonlyArray<readonly [string, number]>;
+    readonly id: number;
+    readonly worst: readonly string[] | null;
+  }>;
+}
+
+/** The worst state a sector declares: one column of one list, its values from the best to the worst. */
+export interface WorstState {
+  /** The list's field on the profile (`creditAccounts`). */
+  readonly list: string;
+  readonly column: string;
+  /** The column's values, best first (`NORMAL` ... `LOSS`); the summary shows the worst one seen. */
+  readonly order: readonly string[];
+}
+
+/** A worst state by the table of its list. */
+interface TableWorstState {
+  readonly table: string;
+  readonly column: string;
+  readonly order: readonly string[];
 }
 
 const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1, public: 2 };
@@ -424,13 +465,13 @@ export function runPrepared<Row>(db: Knex, name: string, sql: string, bindings: 
   return query.options(queryOptions);
 }
 
-function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[]): Promise<PageStatement> {
+function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], worst: TableWorstState | null): Promise<PageStatement> {
   let built = pageStatements.get(db);
   if (!built) pageStatements.set(db, (built = new Map<string, Promise<PageStatement>>()));
-  const cacheKey = lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',');
+  const cacheKey = `${lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',')}|${worst ? JSON.stringify(worst) : ''}`;
   let statement = built.get(cacheKey);
   if (!statement) {
-    statement = buildPageStatement(db, lifeCycle, lists);
+    statement = buildPageStatement(db, lifeCycle, lists, worst);
     const cache = built;
     statement.catch(() => cache.delete(cacheKey));
     built.set(cacheKey, statement);
@@ -438,7 +479,16 @@ function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly Recor
   return statement;
 }
 
-async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[]): Promise<PageStatement> {
+/** A SQL string literal (for values the code declares, never for a caller's input). */
+function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The statement's columns before the slots: the key's ordinal, then the list's figures (`ListFigures`, `total` first). */
+const FIGURE_COLUMNS = ['k_ord', 'total', 'negative', 'under_objection', 'repaired', 'latest', 'worst'] as const;
+const FIXED = FIGURE_COLUMNS.length;
+
+async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], worst: TableWorstState | null): Promise<PageStatement> {
   const tables = await Promise.all(lists.map((list) => columnsOf(db, list.table)));
   // Positions per type: as many as the list with most columns of that type needs.
   const slotsPerType = new Map<string, number>();
@@ -451,8 +501,6 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
   for (const type of [...slotsPerType.keys()].sort()) for (let i = 0; i < slotsPerType.get(type)!; i += 1) slotTypes.push(type);
   const firstSlotOf = new Map<string, number>();
   slotTypes.forEach((type, i) => firstSlotOf.has(type) || firstSlotOf.set(type, i));
-  // The statement's columns: the key's ordinal, the count, then the slots.
-  const FIXED = 2;
   const layouts: Array<PageStatement['layouts'][number]> = [];
   const branches = lists.map((list, tag) => {
     const used = new Map<string, number>();
@@ -467,12 +515,26 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
       if (column.name === 'id') id = FIXED + slot;
     }
     if (id < 0) throw new Error(`the record table ${list.table} has no id column`);
-    layouts.push({ list, columns, id });
+    const worstHere = worst?.table === list.table ? worst : null;
+    layouts.push({ list, columns, id, worst: worstHere?.order ?? null });
     const condition = rowConditionOn(list, lifeCycle, 'k.vis', 'k.today');
     const table = quoteIdentifier(list.table);
-    return `select k.k_ord, c.total, r.*
+    const negative = list.ingest?.negative ?? 'false';
+    // The worst state: the highest position, in the declared order (best first), of the column's values.
+    const worstSql = worstHere
+      ? `max(array_position(array[${worstHere.order.map(quoteLiteral).join(', ')}]::text[], t.${quoteIdentifier(worstHere.column)}::text))`
+      : 'null::int';
+    return `select k.k_ord, c.total, c.negative, c.under_objection, c.repaired, c.latest, c.worst, r.*
   from k
-  cross join lateral (select count(*) as total from ${table} t where k.counted and t.subject_code = k.code and ${condition}) c
+  cross join lateral (
+    select count(*) as total,
+           count(*) filter (where coalesce((${negative}), false)) as negative,
+           count(*) filter (where objection_status = 'UNDER_OBJECTION') as under_objection,
+           count(*) filter (where repair_status = 'REPAIRED') as repaired,
+           to_char(max(decision_date), 'YYYY-MM-DD') as latest,
+           ${worstSql} as worst
+      from ${table} t where k.counted and t.subject_code = k.code and ${condition}
+  ) c
   left join lateral (
     select ${slots.join(', ')}
       from ${table} t
@@ -496,16 +558,41 @@ ${branches.join('\nunion all\n')}
   return { name, sql, tags: new Map(lists.map((list, tag) => [list.table, tag])), layouts };
 }
 
+/** The figures of one statement row (`FIGURE_COLUMNS`), the worst state's position mapped to its value. */
+function figuresOf(row: readonly unknown[], worstOrder: readonly string[] | null): ListFigures {
+  const worst = row[6] === null || row[6] === undefined ? null : Number(row[6]);
+  return {
+    inForce: Number(row[1]),
+    negative: Number(row[2]),
+    underObjection: Number(row[3]),
+    repaired: Number(row[4]),
+    latest: (row[5] as string | null) ?? null,
+    worst: worst === null || !worstOrder ? null : (worstOrder[worst - 1] ?? null),
+  };
+}
+
 /**
- * Reads the pages (and counts) of `keys`, whatever their lists and visibilities, in one statement:
+ * Reads the pages and figures of `keys`, whatever their lists and visibilities, in one statement:
  * on PostgreSQL a named prepared statement (parsed and planned once per connection), through knex
- * like every other statement (traced, metered, and its failures reaching the store's health).
+ * like every other statement (traced, metered, and its failures reaching the store's health). A
+ * list's figures are counted once per (list, visibility, subject), whether a page's `totalCount`, a
+ * summary, or both asked for them.
  */
-async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly RecordList[], keys: readonly PageKey[]): Promise<PageResult[]> {
+async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly RecordList[], worst: TableWorstState | null, keys: readonly PageKey[]): Promise<PageResult[]> {
   const byTable = new Map(declared.map((list) => [list.table, list]));
   for (const key of keys) if (!byTable.has(key.list.table)) byTable.set(key.list.table, key.list);
   const lists = [...byTable.values()].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
-  const [sealKey, statement] = await Promise.all([recordKey(db), pageStatement(db, lifeCycle, lists)]);
+  const [sealKey, statement] = await Promise.all([recordKey(db), pageStatement(db, lifeCycle, lists, worst)]);
+  // The key whose row carries the figures of each (list, visibility, subject) that some key counts.
+  const counter = new Map<string, number>();
+  const countedBy = keys.map((key, k) => {
+    if (!key.count) return -1;
+    const group = `${key.list.table}|${key.visibility}|${key.subjectCode}`;
+    const found = counter.get(group);
+    if (found !== undefined) return found;
+    counter.set(group, k);
+    return k;
+  });
   const result = await runPrepared<unknown[]>(
     db,
     statement.name,
@@ -517,26 +604,26 @@ async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly 
       keys.map((k) => k.subjectCode),
       keys.map((k) => k.after?.[0] ?? null),
       keys.map((k) => k.after?.[1] ?? null),
-      keys.map((k) => k.first + 1),
+      keys.map((k) => (k.page ? k.first + 1 : 0)),
       keys.map((k) => VISIBILITY_CODE[k.visibility]),
-      keys.map((k) => k.count),
+      countedBy.map((by, k) => by === k),
     ],
     { rowMode: 'array' },
   );
   const rows = keys.map((): CreditRecord[] => []);
-  const totals = keys.map((): number | null => null);
+  const figures = keys.map((): ListFigures | null => null);
   for (const row of result.rows) {
     const k = Number(row[0]) - 1;
     const key = keys[k];
     if (!key) continue;
-    if (key.count) totals[k] = Number(row[1]);
     const layout = statement.layouts[statement.tags.get(key.list.table)!]!;
-    if (row[layout.id] === null) continue; // the key's list has no record: only its count came
+    if (countedBy[k] === k && figures[k] === null) figures[k] = figuresOf(row, layout.worst);
+    if (row[layout.id] === null) continue; // the key's list has no record: only its figures came
     const record: Record<string, unknown> = {};
     for (const [column, position] of layout.columns) record[column] = row[position];
     rows[k]!.push(toCreditRecord(key.list.recordType, record as unknown as RecordRow, sealKey));
   }
-  return keys.map((_key, k) => ({ rows: rows[k]!, total: totals[k] ?? null }));
+  return keys.map((_key, k) => ({ rows: rows[k]!, figures: countedBy[k]! < 0 ? null : figures[countedBy[k]!] ?? null }));
 }
 
 /**
@@ -551,16 +638,20 @@ export function createRecordLoaders(
   limits: PageLimits,
   lifeCycle: ReadLifeCycle = DEFAULT_READ_LIFE_CYCLE,
   lists: Readonly<Record<string, RecordList>> = {},
+  options: RecordLoaderOptions = {},
 ): RecordLoaders {
   const historyLoaders = new Map<string, DataLoader<number, CreditRecord[]>>();
   const declared = Object.values(lists);
+  const worst = worstStateOf(lists, options.worstState);
   const pages = new DataLoader<PageKey, PageResult, string>(
     (keys) =>
       withSpan('records.page', { 'records.tables': [...new Set(keys.map((k) => k.list.table))].sort().join(','), 'records.batch_size': keys.length }, () =>
-        loadPages(db, lifeCycle, declared, keys),
+        loadPages(db, lifeCycle, declared, worst, keys),
       ),
-    { cacheKeyFn: (key) => JSON.stringify([key.list.table, key.visibility, key.subjectCode, key.first, key.after, key.count]) },
+    { cacheKeyFn: (key) => JSON.stringify([key.list.table, key.visibility, key.subjectCode, key.page ? key.first : -1, key.after, key.count]) },
   );
+  const figures = async (list: RecordList, subjectCode: string, visibility: Visibility): Promise<ListFigures> =>
+    (await pages.load({ list, visibility, subjectCode, first: 0, after: null, count: true, page: false })).figures!;
 
   function historyLoader(list: RecordList): DataLoader<number, CreditRecord[]> {
     let loader = historyLoaders.get(list.table);
@@ -598,15 +689,28 @@ export function createRecordLoaders(
         if (rowId === null) notACursor();
         after = [request.after[0] as string, rowId];
       }
-      const key: PageKey = { list, visibility, subjectCode, first: request.first, after, count: options.count ?? false };
-      const { rows, total } = await pages.load(key);
+      const key: PageKey = { list, visibility, subjectCode, first: request.first, after, count: options.count ?? false, page: true };
+      const { rows, figures: counted } = await pages.load(key);
       return toConnection(
         rows,
         request.first,
         (record) => encodeCursor([record.decisionDate, record.sealedId]),
         // Counted with the page when asked for; otherwise (a caller that did not say) in a statement of its own.
-        async () => total ?? (await pages.load({ ...key, count: true })).total!,
+        async () => (counted ?? (await figures(list, subjectCode, visibility))).inForce,
       );
     },
+    figures,
   };
+}
+
+export interface RecordLoaderOptions {
+  /** The worst state the lists' figures carry (`ListFigures.worst`): a column of one of `lists`. */
+  readonly worstState?: WorstState;
+}
+
+function worstStateOf(lists: Readonly<Record<string, RecordList>>, worst: WorstState | undefined): TableWorstState | null {
+  if (!worst) return null;
+  const list = Object.hasOwn(lists, worst.list) ? lists[worst.list] : undefined;
+  if (!list) throw new Error(`worstState names ${worst.list}, which is no record list of these loaders`);
+  return { table: list.table, column: worst.column, order: [...worst.order] };
 }

@@ -8,8 +8,11 @@ import { countStatements } from './support/stores';
  * subgraph, and two in the registry (the subject, then its listings).
  */
 
-/** Every list the supergraph lets the public see (PUBLIC, or with `publicWhen`) on `Subject` and each sector's profile. */
-function publicProfileQuery(): string {
+/**
+ * Every list the supergraph lets the public see (PUBLIC, or with `publicWhen`) on `Subject` and each
+ * sector's profile; with `summaries`, each sector's `recordSummary` and the registry's `listingSummary` too.
+ */
+function publicProfileQuery(summaries = false): string {
   const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
   const publicLists = (block: string) =>
     [...block.matchAll(/^\s+(\w+)\(first: Int, after: String\): \w+Connection .*@classify\(category: "[^"]+", level: "(\w+)"(, publicWhen: "[^"]+")?\)/gm)]
@@ -18,11 +21,15 @@ function publicProfileQuery(): string {
   const sectors: string[] = [];
   for (const m of sdl.matchAll(/^type (\w+)Profile[^{]*\{([\s\S]*?)^\}/gm)) {
     const lists = publicLists(m[2]!);
+    if (summaries && /^\s+recordSummary: SectorSummary/m.test(m[2]!)) lists.push(`recordSummary { ${SUMMARY} }`);
     if (lists.length > 0) sectors.push(`${m[1]!.charAt(0).toLowerCase()}${m[1]!.slice(1)} { ${lists.join(' ')} }`);
   }
   const subject = /^type Subject\b[^{]*\{([\s\S]*?)^\}/m.exec(sdl)![1]!;
-  return `query PublicProfile($code: ID!) { subject(code: $code) { name kind status ${publicLists(subject).join(' ')} ${sectors.join(' ')} } }`;
+  const listing = summaries ? `listingSummary { ${SUMMARY} }` : '';
+  return `query PublicProfile($code: ID!) { subject(code: $code) { name kind status ${publicLists(subject).join(' ')} ${listing} ${sectors.join(' ')} } }`;
 }
+
+const SUMMARY = 'recordsInForce negativeInForce underObjection repaired latestDecisionOn worstState';
 
 interface Connection {
   totalCount: number;
@@ -86,7 +93,7 @@ it("costs one statement per sector subgraph, and two in the registry, for the pu
 
 it("costs one statement per sector for every summary of a subject, whatever the number of lists it counts", async () => {
   const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
-  const summary = 'recordsInForce negativeInForce underObjection repaired latestDecisionOn worstState';
+  const summary = SUMMARY;
   const sectors = [...sdl.matchAll(/^type (\w+)Profile[^{]*\{([\s\S]*?)^\}/gm)]
     .filter((m) => /^\s+recordSummary: SectorSummary/m.test(m[2]!))
     .map((m) => `${m[1]!.charAt(0).toLowerCase()}${m[1]!.slice(1)} { recordSummary { ${summary} } }`);
@@ -100,4 +107,23 @@ it("costs one statement per sector for every summary of a subject, whatever the 
   expect(statements).toEqual({ registry: 2, finance: 1, taxation: 1, construction: 1, ecommerce: 1, healthcare: 1, access: 0 });
   const subject = (response.body.data as { subject: Record<string, { recordSummary?: { recordsInForce: number } }> }).subject;
   expect(Object.values(subject).some((profile) => (profile.recordSummary?.recordsInForce ?? 0) > 0)).toBe(true);
+});
+
+it("reads a sector's summary in the same statement as its pages: the public's full profile with every summary costs what the profile alone costs", async () => {
+  const { response, statements } = await withStatements(publicProfileQuery(true), await busySubject());
+
+  expect(response.status).toBe(200);
+  expect(response.body.errors).toBeUndefined();
+  expect(statements).toEqual({ registry: 2, finance: 1, taxation: 1, construction: 1, ecommerce: 1, healthcare: 1, access: 0 });
+  // What the public sees of a sector adds up to its summary: every list it sees is a public list of the profile.
+  const subject = (response.body.data as { subject: Record<string, unknown> }).subject;
+  const totalOf = (holder: Record<string, unknown>) =>
+    Object.values(holder)
+      .filter((v): v is Connection => typeof v === 'object' && v !== null && 'totalCount' in v)
+      .reduce((n, c) => n + c.totalCount, 0);
+  const profiles = Object.values(subject).filter((v): v is Record<string, unknown> & { recordSummary: { recordsInForce: number } } => typeof v === 'object' && v !== null && 'recordSummary' in v);
+  expect(profiles).toHaveLength(5);
+  for (const profile of profiles) expect(profile.recordSummary.recordsInForce).toBe(totalOf(profile));
+  expect((subject.listingSummary as { recordsInForce: number }).recordsInForce).toBe(totalOf(subject));
+  expect(profiles.reduce((n, p) => n + p.recordSummary.recordsInForce, 0)).toBeGreaterThan(0);
 });

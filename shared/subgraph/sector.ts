@@ -127,6 +127,9 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
   definition: RecordSectorDefinition<Lists, Loaders>,
 ): RecordSector<Lists> {
   const profileType = profileTypeOf(definition.name);
+  if (definition.worstState && !Object.hasOwn(definition.lists, definition.worstState.list)) {
+    throw new Error(`worstState names ${definition.worstState.list}, which is no record list of ${profileType}`);
+  }
   const typeDefs = subgraphTypeDefs(
     definition.dir,
     { ...listPlacements(profileType, definition.lists), ...definition.publicWhen },
@@ -140,7 +143,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
     sectorProfileResolvers<SectorContext<Loaders>>(definition.name, profileType, definition.lists, definition.profileFields),
     lifeCycleResolvers(definition.name, profileType, definition.lists, categoryOf),
     recourseResolvers(definition.name, profileType, definition.lists, categoryOf),
-    summaryResolvers(profileType, definition.lists, { field: SECTOR_SUMMARY_FIELD, subjectOf: (profile: SectorProfile) => profile.subjectCode }, definition.worstState),
+    summaryResolvers(profileType, definition.lists, { field: SECTOR_SUMMARY_FIELD, subjectOf: (profile: SectorProfile) => profile.subjectCode }),
     definition.resolvers ?? {},
   ) as ResolverMap<SectorContext<Loaders>>;
   return {
@@ -155,7 +158,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
       const lifeCycle = { db: deps.store.db, settings, limits: deps.limits };
       const context = (): SectorLoaders<Loaders> => ({
         ...(definition.loaders?.(deps.store.db, deps.limits, settings) ?? ({} as Loaders)),
-        records: createRecordLoaders(deps.store.db, deps.limits, settings, definition.lists),
+        records: createRecordLoaders(deps.store.db, deps.limits, settings, definition.lists, { worstState: definition.worstState }),
         lifeCycle,
       });
       const options = { name: definition.name, typeDefs, resolvers, context };
