@@ -15,7 +15,9 @@ RUN npm run build:web
 # The image: production dependencies only, and the built web front ends the gateway serves.
 FROM node:20-bookworm-slim
 WORKDIR /app
+# NODE_OPTIONS: a larger young generation for the services, as `npm start` gives them (shared/supervisor.ts).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=32 \
     APOLLO_TELEMETRY_DISABLED=1 \
     npm_config_fund=false \
     npm_config_audit=false

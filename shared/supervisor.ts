@@ -52,6 +52,15 @@ interface Managed {
 
 const PRELOAD = path.join(__dirname, 'supervised.ts');
 
+/**
+ * V8's young generation for every service process: 32 MB semi-spaces instead of Node 20's 16 MB. A
+ * request allocates many short-lived objects (parsed JSON, rows, resolver results); with the default
+ * size, scavenges took 11 to 15 % of a busy subgraph's CPU. Measured with `npm run bench` on 1 M
+ * subjects, back to back: 30.6 → 27.2 ms of CPU per public profile, 60 → 69 requests/s (64 MB did no
+ * better). The image sets the same flag (Dockerfile, NODE_OPTIONS).
+ */
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
 /** The delay before restart number `failures` (1 = the first quick failure). */
@@ -99,7 +108,7 @@ export class Supervisor {
   private spawn(managed: Managed): void {
     const { spec } = managed;
     const restart = managed.wasReady && spec.restartEnv ? spec.restartEnv : {};
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PRELOAD, spec.entry, ...(spec.args ?? [])], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', '--import', PRELOAD, spec.entry, ...(spec.args ?? [])], {
       cwd: spec.cwd,
       env: { ...spec.env, ...restart },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../shared/config';
 import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { promtool, withPromtool } from './support/metrics';
+import { SERVICE_NODE_FLAGS } from '../shared/supervisor';
 
 /**
  * There is no Docker engine where the tests run, so the compose file is checked against the code:
@@ -81,6 +82,13 @@ describe('docker-compose.yml', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('npm ci --omit=dev');
     expect(services.gateway!.build).toBe('.');
+  });
+
+  it("runs every service in the image with the Node flags npm start gives them", () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const image = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(/NODE_OPTIONS=(\S+)/.exec(image)?.[1]?.split(/\s+/)).toEqual([...SERVICE_NODE_FLAGS]);
+    for (const service of Object.values(services)) expect(service.environment?.NODE_OPTIONS).toBeUndefined();
   });
 
   it.each(SUBGRAPH_NAMES)('starts the %s subgraph from its own entry point, port and database server', (name) => {

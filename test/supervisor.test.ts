@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { restartDelay, Supervisor, type RestartPolicy } from '../shared/supervisor';
+import { restartDelay, SERVICE_NODE_FLAGS, Supervisor, type RestartPolicy } from '../shared/supervisor';
 import { freePort } from '../shared/ports';
 
 /**
@@ -25,6 +25,7 @@ interface Start {
   pid: number;
   at: number;
   mustExist: string | null;
+  execArgv: string[];
 }
 
 async function supervise(name: string, plan: string, policy = POLICY) {
@@ -67,6 +68,20 @@ it('restarts a crashed child with a growing delay, says so each time, and report
       expect.stringMatching(/^flaky is ready again \(pid \d+\), \d+\.\d s after it went down$/),
     ]);
     expect(supervisor.pids()).toEqual([{ name: 'flaky', pid: third!.pid, state: 'running' }]);
+  } finally {
+    await supervisor.stop();
+  }
+});
+
+it("runs every child with the services' Node flags (a 32 MB young generation), restarts included", async () => {
+  const { supervisor, starts } = await supervise('flagged', 'exit:3,serve');
+  try {
+    await supervisor.ready('flagged', 14_000);
+    expect(SERVICE_NODE_FLAGS).toEqual(['--max-semi-space-size=32']);
+    expect(starts().map((s) => s.execArgv.filter((flag) => !flag.startsWith('--import') && !flag.includes('tsx') && !flag.includes('supervised')))).toEqual([
+      ['--max-semi-space-size=32'],
+      ['--max-semi-space-size=32'],
+    ]);
   } finally {
     await supervisor.stop();
   }

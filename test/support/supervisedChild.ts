@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 
 /**
  * A tiny process for the supervisor's tests, in place of a subgraph: each start appends a line to
- * CHILD_LOG (its start number, pid, time, CG_STORE_MUST_EXIST) and then does what CHILD_PLAN says for
+ * CHILD_LOG (its start number, pid, time, CG_STORE_MUST_EXIST, Node's flags) and then does what CHILD_PLAN says for
  * that start (`exit:<code>` or `serve`, comma-separated; the last one repeats). Serving, it answers
  * 200 on CHILD_PORT and ends on SIGTERM.
  */
@@ -14,7 +14,10 @@ try {
 } catch {
   // first start
 }
-appendFileSync(log, `${JSON.stringify({ start: starts + 1, pid: process.pid, at: Date.now(), mustExist: process.env.CG_STORE_MUST_EXIST ?? null })}\n`);
+appendFileSync(
+  log,
+  `${JSON.stringify({ start: starts + 1, pid: process.pid, at: Date.now(), mustExist: process.env.CG_STORE_MUST_EXIST ?? null, execArgv: process.execArgv })}\n`,
+);
 const plan = (process.env.CHILD_PLAN ?? 'serve').split(',');
 const action = plan[Math.min(starts, plan.length - 1)] as string;
 if (action.startsWith('exit:')) {
