@@ -281,6 +281,10 @@ export interface ListFigures {
   readonly latest: string | null;
   /** The worst value of the list's worst-state column (`RecordLoaderOptions.worstState`), or null. */
   readonly worst: string | null;
+  /** The newest record's value of the list's latest-value column (`RecordLoaderOptions.latestValue`), or null. */
+  readonly latestValue: string | null;
+  /** Whether that newest record is public by the latest value's own rule (false without one). */
+  readonly latestValueIsPublic: boolean;
 }
 
 interface PageResult {
@@ -435,6 +439,26 @@ interface TableWorstState {
   readonly order: readonly string[];
 }
 
+/**
+ * A value of one list's newest record a profile shows on its own (taxation's `latestGrade`: the grade
+ * of the latest rating): a column, the list's order newest first (SQL over its columns), and when that
+ * newest record is public (the field's `publicWhen`).
+ */
+export interface LatestValue {
+  /** The list's field on the profile (`creditRatings`). */
+  readonly list: string;
+  readonly column: string;
+  /** SQL over the table's columns, newest first: `year desc`. */
+  readonly newestFirst: string;
+  readonly publicWhen: PublicRows;
+}
+
+/** What the page statement computes beside each list's counts: by the table of their list. */
+interface Extras {
+  readonly worst: TableWorstState | null;
+  readonly latest: (Omit<LatestValue, 'list'> & { readonly table: string }) | null;
+}
+
 const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1, public: 2 };
 
 /**
@@ -465,13 +489,13 @@ export function runPrepared<Row>(db: Knex, name: string, sql: string, bindings: 
   return query.options(queryOptions);
 }
 
-function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], worst: TableWorstState | null): Promise<PageStatement> {
+function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], extras: Extras): Promise<PageStatement> {
   let built = pageStatements.get(db);
   if (!built) pageStatements.set(db, (built = new Map<string, Promise<PageStatement>>()));
-  const cacheKey = `${lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',')}|${worst ? JSON.stringify(worst) : ''}`;
+  const cacheKey = `${lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',')}|${JSON.stringify(extras)}`;
   let statement = built.get(cacheKey);
   if (!statement) {
-    statement = buildPageStatement(db, lifeCycle, lists, worst);
+    statement = buildPageStatement(db, lifeCycle, lists, extras);
     const cache = built;
     statement.catch(() => cache.delete(cacheKey));
     built.set(cacheKey, statement);
@@ -485,10 +509,10 @@ function quoteLiteral(value: string): string {
 }
 
 /** The statement's columns before the slots: the key's ordinal, then the list's figures (`ListFigures`, `total` first). */
-const FIGURE_COLUMNS = ['k_ord', 'total', 'negative', 'under_objection', 'repaired', 'latest', 'worst'] as const;
+const FIGURE_COLUMNS = ['k_ord', 'total', 'negative', 'under_objection', 'repaired', 'latest', 'worst', 'latest_value', 'latest_public'] as const;
 const FIXED = FIGURE_COLUMNS.length;
 
-async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], worst: TableWorstState | null): Promise<PageStatement> {
+async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], { worst, latest }: Extras): Promise<PageStatement> {
   const tables = await Promise.all(lists.map((list) => columnsOf(db, list.table)));
   // Positions per type: as many as the list with most columns of that type needs.
   const slotsPerType = new Map<string, number>();
@@ -524,7 +548,14 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
     const worstSql = worstHere
       ? `max(array_position(array[${worstHere.order.map(quoteLiteral).join(', ')}]::text[], t.${quoteIdentifier(worstHere.column)}::text))`
       : 'null::int';
-    return `select k.k_ord, c.total, c.negative, c.under_objection, c.repaired, c.latest, c.worst, r.*
+    // The latest value: the column of the newest record, and whether that record is public by its rule.
+    const latestHere = latest?.table === list.table ? latest : null;
+    const newest = latestHere ? `order by ${latestHere.newestFirst}, t.id desc` : '';
+    const latestSql = latestHere
+      ? `(array_agg(t.${quoteIdentifier(latestHere.column)}::text ${newest}))[1] as latest_value,
+           (array_agg(coalesce((${onToday(latestHere.publicWhen.sql, 'k.today')}), false) ${newest}))[1] as latest_public`
+      : 'null::text as latest_value, null::bool as latest_public';
+    return `select k.k_ord, c.total, c.negative, c.under_objection, c.repaired, c.latest, c.worst, c.latest_value, c.latest_public, r.*
   from k
   cross join lateral (
     select count(*) as total,
@@ -532,7 +563,8 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
            count(*) filter (where objection_status = 'UNDER_OBJECTION') as under_objection,
            count(*) filter (where repair_status = 'REPAIRED') as repaired,
            to_char(max(decision_date), 'YYYY-MM-DD') as latest,
-           ${worstSql} as worst
+           ${worstSql} as worst,
+           ${latestSql}
       from ${table} t where k.counted and t.subject_code = k.code and ${condition}
   ) c
   left join lateral (
@@ -568,6 +600,8 @@ function figuresOf(row: readonly unknown[], worstOrder: readonly string[] | null
     repaired: Number(row[4]),
     latest: (row[5] as string | null) ?? null,
     worst: worst === null || !worstOrder ? null : (worstOrder[worst - 1] ?? null),
+    latestValue: (row[7] as string | null) ?? null,
+    latestValueIsPublic: row[8] === true,
   };
 }
 
@@ -578,11 +612,11 @@ function figuresOf(row: readonly unknown[], worstOrder: readonly string[] | null
  * list's figures are counted once per (list, visibility, subject), whether a page's `totalCount`, a
  * summary, or both asked for them.
  */
-async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly RecordList[], worst: TableWorstState | null, keys: readonly PageKey[]): Promise<PageResult[]> {
+async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly RecordList[], extras: Extras, keys: readonly PageKey[]): Promise<PageResult[]> {
   const byTable = new Map(declared.map((list) => [list.table, list]));
   for (const key of keys) if (!byTable.has(key.list.table)) byTable.set(key.list.table, key.list);
   const lists = [...byTable.values()].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
-  const [sealKey, statement] = await Promise.all([recordKey(db), pageStatement(db, lifeCycle, lists, worst)]);
+  const [sealKey, statement] = await Promise.all([recordKey(db), pageStatement(db, lifeCycle, lists, extras)]);
   // The key whose row carries the figures of each (list, visibility, subject) that some key counts.
   const counter = new Map<string, number>();
   const countedBy = keys.map((key, k) => {
@@ -642,11 +676,11 @@ export function createRecordLoaders(
 ): RecordLoaders {
   const historyLoaders = new Map<string, DataLoader<number, CreditRecord[]>>();
   const declared = Object.values(lists);
-  const worst = worstStateOf(lists, options.worstState);
+  const extras: Extras = { worst: worstStateOf(lists, options.worstState), latest: latestValueOf(lists, options.latestValue) };
   const pages = new DataLoader<PageKey, PageResult, string>(
     (keys) =>
       withSpan('records.page', { 'records.tables': [...new Set(keys.map((k) => k.list.table))].sort().join(','), 'records.batch_size': keys.length }, () =>
-        loadPages(db, lifeCycle, declared, worst, keys),
+        loadPages(db, lifeCycle, declared, extras, keys),
       ),
     { cacheKeyFn: (key) => JSON.stringify([key.list.table, key.visibility, key.subjectCode, key.page ? key.first : -1, key.after, key.count]) },
   );
@@ -706,11 +740,22 @@ export function createRecordLoaders(
 export interface RecordLoaderOptions {
   /** The worst state the lists' figures carry (`ListFigures.worst`): a column of one of `lists`. */
   readonly worstState?: WorstState;
+  /** The latest value the lists' figures carry (`ListFigures.latestValue`): a column of one of `lists`. */
+  readonly latestValue?: LatestValue;
+}
+
+function listNamed(lists: Readonly<Record<string, RecordList>>, name: string, option: string): RecordList {
+  const list = Object.hasOwn(lists, name) ? lists[name] : undefined;
+  if (!list) throw new Error(`${option} names ${name}, which is no record list of these loaders`);
+  return list;
 }
 
 function worstStateOf(lists: Readonly<Record<string, RecordList>>, worst: WorstState | undefined): TableWorstState | null {
   if (!worst) return null;
-  const list = Object.hasOwn(lists, worst.list) ? lists[worst.list] : undefined;
-  if (!list) throw new Error(`worstState names ${worst.list}, which is no record list of these loaders`);
-  return { table: list.table, column: worst.column, order: [...worst.order] };
+  return { table: listNamed(lists, worst.list, 'worstState').table, column: worst.column, order: [...worst.order] };
+}
+
+function latestValueOf(lists: Readonly<Record<string, RecordList>>, latest: LatestValue | undefined): Extras['latest'] {
+  if (!latest) return null;
+  return { table: listNamed(lists, latest.list, 'latestValue').table, column: latest.column, newestFirst: latest.newestFirst, publicWhen: latest.publicWhen };
 }

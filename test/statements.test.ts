@@ -10,7 +10,8 @@ import { countStatements } from './support/stores';
 
 /**
  * Every list the supergraph lets the public see (PUBLIC, or with `publicWhen`) on `Subject` and each
- * sector's profile; with `summaries`, each sector's `recordSummary` and the registry's `listingSummary` too.
+ * sector's profile; with `summaries`, each sector's `recordSummary`, the registry's `listingSummary` and
+ * taxation's `latestGrade` too (the fields a profile computes from its lists).
  */
 function publicProfileQuery(summaries = false): string {
   const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
@@ -22,6 +23,7 @@ function publicProfileQuery(summaries = false): string {
   for (const m of sdl.matchAll(/^type (\w+)Profile[^{]*\{([\s\S]*?)^\}/gm)) {
     const lists = publicLists(m[2]!);
     if (summaries && /^\s+recordSummary: SectorSummary/m.test(m[2]!)) lists.push(`recordSummary { ${SUMMARY} }`);
+    if (summaries && /^\s+latestGrade: /m.test(m[2]!)) lists.push('latestGrade');
     if (lists.length > 0) sectors.push(`${m[1]!.charAt(0).toLowerCase()}${m[1]!.slice(1)} { ${lists.join(' ')} }`);
   }
   const subject = /^type Subject\b[^{]*\{([\s\S]*?)^\}/m.exec(sdl)![1]!;
@@ -109,7 +111,7 @@ it("costs one statement per sector for every summary of a subject, whatever the 
   expect(Object.values(subject).some((profile) => (profile.recordSummary?.recordsInForce ?? 0) > 0)).toBe(true);
 });
 
-it("reads a sector's summary in the same statement as its pages: the public's full profile with every summary costs what the profile alone costs", async () => {
+it("reads a sector's summary and taxation's latest grade in the same statement as its pages: the public's full profile with them costs what the profile alone costs", async () => {
   const { response, statements } = await withStatements(publicProfileQuery(true), await busySubject());
 
   expect(response.status).toBe(200);
@@ -126,4 +128,5 @@ it("reads a sector's summary in the same statement as its pages: the public's fu
   for (const profile of profiles) expect(profile.recordSummary.recordsInForce).toBe(totalOf(profile));
   expect((subject.listingSummary as { recordsInForce: number }).recordsInForce).toBe(totalOf(subject));
   expect(profiles.reduce((n, p) => n + p.recordSummary.recordsInForce, 0)).toBeGreaterThan(0);
+  expect(subject.taxation).toHaveProperty('latestGrade');
 });

@@ -2,7 +2,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { ResolverMap } from './types';
 import type { Knex } from 'knex';
 import { recordListResolver } from './visibility';
-import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
+import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type LatestValue, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
 import { lifeCycleSdl } from '../ingest/schema';
 import { lifeCycleResolvers } from '../ingest/resolvers';
 import { registerImportRoute } from '../ingest/http';
@@ -97,6 +97,11 @@ export interface RecordSectorDefinition<Lists extends Readonly<Record<string, Re
   readonly profileFields?: Readonly<Record<string, ProfileResolver<SectorContext<Loaders>>>>;
   /** The worst state its credit-report summary shows (`recordSummary.worstState`): a column of one list, values best first. */
   readonly worstState?: WorstState & { readonly list: keyof Lists & string };
+  /**
+   * A value of one list's newest record that a profile field shows (`ListFigures.latestValue`, read
+   * by `records.figures` in the same statement as the pages): taxation's latest grade.
+   */
+  readonly latestValue?: LatestValue & { readonly list: keyof Lists & string };
   /** Resolvers of other types' computed fields (`{ ComplaintStatistic: { resolutionRate } }`). */
   readonly resolvers?: Readonly<Record<string, Readonly<Record<string, (...args: never[]) => unknown>>>>;
 }
@@ -127,8 +132,8 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
   definition: RecordSectorDefinition<Lists, Loaders>,
 ): RecordSector<Lists> {
   const profileType = profileTypeOf(definition.name);
-  if (definition.worstState && !Object.hasOwn(definition.lists, definition.worstState.list)) {
-    throw new Error(`worstState names ${definition.worstState.list}, which is no record list of ${profileType}`);
+  for (const [option, named] of [['worstState', definition.worstState], ['latestValue', definition.latestValue]] as const) {
+    if (named && !Object.hasOwn(definition.lists, named.list)) throw new Error(`${option} names ${named.list}, which is no record list of ${profileType}`);
   }
   const typeDefs = subgraphTypeDefs(
     definition.dir,
@@ -158,7 +163,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
       const lifeCycle = { db: deps.store.db, settings, limits: deps.limits };
       const context = (): SectorLoaders<Loaders> => ({
         ...(definition.loaders?.(deps.store.db, deps.limits, settings) ?? ({} as Loaders)),
-        records: createRecordLoaders(deps.store.db, deps.limits, settings, definition.lists, { worstState: definition.worstState }),
+        records: createRecordLoaders(deps.store.db, deps.limits, settings, definition.lists, { worstState: definition.worstState, latestValue: definition.latestValue }),
         lifeCycle,
       });
       const options = { name: definition.name, typeDefs, resolvers, context };

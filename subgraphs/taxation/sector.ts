@@ -1,9 +1,8 @@
 import path from 'node:path';
-import DataLoader from 'dataloader';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { enumValues } from '../../shared/subgraph/sdl';
 import { visibilityFor } from '../../shared/subgraph/visibility';
-import { WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
+import { publicRows, WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
 import { CREATE_RECORD_KEY_V1 } from '../../shared/migrations/v1';
 import { recordLifeCycleV2 } from '../../shared/migrations/v2';
 import { migrationsIn } from '../../shared/migrations/folder';
@@ -12,7 +11,6 @@ import { amount, date, integer, listOf, oneOf, text } from '../../shared/ingest/
 import { inOrder } from '../../shared/ingest/spec';
 import { GENERAL_PENALTY_TERM, minimumTerm, revocationOrSuspension } from '../../shared/recourse/repair';
 import { taxationDataset } from './dataset';
-import { GRADE_IS_A, latestGrades } from './latestGrades';
 
 const values = (enumName: string) => enumValues(__dirname, enumName);
 
@@ -33,6 +31,9 @@ const ONE_GRADE_PER_YEAR_IN_FORCE: Migration = {
 };
 /** STA Order 54: a major tax violation is published for three years from its decision. */
 const THREE_YEARS = `decision_date + interval '3 years'`;
+
+/** Only A-grade taxpayers are published. */
+export const GRADE_IS_A = publicRows('grade is A', "grade = 'A'");
 
 const LISTS = {
   registrations: {
@@ -145,15 +146,16 @@ export const taxationSector = defineRecordSector({
   lists: LISTS,
   // The latest grade is public when the ratings are; the persons named in a violation, while its publicity lasts.
   publicWhen: { 'TaxationProfile.latestGrade': GRADE_IS_A, ResponsiblePerson: WHILE_PUBLICITY_LASTS },
-  loaders: (db, _limits, settings) => ({
-    latestGrades: {
-      full: new DataLoader((codes: readonly string[]) => latestGrades(db, LISTS.creditRatings, codes, 'full', settings)),
-      all: new DataLoader((codes: readonly string[]) => latestGrades(db, LISTS.creditRatings, codes, 'all', settings)),
-      public: new DataLoader((codes: readonly string[]) => latestGrades(db, LISTS.creditRatings, codes, 'public', settings)),
-    },
-  }),
+  // The latest grade: the grade of the newest rating in force (by year), read with the lists' pages.
+  latestValue: { list: 'creditRatings', column: 'grade', newestFirst: 'year desc', publicWhen: GRADE_IS_A },
   profileFields: {
-    latestGrade: (profile, _args, context, info) => context.latestGrades[visibilityFor(info, context.request, profile.subjectCode)].load(profile.subjectCode),
+    // The latest rating in force that the caller could be served at all; for the public, only when it
+    // is itself public (an A): an older A must never stand in for a worse grade since.
+    latestGrade: async (profile, _args, context, info) => {
+      const visibility = visibilityFor(info, context.request, profile.subjectCode);
+      const figures = await context.records.figures(LISTS.creditRatings, profile.subjectCode, visibility === 'public' ? 'all' : visibility);
+      return visibility === 'public' && !figures.latestValueIsPublic ? null : figures.latestValue;
+    },
   },
   migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(LISTS).map((l) => l.table)), ONE_GRADE_PER_YEAR_IN_FORCE],
   dataset: taxationDataset,
