@@ -402,9 +402,10 @@ function columnsOf(db: Knex, table: string, reread = true): Promise<ReadonlyArra
 }
 
 /**
- * The statement that reads pages (and counts) of any of `lists`, for any subjects and callers: one
- * branch per list, each a LATERAL keyset scan (and, when asked, a LATERAL count) per key of the
- * unnested keys that name its list. The rows of different tables share the statement's columns
+ * The statement that reads pages (and figures) of any of `lists`, for any subjects and callers: two
+ * branches per list, a LATERAL aggregate (the list's figures, `ListFigures`) per counted key and a
+ * LATERAL keyset scan per key, of the unnested keys that name its list; a figures row has its slots
+ * null, a record's row its figures. The rows of different tables share the statement's columns
  * position by position, per type, so every value comes back parsed by the driver as it would from the
  * table itself (dates, numerics, timestamps alike). The text depends only on the lists, their
  * columns and the life cycle's settings: the day, the visibilities and the keys are parameters, so
@@ -555,7 +556,10 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
       ? `(array_agg(t.${quoteIdentifier(latestHere.column)}::text ${newest}))[1] as latest_value,
            (array_agg(coalesce((${onToday(latestHere.publicWhen.sql, 'k.today')}), false) ${newest}))[1] as latest_public`
       : 'null::text as latest_value, null::bool as latest_public';
-    return `select k.k_ord, c.total, c.negative, c.under_objection, c.repaired, c.latest, c.worst, c.latest_value, c.latest_public, r.*
+    // Two kinds of rows: one row of figures per counted key (its slots null), and the page's records
+    // (their figures null), so that a page's rows do not each carry the figures again.
+    const noSlots = slotTypes.map((type, i) => `null::${type} as s${i}`).join(', ');
+    return `select k.k_ord, c.total, c.negative, c.under_objection, c.repaired, c.latest, c.worst, c.latest_value, c.latest_public, ${noSlots}
   from k
   cross join lateral (
     select count(*) as total,
@@ -565,16 +569,20 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
            to_char(max(decision_date), 'YYYY-MM-DD') as latest,
            ${worstSql} as worst,
            ${latestSql}
-      from ${table} t where k.counted and t.subject_code = k.code and ${condition}
+      from ${table} t where t.subject_code = k.code and ${condition}
   ) c
-  left join lateral (
+ where k.tag = ${tag} and k.counted
+union all
+select k.k_ord, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::int, null::text, null::bool, r.*
+  from k
+  cross join lateral (
     select ${slots.join(', ')}
       from ${table} t
      where t.subject_code = k.code and ${condition}
        and (k.after_id is null or (t.decision_date, t.id) < (k.after_date, k.after_id))
      order by t.decision_date desc, t.id desc
      limit k.lim
-  ) r on true
+  ) r
  where k.tag = ${tag}`;
   });
   // Wrapped in a select so that the statement reads as one (its spans and metrics say SELECT).
@@ -651,8 +659,11 @@ async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly 
     const key = keys[k];
     if (!key) continue;
     const layout = statement.layouts[statement.tags.get(key.list.table)!]!;
-    if (countedBy[k] === k && figures[k] === null) figures[k] = figuresOf(row, layout.worst);
-    if (row[layout.id] === null) continue; // the key's list has no record: only its figures came
+    if (row[1] !== null) {
+      // A row of figures (a count is never null).
+      if (countedBy[k] === k) figures[k] = figuresOf(row, layout.worst);
+      continue;
+    }
     const record: Record<string, unknown> = {};
     for (const [column, position] of layout.columns) record[column] = row[position];
     rows[k]!.push(toCreditRecord(key.list.recordType, record as unknown as RecordRow, sealKey));
