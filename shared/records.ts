@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
+import pg from 'pg';
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { withSpan } from './telemetry';
 import { encodeCursor, notACursor, pageRequest, toConnection, type Connection, type PageArgs, type PageLimits } from './pagination';
@@ -458,6 +459,8 @@ export interface LatestValue {
 interface Extras {
   readonly worst: TableWorstState | null;
   readonly latest: (Omit<LatestValue, 'list'> & { readonly table: string }) | null;
+  /** Both, as the page statements' cache key has them. */
+  readonly key: string;
 }
 
 const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1, public: 2 };
@@ -467,10 +470,6 @@ const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1,
  * order) and each list's retention (a setting, read at every batch: tests change it as they go).
  */
 const pageStatements = new WeakMap<Knex, Map<string, Promise<PageStatement>>>();
-
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** A prepared statement's name: `prefix` and the hash of its text (the same text, the same name, on every connection). */
 export function statementName(prefix: string, sql: string): string {
@@ -493,7 +492,7 @@ export function runPrepared<Row>(db: Knex, name: string, sql: string, bindings: 
 function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], extras: Extras): Promise<PageStatement> {
   let built = pageStatements.get(db);
   if (!built) pageStatements.set(db, (built = new Map<string, Promise<PageStatement>>()));
-  const cacheKey = `${lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',')}|${JSON.stringify(extras)}`;
+  const cacheKey = `${lists.map((l) => `${l.table}:${lifeCycle.retentionYears(l.recordType)}`).join(',')}|${extras.key}`;
   let statement = built.get(cacheKey);
   if (!statement) {
     statement = buildPageStatement(db, lifeCycle, lists, extras);
@@ -502,11 +501,6 @@ function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly Recor
     built.set(cacheKey, statement);
   }
   return statement;
-}
-
-/** A SQL string literal (for values the code declares, never for a caller's input). */
-function quoteLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /** The statement's columns before the slots: the key's ordinal, then the list's figures (`ListFigures`, `total` first). */
@@ -535,7 +529,7 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
     for (const column of tables[tag]!) {
       const slot = firstSlotOf.get(column.type)! + (used.get(column.type) ?? 0);
       used.set(column.type, (used.get(column.type) ?? 0) + 1);
-      slots[slot] = `t.${quoteIdentifier(column.name)} as s${slot}`;
+      slots[slot] = `t.${pg.escapeIdentifier(column.name)} as s${slot}`;
       columns.push([column.name, FIXED + slot]);
       if (column.name === 'id') id = FIXED + slot;
     }
@@ -543,17 +537,17 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
     const worstHere = worst?.table === list.table ? worst : null;
     layouts.push({ list, columns, id, worst: worstHere?.order ?? null });
     const condition = rowConditionOn(list, lifeCycle, 'k.vis', 'k.today');
-    const table = quoteIdentifier(list.table);
+    const table = pg.escapeIdentifier(list.table);
     const negative = list.ingest?.negative ?? 'false';
     // The worst state: the highest position, in the declared order (best first), of the column's values.
     const worstSql = worstHere
-      ? `max(array_position(array[${worstHere.order.map(quoteLiteral).join(', ')}]::text[], t.${quoteIdentifier(worstHere.column)}::text))`
+      ? `max(array_position(array[${worstHere.order.map((value) => pg.escapeLiteral(value)).join(', ')}]::text[], t.${pg.escapeIdentifier(worstHere.column)}::text))`
       : 'null::int';
     // The latest value: the column of the newest record, and whether that record is public by its rule.
     const latestHere = latest?.table === list.table ? latest : null;
     const newest = latestHere ? `order by ${latestHere.newestFirst}, t.id desc` : '';
     const latestSql = latestHere
-      ? `(array_agg(t.${quoteIdentifier(latestHere.column)}::text ${newest}))[1] as latest_value,
+      ? `(array_agg(t.${pg.escapeIdentifier(latestHere.column)}::text ${newest}))[1] as latest_value,
            (array_agg(coalesce((${onToday(latestHere.publicWhen.sql, 'k.today')}), false) ${newest}))[1] as latest_public`
       : 'null::text as latest_value, null::bool as latest_public';
     // Two kinds of rows: one row of figures per counted key (its slots null), and the page's records
@@ -685,9 +679,26 @@ export function createRecordLoaders(
   lists: Readonly<Record<string, RecordList>> = {},
   options: RecordLoaderOptions = {},
 ): RecordLoaders {
-  const historyLoaders = new Map<string, DataLoader<number, CreditRecord[]>>();
+  return recordLoaderFactory(lists, options)(db, limits, lifeCycle);
+}
+
+/**
+ * `createRecordLoaders` for one set of lists and options, checked and prepared once (a sector's,
+ * when its server is defined): the returned function makes each request's loaders.
+ */
+export function recordLoaderFactory(
+  lists: Readonly<Record<string, RecordList>>,
+  options: RecordLoaderOptions = {},
+): (db: Knex, limits: PageLimits, lifeCycle?: ReadLifeCycle) => RecordLoaders {
   const declared = Object.values(lists);
-  const extras: Extras = { worst: worstStateOf(lists, options.worstState), latest: latestValueOf(lists, options.latestValue) };
+  const worst = worstStateOf(lists, options.worstState);
+  const latest = latestValueOf(lists, options.latestValue);
+  const extras: Extras = { worst, latest, key: JSON.stringify([worst, latest]) };
+  return (db, limits, lifeCycle = DEFAULT_READ_LIFE_CYCLE) => loadersOf(db, limits, lifeCycle, declared, extras);
+}
+
+function loadersOf(db: Knex, limits: PageLimits, lifeCycle: ReadLifeCycle, declared: readonly RecordList[], extras: Extras): RecordLoaders {
+  const historyLoaders = new Map<string, DataLoader<number, CreditRecord[]>>();
   const pages = new DataLoader<PageKey, PageResult, string>(
     (keys) =>
       withSpan('records.page', { 'records.tables': [...new Set(keys.map((k) => k.list.table))].sort().join(','), 'records.batch_size': keys.length }, () =>

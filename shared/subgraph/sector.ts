@@ -2,7 +2,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { ResolverMap } from './types';
 import type { Knex } from 'knex';
 import { recordListResolver } from './visibility';
-import { createRecordLoaders, DEFAULT_RECORD_SETTINGS, type LatestValue, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
+import { DEFAULT_RECORD_SETTINGS, recordLoaderFactory, type LatestValue, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
 import { lifeCycleSdl } from '../ingest/schema';
 import { lifeCycleResolvers } from '../ingest/resolvers';
 import { registerImportRoute } from '../ingest/http';
@@ -132,9 +132,8 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
   definition: RecordSectorDefinition<Lists, Loaders>,
 ): RecordSector<Lists> {
   const profileType = profileTypeOf(definition.name);
-  for (const [option, named] of [['worstState', definition.worstState], ['latestValue', definition.latestValue]] as const) {
-    if (named && !Object.hasOwn(definition.lists, named.list)) throw new Error(`${option} names ${named.list}, which is no record list of ${profileType}`);
-  }
+  // Checked here, once: a worst state or latest value naming no list of the sector throws at definition.
+  const recordLoaders = recordLoaderFactory(definition.lists, { worstState: definition.worstState, latestValue: definition.latestValue });
   const typeDefs = subgraphTypeDefs(
     definition.dir,
     { ...listPlacements(profileType, definition.lists), ...definition.publicWhen },
@@ -163,7 +162,7 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
       const lifeCycle = { db: deps.store.db, settings, limits: deps.limits };
       const context = (): SectorLoaders<Loaders> => ({
         ...(definition.loaders?.(deps.store.db, deps.limits, settings) ?? ({} as Loaders)),
-        records: createRecordLoaders(deps.store.db, deps.limits, settings, definition.lists, { worstState: definition.worstState, latestValue: definition.latestValue }),
+        records: recordLoaders(deps.store.db, deps.limits, settings),
         lifeCycle,
       });
       const options = { name: definition.name, typeDefs, resolvers, context };

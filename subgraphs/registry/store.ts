@@ -1,5 +1,6 @@
+import pg from 'pg';
 import type { Knex } from 'knex';
-import { quoteIdentifier, runPrepared, statementName, WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
+import { runPrepared, statementName, WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
 import { date, text } from '../../shared/ingest/fields';
 import { inOrder, type RowRule } from '../../shared/ingest/spec';
 import { minimumTerm } from '../../shared/recourse/repair';
@@ -86,7 +87,7 @@ const SUBJECT_COLUMNS = [
 ] as const;
 
 /** The statement of `subjectsByCode`: the codes are one array parameter, so its text never changes and it is prepared once per connection. */
-const SUBJECTS_BY_CODE = `select ${SUBJECT_COLUMNS.map(quoteIdentifier).join(', ')} from ${quoteIdentifier('subjects')} where code = any(?::varchar[])`;
+const SUBJECTS_BY_CODE = `select ${SUBJECT_COLUMNS.map((column) => pg.escapeIdentifier(column)).join(', ')} from ${pg.escapeIdentifier('subjects')} where code = any(?::varchar[])`;
 const SUBJECTS_BY_CODE_NAME = statementName('cg_subjects', SUBJECTS_BY_CODE);
 
 /** Subjects by code, in key order, in one statement. */
