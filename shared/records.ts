@@ -270,6 +270,8 @@ interface PageKey {
   readonly count: boolean;
   /** False for a key that asks only for the list's figures (a summary's): no row is read. */
   readonly page: boolean;
+  /** True for a key that reads the lookup table's row of `subjectCode` (`RecordLoaderOptions.lookup`), not a list. */
+  readonly lookup?: boolean;
 }
 
 /** What a list's records add up to, as one caller sees them: a credit report summary's part of one list. */
@@ -286,10 +288,14 @@ export interface ListFigures {
   readonly latestValue: string | null;
   /** Whether that newest record is public by the latest value's own rule (false without one). */
   readonly latestValueIsPublic: boolean;
+  /** The list's own aggregates (`RecordLoaderOptions.aggregates`) by name, as text; empty for a list without. */
+  readonly aggregates: Readonly<Record<string, string | null>>;
 }
 
 interface PageResult {
   readonly rows: CreditRecord[];
+  /** A lookup key's row, its columns by name (null when there is none). */
+  readonly row?: Readonly<Record<string, unknown>> | null;
   /** Null when the key did not ask for the count. */
   readonly figures: ListFigures | null;
 }
@@ -315,6 +321,11 @@ export interface RecordLoaders {
   figures(list: RecordList, subjectCode: string, visibility: Visibility): Promise<ListFigures>;
   /** Every version of one record, oldest first (the record's history). */
   history(list: RecordList, recordRowId: number): Promise<CreditRecord[]>;
+  /**
+   * The lookup table's row of a subject (`RecordLoaderOptions.lookup`: the registry's subject), its
+   * columns by name, or null: read in the same statement as every page and figure asked for meanwhile.
+   */
+  lookup(subjectCode: string): Promise<Readonly<Record<string, unknown>> | null>;
 }
 
 /**
@@ -423,6 +434,8 @@ interface PageStatement {
     readonly id: number;
     readonly worst: readonly string[] | null;
   }>;
+  /** The names of the aggregates, in the order of the statement's `aggregates` array. */
+  readonly aggregates: readonly string[];
 }
 
 /** The worst state a sector declares: one column of one list, its values from the best to the worst. */
@@ -455,12 +468,36 @@ export interface LatestValue {
   readonly publicWhen: PublicRows;
 }
 
+/**
+ * Figures of one list beyond the common ones (finance's credit summary: the open accounts, their
+ * balance): each an SQL aggregate over the table's columns, taken over the rows the caller sees, in the
+ * same statement as the pages. Declared by the sector, never built from a request.
+ */
+export interface ListAggregates {
+  /** The list's field on the profile (`creditAccounts`). */
+  readonly list: string;
+  /** By name, an SQL aggregate over the table's columns: `count(*) filter (where status = 'OPEN')`. Read back as text. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
 /** What the page statement computes beside each list's counts: by the table of their list. */
 interface Extras {
   readonly worst: TableWorstState | null;
   readonly latest: (Omit<LatestValue, 'list'> & { readonly table: string }) | null;
-  /** Both, as the page statements' cache key has them. */
+  readonly aggregates: (ListAggregates & { readonly table: string; readonly names: readonly string[] }) | null;
+  readonly lookup: LookupTable | null;
+  /** All four, as the page statements' cache key has them. */
   readonly key: string;
+}
+
+/**
+ * A table whose row of a subject the page statement reads beside the lists (the registry's `subjects`):
+ * its rows by `key`, a column equal to the subject's code, the `columns` named.
+ */
+export interface LookupTable {
+  readonly table: string;
+  readonly key: string;
+  readonly columns: readonly string[];
 }
 
 const VISIBILITY_CODE: Readonly<Record<Visibility, number>> = { full: 0, all: 1, public: 2 };
@@ -504,11 +541,14 @@ function pageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly Recor
 }
 
 /** The statement's columns before the slots: the key's ordinal, then the list's figures (`ListFigures`, `total` first). */
-const FIGURE_COLUMNS = ['k_ord', 'total', 'negative', 'under_objection', 'repaired', 'latest', 'worst', 'latest_value', 'latest_public'] as const;
+const FIGURE_COLUMNS = ['k_ord', 'total', 'negative', 'under_objection', 'repaired', 'latest', 'worst', 'latest_value', 'latest_public', 'aggregates'] as const;
 const FIXED = FIGURE_COLUMNS.length;
 
-async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], { worst, latest }: Extras): Promise<PageStatement> {
+async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: readonly RecordList[], { worst, latest, aggregates, lookup }: Extras): Promise<PageStatement> {
   const tables = await Promise.all(lists.map((list) => columnsOf(db, list.table)));
+  // The lookup table's columns take slots like a list's, and its branch comes last (tag `lists.length`).
+  const lookupColumns = lookup ? await lookupColumnsOf(db, lookup) : null;
+  if (lookupColumns) tables.push(lookupColumns);
   // Positions per type: as many as the list with most columns of that type needs.
   const slotsPerType = new Map<string, number>();
   for (const columns of tables) {
@@ -521,18 +561,24 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
   const firstSlotOf = new Map<string, number>();
   slotTypes.forEach((type, i) => firstSlotOf.has(type) || firstSlotOf.set(type, i));
   const layouts: Array<PageStatement['layouts'][number]> = [];
-  const branches = lists.map((list, tag) => {
+  // A table's columns in the slots: each in the next free slot of its type, the others null.
+  const slotted = (tableColumns: ReadonlyArray<{ readonly name: string; readonly type: string }>) => {
     const used = new Map<string, number>();
     const slots: string[] = slotTypes.map((type, i) => `null::${type} as s${i}`);
     const columns: Array<readonly [string, number]> = [];
     let id = -1;
-    for (const column of tables[tag]!) {
+    for (const column of tableColumns) {
       const slot = firstSlotOf.get(column.type)! + (used.get(column.type) ?? 0);
       used.set(column.type, (used.get(column.type) ?? 0) + 1);
       slots[slot] = `t.${pg.escapeIdentifier(column.name)} as s${slot}`;
       columns.push([column.name, FIXED + slot]);
       if (column.name === 'id') id = FIXED + slot;
     }
+    return { slots, columns, id };
+  };
+  const noFigures = 'null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::int, null::text, null::bool, null::text[]';
+  const branches = lists.map((list, tag) => {
+    const { slots, columns, id } = slotted(tables[tag]!);
     if (id < 0) throw new Error(`the record table ${list.table} has no id column`);
     const worstHere = worst?.table === list.table ? worst : null;
     layouts.push({ list, columns, id, worst: worstHere?.order ?? null });
@@ -550,10 +596,13 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
       ? `(array_agg(t.${pg.escapeIdentifier(latestHere.column)}::text ${newest}))[1] as latest_value,
            (array_agg(coalesce((${onToday(latestHere.publicWhen.sql, 'k.today')}), false) ${newest}))[1] as latest_public`
       : 'null::text as latest_value, null::bool as latest_public';
+    // The list's own aggregates, as text, in their declared order.
+    const aggregatesHere = aggregates?.table === list.table ? aggregates : null;
+    const aggregatesSql = aggregatesHere ? `array[${aggregatesHere.names.map((name) => `(${aggregatesHere.values[name]!})::text`).join(', ')}]::text[]` : 'null::text[]';
     // Two kinds of rows: one row of figures per counted key (its slots null), and the page's records
     // (their figures null), so that a page's rows do not each carry the figures again.
     const noSlots = slotTypes.map((type, i) => `null::${type} as s${i}`).join(', ');
-    return `select k.k_ord, c.total, c.negative, c.under_objection, c.repaired, c.latest, c.worst, c.latest_value, c.latest_public, ${noSlots}
+    return `select k.k_ord, c.total, c.negative, c.under_objection, c.repaired, c.latest, c.worst, c.latest_value, c.latest_public, c.aggregates, ${noSlots}
   from k
   cross join lateral (
     select count(*) as total,
@@ -562,12 +611,13 @@ async function buildPageStatement(db: Knex, lifeCycle: ReadLifeCycle, lists: rea
            count(*) filter (where repair_status = 'REPAIRED') as repaired,
            to_char(max(decision_date), 'YYYY-MM-DD') as latest,
            ${worstSql} as worst,
-           ${latestSql}
+           ${latestSql},
+           ${aggregatesSql} as aggregates
       from ${table} t where t.subject_code = k.code and ${condition}
   ) c
  where k.tag = ${tag} and k.counted
 union all
-select k.k_ord, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::int, null::text, null::bool, r.*
+select k.k_ord, ${noFigures}, r.*
   from k
   cross join lateral (
     select ${slots.join(', ')}
@@ -579,6 +629,20 @@ select k.k_ord, null::bigint, null::bigint, null::bigint, null::bigint, null::te
   ) r
  where k.tag = ${tag}`;
   });
+  if (lookup && lookupColumns) {
+    // The lookup table's row of each lookup key: its figures null, its columns in the slots.
+    const { slots, columns } = slotted(lookupColumns);
+    layouts.push({ list: { recordType: '', table: lookup.table }, columns, id: -1, worst: null });
+    branches.push(`select k.k_ord, ${noFigures}, r.*
+  from k
+  cross join lateral (
+    select ${slots.join(', ')}
+      from ${pg.escapeIdentifier(lookup.table)} t
+     where t.${pg.escapeIdentifier(lookup.key)} = k.code
+     limit 1
+  ) r
+ where k.tag = ${lists.length}`);
+  }
   // Wrapped in a select so that the statement reads as one (its spans and metrics say SELECT).
   const sql = `select q.* from (
 with k as materialized (
@@ -589,11 +653,23 @@ with k as materialized (
 ${branches.join('\nunion all\n')}
 ) q`;
   const name = statementName('cg_records', sql);
-  return { name, sql, tags: new Map(lists.map((list, tag) => [list.table, tag])), layouts };
+  const tags = new Map(lists.map((list, tag) => [list.table, tag]));
+  if (lookup) tags.set(lookup.table, lists.length);
+  return { name, sql, tags, layouts, aggregates: aggregates?.names ?? [] };
+}
+
+/** The lookup's columns, as `columns` names them, in that order: a column the table lacks throws. */
+async function lookupColumnsOf(db: Knex, lookup: LookupTable): Promise<ReadonlyArray<{ readonly name: string; readonly type: string }>> {
+  const columns = await columnsOf(db, lookup.table);
+  return lookup.columns.map((name) => {
+    const found = columns.find((column) => column.name === name);
+    if (!found) throw new Error(`the lookup table ${lookup.table} has no column ${name}`);
+    return found;
+  });
 }
 
 /** The figures of one statement row (`FIGURE_COLUMNS`), the worst state's position mapped to its value. */
-function figuresOf(row: readonly unknown[], worstOrder: readonly string[] | null): ListFigures {
+function figuresOf(row: readonly unknown[], worstOrder: readonly string[] | null, aggregateNames: readonly string[]): ListFigures {
   const worst = row[6] === null || row[6] === undefined ? null : Number(row[6]);
   return {
     inForce: Number(row[1]),
@@ -604,7 +680,15 @@ function figuresOf(row: readonly unknown[], worstOrder: readonly string[] | null
     worst: worst === null || !worstOrder ? null : (worstOrder[worst - 1] ?? null),
     latestValue: (row[7] as string | null) ?? null,
     latestValueIsPublic: row[8] === true,
+    aggregates: aggregateValues(row[9], aggregateNames),
   };
+}
+
+const NO_AGGREGATES: Readonly<Record<string, string | null>> = Object.freeze({});
+
+function aggregateValues(values: unknown, names: readonly string[]): Readonly<Record<string, string | null>> {
+  if (!Array.isArray(values)) return NO_AGGREGATES;
+  return Object.fromEntries(names.map((name, i) => [name, (values[i] as string | null | undefined) ?? null]));
 }
 
 /**
@@ -616,7 +700,7 @@ function figuresOf(row: readonly unknown[], worstOrder: readonly string[] | null
  */
 async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly RecordList[], extras: Extras, keys: readonly PageKey[]): Promise<PageResult[]> {
   const byTable = new Map(declared.map((list) => [list.table, list]));
-  for (const key of keys) if (!byTable.has(key.list.table)) byTable.set(key.list.table, key.list);
+  for (const key of keys) if (!key.lookup && !byTable.has(key.list.table)) byTable.set(key.list.table, key.list);
   const lists = [...byTable.values()].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
   const [sealKey, statement] = await Promise.all([recordKey(db), pageStatement(db, lifeCycle, lists, extras)]);
   // The key whose row carries the figures of each (list, visibility, subject) that some key counts.
@@ -648,6 +732,7 @@ async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly 
   );
   const rows = keys.map((): CreditRecord[] => []);
   const figures = keys.map((): ListFigures | null => null);
+  const found = keys.map((): Record<string, unknown> | null => null);
   for (const row of result.rows) {
     const k = Number(row[0]) - 1;
     const key = keys[k];
@@ -655,14 +740,15 @@ async function loadPages(db: Knex, lifeCycle: ReadLifeCycle, declared: readonly 
     const layout = statement.layouts[statement.tags.get(key.list.table)!]!;
     if (row[1] !== null) {
       // A row of figures (a count is never null).
-      if (countedBy[k] === k) figures[k] = figuresOf(row, layout.worst);
+      if (countedBy[k] === k) figures[k] = figuresOf(row, layout.worst, statement.aggregates);
       continue;
     }
     const record: Record<string, unknown> = {};
     for (const [column, position] of layout.columns) record[column] = row[position];
-    rows[k]!.push(toCreditRecord(key.list.recordType, record as unknown as RecordRow, sealKey));
+    if (key.lookup) found[k] = record;
+    else rows[k]!.push(toCreditRecord(key.list.recordType, record as unknown as RecordRow, sealKey));
   }
-  return keys.map((_key, k) => ({ rows: rows[k]!, figures: countedBy[k]! < 0 ? null : figures[countedBy[k]!] ?? null }));
+  return keys.map((key, k) => ({ rows: rows[k]!, figures: countedBy[k]! < 0 ? null : figures[countedBy[k]!] ?? null, row: key.lookup ? found[k] : undefined }));
 }
 
 /**
@@ -693,7 +779,9 @@ export function recordLoaderFactory(
   const declared = Object.values(lists);
   const worst = worstStateOf(lists, options.worstState);
   const latest = latestValueOf(lists, options.latestValue);
-  const extras: Extras = { worst, latest, key: JSON.stringify([worst, latest]) };
+  const aggregates = listAggregatesOf(lists, options.aggregates);
+  const lookup = lookupOf(lists, options.lookup);
+  const extras: Extras = { worst, latest, aggregates, lookup, key: JSON.stringify([worst, latest, aggregates, lookup]) };
   return (db, limits, lifeCycle = DEFAULT_READ_LIFE_CYCLE) => loadersOf(db, limits, lifeCycle, declared, extras);
 }
 
@@ -704,7 +792,7 @@ function loadersOf(db: Knex, limits: PageLimits, lifeCycle: ReadLifeCycle, decla
       withSpan('records.page', { 'records.tables': [...new Set(keys.map((k) => k.list.table))].sort().join(','), 'records.batch_size': keys.length }, () =>
         loadPages(db, lifeCycle, declared, extras, keys),
       ),
-    { cacheKeyFn: (key) => JSON.stringify([key.list.table, key.visibility, key.subjectCode, key.page ? key.first : -1, key.after, key.count]) },
+    { cacheKeyFn: (key) => JSON.stringify([key.list.table, key.visibility, key.subjectCode, key.page ? key.first : -1, key.after, key.count, key.lookup === true]) },
   );
   const figures = async (list: RecordList, subjectCode: string, visibility: Visibility): Promise<ListFigures> =>
     (await pages.load({ list, visibility, subjectCode, first: 0, after: null, count: true, page: false })).figures!;
@@ -756,6 +844,11 @@ function loadersOf(db: Knex, limits: PageLimits, lifeCycle: ReadLifeCycle, decla
       );
     },
     figures,
+    async lookup(subjectCode) {
+      if (!extras.lookup) throw new Error('these record loaders have no lookup table');
+      const lookup: PageKey = { list: { recordType: '', table: extras.lookup.table }, visibility: 'full', subjectCode, first: 0, after: null, count: false, page: false, lookup: true };
+      return (await pages.load(lookup)).row ?? null;
+    },
   };
 }
 
@@ -764,6 +857,10 @@ export interface RecordLoaderOptions {
   readonly worstState?: WorstState;
   /** The latest value the lists' figures carry (`ListFigures.latestValue`): a column of one of `lists`. */
   readonly latestValue?: LatestValue;
+  /** Further figures of one of `lists` (`ListFigures.aggregates`). */
+  readonly aggregates?: ListAggregates;
+  /** A table whose row of a subject `lookup` reads in the same statement (the registry's subjects). */
+  readonly lookup?: LookupTable;
 }
 
 function listNamed(lists: Readonly<Record<string, RecordList>>, name: string, option: string): RecordList {
@@ -780,4 +877,18 @@ function worstStateOf(lists: Readonly<Record<string, RecordList>>, worst: WorstS
 function latestValueOf(lists: Readonly<Record<string, RecordList>>, latest: LatestValue | undefined): Extras['latest'] {
   if (!latest) return null;
   return { table: listNamed(lists, latest.list, 'latestValue').table, column: latest.column, newestFirst: latest.newestFirst, publicWhen: latest.publicWhen };
+}
+
+function listAggregatesOf(lists: Readonly<Record<string, RecordList>>, aggregates: ListAggregates | undefined): Extras['aggregates'] {
+  if (!aggregates) return null;
+  const names = Object.keys(aggregates.values);
+  if (names.length === 0) throw new Error(`aggregates of ${aggregates.list} name no figure`);
+  return { list: aggregates.list, table: listNamed(lists, aggregates.list, 'aggregates').table, values: { ...aggregates.values }, names };
+}
+
+function lookupOf(lists: Readonly<Record<string, RecordList>>, lookup: LookupTable | undefined): LookupTable | null {
+  if (!lookup) return null;
+  if (Object.values(lists).some((list) => list.table === lookup.table)) throw new Error(`the lookup table ${lookup.table} is a record list's`);
+  if (lookup.columns.length === 0) throw new Error(`the lookup of ${lookup.table} names no column`);
+  return { table: lookup.table, key: lookup.key, columns: [...lookup.columns] };
 }

@@ -1,4 +1,4 @@
-import type { ListFigures, RecordList, RecordLoaders } from '../records';
+import type { ListFigures, RecordList, RecordLoaders, Visibility } from '../records';
 import { visibilityOf } from '../subgraph/visibility';
 import type { SubgraphRequest } from '../subgraph/request';
 import { fieldDisclosure } from '../subgraph/disclosures';
@@ -66,6 +66,18 @@ interface SummaryContext {
 }
 
 /**
+ * The lists a summary of `subject` counts for this caller (those classified at most
+ * `SUMMARIZED_UP_TO`), each with the visibility its own field has: what the summary reads.
+ */
+export function summaryParts(request: SubgraphRequest, profileType: string, lists: Readonly<Record<string, RecordList>>, subject: string): Array<{ coordinate: string; list: RecordList; visibility: Visibility }> {
+  return Object.entries(lists).flatMap(([field, list]) => {
+    const coordinate = `${profileType}.${field}`;
+    if (!covers(SUMMARIZED_UP_TO, request.requirementOf(coordinate).level)) return [];
+    return [{ coordinate, list, visibility: visibilityOf(request, coordinate, subject) }];
+  });
+}
+
+/**
  * The resolver of the summary field (merge it into the profile type's resolvers). The worst state is
  * the record loaders' (`createRecordLoaders`' `worstState`): their figures carry it.
  */
@@ -77,16 +89,13 @@ export function summaryResolvers(profileType: string, lists: Readonly<Record<str
         const subject = subjectOf(profile);
         const { request } = context;
         const parts = await Promise.all(
-          Object.entries(lists).flatMap(([field, list]) => {
-            const coordinate = `${profileType}.${field}`;
-            if (!covers(SUMMARIZED_UP_TO, request.requirementOf(coordinate).level)) return [];
-            const visibility = visibilityOf(request, coordinate, subject);
+          summaryParts(request, profileType, lists, subject).map(({ coordinate, list, visibility }) => {
             const decision = request.decideField(coordinate, subject);
             // The counts of a list seen above PUBLIC disclose that list, on the basis its field would have.
             if (decision.allowed && visibility !== 'public') {
               request.disclosures.add(fieldDisclosure(coordinate, subject, request.requirementOf(coordinate), decision));
             }
-            return [context.records.figures(list, subject, visibility)];
+            return context.records.figures(list, subject, visibility);
           }),
         );
         const latest = parts.map((p) => p.latest).filter((d): d is string => d !== null).sort().at(-1) ?? null;

@@ -2,7 +2,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { ResolverMap } from './types';
 import type { Knex } from 'knex';
 import { recordListResolver } from './visibility';
-import { DEFAULT_RECORD_SETTINGS, recordLoaderFactory, type LatestValue, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
+import { DEFAULT_RECORD_SETTINGS, recordLoaderFactory, type LatestValue, type ListAggregates, type RecordList, type RecordLoaders, type RecordSettings } from '../records';
 import { lifeCycleSdl } from '../ingest/schema';
 import { lifeCycleResolvers } from '../ingest/resolvers';
 import { registerImportRoute } from '../ingest/http';
@@ -102,6 +102,11 @@ export interface RecordSectorDefinition<Lists extends Readonly<Record<string, Re
    * by `records.figures` in the same statement as the pages): taxation's latest grade.
    */
   readonly latestValue?: LatestValue & { readonly list: keyof Lists & string };
+  /**
+   * Figures of one list beyond the common ones (`ListFigures.aggregates`, read by `records.figures` in
+   * the same statement as the pages): finance's credit summary.
+   */
+  readonly aggregates?: ListAggregates & { readonly list: keyof Lists & string };
   /** Resolvers of other types' computed fields (`{ ComplaintStatistic: { resolutionRate } }`). */
   readonly resolvers?: Readonly<Record<string, Readonly<Record<string, (...args: never[]) => unknown>>>>;
 }
@@ -132,8 +137,8 @@ export function defineRecordSector<const Lists extends Readonly<Record<string, R
   definition: RecordSectorDefinition<Lists, Loaders>,
 ): RecordSector<Lists> {
   const profileType = profileTypeOf(definition.name);
-  // Checked here, once: a worst state or latest value naming no list of the sector throws at definition.
-  const recordLoaders = recordLoaderFactory(definition.lists, { worstState: definition.worstState, latestValue: definition.latestValue });
+  // Checked here, once: a worst state, latest value or aggregates naming no list of the sector throw at definition.
+  const recordLoaders = recordLoaderFactory(definition.lists, { worstState: definition.worstState, latestValue: definition.latestValue, aggregates: definition.aggregates });
   const typeDefs = subgraphTypeDefs(
     definition.dir,
     { ...listPlacements(profileType, definition.lists), ...definition.publicWhen },

@@ -1,4 +1,4 @@
-import type { GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLScalarType } from 'graphql';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Migration, Store } from '../store';
@@ -55,3 +55,11 @@ export interface ResolverMap<Context = object> {
     | { [enumValue: string]: string | number };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * An entity's `__resolveReference` as `ResolverMap` holds it: `@apollo/subgraph` calls it with the
+ * reference, the context and the `_entities` field's info, not a field resolver's four arguments.
+ */
+export function referenceResolver<Reference, Context>(resolve: (reference: Reference, context: Context, info: GraphQLResolveInfo) => unknown): GraphQLFieldResolver<Reference, Context> {
+  return resolve as unknown as GraphQLFieldResolver<Reference, Context>;
+}

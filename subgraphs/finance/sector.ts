@@ -1,5 +1,4 @@
 import path from 'node:path';
-import DataLoader from 'dataloader';
 import { defineRecordSector } from '../../shared/subgraph/sector';
 import { enumValues } from '../../shared/subgraph/sdl';
 import { publicRows, allOf, WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
@@ -10,7 +9,7 @@ import { amount, date, oneOf, text } from '../../shared/ingest/fields';
 import { inOrder } from '../../shared/ingest/spec';
 import type { RepairRule } from '../../shared/recourse/repair';
 import { financeDataset } from './dataset';
-import { creditSummaries } from './summaries';
+import { CREDIT_SUMMARY_AGGREGATES, creditSummaryOf } from './summaries';
 
 const values = (enumName: string) => enumValues(__dirname, enumName);
 
@@ -149,10 +148,12 @@ export const financeSector = defineRecordSector({
   lists: LISTS,
   // A credit report's summary shows the worst five-level classification among the accounts the caller sees.
   worstState: { list: 'creditAccounts', column: 'classification', order: values('LoanClassification') },
-  // The summary counts only the accounts in force that any caller of the list may be served.
-  loaders: (db, _limits, settings) => ({ summaries: new DataLoader((codes: readonly string[]) => creditSummaries(db, LISTS.creditAccounts, codes, settings)) }),
+  // The credit summary: the open accounts, their balance, the overdue ones, beside the accounts' common figures.
+  aggregates: CREDIT_SUMMARY_AGGREGATES,
   profileFields: {
-    summary: (profile, _args, context) => context.summaries.load(profile.subjectCode),
+    // It counts the accounts in force that any caller of the list may be served (visibility `all`),
+    // read in the same statement as the fetch's pages.
+    summary: async (profile, _args, context) => creditSummaryOf(profile.subjectCode, await context.records.figures(LISTS.creditAccounts, profile.subjectCode, 'all')),
   },
   migrations: [...migrationsIn(path.join(__dirname, 'migrations')), CREATE_RECORD_KEY_V1, recordLifeCycleV2(Object.values(LISTS).map((l) => l.table))],
   dataset: financeDataset,

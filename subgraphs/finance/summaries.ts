@@ -1,6 +1,4 @@
-import type { Knex } from 'knex';
-import { enumValues } from '../../shared/subgraph/sdl';
-import { rowCondition, type ReadLifeCycle, type RecordList } from '../../shared/records';
+import type { ListAggregates, ListFigures } from '../../shared/records';
 
 export interface CreditSummary {
   /** Whose summary it is: its fields are decided per subject. */
@@ -12,38 +10,28 @@ export interface CreditSummary {
   readonly worstClassification: string | null;
 }
 
-/** The five-level classification, best first: its order in the SDL is its rank. */
-const CLASSIFICATIONS = enumValues(__dirname, 'LoanClassification');
-
 /**
- * Credit summaries of many subjects in one statement, over the accounts in force and served (a
- * withdrawn, superseded or expired version, or a negative account still waiting for its notice,
- * counts for no one).
+ * What a credit summary adds to the credit accounts' common figures (count, worst classification):
+ * SQL aggregates over the accounts a caller sees, read in the same statement as the pages.
  */
-export async function creditSummaries(db: Knex, accounts: RecordList, codes: readonly string[], lifeCycle: ReadLifeCycle): Promise<CreditSummary[]> {
-  const rank = `case classification ${CLASSIFICATIONS.map((c, i) => `when '${c}' then ${i}`).join(' ')} end`;
-  const rows = await db(accounts.table)
-    .select('subject_code')
-    .select(
-      db.raw('count(*)::int as account_count'),
-      db.raw(`count(*) filter (where status = 'OPEN')::int as open_account_count`),
-      db.raw(`coalesce(sum(balance) filter (where status = 'OPEN'), 0)::numeric(18, 2)::text as total_balance`),
-      db.raw(`count(*) filter (where overdue_bucket <> 'CURRENT' and status <> 'CLOSED')::int as overdue_account_count`),
-      db.raw(`max(${rank})::int as worst_rank`),
-    )
-    .whereIn('subject_code', [...codes])
-    .whereRaw(rowCondition(accounts, 'all', lifeCycle))
-    .groupBy('subject_code');
-  const byCode = new Map(rows.map((r: Record<string, unknown>) => [String(r.subject_code), r]));
-  return codes.map((code) => {
-    const r = byCode.get(code);
-    return {
-      subjectCode: code,
-      accountCount: Number(r?.account_count ?? 0),
-      openAccountCount: Number(r?.open_account_count ?? 0),
-      totalBalance: typeof r?.total_balance === 'string' ? r.total_balance : '0.00',
-      overdueAccountCount: Number(r?.overdue_account_count ?? 0),
-      worstClassification: r?.worst_rank === null || r?.worst_rank === undefined ? null : (CLASSIFICATIONS[Number(r.worst_rank)] ?? null),
-    };
-  });
+export const CREDIT_SUMMARY_AGGREGATES = {
+  list: 'creditAccounts',
+  values: {
+    openAccountCount: `count(*) filter (where t.status = 'OPEN')`,
+    totalBalance: `coalesce(sum(t.balance) filter (where t.status = 'OPEN'), 0)::numeric(18, 2)`,
+    overdueAccountCount: `count(*) filter (where t.overdue_bucket <> 'CURRENT' and t.status <> 'CLOSED')`,
+  },
+} as const satisfies ListAggregates;
+
+/** A subject's credit summary from its credit accounts' figures (`records.figures`, with `CREDIT_SUMMARY_AGGREGATES`). */
+export function creditSummaryOf(subjectCode: string, figures: ListFigures): CreditSummary {
+  const { openAccountCount, totalBalance, overdueAccountCount } = figures.aggregates;
+  return {
+    subjectCode,
+    accountCount: figures.inForce,
+    openAccountCount: Number(openAccountCount ?? 0),
+    totalBalance: totalBalance ?? '0.00',
+    overdueAccountCount: Number(overdueAccountCount ?? 0),
+    worstClassification: figures.worst,
+  };
 }

@@ -1,4 +1,4 @@
-import type { ResolverMap } from '../../shared/subgraph/types';
+import { referenceResolver, type ResolverMap } from '../../shared/subgraph/types';
 import { badUserInput } from '../../shared/errors';
 import { isNaturalPersonCode, requireSubjectCode } from '../../shared/identifiers';
 import { encodeCursor, pageRequest, toConnection, type PageArgs } from '../../shared/pagination';
@@ -11,6 +11,8 @@ import { lifeCycleResolvers, type CategoryOf } from '../../shared/ingest/resolve
 import { mergeResolvers } from '../../shared/subgraph/merge';
 import { recourseResolvers } from '../../shared/recourse';
 import { summaryResolvers } from '../../shared/report/summary';
+import { prefetchRecordFields, type PrefetchedFields } from '../../shared/subgraph/prefetch';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
 const SEARCH_QUERY_MAX = 100;
@@ -33,17 +35,25 @@ function visible(row: SubjectRow | null | Error, context: RegistryContext): Subj
   return context.request.decide(IDENTITY, row.code).allowed ? row : null;
 }
 
+/** The listings and their summary, read with the subject's row (`shared/subgraph/prefetch.ts`). */
+const PREFETCHED: PrefetchedFields = { type: 'Subject', lists: REGISTRY_LISTS, summaryField: 'listingSummary' };
+
 export const registryResolvers: ResolverMap<RegistryContext> = {
   ...scalarResolvers,
   Query: {
-    subject: async (_root, args: { code: string }, context) => visible(await context.subjects.load(requireSubjectCode(args.code, 'code')), context),
-    subjects: async (_root, args: { codes: string[] }, context) => {
+    subject: async (_root, args: { code: string }, context, info) => {
+      const code = requireSubjectCode(args.code, 'code');
+      prefetchRecordFields(info, [code], context, PREFETCHED);
+      return visible(await context.subject(code), context);
+    },
+    subjects: async (_root, args: { codes: string[] }, context, info) => {
       const max = context.limits.subjectsBatchMax;
       if (args.codes.length > max) {
         throw badUserInput(`At most ${max} codes per request, got ${args.codes.length}`, { argumentName: 'codes' });
       }
       const codes = args.codes.map((code, i) => requireSubjectCode(code, `codes[${i}]`));
-      return (await context.subjects.loadMany(codes)).map((row) => visible(row, context));
+      prefetchRecordFields(info, codes, context, PREFETCHED);
+      return (await Promise.all(codes.map((code) => context.subject(code)))).map((row) => visible(row, context));
     },
     searchOrganizations: async (_root, args: { query: string } & PageArgs, context) => {
       const query = args.query.trim();
@@ -56,14 +66,16 @@ export const registryResolvers: ResolverMap<RegistryContext> = {
       const page = pageRequest(args, context.limits, SEARCH_CURSOR);
       const after = page.after ? ([page.after[0], page.after[1]] as [string, string]) : null;
       const rows = await searchOrganizations(context.db, query, page.first + 1, after);
-      for (const row of rows) context.subjects.prime(row.code, row);
       return toConnection(rows, page.first, (row) => encodeCursor([row.name, row.code]), () =>
         countOrganizations(context.db, query, SEARCH_COUNT_CAP),
       );
     },
   },
   Subject: {
-    __resolveReference: async (reference: { code: string }, context: RegistryContext) => visible(await context.subjects.load(reference.code), context),
+    __resolveReference: referenceResolver(async (reference: { code: string }, context: RegistryContext, info: GraphQLResolveInfo) => {
+      prefetchRecordFields(info, [reference.code], context, PREFETCHED);
+      return visible(await context.subject(reference.code), context);
+    }),
     codeType: (s: SubjectRow) => s.code_type,
     establishedOn: (s: SubjectRow) => s.established_on,
     registeredCapital: (s: SubjectRow) => s.registered_capital,

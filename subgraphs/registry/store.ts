@@ -1,6 +1,5 @@
-import pg from 'pg';
 import type { Knex } from 'knex';
-import { runPrepared, statementName, WHILE_PUBLICITY_LASTS, type RecordList } from '../../shared/records';
+import { WHILE_PUBLICITY_LASTS, type LookupTable, type RecordList } from '../../shared/records';
 import { date, text } from '../../shared/ingest/fields';
 import { inOrder, type RowRule } from '../../shared/ingest/spec';
 import { minimumTerm } from '../../shared/recourse/repair';
@@ -86,16 +85,8 @@ const SUBJECT_COLUMNS = [
   'registration_authority',
 ] as const;
 
-/** The statement of `subjectsByCode`: the codes are one array parameter, so its text never changes and it is prepared once per connection. */
-const SUBJECTS_BY_CODE = `select ${SUBJECT_COLUMNS.map((column) => pg.escapeIdentifier(column)).join(', ')} from ${pg.escapeIdentifier('subjects')} where code = any(?::varchar[])`;
-const SUBJECTS_BY_CODE_NAME = statementName('cg_subjects', SUBJECTS_BY_CODE);
-
-/** Subjects by code, in key order, in one statement. */
-export async function subjectsByCode(db: Knex, codes: readonly string[]): Promise<(SubjectRow | null)[]> {
-  const { rows } = await runPrepared<SubjectRow>(db, SUBJECTS_BY_CODE_NAME, SUBJECTS_BY_CODE, [[...codes]]);
-  const byCode = new Map(rows.map((row) => [row.code, row]));
-  return codes.map((code) => byCode.get(code) ?? null);
-}
+/** The registry's subjects by code, read by the record loaders in the same statement as the listings (`records.lookup`). */
+export const SUBJECT_LOOKUP: LookupTable = { table: 'subjects', key: 'code', columns: SUBJECT_COLUMNS };
 
 function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -132,15 +132,16 @@ describe('registry: subjects in a batch', () => {
     ]);
   });
 
-  it('loads 50 subjects with one statement, and their listings, pages and counts, with one more', async () => {
+  it('loads 50 subjects, their listings, pages and counts, with one statement', async () => {
     const codes = subjects.slice(0, 50).map((s) => s.code);
     const { result, statements } = await countStatements(store, () =>
       inject(app, `query($codes: [ID!]!) { subjects(codes: $codes) { code abnormalOperationListings { totalCount nodes { reason } } } }`, { codes }),
     );
     expect(result.body.errors).toBeUndefined();
     expect((result.body.data as { subjects: unknown[] }).subjects).toHaveLength(50);
-    expect(statements.filter((sql) => /from "subjects"/.test(sql))).toHaveLength(1);
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/from "subjects"/);
+    expect(statements[0]).toMatch(/from "abnormal_operation_listings"/);
   });
 
   it('resolves 50 entity references with one statement', async () => {
