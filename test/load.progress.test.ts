@@ -1,4 +1,5 @@
-import { ProgressLine } from '../scripts/load';
+import { costliestFirst, ProgressLine } from '../scripts/load';
+import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { MAX_SUBJECTS, wholeNumber } from '../shared/process';
 
 /** A stderr stand-in: what was written, and whether it is a terminal. */
@@ -65,5 +66,18 @@ describe('npm run load: the numbers an operator writes', () => {
     for (const written of ['1e3', '0x10', '-1', '1.5', '', ' 7', '1__0', '_1', '100000001', '99999999999999999999', '0']) {
       expect([written, wholeNumber(written, 1, MAX_SUBJECTS)]).toEqual([written, null]);
     }
+  });
+});
+
+describe('the order of a parallel load', () => {
+  it("starts the stores that cost most first, the registry's name grams weighed with its rows", () => {
+    const order = costliestFirst(SUBGRAPH_NAMES, 2014);
+
+    expect([...order].sort()).toEqual([...SUBGRAPH_NAMES].sort());
+    // Finance and taxation hold most rows; healthcare and access fewest. The registry has one row per
+    // subject, but its name grams cost a sixth of a million-subject load: it starts before the small ones.
+    expect(order.slice(0, 2).sort()).toEqual(['finance', 'taxation']);
+    expect(order[2]).toBe('registry');
+    expect(order.slice(-2).sort()).toEqual(['access', 'healthcare']);
   });
 });
