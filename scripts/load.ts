@@ -222,17 +222,11 @@ async function loadInParallel(names: readonly SubgraphName[], job: LoadJob, para
 const LOAD_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /**
- * What PostgreSQL spends on one row, against what generating it costs here: COPY, the indexes built
- * after, VACUUM ANALYZE. Measured at a million subjects on two cores (docs/benchmarks.md): about
- * 20 µs a row, store by store, once the generation's time is taken out.
- */
-const STORE_NS_PER_ROW = 20_000;
-
-/**
  * The stores, costliest first: with fewer processes than stores, the longest loads start first and
- * the short ones fill in beside them. A store's cost is the time to generate a sample of subjects'
- * rows (per subject, as every store walks every subject), plus what PostgreSQL does with those rows
- * and with what is derived from them after (the registry's name grams: a sixth of the load's time).
+ * the short ones fill in beside them. A store's cost is the rows a sample of subjects yields (what
+ * both generating and loading scale with), plus what its `afterLoad` costs in rows (the registry's
+ * name grams: a sixth of a million-subject load). Counted, not timed: the order is the same on a
+ * busy machine as on a quiet one.
  */
 export function costliestFirst(names: readonly SubgraphName[], seed: number): SubgraphName[] {
   const sample = Array.from({ length: 500 }, (_, i) => subjectAt(seed, 1_000 + i));
@@ -240,9 +234,8 @@ export function costliestFirst(names: readonly SubgraphName[], seed: number): Su
   for (const name of names) {
     const { dataset } = SUBGRAPH_MODULES[name];
     let rows = sample.length * (dataset.bulk?.afterLoadRowsPerSubject ?? 0);
-    const t0 = process.hrtime.bigint();
     for (const subject of sample) for (const table of Object.values(dataset.rowsFor(subject, seed))) rows += table.length;
-    cost.set(name, Number(process.hrtime.bigint() - t0) + rows * STORE_NS_PER_ROW);
+    cost.set(name, rows);
   }
   return [...names].sort((a, b) => (cost.get(b) ?? 0) - (cost.get(a) ?? 0));
 }
