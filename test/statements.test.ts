@@ -49,8 +49,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway.app.close();
-  await graph.close();
+  // Either may be missing when the setup failed: its own error is the one to read.
+  await (gateway as typeof gateway | undefined)?.app.close();
+  await (graph as RunningGraph | undefined)?.close();
 });
 
 /** An organization with the most construction records: records in most sectors. */
