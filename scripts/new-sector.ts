@@ -163,7 +163,7 @@ write(
   `subgraphs/${name}/dataset.ts`,
   `import { Random, addDays, addYears, DATASET_TODAY } from '../../shared/generator/random';
 import { authority } from '../../shared/generator/authorities';
-import { envelope, provinceAbbr, type Row } from '../../shared/generator/envelope';
+import { envelope, withEnvelope, provinceAbbr, type Row } from '../../shared/generator/envelope';
 import type { SubjectProfile } from '../../shared/generator/subjects';
 import type { DatasetPlan } from '../../shared/seed';
 
@@ -180,14 +180,13 @@ function rowsFor(subject: SubjectProfile, r: Random): Record<(typeof TABLES)[num
   for (let i = 0; i < count; i += 1) {
     const decided = subject.index === 0 ? (i === 0 ? '2022-03-18' : '2025-05-20') : addDays(DATASET_TODAY, -r.int(30, 1_700));
     const penaltyType = r.pick(['WARNING', 'FINE', 'CONFISCATION'] as const);
-    penalties.push({
-      ...envelope(subject.code, regulator, \`\${provinceAbbr(subject.division.province)}${UPPER}罚〔\${decided.slice(0, 4)}〕\${r.int(1, 3000)}号\`, decided, {
+    penalties.push(withEnvelope(envelope(subject.code, regulator, \`\${provinceAbbr(subject.division.province)}${UPPER}罚〔\${decided.slice(0, 4)}〕\${r.int(1, 3000)}号\`, decided, {
         publicityEndsOn: addYears(decided, 3),
-      }),
+      }), {
       penalty_type: penaltyType,
       violation: r.pick(VIOLATIONS),
       fine_amount: penaltyType === 'WARNING' ? '0.00' : (r.int(1, 500) * 1000).toFixed(2),
-    });
+    }));
   }
   return { ${table}: penalties };
 }

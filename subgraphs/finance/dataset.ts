@@ -1,6 +1,6 @@
 import { Random, addMonths, addYears, addDays, DATASET_TODAY } from '../../shared/generator/random';
 import { authority, bankBranch, BANKS } from '../../shared/generator/authorities';
-import { envelope, groupThousands, provinceAbbr, type TableRows, type Row } from '../../shared/generator/envelope';
+import { envelope, withEnvelope, groupThousands, provinceAbbr, type TableRows, type Row } from '../../shared/generator/envelope';
 import type { SubjectProfile } from '../../shared/generator/subjects';
 import type { DatasetPlan } from '../../shared/seed';
 
@@ -67,10 +67,9 @@ function creditAccounts(subject: SubjectProfile, r: Random): Row[] {
     const closed = classification === 'NORMAL' && dueOn !== null && dueOn < DATASET_TODAY;
     const status = closed ? 'CLOSED' : classification === 'LOSS' && r.chance(0.4) ? 'WRITTEN_OFF' : 'OPEN';
     const balance = status === 'CLOSED' ? 0 : Math.round(amount * (0.2 + r.next() * 0.8));
-    rows.push({
-      ...envelope(subject.code, bank, `${bank.code.slice(8, 16)}-${openedOn.replaceAll('-', '')}-${r.digits(6)}`, openedOn, {
+    rows.push(withEnvelope(envelope(subject.code, bank, `${bank.code.slice(8, 16)}-${openedOn.replaceAll('-', '')}-${r.digits(6)}`, openedOn, {
         actEndedOn: closed ? dueOn : null,
-      }),
+      }), {
       institution_name: bank.name,
       account_type: type,
       amount: amount.toFixed(2),
@@ -81,7 +80,7 @@ function creditAccounts(subject: SubjectProfile, r: Random): Row[] {
       due_on: dueOn,
       repayment_grid: repaymentGrid(monthsOpen, bucketIndex, status === 'CLOSED', r),
       status,
-    });
+    }));
   }
   return rows;
 }
@@ -95,8 +94,7 @@ function guarantees(subject: SubjectProfile, r: Random): Row[] {
     const startsOn = r.date('2018-01-01', addMonths(DATASET_TODAY, -3));
     const endsOn = addYears(startsOn, r.int(1, 5));
     const called = subject.risk === 'HIGH' && r.chance(0.5);
-    rows.push({
-      ...envelope(subject.code, bank, `DB${startsOn.slice(0, 4)}${r.digits(8)}`, startsOn, { actEndedOn: endsOn < DATASET_TODAY ? endsOn : null }),
+    rows.push(withEnvelope(envelope(subject.code, bank, `DB${startsOn.slice(0, 4)}${r.digits(8)}`, startsOn, { actEndedOn: endsOn < DATASET_TODAY ? endsOn : null }), {
       creditor_name: bank.name,
       debtor_name: `${subject.division.city.replace(/市$/, '')}${r.pick(['宏达', '恒信', '远通', '瑞丰', '锦程'])}${r.pick(['贸易', '实业', '科技'])}有限公司`,
       guarantee_type: r.pick(['GENERAL', 'JOINT_AND_SEVERAL', 'MORTGAGE', 'PLEDGE']),
@@ -104,7 +102,7 @@ function guarantees(subject: SubjectProfile, r: Random): Row[] {
       starts_on: startsOn,
       ends_on: endsOn,
       status: called ? 'CALLED' : endsOn < DATASET_TODAY ? 'RELEASED' : 'ACTIVE',
-    });
+    }));
   }
   return rows;
 }
@@ -122,12 +120,11 @@ function dishonestDebtorListings(subject: SubjectProfile, r: Random): Row[] {
   const delistedOn = performance === 'PERFORMED' ? addDays(listedOn, r.int(60, 700)) : null;
   const amount = r.int(5, 900) * 10_000;
   return [
-    {
-      ...envelope(subject.code, court, caseNumber(subject, listedOn.slice(0, 4), '执', r), listedOn, {
+    withEnvelope(envelope(subject.code, court, caseNumber(subject, listedOn.slice(0, 4), '执', r), listedOn, {
         actEndedOn: delistedOn,
         // A dishonest judgment-debtor stays public until the obligation is performed.
         publicityEndsOn: delistedOn,
-      }),
+      }), {
       court: court.name,
       case_number: caseNumber(subject, String(Number(listedOn.slice(0, 4)) - 1), '民初', r),
       obligation: `支付货款及利息共计人民币${groupThousands(amount)}元`,
@@ -135,7 +132,7 @@ function dishonestDebtorListings(subject: SubjectProfile, r: Random): Row[] {
       dishonest_conduct: r.pick(['有履行能力而拒不履行生效法律文书确定义务', '违反财产报告制度', '违反限制消费令', '以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行']),
       listed_on: listedOn,
       delisted_on: delistedOn,
-    },
+    }),
   ];
 }
 
@@ -150,8 +147,7 @@ function courtJudgments(subject: SubjectProfile, r: Random): Row[] {
     const enforcement = subject.risk === 'HIGH' && (i > 0 || r.chance(0.5));
     const amount = r.int(2, 2_000) * 10_000;
     const number = caseNumber(subject, decided.slice(0, 4), enforcement ? '执' : '民初', r);
-    rows.push({
-      ...envelope(subject.code, court, number, decided),
+    rows.push(withEnvelope(envelope(subject.code, court, number, decided), {
       court: court.name,
       case_number: number,
       case_type: enforcement ? 'ENFORCEMENT' : 'CIVIL_JUDGMENT',
@@ -160,7 +156,7 @@ function courtJudgments(subject: SubjectProfile, r: Random): Row[] {
       amount: amount.toFixed(2),
       outcome: enforcement ? '被执行人应履行给付义务' : r.pick(['判决被告支付原告款项及利息', '驳回原告诉讼请求', '调解结案']),
       enforcement_status: enforcement ? r.pick(['IN_ENFORCEMENT', 'CONCLUDED', 'TERMINATED_NO_ASSETS']) : 'NOT_APPLICABLE',
-    });
+    }));
   }
   return rows;
 }
@@ -191,12 +187,11 @@ function assetRecords(subject: SubjectProfile, r: Random): Row[] {
       EQUITY: `持有${r.int(5, 100)}%股权，认缴${groupThousands(value)}元`,
       ANNUAL_INCOME: `${registeredOn.slice(0, 4)}年度综合所得`,
     }[type];
-    rows.push({
-      ...envelope(subject.code, source, null, registeredOn),
+    rows.push(withEnvelope(envelope(subject.code, source, null, registeredOn), {
       asset_type: type,
       description,
       value: value.toFixed(2),
-    });
+    }));
   }
   return rows;
 }

@@ -1,6 +1,6 @@
 import { Random, addDays, addYears, DATASET_TODAY } from '../../shared/generator/random';
 import { authority } from '../../shared/generator/authorities';
-import { envelope, provinceAbbr, type Row, type TableRows } from '../../shared/generator/envelope';
+import { envelope, withEnvelope, provinceAbbr, type Row, type TableRows } from '../../shared/generator/envelope';
 import { districtPrefix } from '../../shared/generator/places';
 import type { SubjectProfile } from '../../shared/generator/subjects';
 import type { DatasetPlan } from '../../shared/seed';
@@ -62,28 +62,26 @@ function listings(s: SubjectProfile, r: Random): { abnormal: Row[]; serious: Row
     const listedOn = s.index === 0 ? '2022-07-01' : r.date('2018-01-01', addDays(DATASET_TODAY, -30));
     const removed = s.index !== 0 && r.chance(s.risk === 'HIGH' ? 0.2 : 0.6);
     const removedOn = removed ? addDays(listedOn, r.int(30, 600)) : null;
-    abnormal.push({
-      ...envelope(s.code, regulator, `${abbr}${s.division.code.slice(2, 6)}市监异移〔${listedOn.slice(0, 4)}〕${r.int(1, 9999)}号`, listedOn, {
+    abnormal.push(withEnvelope(envelope(s.code, regulator, `${abbr}${s.division.code.slice(2, 6)}市监异移〔${listedOn.slice(0, 4)}〕${r.int(1, 9999)}号`, listedOn, {
         actEndedOn: removedOn,
         publicityEndsOn: removedOn,
-      }),
+      }), {
       reason: r.pick(ABNORMAL_REASONS),
       listed_on: listedOn,
       removed_on: removedOn,
       removal_reason: removed ? '已补报年度报告并公示' : null,
-    });
+    }));
     // Three years on the abnormal list without correction leads to the serious illegal list.
     const seriousOn = addYears(listedOn, 3);
     if (!removed && seriousOn <= DATASET_TODAY) {
-      serious.push({
-        ...envelope(s.code, regulator, `${abbr}${s.division.code.slice(2, 6)}市监严列〔${seriousOn.slice(0, 4)}〕${r.int(1, 999)}号`, seriousOn, {
+      serious.push(withEnvelope(envelope(s.code, regulator, `${abbr}${s.division.code.slice(2, 6)}市监严列〔${seriousOn.slice(0, 4)}〕${r.int(1, 999)}号`, seriousOn, {
           publicityEndsOn: addYears(seriousOn, 3),
-        }),
+        }), {
         reason: '被列入经营异常名录届满3年仍未履行相关义务',
         listed_on: seriousOn,
         removed_on: null,
         removal_reason: null,
-      });
+      }));
     }
   }
   return { abnormal, serious };

@@ -1,6 +1,6 @@
 import { Random, addDays, addYears, addMonths, DATASET_TODAY } from '../../shared/generator/random';
 import { authority } from '../../shared/generator/authorities';
-import { envelope, groupThousands, provinceAbbr, type Row, type TableRows } from '../../shared/generator/envelope';
+import { envelope, withEnvelope, groupThousands, provinceAbbr, type Row, type TableRows } from '../../shared/generator/envelope';
 import { personName, type SubjectProfile } from '../../shared/generator/subjects';
 import type { DatasetPlan } from '../../shared/seed';
 
@@ -60,14 +60,13 @@ function rowsFor(subject: SubjectProfile, r: Random): TableRows {
   const registeredOn = addDays(subject.establishedOn, r.int(5, 30));
   const deregistered = subject.risk === 'HIGH' && subject.index > 4 && r.chance(0.1);
   const registrations: Row[] = [
-    {
-      ...envelope(subject.code, bureau, `${bureau.code.slice(2, 8)}税登${registeredOn.slice(0, 4)}${r.digits(6)}`, registeredOn),
+    withEnvelope(envelope(subject.code, bureau, `${bureau.code.slice(2, 8)}税登${registeredOn.slice(0, 4)}${r.digits(6)}`, registeredOn), {
       taxpayer_identification_number: subject.code,
       taxpayer_type:
         subject.kind === 'INDIVIDUAL_BUSINESS' ? 'INDIVIDUAL_TAXPAYER' : r.chance(0.6) || subject.index < 3 ? 'GENERAL_VAT_TAXPAYER' : 'SMALL_SCALE_TAXPAYER',
       registered_on: registeredOn,
       status: deregistered ? 'DEREGISTERED' : subject.risk === 'HIGH' && r.chance(0.3) ? 'NON_FILING' : 'NORMAL',
-    },
+    }),
   ];
 
   const ratings: Row[] = [];
@@ -75,12 +74,11 @@ function rowsFor(subject: SubjectProfile, r: Random): TableRows {
   for (let year = firstYear; year <= 2025; year += 1) {
     const grade = gradeFor(subject, year, r);
     const published = `${year + 1}-04-${String(r.int(10, 28)).padStart(2, '0')}`;
-    ratings.push({
-      ...envelope(subject.code, bureau, docNumber(subject, '信评', published, r), published),
+    ratings.push(withEnvelope(envelope(subject.code, bureau, docNumber(subject, '信评', published, r), published), {
       year,
       grade,
       score: scoreFor(grade, r),
-    });
+    }));
   }
 
   const arrears: Row[] = [];
@@ -91,16 +89,15 @@ function rowsFor(subject: SubjectProfile, r: Random): TableRows {
       const periodEnd = r.date('2021-01-01', addMonths(DATASET_TODAY, -3));
       const announced = addDays(periodEnd, r.int(30, 120));
       const status = subject.index === 0 ? 'OUTSTANDING' : r.weighted([['OUTSTANDING', 60], ['PARTIALLY_PAID', 20], ['PAID', 20]] as const);
-      arrears.push({
-        ...envelope(subject.code, bureau, docNumber(subject, '欠告', announced, r), announced, {
+      arrears.push(withEnvelope(envelope(subject.code, bureau, docNumber(subject, '欠告', announced, r), announced, {
           actEndedOn: status === 'PAID' ? addDays(announced, r.int(10, 200)) : null,
-        }),
+        }), {
         tax_type: r.pick(TAX_TYPES),
         amount_owed: (r.int(1, 800) * 1_000 + r.int(0, 99) / 100).toFixed(2),
         period_start: addMonths(periodEnd, -3),
         period_end: periodEnd,
         status,
-      });
+      }));
     }
   }
 
@@ -109,12 +106,11 @@ function rowsFor(subject: SubjectProfile, r: Random): TableRows {
   if (r.chance(violationP)) {
     const decided = subject.index === 0 ? '2024-09-12' : r.date('2020-01-01', addMonths(DATASET_TODAY, -2));
     const amount = r.int(100, 5_000) * 1_000;
-    violations.push({
-      ...envelope(subject.code, bureau, docNumber(subject, '稽罚', decided, r), decided, {
+    violations.push(withEnvelope(envelope(subject.code, bureau, docNumber(subject, '稽罚', decided, r), decided, {
         actEndedOn: addDays(decided, -r.int(60, 400)),
         // Major tax violators are announced for three years from the decision (STA Order 54).
         publicityEndsOn: addYears(decided, 3),
-      }),
+      }), {
       case_nature: r.pick(['偷税', '虚开增值税专用发票', '逃避追缴欠税', '骗取出口退税']),
       facts: `经检查，该单位${decided.slice(0, 4)}年度通过少列收入、虚列成本等方式少缴税款${groupThousands(amount)}元。`,
       legal_basis: '《中华人民共和国税收征收管理法》第六十三条',
@@ -124,7 +120,7 @@ function rowsFor(subject: SubjectProfile, r: Random): TableRows {
         ...(subject.legalRepresentative ? [{ name: subject.legalRepresentative.name, role: 'LEGAL_REPRESENTATIVE' }] : []),
         { name: personName(r), role: 'FINANCE_OFFICER' },
       ]),
-    });
+    }));
   }
 
   const penalties: Row[] = [];
@@ -132,16 +128,15 @@ function rowsFor(subject: SubjectProfile, r: Random): TableRows {
   if (r.chance(penaltyP)) {
     const decided = r.date('2020-01-01', addMonths(DATASET_TODAY, -1));
     const light = r.chance(0.6);
-    penalties.push({
-      ...envelope(subject.code, bureau, docNumber(subject, '罚', decided, r), decided, {
+    penalties.push(withEnvelope(envelope(subject.code, bureau, docNumber(subject, '罚', decided, r), decided, {
         // Penalty publicity: light ones 3 months, others 3 years (Outline; SAMR rules by analogy).
         publicityEndsOn: light ? addMonths(decided, 3) : addYears(decided, 3),
-      }),
+      }), {
       violation: light ? r.pick(['未按照规定期限办理纳税申报', '未按规定保管发票']) : r.pick(['未按规定开具发票', '偷税']),
       penalty_type: light ? 'FINE' : r.pick(['FINE', 'CONFISCATION', 'SUSPENSION_OF_INVOICES']),
       fine_amount: (light ? r.int(2, 20) * 100 : r.int(10, 500) * 1_000).toFixed(2),
       legal_basis: light ? '《中华人民共和国税收征收管理法》第六十二条' : '《中华人民共和国税收征收管理法》第六十三条',
-    });
+    }));
   }
 
   return {
