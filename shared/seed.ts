@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { tableColumns, type Store } from './store';
 import type { StoreConfig } from './config';
 import { subjectAt, type DatasetOptions, type SubjectProfile } from './generator/subjects';
-import type { Cell, TableRows } from './generator/envelope';
+import type { Cell, Row, TableRows } from './generator/envelope';
 
 /**
  * Loads a subgraph's share of the generated dataset. The whole load is one transaction: a failure
@@ -94,33 +94,18 @@ function* chunksOf(options: LoadOptions): Generator<SubjectProfile[]> {
   }
 }
 
-function collect(plan: DatasetPlan, chunk: readonly SubjectProfile[], seed: number): Map<string, Record<string, Cell>[]> {
-  const byTable = new Map<string, Record<string, Cell>[]>(plan.tables.map((t) => [t, []]));
-  for (const subject of chunk) {
-    for (const [table, rows] of Object.entries(plan.rowsFor(subject, seed))) {
-      const target = byTable.get(table);
-      if (!target) throw new Error(`dataset plan produced rows for undeclared table ${table}`);
-      target.push(...rows);
-    }
-  }
-  return byTable;
-}
-
 /**
- * A chunk's rows as COPY text, by table: each row is written out as soon as its subject's rows are
- * generated, so that the row objects die young (a scavenge frees them) and only one flat line per row
- * lives until the chunk is sent. Collecting the objects first kept them alive across scavenges:
- * promoted, then collected again by the old generation's mark-compact.
+ * A chunk's rows by table, each row as `entry` makes it as soon as its subject's rows are generated:
+ * the row objects themselves (PGlite's inserts), or COPY lines (`copyLine`), so that the objects die
+ * young and only one flat line per row lives until the chunk is sent.
  */
-function collectCopyText(plan: DatasetPlan, chunk: readonly SubjectProfile[], seed: number, columns: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
-  const byTable = new Map<string, string[]>(plan.tables.map((t) => [t, []]));
+function collect<T>(plan: DatasetPlan, chunk: readonly SubjectProfile[], seed: number, entry: (table: string, row: Row) => T): Map<string, T[]> {
+  const byTable = new Map<string, T[]>(plan.tables.map((t) => [t, []]));
   for (const subject of chunk) {
     for (const [table, rows] of Object.entries(plan.rowsFor(subject, seed))) {
       const target = byTable.get(table);
       if (!target) throw new Error(`dataset plan produced rows for undeclared table ${table}`);
-      const cols = columns.get(table) as readonly string[];
-      // Joined, the line is one flat string: its cells are garbage at once.
-      for (const row of rows) target.push(cols.map((c) => copyCell(row[c])).join('\t'));
+      for (const row of rows) target.push(entry(table, row));
     }
   }
   return byTable;
@@ -160,6 +145,8 @@ export async function loadDataset(
   const columns = new Map<string, string[]>();
   for (const table of plan.tables) columns.set(table, await generatedColumns(store, table));
   const counts: Record<string, number> = Object.fromEntries(plan.tables.map((t) => [t, 0]));
+  // A row as a line of COPY's text format, its cells in the table's column order.
+  const copyLine = (table: string, row: Row) => (columns.get(table) as string[]).map((c) => copyCell(row[c])).join('\t');
   let subjectsDone = 0;
   let rowsDone = 0;
   const truncate = `truncate ${[...plan.tables, DATASET_TABLE].map((t) => pg.escapeIdentifier(t)).join(', ')} restart identity`;
@@ -202,7 +189,7 @@ export async function loadDataset(
       const restore = await prepare(run);
       for (const chunk of chunksOf(options)) {
         let chunkRows = 0;
-        for (const [table, lines] of collectCopyText(plan, chunk, options.seed, columns)) {
+        for (const [table, lines] of collect(plan, chunk, options.seed, copyLine)) {
           if (lines.length === 0) continue;
           const cols = columns.get(table) as string[];
           const sql = `copy ${pg.escapeIdentifier(table)} (${cols.map((c) => pg.escapeIdentifier(c)).join(', ')}) from stdin`;
@@ -241,7 +228,7 @@ export async function loadDataset(
       const restore = await prepare(run);
       for (const chunk of chunksOf(options)) {
         let chunkRows = 0;
-        for (const [table, rows] of collect(plan, chunk, options.seed)) {
+        for (const [table, rows] of collect(plan, chunk, options.seed, (_table, row) => row)) {
           if (rows.length === 0) continue;
           const cols = columns.get(table) as string[];
           const complete = rows.map((row) => Object.fromEntries(cols.map((c) => [c, row[c] ?? null])));

@@ -1,5 +1,6 @@
-import { getArgumentValues, GraphQLObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { included } from '../selection';
+import { getArgumentValues, GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+// The executor's own field collection (graphql 16, pinned): what execution merges, prefetched alike.
+import { collectSubfields } from 'graphql/execution/collectFields';
 import { selectsTotalCount, type PageArgs } from '../pagination';
 import type { RecordList, RecordLoaders } from '../records';
 import type { SubgraphRequest } from './request';
@@ -62,25 +63,9 @@ function planOf(info: GraphQLResolveInfo, prefetched: PrefetchedFields): readonl
   const type = info.schema.getType(prefetched.type);
   if (!(type instanceof GraphQLObjectType)) return [];
   const fields = type.getFields();
-  // The type's field nodes, by response key (fields selected twice under one key merge, as in execution).
-  const byKey = new Map<string, FieldNode[]>();
-  const seen = new Set<string>();
-  const collect = (set: SelectionSetNode | undefined): void => {
-    for (const selection of set?.selections ?? []) {
-      if (!included(selection, info.variableValues)) continue;
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        byKey.set(key, [...(byKey.get(key) ?? []), selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!selection.typeCondition || selection.typeCondition.name.value === prefetched.type) collect(selection.selectionSet);
-      } else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        const fragment = info.fragments[selection.name.value];
-        if (fragment && fragment.typeCondition.name.value === prefetched.type) collect(fragment.selectionSet);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) collect(node.selectionSet);
+  // The type's field nodes by response key, as the executor itself merges them (fragments, type
+  // conditions, `@skip`/`@include`): graphql-js's own collection, not a copy of its rules.
+  const byKey = collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes);
   const plan: Planned[] = [];
   for (const nodes of byKey.values()) {
     const field = nodes[0]!.name.value;
