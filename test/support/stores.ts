@@ -106,45 +106,81 @@ export async function ensureTestSnapshot(module: SubgraphModule, seeded: boolean
 
 /** A statement that may change what a store holds (anything but a plain read): its store is not given back as it is. */
 const WRITES = /^\s*(?!select\b|with\b)|\b(insert\s+into|update\s+\S+\s+set|delete\s+from|truncate|nextval|setval)\b/i;
-/** Statements that bound a transaction: they change nothing themselves. */
-const TRANSACTION = /^\s*(begin|start\s+transaction|commit|rollback|savepoint|release)\b/i;
-/** A plain INSERT, UPDATE or DELETE of one table, the table named first: what a reset can undo. */
-const ROW_WRITE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_][a-z0-9_]*)"?[\s(]/i;
+/** Statements that bound a transaction, or set something for its length only: they change nothing themselves. */
+const TRANSACTION = /^\s*(begin|start\s+transaction|commit|rollback|savepoint|release|set\s+local)\b/i;
+/**
+ * Writes a reset undoes: statements that only add, change or remove rows, or move a sequence. A reset
+ * puts back every table and sequence of the store, so it does not matter which table a statement
+ * names, nor what its triggers write. Anything else (a migration's DDL, a session setting) is not undone.
+ */
+const ROW_WRITE = /^\s*(insert\s+into|update|delete\s+from|truncate|with|select)\b/i;
+
+/** Where a store keeps the copies of its tables as the snapshot left them (created in the live store only, never in a snapshot). */
+const PRISTINE_SCHEMA = 'cg_test_pristine';
 
 /**
- * What a reset needs to know of a store as the snapshot left it: its tables that hold no row, and
- * where each sequence stood. Read when a file borrows the store (it is then as the snapshot left it).
+ * A store as the snapshot left it: its tables (each with the columns a copy can be inserted into, and
+ * whether it held rows, which were then copied into PRISTINE_SCHEMA), and where each sequence stood.
  */
 interface Pristine {
-  readonly emptyTables: ReadonlySet<string>;
+  readonly tables: ReadonlyArray<{ readonly name: string; readonly columns: readonly string[]; readonly filled: boolean }>;
   readonly sequences: ReadonlyArray<{ name: string; value: string; called: boolean }>;
 }
 
-async function readPristine(store: Store): Promise<Pristine> {
-  const tables = (await store.db.raw(`select tablename from pg_tables where schemaname = 'public'`)).rows as Array<{ tablename: string }>;
-  const empty = new Set<string>();
-  if (tables.length > 0) {
-    const probe = tables.map(() => `select ?::text as name, exists(select 1 from ??) as filled`).join(' union all ');
-    const rows = (await store.db.raw(probe, tables.flatMap(({ tablename }) => [tablename, tablename]))).rows as Array<{ name: string; filled: boolean }>;
-    for (const row of rows) if (!row.filled) empty.add(row.name);
+/** Read (and copied) once per opened store, while it is as the snapshot left it: a reset leaves it so again. */
+const pristineStores = new WeakMap<Store, Promise<Pristine>>();
+
+function pristineOf(store: Store): Promise<Pristine> {
+  let pristine = pristineStores.get(store);
+  if (!pristine) {
+    pristine = readPristine(store);
+    pristineStores.set(store, pristine);
   }
+  return pristine;
+}
+
+async function readPristine(store: Store): Promise<Pristine> {
+  // Generated columns take no value: a copy is inserted into the others.
+  const columns = (
+    await store.db.raw(
+      `select c.relname as name, array_agg(a.attname::text order by a.attnum) as columns
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+        where n.nspname = 'public' and c.relkind in ('r', 'p')
+        group by c.relname order by c.relname`,
+    )
+  ).rows as Array<{ name: string; columns: string[] }>;
+  const filled = new Set<string>();
+  if (columns.length > 0) {
+    const probe = columns.map(() => `select ?::text as name, exists(select 1 from ??) as filled`).join(' union all ');
+    const rows = (await store.db.raw(probe, columns.flatMap(({ name }) => [name, name]))).rows as Array<{ name: string; filled: boolean }>;
+    for (const row of rows) if (row.filled) filled.add(row.name);
+  }
+  await store.db.transaction(async (trx) => {
+    await trx.raw('drop schema if exists ?? cascade', [PRISTINE_SCHEMA]);
+    await trx.raw('create schema ??', [PRISTINE_SCHEMA]);
+    for (const name of filled) await trx.raw('create table ?? as table ??', [`${PRISTINE_SCHEMA}.${name}`, `public.${name}`]);
+  });
   const sequences = (await store.db.raw(`select sequencename as name, coalesce(last_value, start_value)::text as value, last_value is not null as called from pg_sequences where schemaname = 'public'`)).rows as Pristine['sequences'];
-  return { emptyTables: empty, sequences };
+  return { tables: columns.map(({ name, columns: cols }) => ({ name, columns: cols, filled: filled.has(name) })), sequences };
 }
 
 /**
- * Puts a store back as the snapshot left it when the file only added, changed or removed rows of
- * tables that the snapshot holds empty (the inquiry records every query through the gateway writes,
- * say): those tables are emptied (their triggers, which refuse a truncate of the append-only inquiry
- * records, do not fire for this) and every sequence set back. Any other write: false, and the store
- * is closed instead. A reset takes milliseconds; opening a store from its snapshot, most of a second.
+ * Puts a store back as the snapshot left it after a file added, changed or removed rows: every table
+ * is emptied and refilled from its copy, and every sequence set back, in one transaction, with
+ * triggers off (those that refuse to change the append-only inquiry records, those that keep the name
+ * search's grams, the record ids' default). False when that fails: the store is closed instead. A
+ * reset takes milliseconds; opening a store from its snapshot, a second or more of CPU.
  */
-async function resetStore(store: Store, pristine: Pristine, written: ReadonlySet<string>): Promise<boolean> {
-  if (![...written].every((table) => pristine.emptyTables.has(table))) return false;
+async function resetStore(store: Store, pristine: Pristine): Promise<boolean> {
   try {
     await store.db.transaction(async (trx) => {
       await trx.raw('set local session_replication_role = replica');
-      if (written.size > 0) await trx.raw(`truncate ${[...written].map(() => '??').join(', ')}`, [...written]);
+      if (pristine.tables.length > 0) await trx.raw(`truncate ${pristine.tables.map(() => '??').join(', ')}`, pristine.tables.map((t) => `public.${t.name}`));
+      for (const { name, columns } of pristine.tables.filter((t) => t.filled)) {
+        const list = columns.map(() => '??').join(', ');
+        await trx.raw(`insert into ?? (${list}) overriding system value select ${list} from ??`, [`public.${name}`, ...columns, ...columns, `${PRISTINE_SCHEMA}.${name}`]);
+      }
       for (const { name, value, called } of pristine.sequences) await trx.raw('select setval(?::regclass, ?::bigint, ?)', [name, value, called]);
     });
     return true;
@@ -155,19 +191,19 @@ async function resetStore(store: Store, pristine: Pristine, written: ReadonlySet
 
 /**
  * A store from the worker's pool (test/support/environment.ts), watched: closing it gives it back to
- * the pool as the snapshot left it. A store the file only read goes back as it is; one whose writes a
- * reset can undo (resetStore) goes back reset; any other (a migration, a write to a seeded table, a
- * store that failed) is closed for real and the next file that asks gets a fresh one from the snapshot.
+ * the pool as the snapshot left it. A store the file only read goes back as it is; one whose rows or
+ * sequences it changed goes back reset (resetStore); any other (a migration, a session setting, a store
+ * that failed, a reset that failed) is closed for real and the next file that asks gets a fresh one
+ * from the snapshot.
  */
 async function borrowStore(pool: StorePool, name: string, file: string): Promise<Store> {
   const store = await pool.borrow(name, file);
-  const pristine = await readPristine(store);
-  const written = new Set<string>();
+  const pristine = await pristineOf(store);
+  let written = false;
   let unknown = false;
   const watch = (query: { sql: string }) => {
     if (!WRITES.test(query.sql) || TRANSACTION.test(query.sql)) return;
-    const table = ROW_WRITE.exec(query.sql)?.[1];
-    if (table && !/\b(nextval|setval|truncate)\b/i.test(query.sql)) written.add(table);
+    if (ROW_WRITE.test(query.sql)) written = true;
     else unknown = true;
   };
   store.db.on('query', watch);
@@ -175,7 +211,7 @@ async function borrowStore(pool: StorePool, name: string, file: string): Promise
     ...store,
     async close() {
       store.db.off('query', watch);
-      const clean = !unknown && store.health.reason === null && (written.size === 0 || (await resetStore(store, pristine, written)));
+      const clean = !unknown && store.health.reason === null && (!written || (await resetStore(store, pristine)));
       if (clean) pool.giveBack(file, store);
       else await store.close();
     },
@@ -186,7 +222,7 @@ async function borrowStore(pool: StorePool, name: string, file: string): Promise
  * A test store, migrated and (by default) seeded with the test dataset. On PostgreSQL a fresh database.
  * Embedded, it starts from the snapshot jest's global setup built (PGlite's own dump and load), without
  * paying for initdb, migrations and the seed in every file; inside jest it is borrowed from the
- * worker's pool (see borrowStore), so a worker opens each store once unless a file writes to it.
+ * worker's pool (see borrowStore), so a worker opens each store once unless a file changes its schema.
  */
 export async function openTestStore(module: SubgraphModule, options: { seeded?: boolean } = {}): Promise<Store> {
   const seeded = options.seeded ?? true;
