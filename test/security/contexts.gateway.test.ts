@@ -67,9 +67,17 @@ const refused = (message: string) => ({ status: 401, body: { errors: [{ message,
 describe('the gateway signs each fetch for its subgraph and body', () => {
   it('composes the supergraph from the running subgraphs (IntrospectAndCompose fetches are signed for their body), and probes each for ops with a context made for it', async () => {
     expect(await fetch(`${gateway.url}/health`).then(async (r) => ({ status: r.status, body: await r.json() }))).toEqual({ status: 200, body: { status: 'ok' } });
-    // The composed supergraph names every subgraph, and each answers the ops probe signed for it.
-    const response = await fetch(`${gateway.opsUrl}/health/subgraphs`);
-    expect({ status: response.status, body: await response.json() }).toEqual({
+    // The composed supergraph names every subgraph, and each answers the ops probe signed for it. A
+    // probe gives a subgraph 2 s, and finance answers through the relay above: on a machine busy with
+    // the other worker's processes it is asked again (twice at most), as ops would; a probe refused
+    // for its context is down every time.
+    const probe = async () => {
+      const response = await fetch(`${gateway.opsUrl}/health/subgraphs`);
+      return { status: response.status, body: (await response.json()) as { status: string } };
+    };
+    let health = await probe();
+    for (let again = 0; again < 2 && health.status !== 200; again += 1) health = await probe();
+    expect(health).toEqual({
       status: 200,
       body: { status: 'ok', subgraphs: Object.fromEntries([...SUBGRAPH_NAMES].sort().map((name) => [name, 'up'])) },
     });
