@@ -121,7 +121,10 @@ export function sealRowId(key: Buffer, rowId: number): string {
 /** The row id a sealed token holds, or null for anything this store did not seal. */
 export function openRowId(key: Buffer, token: string): number | null {
   if (!SEALED.test(token)) return null;
-  const block = blockCipherOf(key).open.update(Buffer.from(token, 'base64url'));
+  // Exactly one block, always: the kept decipher must never hold a partial one over to the next token.
+  const sealed = Buffer.from(token, 'base64url');
+  if (sealed.length !== 16) return null;
+  const block = blockCipherOf(key).open.update(sealed);
   if (block.length !== 16 || block.readBigUInt64BE(0) !== 0n) return null;
   const id = block.readBigUInt64BE(8);
   return id > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(id);
