@@ -134,6 +134,8 @@ function pristineOf(store: Store): Promise<Pristine> {
   let pristine = pristineStores.get(store);
   if (!pristine) {
     pristine = readPristine(store);
+    // A failed read is not kept: the next borrower of the store reads it again.
+    pristine.catch(() => pristineStores.delete(store));
     pristineStores.set(store, pristine);
   }
   return pristine;
@@ -198,7 +200,13 @@ async function resetStore(store: Store, pristine: Pristine): Promise<boolean> {
  */
 async function borrowStore(pool: StorePool, name: string, file: string): Promise<Store> {
   const store = await pool.borrow(name, file);
-  const pristine = await pristineOf(store);
+  let pristine: Pristine;
+  try {
+    pristine = await pristineOf(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   let written = false;
   let unknown = false;
   const watch = (query: { sql: string }) => {
