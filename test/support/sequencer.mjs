@@ -101,12 +101,15 @@ const EXPECTED_SECONDS = {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** A test file's path from the project's root, with forward slashes: how the files are named here. */
+const relativeOf = (test) => path.relative(ROOT, test.path).split(path.sep).join('/');
+
 export default class LongestFirst extends Sequencer {
   sort(tests) {
     const expected = (test) => {
       const cached = this.time(test);
       if (cached != null) return cached / 1000;
-      const known = EXPECTED_SECONDS[path.relative(ROOT, test.path).split(path.sep).join('/')];
+      const known = EXPECTED_SECONDS[relativeOf(test)];
       if (known != null) return known;
       return (test.context.hasteFS.getSize(test.path) ?? 0) / 3000;
     };
@@ -131,7 +134,7 @@ const START = 'test/e2e/start.test.ts';
 const BROWSER = 'test/web/browser.test.ts';
 
 function apart(sorted, secondsOf) {
-  const named = (name) => sorted.find((test) => path.relative(ROOT, test.path).split(path.sep).join('/') === name);
+  const named = (name) => sorted.find((test) => relativeOf(test) === name);
   const start = named(START);
   const browser = named(BROWSER);
   if (!start || !browser) return sorted;
