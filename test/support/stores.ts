@@ -113,7 +113,7 @@ const TRANSACTION = /^\s*(begin|start\s+transaction|commit|rollback|savepoint|re
  * puts back every table and sequence of the store, so it does not matter which table a statement
  * names, nor what its triggers write. Anything else (a migration's DDL, a session setting) is not undone.
  */
-const ROW_WRITE = /^\s*(insert\s+into|update|delete\s+from|truncate|with|select)\b/i;
+const RESETTABLE = /^\s*(insert\s+into|update|delete\s+from|truncate|with|select)\b/i;
 
 /** Where a store keeps the copies of its tables as the snapshot left them (created in the live store only, never in a snapshot). */
 const PRISTINE_SCHEMA = 'cg_test_pristine';
@@ -211,7 +211,7 @@ async function borrowStore(pool: StorePool, name: string, file: string): Promise
   let unknown = false;
   const watch = (query: { sql: string }) => {
     if (!WRITES.test(query.sql) || TRANSACTION.test(query.sql)) return;
-    if (ROW_WRITE.test(query.sql)) written = true;
+    if (RESETTABLE.test(query.sql)) written = true;
     else unknown = true;
   };
   store.db.on('query', watch);
