@@ -34,13 +34,16 @@ export interface BenchOptions {
   /** The writing scenarios run on a PostgreSQL store only when allowed (they append to the access store). */
   readonly allowWrites: boolean;
   readonly seed: number;
+  /** How the stack's services run: compiled (as npm start and the image run them) or through tsx (to measure what compiling saves). */
+  readonly runtime: 'compiled' | 'tsx';
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `usage: npm run bench -- [--store pglite|postgres] [--url http://host:port/graphql] [--subjects N]
   [--scenario ${SCENARIOS.join(',')}] [--requests 200] [--concurrency 16] [--warmup 20] [--pool 500]
-  [--stock public-profile|none|<scenarios>] [--rounds 2] [--out docs/benchmarks] [--port-base 0] [--allow-writes] [--seed 0]`;
+  [--stock public-profile|none|<scenarios>] [--rounds 2] [--out docs/benchmarks] [--port-base 0] [--allow-writes] [--seed 0]
+  [--runtime compiled|tsx]`;
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1, max = 1_000_000): number {
   if (raw === undefined) return fallback;
@@ -81,6 +84,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         'port-base': { type: 'string' },
         'allow-writes': { type: 'boolean' },
         seed: { type: 'string' },
+        runtime: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -105,6 +109,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   if (notPublic.length > 0) {
     throw new UsageError(`--stock: the stock gateway serves public callers only, not ${notPublic.join(', ')} (public: ${[...PUBLIC_SCENARIOS].join(', ')})`);
   }
+  const runtime = values.runtime ?? 'compiled';
+  if (runtime !== 'compiled' && runtime !== 'tsx') throw new UsageError(`--runtime must be compiled or tsx: "${runtime}"`);
   const portBase = positive('port-base', values['port-base'], 0, 0);
   if (portBase !== 0 && (portBase < 1024 || portBase > 65_000)) throw new UsageError(`--port-base must be 0 or between 1024 and 65000: "${portBase}"`);
   return {
@@ -122,5 +128,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     portBase,
     allowWrites: values['allow-writes'] ?? false,
     seed: positive('seed', values.seed, 0, 0, 2_147_483_647),
+    runtime,
   };
 }

@@ -255,7 +255,8 @@ async function main(): Promise<void> {
       const ports = await portsFrom(options.portBase);
       const applicationName = `cg-bench-${process.pid}`;
       log(`starting the stack on ${options.store === 'pglite' ? `embedded PGlite (${options.subjects ?? config.demo.subjects} demo subjects, seeded now)` : 'the configured PostgreSQL stores'} ...`);
-      stack = await Stack.start({ store: options.store, subjects: options.subjects, ports, gatewayEnv, applicationName, log });
+      stack = await Stack.start({ store: options.store, subjects: options.subjects, ports, gatewayEnv, applicationName, log, runtime: options.runtime });
+      if (options.runtime === 'tsx') notes.push('the services ran through tsx (--runtime tsx), not compiled as npm start and the image run them');
       config = stack.config;
       const registry = config.subgraphs.registry.store;
       subjects = registry.kind === 'postgres' ? (options.subjects ?? (await countSubjects(registry.url))) : config.demo.subjects;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { loadConfig, subgraphEnvironment, type Config } from '../shared/config';
 import { Supervisor } from '../shared/supervisor';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/names';
+import { currentServiceBuild } from '../scripts/serviceBuild';
 
 /**
  * The stack the benchmark measures, as users run it: every subgraph and the gateway in a process
@@ -45,6 +46,8 @@ export interface StackOptions {
   /** A name the subgraphs' PostgreSQL connections carry (`application_name`), to find their backends. */
   readonly applicationName: string;
   readonly log: (line: string) => void;
+  /** Compiled (scripts/serviceBuild.ts, as npm start runs them) or through tsx. */
+  readonly runtime: 'compiled' | 'tsx';
 }
 
 export class Stack {
@@ -113,16 +116,18 @@ export class Stack {
     const stack = new Stack(options, Stack.environment(options));
     const { supervisor } = stack;
     const env = subgraphEnvironment(stack.env);
+    // Compiled, as npm start and the image run them (scripts/serviceBuild.ts), unless told otherwise.
+    const build = options.runtime === 'compiled' ? await currentServiceBuild(options.log) : undefined;
     for (const name of SUBGRAPH_NAMES) {
-      supervisor.start({ name, entry: `subgraphs/${name}/index.ts`, cwd: ROOT, env, readyUrl: `http://127.0.0.1:${options.ports.subgraphs[name].port}/health/ready` });
+      supervisor.start({ name, entry: `subgraphs/${name}/index.ts`, build, cwd: ROOT, env, readyUrl: `http://127.0.0.1:${options.ports.subgraphs[name].port}/health/ready` });
     }
     const waiting = setInterval(() => {
       options.log(`still starting: ${supervisor.pids().filter((c) => c.state !== 'running').map((c) => c.name).join(', ')}`);
     }, 30_000);
     try {
       await Promise.all(SUBGRAPH_NAMES.map((name) => supervisor.ready(name, 900_000)));
-      supervisor.start({ name: 'gateway', entry: 'gateway/index.ts', cwd: ROOT, env: stack.env, readyUrl: `http://127.0.0.1:${options.ports.gateway}/health` });
-      supervisor.start({ name: 'stock', entry: 'bench/stockGateway.ts', args: ['--port', String(options.ports.stock)], cwd: ROOT, env: stack.env });
+      supervisor.start({ name: 'gateway', entry: 'gateway/index.ts', build, cwd: ROOT, env: stack.env, readyUrl: `http://127.0.0.1:${options.ports.gateway}/health` });
+      supervisor.start({ name: 'stock', entry: 'bench/stockGateway.ts', build, args: ['--port', String(options.ports.stock)], cwd: ROOT, env: stack.env });
       await supervisor.ready('gateway', 120_000);
       await waitForGraphql(`http://127.0.0.1:${options.ports.stock}/`, 120_000);
     } catch (error) {

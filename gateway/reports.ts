@@ -9,6 +9,7 @@ import { reportDocument, type ReportResponse } from './report/document';
 import { renderHtml } from './report/html';
 import { renderPdf } from './report/pdf';
 import { reportFont } from './report/font';
+import { PROJECT_ROOT } from '../shared/projectRoot';
 
 /**
  * `GET /reports/<code>.pdf` and `GET /reports/<code>.html`: the subject's credit report as a
@@ -39,7 +40,7 @@ import { reportFont } from './report/font';
  */
 
 export const REPORTS_PATH = '/reports/:file';
-export const REPORT_OPERATION_FILE = path.resolve(__dirname, '../operations/credit-report.graphql');
+export const REPORT_OPERATION_FILE = path.join(PROJECT_ROOT, 'operations', 'credit-report.graphql');
 /** A code as the URL may carry it: anything else is refused before a request is made. */
 const FILE = /^([0-9A-Za-z]{1,32})\.(pdf|html)$/;
 

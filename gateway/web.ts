@@ -6,6 +6,7 @@ import type { Config } from '../shared/config';
 import { signToken } from '../shared/auth/tokens';
 import { demoPrincipals } from '../shared/auth/demoPrincipals';
 import type { SecuredRouteConfig } from './httpPolicy';
+import { PROJECT_ROOT } from '../shared/projectRoot';
 
 /**
  * The web front ends, served by the gateway from the Vite build (`web/dist`, `npm run build:web`):
@@ -19,7 +20,7 @@ import type { SecuredRouteConfig } from './httpPolicy';
  */
 
 /** Where `npm run build:web` writes the front ends. */
-export const WEB_DIST = path.resolve(__dirname, '../web/dist');
+export const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
 /** Where the explorer is served (when `CG_EXPLORER` is on). */
 export const EXPLORER_PATH = '/explorer';

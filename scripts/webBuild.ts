@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 const STAMP = path.join(WEB_DIST, 'build-stamp.json');
 
-function filesUnder(dir: string, skip: ReadonlySet<string>): string[] {
+export function filesUnder(dir: string, skip: ReadonlySet<string>): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -15,8 +15,13 @@ export type RestartPolicy = Pick<SupervisorConfig, 'restartDelayMs' | 'restartDe
 
 export interface ChildSpec {
   readonly name: string;
-  /** The script to run (TypeScript runs through tsx) and its arguments. */
+  /** The script to run (TypeScript runs through tsx, unless `build` holds it compiled) and its arguments. */
   readonly entry: string;
+  /**
+   * A compiled build of the services (`scripts/serviceBuild.ts`): the child runs the entry's compiled
+   * file from it with plain Node (source maps on), and the build's own `shared/supervised.js`.
+   */
+  readonly build?: string;
   readonly args?: readonly string[];
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
@@ -60,6 +65,11 @@ const PRELOAD = path.join(__dirname, 'supervised.ts');
  * better). The image sets the same flag (Dockerfile, NODE_OPTIONS).
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
+/** The compiled file of a TypeScript entry point (`subgraphs/finance/index.ts`) in a build of the services. */
+export function compiledEntry(build: string, entry: string): string {
+  return path.join(build, entry.replace(/\.ts$/, '.js'));
+}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
@@ -108,7 +118,10 @@ export class Supervisor {
   private spawn(managed: Managed): void {
     const { spec } = managed;
     const restart = managed.wasReady && spec.restartEnv ? spec.restartEnv : {};
-    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', '--import', PRELOAD, spec.entry, ...(spec.args ?? [])], {
+    const run = spec.build
+      ? ['--enable-source-maps', '--require', path.join(spec.build, 'shared', 'supervised.js'), compiledEntry(spec.build, spec.entry)]
+      : ['--import', 'tsx', '--import', PRELOAD, spec.entry];
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...run, ...(spec.args ?? [])], {
       cwd: spec.cwd,
       env: { ...spec.env, ...restart },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

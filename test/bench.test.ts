@@ -25,6 +25,7 @@ describe('npm run bench: arguments', () => {
       portBase: 0,
       allowWrites: false,
       seed: 0,
+      runtime: 'compiled',
     });
   });
 
@@ -46,6 +47,7 @@ describe('npm run bench: arguments', () => {
     expect(refusal(['--scenario', 'public-profile,everything'])).toBe('--scenario: unknown scenario "everything" (known: public-profile, regulator, bank-consent, batch-100, search-selective, search-broad, credit-report)');
     expect(refusal(['--stock', 'regulator'])).toBe('--stock: the stock gateway serves public callers only, not regulator (public: public-profile, batch-100, search-selective, search-broad)');
     expect(refusal(['--store', 'mysql'])).toBe('--store must be pglite or postgres: "mysql"');
+    expect(refusal(['--runtime', 'bun'])).toBe('--runtime must be compiled or tsx: "bun"');
     expect(refusal(['--requests', '0'])).toBe('--requests must be a whole number from 1 to 1000000: "0"');
     for (const written of ['1e3', '0x10', '-5', '1.5', ' 7', '99999999999999999999']) {
       expect(refusal([`--requests=${written}`])).toBe(`--requests must be a whole number from 1 to 1000000: "${written}"`);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -6,6 +7,7 @@ import { CONFIG_VARIABLES, loadConfig } from '../shared/config';
 import { SUBGRAPH_NAMES } from '../subgraphs/names';
 import { promtool, withPromtool } from './support/metrics';
 import { SERVICE_NODE_FLAGS } from '../shared/supervisor';
+import { buildServices } from '../scripts/serviceBuild';
 
 /**
  * There is no Docker engine where the tests run, so the compose file is checked against the code:
@@ -60,10 +62,13 @@ const compose = parse(interpolate(readFileSync(path.join(ROOT, 'docker-compose.y
 };
 const services = compose.services;
 
+/** The TypeScript entry point a service runs, compiled (the image's `dist/`, from `npm run build`). */
 function entryPointOf(service: Service): string {
   const command = service.command ?? [];
-  expect(command.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
-  return command[3] as string;
+  expect(command.slice(0, 2)).toEqual(['node', '--enable-source-maps']);
+  expect(command[2]).toMatch(/^dist\/.+\.js$/);
+  expect(command).toHaveLength(3);
+  return (command[2] as string).replace(/^dist\//, '').replace(/\.js$/, '.ts');
 }
 
 function healthPortOf(service: Service): number {
@@ -82,6 +87,20 @@ describe('docker-compose.yml', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('npm ci --omit=dev');
     expect(services.gateway!.build).toBe('.');
+  });
+
+  it('compiles the services into the image, where every command finds its compiled entry point', async () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const image = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '))).toMatch(/^RUN npm run build\b/m);
+    expect(image).toContain('COPY --from=build /app/dist ./dist');
+    const dist = mkdtempSync(path.join(tmpdir(), 'cg-dist-'));
+    try {
+      await buildServices(dist);
+      for (const name of GRAPH_SERVICES) expect(existsSync(path.join(dist, (services[name]!.command?.[2] as string).replace(/^dist\//, '')))).toBe(true);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 
   it("runs every service in the image with the Node flags npm start gives them", () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SUBGRAPH_NAMES } from '../../subgraphs/names';
@@ -16,7 +16,8 @@ import { freePort } from '../../shared/ports';
 
 const ROOT = path.resolve(__dirname, '../..');
 /**
- * Eight processes (tsx compiling each entry point) on two cores: the one test allowed to be slow. Each
+ * Nine processes (the services compiled once by npm start, the sign-in provider through tsx) on two
+ * cores: the one test allowed to be slow. Each
  * store's folder starts as the seeded test snapshot's data directory (a PGlite dump is one, as a
  * tarball), so the subgraphs open, migrate and seed nothing; without the snapshots they build them.
  */
@@ -87,6 +88,15 @@ it(
     const issuer = `http://127.0.0.1:${env.CG_IDENTITY_PORT}`;
     expect(output).toContain(`sign in:  http://127.0.0.1:${env.CG_GATEWAY_PORT}/ (the site), at the development provider ${issuer}`);
     expect(((await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string }).issuer).toBe(issuer);
+
+    // The services run compiled, from the build npm start made of the sources (scripts/serviceBuild.ts), not through tsx.
+    const pids = Object.fromEntries([...(/processes: (.*)/.exec(output)?.[1] ?? '').matchAll(/(\w+) (\d+)/g)].map((m) => [m[1], Number(m[2])]));
+    const commandOf = (name: string) => readFileSync(`/proc/${pids[name]}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    for (const [name, entry] of [['registry', 'subgraphs/registry/index.js'], ['gateway', 'gateway/index.js']]) {
+      const command = commandOf(name!);
+      expect(command).not.toContain('tsx');
+      expect(command.at(-1)).toMatch(new RegExp(`/node_modules/\\.cache/credit-graph-services/[0-9a-f]{16}/${entry}$`));
+    }
 
     // Each process serves its metrics on its own ops port; the public port does not.
     const metrics = async (port: string | undefined) => {
