@@ -109,13 +109,19 @@ function pruneBuilds(cache: string, current: string): void {
  * place once complete, so a process never runs a half-written build, and two processes that build at
  * once end with the same one.
  */
-export async function currentServiceBuild(log: (line: string) => void = () => {}, root = ROOT): Promise<string> {
+export async function currentServiceBuild(log: (line: string) => void = () => {}, root = ROOT, attempts = 3): Promise<string> {
   const cache = cacheOf(root);
-  const target = path.join(cache, serviceSourcesHash(root).slice(0, 16));
+  const sources = serviceSourcesHash(root);
+  const target = path.join(cache, sources.slice(0, 16));
   if (existsSync(path.join(target, COMPLETE))) return target;
   const temporary = path.join(cache, `.building-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const { files, ms } = await buildServices(temporary, root);
+    // A source saved while it compiled: this build is of neither version, and is not kept under either name.
+    if (serviceSourcesHash(root) !== sources) {
+      if (attempts <= 1) throw new Error('the sources kept changing while they were compiled');
+      return await currentServiceBuild(log, root, attempts - 1);
+    }
     try {
       renameSync(temporary, target);
       log(`compiled the services (${files} files) in ${(ms / 1000).toFixed(1)} s`);
