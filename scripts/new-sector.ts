@@ -255,7 +255,7 @@ insertBefore(
   /^ {2}gateway:\n/m,
   `  ${name}:
     <<: *subgraph
-    command: ["node", "--import", "tsx", "subgraphs/${name}/index.ts"]
+    command: ["node", "--enable-source-maps", "dist/subgraphs/${name}/index.js"]
     environment:
       NODE_ENV: production
       LOG_LEVEL: info
