@@ -64,10 +64,17 @@ export function serviceSourcesHash(root = ROOT): string {
   return hash.digest('hex');
 }
 
-/** Compiles the services of `root` into `outDir` (emptied first). Throws with esbuild's message when a file does not compile. */
+/**
+ * Compiles the services of `root` into `outDir`, emptied first: a folder that does not exist, is empty
+ * or holds an earlier build (its `build.json`), never any other (`--out .` must not empty the project).
+ * Throws with esbuild's message when a file does not compile.
+ */
 export async function buildServices(outDir: string, root = ROOT): Promise<{ files: number; ms: number }> {
   const started = Date.now();
   const { code, assets } = serviceSources(root);
+  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(path.join(outDir, COMPLETE))) {
+    throw new Error(`${outDir} is not empty and holds no earlier build (${COMPLETE}): choose another folder`);
+  }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await build({
@@ -123,6 +130,8 @@ export async function currentServiceBuild(log: (line: string) => void = () => {}
       return await currentServiceBuild(log, root, attempts - 1);
     }
     try {
+      // A folder of this name that is not a complete build (left by hand) is replaced.
+      if (existsSync(target) && !existsSync(path.join(target, COMPLETE))) rmSync(target, { recursive: true, force: true });
       renameSync(temporary, target);
       log(`compiled the services (${files} files) in ${(ms / 1000).toFixed(1)} s`);
     } catch (error) {

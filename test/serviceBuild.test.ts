@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { currentServiceBuild, SERVICE_SOURCE_DIRS } from '../scripts/serviceBuild';
+import { buildServices, currentServiceBuild, SERVICE_SOURCE_DIRS } from '../scripts/serviceBuild';
 import { compiledEntry } from '../shared/supervisor';
 
 /**
@@ -76,6 +76,16 @@ describe('the build npm start runs from', () => {
     expect(a).toBe(b);
     expect(JSON.parse(readFileSync(path.join(a, 'build.json'), 'utf8'))).toEqual({ sources: expect.stringMatching(/^[0-9a-f]{64}$/), builtAt: expect.any(String), files: 2 });
     expect(readdirSync(cacheOf(root))).toEqual([path.basename(a)]);
+  });
+
+  it('never empties a folder that holds anything but an earlier build', async () => {
+    const root = project(SMALL);
+    await expect(buildServices(root, root)).rejects.toThrow(`${root} is not empty and holds no earlier build (build.json): choose another folder`);
+    expect(readFileSync(path.join(root, 'shared/greeting.ts'), 'utf8')).toBe(SMALL['shared/greeting.ts']);
+    const out = path.join(root, 'out');
+    await buildServices(out, root);
+    await buildServices(out, root);
+    expect(existsSync(compiledEntry(out, 'gateway/index.ts'))).toBe(true);
   });
 
   it("refuses sources that do not compile, with the compiler's message, and leaves no build behind", async () => {
