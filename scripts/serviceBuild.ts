@@ -69,7 +69,7 @@ export function serviceSourcesHash(root = ROOT): string {
  * or holds an earlier build (its `build.json`), never any other (`--out .` must not empty the project).
  * Throws with esbuild's message when a file does not compile.
  */
-export async function buildServices(outDir: string, root = ROOT): Promise<{ files: number; ms: number }> {
+export async function buildServices(outDir: string, root = ROOT): Promise<{ files: number; ms: number; sources: string }> {
   const started = Date.now();
   const { code, assets } = serviceSources(root);
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(path.join(outDir, COMPLETE))) {
@@ -92,8 +92,10 @@ export async function buildServices(outDir: string, root = ROOT): Promise<{ file
     logLevel: 'silent',
   });
   for (const asset of assets) cpSync(path.join(root, asset), path.join(outDir, asset));
-  writeFileSync(path.join(outDir, COMPLETE), `${JSON.stringify({ sources: serviceSourcesHash(root), builtAt: new Date().toISOString(), files: code.length }, null, 2)}\n`);
-  return { files: code.length, ms: Date.now() - started };
+  // The hash of the sources as they are once compiled: a caller compares it with the one it built for.
+  const sources = serviceSourcesHash(root);
+  writeFileSync(path.join(outDir, COMPLETE), `${JSON.stringify({ sources, builtAt: new Date().toISOString(), files: code.length }, null, 2)}\n`);
+  return { files: code.length, ms: Date.now() - started, sources };
 }
 
 /** Removes the builds besides `current` past the newest `KEEP_OLD` and a day old, and any build that died half-way an hour ago. */
@@ -123,9 +125,10 @@ export async function currentServiceBuild(log: (line: string) => void = () => {}
   if (existsSync(path.join(target, COMPLETE))) return target;
   const temporary = path.join(cache, `.building-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    const { files, ms } = await buildServices(temporary, root);
+    const built = await buildServices(temporary, root);
+    const { files, ms } = built;
     // A source saved while it compiled: this build is of neither version, and is not kept under either name.
-    if (serviceSourcesHash(root) !== sources) {
+    if (built.sources !== sources) {
       if (attempts <= 1) throw new Error('the sources kept changing while they were compiled');
       return await currentServiceBuild(log, root, attempts - 1);
     }

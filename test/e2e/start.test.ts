@@ -17,9 +17,9 @@ import { freePort } from '../../shared/ports';
 const ROOT = path.resolve(__dirname, '../..');
 /**
  * Nine processes (the services compiled once by npm start, the sign-in provider through tsx) on two
- * cores: the one test allowed to be slow. Each
- * store's folder starts as the seeded test snapshot's data directory (a PGlite dump is one, as a
- * tarball), so the subgraphs open, migrate and seed nothing; without the snapshots they build them.
+ * cores: the one test allowed to be slow. Each store's folder starts as the seeded test snapshot's
+ * data directory (a PGlite dump is one, as a tarball), so the subgraphs open, migrate and seed
+ * nothing; without the snapshots they build them.
  */
 const STARTUP_MS = 90_000;
 
@@ -92,10 +92,10 @@ it(
     // The services run compiled, from the build npm start made of the sources (scripts/serviceBuild.ts), not through tsx.
     const pids = Object.fromEntries([...(/processes: (.*)/.exec(output)?.[1] ?? '').matchAll(/(\w+) (\d+)/g)].map((m) => [m[1], Number(m[2])]));
     const commandOf = (name: string) => readFileSync(`/proc/${pids[name]}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    for (const [name, entry] of [['registry', 'subgraphs/registry/index.js'], ['gateway', 'gateway/index.js']]) {
-      const command = commandOf(name!);
+    for (const [name, entry] of [['registry', 'subgraphs/registry/index.js'], ['gateway', 'gateway/index.js']] as const) {
+      const command = commandOf(name);
       expect(command).not.toContain('tsx');
-      expect(command.at(-1)).toMatch(new RegExp(`/node_modules/\\.cache/credit-graph-services/[0-9a-f]{16}/${entry}$`));
+      expect(command.at(-1)).toMatch(new RegExp(`/node_modules/\\.cache/credit-graph-services/[0-9a-f]{16}/${entry.replace(/\./g, '\\.')}$`));
     }
 
     // Each process serves its metrics on its own ops port; the public port does not.
