@@ -50,6 +50,12 @@ module.exports = {
   testSequencer: '<rootDir>/test/support/sequencer.mjs',
   // One worker per core: jest's default leaves one core idle, and the suite is CPU-bound.
   maxWorkers: '100%',
+  // A worker whose heap has grown past this after a file is replaced by a fresh one before its next
+  // file. What a file leaves behind is kept small (test/support/environment.ts), but not nothing: a
+  // package a file imports as ESM stays loaded, with the file's context, for the worker's life. Left to
+  // grow, the heap reached 1.7 GB a worker, and the last files ran two to five times slower for the
+  // collector's work; a fresh worker costs its pool of stores (a few seconds).
+  workerIdleMemoryLimit: '1GB',
   // PGlite leaves a WASM interval timer behind after close(); nothing else is left open.
   forceExit: true,
 };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { openStore, type Store } from '../../shared/store';
 
@@ -28,11 +29,25 @@ export const STORE_POOL = '__creditGraphStorePool';
 
 const idle = new Map<string, Store[]>();
 
+/**
+ * Runs a function in the context this module was loaded in, outside every test. A pooled store lives as
+ * long as the worker, and so do the timers it starts (PGlite's, its connection pool's reaper, started
+ * by its first statement); started inside a test file's hook, they would keep that file's context, and
+ * with it everything the file built, for the rest of the run (environment.ts says why).
+ */
+const outsideTests = AsyncLocalStorage.snapshot();
+
+async function openPooled(name: string, snapshotFile: string): Promise<Store> {
+  const store = await openStore(name, { kind: 'pglite', dataDir: null }, { loadDataDir: new Blob([readFileSync(snapshotFile)]) });
+  await store.db.raw('select 1');
+  return store;
+}
+
 export const storePool: StorePool = {
   async borrow(name, snapshotFile) {
     const store = idle.get(snapshotFile)?.pop();
     if (store) return store;
-    return openStore(name, { kind: 'pglite', dataDir: null }, { loadDataDir: new Blob([readFileSync(snapshotFile)]) });
+    return outsideTests(() => openPooled(name, snapshotFile));
   },
   giveBack(snapshotFile, store) {
     const stores = idle.get(snapshotFile) ?? [];
