@@ -6,7 +6,7 @@ import type { Config } from '../shared/config';
 import { signToken } from '../shared/auth/tokens';
 import { demoPrincipals } from '../shared/auth/demoPrincipals';
 import type { SecuredRouteConfig } from './httpPolicy';
-import { PROJECT_ROOT } from '../shared/projectRoot';
+import { WEB_DIST } from '../shared/projectRoot';
 
 /**
  * The web front ends, served by the gateway from the Vite build (`web/dist`, `npm run build:web`):
@@ -19,8 +19,7 @@ import { PROJECT_ROOT } from '../shared/projectRoot';
  * other response of the listener an API's headers; another method than GET or HEAD is a 405 there.
  */
 
-/** Where `npm run build:web` writes the front ends. */
-export const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
+export { WEB_DIST };
 
 /** Where the explorer is served (when `CG_EXPLORER` is on). */
 export const EXPLORER_PATH = '/explorer';

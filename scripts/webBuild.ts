@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { WEB_DIST } from '../shared/projectRoot';
 
 /**
  * The web front ends' build (`web/dist`, served by the gateway): `npm run build:web` builds them;
@@ -14,7 +15,6 @@ import { spawnSync } from 'node:child_process';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 const STAMP = path.join(WEB_DIST, 'build-stamp.json');
 
 export function filesUnder(dir: string, skip: ReadonlySet<string>): string[] {

@@ -16,3 +16,6 @@ function findProjectRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+/** Where `npm run build:web` writes the web front ends, and the gateway serves them from. */
+export const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');

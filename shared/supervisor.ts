@@ -119,7 +119,7 @@ export class Supervisor {
     const { spec } = managed;
     const restart = managed.wasReady && spec.restartEnv ? spec.restartEnv : {};
     const run = spec.build
-      ? ['--enable-source-maps', '--require', path.join(spec.build, 'shared', 'supervised.js'), compiledEntry(spec.build, spec.entry)]
+      ? ['--enable-source-maps', '--require', compiledEntry(spec.build, 'shared/supervised.ts'), compiledEntry(spec.build, spec.entry)]
       : ['--import', 'tsx', '--import', PRELOAD, spec.entry];
     const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...run, ...(spec.args ?? [])], {
       cwd: spec.cwd,
