@@ -29,12 +29,17 @@ type Timer = ReturnType<typeof setTimeout>;
 /** The timers a file set (through its global setTimeout and setInterval) that may still be pending. */
 export class FileTimers {
   private readonly pending = new Set<Timer>();
+  /** The size at which fired and cleared timers are dropped next: twice what was left the last time, so a file holding many live ones is not scanned at every new one. */
+  private pruneAt = 1_000;
 
   install(global: Pick<typeof globalThis, 'setTimeout' | 'setInterval' | 'clearTimeout' | 'clearInterval'>): void {
     const track = (timer: Timer): Timer => {
       this.pending.add(timer);
       // Fired and cleared timers are dropped now and then, so that a file setting many keeps few.
-      if (this.pending.size > 1_000) for (const t of this.pending) if ((t as Timer & { _destroyed?: boolean })._destroyed) this.pending.delete(t);
+      if (this.pending.size > this.pruneAt) {
+        for (const t of this.pending) if ((t as Timer & { _destroyed?: boolean })._destroyed) this.pending.delete(t);
+        this.pruneAt = Math.max(1_000, 2 * this.pending.size);
+      }
       return timer;
     };
     const forget = (timer: unknown) => {
