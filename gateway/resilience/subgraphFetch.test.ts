@@ -133,7 +133,7 @@ describe('the circuit breaker', () => {
         outcome: 'circuit_open',
         reason: 'it failed repeatedly and is not called for a while',
       });
-      expect(performance.now() - started).toBeLessThan(20);
+      expect(performance.now() - started).toBeLessThan(250); // no network round trip, no timeout: at once, with room for a busy machine
       expect(subgraph.calls()).toBe(3);
       expect(seen.fetches.at(-1)).toMatchObject({ outcome: 'circuit_open', attempts: 0 });
 
