@@ -26,6 +26,11 @@ export interface BenchOptions {
   readonly pool: number;
   /** Scenarios also measured through stock @apollo/gateway over the same subgraphs. */
   readonly stock: readonly ScenarioName[];
+  /**
+   * Scenarios also measured through the floor: stock @apollo/gateway over stock Apollo Server subgraphs
+   * that replay recorded answers (bench/floorSubgraph.ts), what the same plans cost before any work.
+   */
+  readonly floor: readonly ScenarioName[];
   /** A/B rounds per scenario (ours and stock alternate, each round a sequential then a concurrent run). */
   readonly rounds: number;
   readonly out: string;
@@ -42,7 +47,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `usage: npm run bench -- [--store pglite|postgres] [--url http://host:port/graphql] [--subjects N]
   [--scenario ${SCENARIOS.join(',')}] [--requests 200] [--concurrency 16] [--warmup 20] [--pool 500]
-  [--stock public-profile|none|<scenarios>] [--rounds 2] [--out docs/benchmarks] [--port-base 0] [--allow-writes] [--seed 0]
+  [--stock public-profile|none|<scenarios>] [--floor none|<scenarios>] [--rounds 2] [--out docs/benchmarks] [--port-base 0] [--allow-writes] [--seed 0]
   [--runtime compiled|tsx]`;
 
 function positive(name: string, raw: string | undefined, fallback: number, min = 1, max = 1_000_000): number {
@@ -79,6 +84,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         warmup: { type: 'string' },
         pool: { type: 'string' },
         stock: { type: 'string' },
+        floor: { type: 'string' },
         rounds: { type: 'string' },
         out: { type: 'string' },
         'port-base': { type: 'string' },
@@ -109,6 +115,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   if (notPublic.length > 0) {
     throw new UsageError(`--stock: the stock gateway serves public callers only, not ${notPublic.join(', ')} (public: ${[...PUBLIC_SCENARIOS].join(', ')})`);
   }
+  const floor = scenarioList('floor', values.floor, []);
+  const floorNotPublic = floor.filter((s) => !PUBLIC_SCENARIOS.has(s));
+  if (floorNotPublic.length > 0) {
+    throw new UsageError(`--floor: the floor serves public callers only, not ${floorNotPublic.join(', ')} (public: ${[...PUBLIC_SCENARIOS].join(', ')})`);
+  }
+  if (floor.length > 0 && values.url !== undefined) throw new UsageError('--floor needs the stack the benchmark starts, not --url');
   const runtime = values.runtime ?? 'compiled';
   if (runtime !== 'compiled' && runtime !== 'tsx') throw new UsageError(`--runtime must be compiled or tsx: "${runtime}"`);
   const portBase = positive('port-base', values['port-base'], 0, 0);
@@ -123,6 +135,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     warmup: positive('warmup', values.warmup, 20, 0),
     pool: positive('pool', values.pool, 500),
     stock: stock.filter((s) => scenarios.includes(s)),
+    floor: floor.filter((s) => scenarios.includes(s)),
     rounds: positive('rounds', values.rounds, 2),
     out: values.out ?? 'docs/benchmarks',
     portBase,

@@ -29,10 +29,12 @@ const ROOT = path.resolve(__dirname, '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 interface Side {
-  readonly label: 'ours' | 'stock';
+  readonly label: 'ours' | 'stock' | 'floor';
   readonly client: Client;
   /** The gateway's pid, when the benchmark started it. */
   readonly pid: number | null;
+  /** The subgraph processes it fetches from, when not the stack's own (the floor's). */
+  readonly subgraphPids: readonly number[] | null;
   sequential: number[];
   concurrent: RunResult[];
   failed: number;
@@ -70,9 +72,10 @@ async function measuredRun(side: Side, probes: Probes | null, next: (n: number) 
   const pgBefore = probes.postgres ? snapshot(await probes.postgres.pids()) : null;
   const stmtBefore = await statementsNow(probes);
   const gwBefore = side.pid === null ? 0 : (cpuMsOf(side.pid) ?? 0);
-  const sgBefore = snapshot(probes.subgraphPids);
+  const subgraphPids = side.subgraphPids ?? probes.subgraphPids;
+  const sgBefore = snapshot(subgraphPids);
   const result = await run(side.client, next, options.requests, options.concurrency);
-  const sgAfter = snapshot(probes.subgraphPids);
+  const sgAfter = snapshot(subgraphPids);
   const gwAfter = side.pid === null ? 0 : (cpuMsOf(side.pid) ?? 0);
   const pgAfter = probes.postgres ? snapshot(await probes.postgres.pids()) : null;
   const stmtAfter = await statementsNow(probes);
@@ -142,14 +145,17 @@ async function measureScenario(scenario: Scenario, sides: Side[], probes: Probes
     }
     datas.push(data);
   }
-  if (datas.length === 2 && JSON.stringify(datas[0]) !== JSON.stringify(datas[1])) notes.push('ours and stock answered the first warm-up request with different data');
+  const [first, ...others] = datas;
+  for (const [i, data] of others.entries()) {
+    if (JSON.stringify(data) !== JSON.stringify(first)) notes.push(`ours and ${sides[i + 1]?.label} answered the first warm-up request with different data`);
+  }
   for (let round = 0; round < options.rounds; round += 1) {
     // Alternate who goes first, so that drift (caches, autovacuum, other load) falls on both.
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
       // Each side draws its own subjects (from the same pool): a side never reads what the other
       // just brought into the store's cache, and who goes first alternates.
-      const stream = options.seed + 4 * round + (side.label === 'ours' ? 0 : 2);
+      const stream = options.seed + 6 * round + { ours: 0, stock: 2, floor: 4 }[side.label];
       const sequential = await run(side.client, scenario.requests(stream), options.requests, 1);
       side.sequential.push(...sequential.latencies);
       await measuredRun(side, probes, scenario.requests(stream + 1), options);
@@ -163,13 +169,21 @@ async function measureScenario(scenario: Scenario, sides: Side[], probes: Probes
   for (const side of sides) if (side.firstFailure) notes.push(`${side.label}: ${side.failed} failed answers, the first: ${side.firstFailure.slice(0, 200)}`);
   const ours = sides.find((s) => s.label === 'ours');
   const stock = sides.find((s) => s.label === 'stock');
-  return { ...base, ours: ours ? measurementOf(ours, probes) : null, stock: stock ? measurementOf(stock, probes) : null, ...(notes.length > 0 ? { notes } : {}) };
+  const floor = sides.find((s) => s.label === 'floor');
+  return {
+    ...base,
+    ours: ours ? measurementOf(ours, probes) : null,
+    stock: stock ? measurementOf(stock, probes) : null,
+    ...(floor ? { floor: measurementOf(floor, probes) } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
-const newSide = (label: Side['label'], client: Client, pid: number | null): Side => ({
+const newSide = (label: Side['label'], client: Client, pid: number | null, subgraphPids: readonly number[] | null = null): Side => ({
   label,
   client,
   pid,
+  subgraphPids,
   sequential: [],
   concurrent: [],
   failed: 0,
@@ -255,7 +269,7 @@ async function main(): Promise<void> {
       const ports = await portsFrom(options.portBase);
       const applicationName = `cg-bench-${process.pid}`;
       log(`starting the stack on ${options.store === 'pglite' ? `embedded PGlite (${options.subjects ?? config.demo.subjects} demo subjects, seeded now)` : 'the configured PostgreSQL stores'} ...`);
-      stack = await Stack.start({ store: options.store, subjects: options.subjects, ports, gatewayEnv, applicationName, log, runtime: options.runtime });
+      stack = await Stack.start({ store: options.store, subjects: options.subjects, ports, gatewayEnv, applicationName, log, runtime: options.runtime, floor: options.floor.length > 0 });
       if (options.runtime === 'tsx') notes.push('the services ran through tsx (--runtime tsx), not compiled as npm start and the image run them');
       config = stack.config;
       const registry = config.subgraphs.registry.store;
@@ -269,6 +283,14 @@ async function main(): Promise<void> {
       };
       sides.push(newSide('ours', new Client(`http://127.0.0.1:${ports.gateway}/graphql`, options.concurrency), stack.pidOf('gateway')));
       sides.push(newSide('stock', new Client(`http://127.0.0.1:${ports.stock}/`, options.concurrency), stack.pidOf('stock')));
+      if (options.floor.length > 0) {
+        const floorPids = SUBGRAPH_NAMES.map((name) => stack?.pidOf(`floor-${name}`) as number);
+        sides.push(newSide('floor', new Client(`http://127.0.0.1:${ports.floor}/`, options.concurrency), stack.pidOf('floor'), floorPids));
+        notes.push(
+          'floor = stock @apollo/gateway over one stock Apollo Server per subgraph (Node\'s HTTP server, its schema built by @apollo/subgraph) answering from the data of the first answer to each operation, ' +
+            'no store, no verification, no classification, no metrics (bench/floorSubgraph.ts): what the same query plans and answers cost with no work done',
+        );
+      }
       notes.push(
         'the gateway runs with LOG_LEVEL=warn, CG_RATE_LIMIT_RPS=off and CG_INQUIRY_QUOTA_DAILY=off' +
           (gatewayEnv.CG_COST_MAX ? `, CG_COST_MAX=${gatewayEnv.CG_COST_MAX} (a 100-subject full profile is above the default limit)` : ''),
@@ -289,7 +311,9 @@ async function main(): Promise<void> {
         continue;
       }
       log(`${scenario.name}: ${scenario.description}`);
-      const inRun = sides.filter((s) => s.label === 'ours' || options.stock.includes(scenario.name)).map((s) => newSide(s.label, s.client, s.pid));
+      const inRun = sides
+        .filter((s) => s.label === 'ours' || (s.label === 'stock' ? options.stock : options.floor).includes(scenario.name))
+        .map((s) => newSide(s.label, s.client, s.pid, s.subgraphPids));
       const result = await measureScenario(scenario, inRun, probes, options);
       results.push(result);
       if (result.skipped) log(`  ${result.skipped}`);

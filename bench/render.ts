@@ -39,6 +39,8 @@ export interface ScenarioResult {
   readonly lists: number;
   readonly ours: Measurement | null;
   readonly stock: Measurement | null;
+  /** The floor (`--floor`): stock @apollo/gateway over subgraphs that replay recorded answers. */
+  readonly floor?: Measurement | null;
   /** Why the scenario was not measured. */
   readonly skipped?: string;
   readonly notes?: readonly string[];
@@ -123,6 +125,26 @@ export function renderResult(result: BenchResult): string {
           `${ms(a.sequential.p95)} / ${ms(b.sequential.p95)} | ${ratio(a.sequential.p95, b.sequential.p95)} | ` +
           `${ms(a.concurrent.requestsPerSecond, 0)} / ${ms(b.concurrent.requestsPerSecond, 0)} | ${ratio(a.concurrent.requestsPerSecond, b.concurrent.requestsPerSecond)} | ` +
           `${ms(a.cpuMsPerRequest?.gateway)} / ${ms(b.cpuMsPerRequest?.gateway)} | ${ratio(a.cpuMsPerRequest?.gateway, b.cpuMsPerRequest?.gateway)} |`,
+      );
+    }
+  }
+  const floored = result.scenarios.filter((s) => s.ours && s.floor);
+  if (floored.length > 0) {
+    lines.push(
+      '',
+      'Against the floor, in the same run: stock `@apollo/gateway` over stock Apollo Server subgraphs that answer from recorded data, with no store and no checks ' +
+        '(`--floor`; bench/floorSubgraph.ts). The same query plans and answers with no work done: no gateway and subgraphs on these libraries spend less on this machine.',
+      '',
+      '| scenario | p50 ms ours / floor | p95 ms ours / floor | req/s ours / floor | CPU ms/req ours / floor: all | gateway | subgraphs | PostgreSQL |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const s of floored) {
+      const a = s.ours as Measurement;
+      const b = s.floor as Measurement;
+      const part = (key: keyof CpuPerRequest) => `${ms(a.cpuMsPerRequest?.[key])} / ${ms(b.cpuMsPerRequest?.[key])}`;
+      lines.push(
+        `| ${s.name} | ${ms(a.sequential.p50)} / ${ms(b.sequential.p50)} | ${ms(a.sequential.p95)} / ${ms(b.sequential.p95)} | ` +
+          `${ms(a.concurrent.requestsPerSecond, 0)} / ${ms(b.concurrent.requestsPerSecond, 0)} | ${part('total')} | ${part('gateway')} | ${part('subgraphs')} | ${part('postgres')} |`,
       );
     }
   }

@@ -20,11 +20,16 @@ export interface StackPorts {
   readonly gateway: number;
   readonly gatewayOps: number;
   readonly stock: number;
-  readonly subgraphs: Readonly<Record<SubgraphName, { port: number; ops: number }>>;
+  /** The floor's stock gateway, over the floor subgraphs (`--floor`). */
+  readonly floor: number;
+  readonly subgraphs: Readonly<Record<SubgraphName, { port: number; ops: number; floor: number }>>;
 }
 
 
-/** From `base`: gateway, its ops, stock gateway, then subgraph i on base+10+i and its ops on base+20+i; base 0: ports the system says are free. */
+/**
+ * From `base`: gateway, its ops, stock gateway, floor gateway, then subgraph i on base+10+i, its ops on
+ * base+20+i and its floor subgraph on base+30+i; base 0: ports the system says are free.
+ */
 export async function portsFrom(base: number): Promise<StackPorts> {
   const next = base === 0 ? freePort : async (offset: number) => {
     const port = base + offset;
@@ -32,9 +37,9 @@ export async function portsFrom(base: number): Promise<StackPorts> {
     if (FETCH_BAD_PORTS.has(port)) throw new Error(`port ${port} (from --port-base ${base}) is one fetch() refuses to connect to; choose another --port-base`);
     return port;
   };
-  const subgraphs = {} as Record<SubgraphName, { port: number; ops: number }>;
-  for (const [i, name] of SUBGRAPH_NAMES.entries()) subgraphs[name] = { port: await next(10 + i), ops: await next(20 + i) };
-  return { gateway: await next(0), gatewayOps: await next(1), stock: await next(2), subgraphs };
+  const subgraphs = {} as Record<SubgraphName, { port: number; ops: number; floor: number }>;
+  for (const [i, name] of SUBGRAPH_NAMES.entries()) subgraphs[name] = { port: await next(10 + i), ops: await next(20 + i), floor: await next(30 + i) };
+  return { gateway: await next(0), gatewayOps: await next(1), stock: await next(2), floor: await next(3), subgraphs };
 }
 
 export interface StackOptions {
@@ -48,6 +53,8 @@ export interface StackOptions {
   readonly log: (line: string) => void;
   /** Compiled (scripts/serviceBuild.ts, as npm start runs them) or through tsx. */
   readonly runtime: 'compiled' | 'tsx';
+  /** Also start the floor: a floor subgraph per subgraph (bench/floorSubgraph.ts) and a stock gateway over them. */
+  readonly floor: boolean;
 }
 
 export class Stack {
@@ -128,8 +135,22 @@ export class Stack {
       await Promise.all(SUBGRAPH_NAMES.map((name) => supervisor.ready(name, 900_000)));
       supervisor.start({ name: 'gateway', entry: 'gateway/index.ts', build, cwd: ROOT, env: stack.env, readyUrl: `http://127.0.0.1:${options.ports.gateway}/health` });
       supervisor.start({ name: 'stock', entry: 'bench/stockGateway.ts', build, args: ['--port', String(options.ports.stock)], cwd: ROOT, env: stack.env });
+      if (options.floor) {
+        for (const name of SUBGRAPH_NAMES) {
+          const port = options.ports.subgraphs[name].floor;
+          supervisor.start({ name: `floor-${name}`, entry: 'bench/floorSubgraph.ts', build, args: ['--subgraph', name, '--port', String(port)], cwd: ROOT, env: stack.env, readyUrl: `http://127.0.0.1:${port}/health` });
+        }
+        // The floor's gateway is the stock one, its subgraph URLs pointing at the floor subgraphs.
+        const floorEnv = { ...stack.env };
+        for (const name of SUBGRAPH_NAMES) floorEnv[`CG_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${options.ports.subgraphs[name].floor}/`;
+        supervisor.start({ name: 'floor', entry: 'bench/stockGateway.ts', build, args: ['--port', String(options.ports.floor)], cwd: ROOT, env: floorEnv });
+      }
       await supervisor.ready('gateway', 120_000);
       await waitForGraphql(`http://127.0.0.1:${options.ports.stock}/`, 120_000);
+      if (options.floor) {
+        await Promise.all(SUBGRAPH_NAMES.map((name) => supervisor.ready(`floor-${name}`, 120_000)));
+        await waitForGraphql(`http://127.0.0.1:${options.ports.floor}/`, 120_000);
+      }
     } catch (error) {
       await stack.stop();
       throw error;

@@ -20,6 +20,7 @@ describe('npm run bench: arguments', () => {
       warmup: 20,
       pool: 500,
       stock: ['public-profile'],
+      floor: [],
       rounds: 2,
       out: 'docs/benchmarks',
       portBase: 0,
@@ -33,6 +34,7 @@ describe('npm run bench: arguments', () => {
     const options = parseBenchArgs(['--store', 'postgres', '--scenario', 'search-broad,public-profile', '--stock', 'public-profile,batch-100', '--requests', '50', '--allow-writes']);
     expect(options).toMatchObject({ store: 'postgres', scenarios: ['public-profile', 'search-broad'], stock: ['public-profile'], requests: 50, allowWrites: true });
     expect(parseBenchArgs(['--stock', 'none']).stock).toEqual([]);
+    expect(parseBenchArgs(['--scenario', 'public-profile,batch-100', '--floor', 'batch-100,public-profile,search-broad']).floor).toEqual(['public-profile', 'batch-100']);
   });
 
   it('refuses what it cannot run, saying what is wrong', () => {
@@ -46,6 +48,8 @@ describe('npm run bench: arguments', () => {
     };
     expect(refusal(['--scenario', 'public-profile,everything'])).toBe('--scenario: unknown scenario "everything" (known: public-profile, regulator, bank-consent, batch-100, search-selective, search-broad, credit-report)');
     expect(refusal(['--stock', 'regulator'])).toBe('--stock: the stock gateway serves public callers only, not regulator (public: public-profile, batch-100, search-selective, search-broad)');
+    expect(refusal(['--floor', 'credit-report'])).toBe('--floor: the floor serves public callers only, not credit-report (public: public-profile, batch-100, search-selective, search-broad)');
+    expect(refusal(['--floor', 'public-profile', '--url', 'http://127.0.0.1:4000/graphql'])).toBe('--floor needs the stack the benchmark starts, not --url');
     expect(refusal(['--store', 'mysql'])).toBe('--store must be pglite or postgres: "mysql"');
     expect(refusal(['--runtime', 'bun'])).toBe('--runtime must be compiled or tsx: "bun"');
     expect(refusal(['--requests', '0'])).toBe('--requests must be a whole number from 1 to 1000000: "0"');
@@ -149,6 +153,23 @@ describe('npm run bench: measuring and reporting', () => {
       '| public-profile | 12.0 / 10.0 | 1.20× | 24.0 / 20.0 | 1.20× | 160 / 200 | 0.80× | 8.0 / 10.0 | 0.80× |',
       '',
       '- a note',
+      '',
+    ]);
+  });
+
+  it('renders the floor beside ours, CPU split by process group, when the run measured it', () => {
+    const floored: BenchResult = {
+      ...result,
+      notes: [],
+      scenarios: [{ name: 'public-profile', description: 'd', caller: 'public', lists: 20, ours: measurement(12, 160, 8), stock: null, floor: { ...measurement(6, 300, 4), cpuMsPerRequest: { gateway: 4, subgraphs: 3, postgres: 0, total: 7 } } }],
+    };
+    expect(renderResult(floored).split('\n').slice(8)).toEqual([
+      'Against the floor, in the same run: stock `@apollo/gateway` over stock Apollo Server subgraphs that answer from recorded data, with no store and no checks ' +
+        '(`--floor`; bench/floorSubgraph.ts). The same query plans and answers with no work done: no gateway and subgraphs on these libraries spend less on this machine.',
+      '',
+      '| scenario | p50 ms ours / floor | p95 ms ours / floor | req/s ours / floor | CPU ms/req ours / floor: all | gateway | subgraphs | PostgreSQL |',
+      '|---|---|---|---|---|---|---|---|',
+      '| public-profile | 12.0 / 6.0 | 24.0 / 12.0 | 160 / 300 | 33.0 / 7.0 | 8.0 / 4.0 | 20.0 / 3.0 | 5.0 / 0.0 |',
       '',
     ]);
   });
