@@ -34,7 +34,7 @@ export interface BenchOptions {
   /** A/B rounds per scenario (ours and stock alternate, each round a sequential then a concurrent run). */
   readonly rounds: number;
   readonly out: string;
-  /** First port of the stack (gateway, stock gateway, their ops listeners, then each subgraph and its ops listener); 0: free ports. */
+  /** First port of the stack (gateway, its ops listener, stock gateway, floor gateway, then each subgraph, its ops listener and its floor subgraph); 0: free ports. */
   readonly portBase: number;
   /** The writing scenarios run on a PostgreSQL store only when allowed (they append to the access store). */
   readonly allowWrites: boolean;
