@@ -427,6 +427,31 @@ describe('inquiry records', () => {
     );
   });
 
+  it("record that a natural person is registered, whatever the answer selects of it, `__typename` alone included", async () => {
+    const person = subjectAt(TEST_DATASET.seed, 3);
+    const court: TokenClaims = { kind: 'GOVERNMENT', org: '11100000000000021P', staff: 'clerk-9', grants: ['registry:SHARED'], purposes: ['JUDICIAL'] };
+    const headers = await callerHeaders(court, 'JUDICIAL');
+    const rows = () => graph.stores.access.db('inquiry_records').where({ staff: 'clerk-9' }).orderBy('id').select('subject_codes', 'fields', 'disclosures');
+    const identity = { subject: person.code, field: 'Subject.code', category: 'registry.identity', level: 'SHARED', basis: 'grant' };
+    for (const query of [
+      `query($code: ID!) { subject(code: $code) { __typename } }`,
+      `query($codes: [ID!]!) { subjects(codes: $codes) { __typename } }`,
+    ]) {
+      const before = (await rows()).length;
+      const response = await post(gateway.url, query, { code: person.code, codes: [person.code] }, headers);
+      expect(response.body.errors).toBeUndefined();
+      expect(JSON.stringify(response.body.data)).toContain('"__typename":"Subject"');
+      const written = await rows();
+      expect(written).toHaveLength(before + 1);
+      expect(written.at(-1)).toEqual({ subject_codes: [person.code], fields: ['Subject.code'], disclosures: [identity] });
+    }
+    // An unknown code discloses nothing, and leaves nothing.
+    const before = (await rows()).length;
+    const unknown = await post(gateway.url, `query($code: ID!) { subject(code: $code) { __typename } }`, { code: '110105198001011238' }, headers);
+    expect(unknown.body).toEqual({ data: { subject: null } });
+    expect(await rows()).toHaveLength(before);
+  });
+
   it('are written only for disclosures above PUBLIC', async () => {
     const count = () => accessRows('inquiry_records');
     const before = await count();

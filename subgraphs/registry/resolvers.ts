@@ -12,6 +12,7 @@ import { mergeResolvers } from '../../shared/subgraph/merge';
 import { recourseResolvers } from '../../shared/recourse';
 import { summaryResolvers } from '../../shared/report/summary';
 import { prefetchRecordFields, type PrefetchedFields } from '../../shared/subgraph/prefetch';
+import { fieldDisclosure } from '../../shared/subgraph/disclosures';
 import type { GraphQLResolveInfo } from 'graphql';
 
 /** No organization's name is longer; a longer search cannot match and only costs the store. */
@@ -26,13 +27,21 @@ export const SEARCH_COUNT_CAP = 10_000;
 /** What seeing a subject at all requires: its identity (for a natural person, SHARED by the subject-type ceiling). */
 const IDENTITY: Requirement = { category: 'registry.identity', level: 'PUBLIC', publicWhen: null };
 
+/** The field a natural person's identity is disclosed as, whatever the answer selects of the subject. */
+const IDENTITY_FIELD = 'Subject.code';
+
 /**
  * A natural person the caller may not see answers exactly as an unknown code does: null, with no
- * error and nothing else about it (no oracle of who is in the registry).
+ * error and nothing else about it (no oracle of who is in the registry). One the caller may see is
+ * disclosed by being answered at all (an object rather than null, even for `__typename` alone): that
+ * the person is registered is their identity, noted for the inquiry record here, where it is decided.
  */
 function visible(row: SubjectRow | null | Error, context: RegistryContext): SubjectRow | null | Error {
   if (!row || row instanceof Error || !isNaturalPersonCode(row.code)) return row;
-  return context.request.decide(IDENTITY, row.code).allowed ? row : null;
+  const decision = context.request.decide(IDENTITY, row.code);
+  if (!decision.allowed) return null;
+  context.request.disclosures.add(fieldDisclosure(IDENTITY_FIELD, row.code, IDENTITY, decision));
+  return row;
 }
 
 /** The listings and their summary, read with the subject's row (`shared/subgraph/prefetch.ts`). */
