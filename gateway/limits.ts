@@ -207,7 +207,9 @@ export function limitValidationRules(limits: OperationLimits, log: LimitLog): Va
   });
   return [
     maxDepthRule({ ...armor('MAX_DEPTH_LIMIT', limits.maxDepth), ignoreIntrospection: true, flattenFragments: true }),
-    maxAliasesRule(armor('MAX_ALIASES_LIMIT', limits.maxAliases)),
+    // Every alias counts, `__typename`'s too (graphql-armor lets those through by default): a document
+    // of 500 aliased `__typename`s is as much a breach of the limit as one of 500 aliased names.
+    maxAliasesRule({ ...armor('MAX_ALIASES_LIMIT', limits.maxAliases), allowList: [] }),
     maxDirectivesRule(armor('MAX_DIRECTIVES_LIMIT', limits.maxDirectives)),
     perOperationRule((operation, fragments, context) => {
       // Always enforced, even in warn mode: expansion grows exponentially with the document.

@@ -55,6 +55,12 @@ describe('the static limits, as validation rules', () => {
     expect(violations(query, { maxAliases: 5 })).toEqual([{ message: 'Aliases limit of 5 exceeded, found 6.', code: 'MAX_ALIASES_LIMIT' }]);
   });
 
+  it('counts aliased __typename fields as aliases, at the root and below', () => {
+    const query = `{ a: __typename b: __typename subject(code: "${CODE}") { c: __typename name } }`;
+    expect(violations(query, { maxAliases: 3 })).toEqual([]);
+    expect(violations(query, { maxAliases: 2 })).toEqual([{ message: 'Aliases limit of 2 exceeded, found 3.', code: 'MAX_ALIASES_LIMIT' }]);
+  });
+
   it('counts root fields through fragments and inline fragments, __typename free', () => {
     const query = `{ __typename subject(code: "${CODE}") { name } ...Q ... on Query { searchOrganizations(query: "北京") { totalCount } } } fragment Q on Query { subjects(codes: []) { name } }`;
     expect(violations(query, { maxRootFields: 3 })).toEqual([]);

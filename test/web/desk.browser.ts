@@ -329,6 +329,8 @@ describeInBrowser("the authority's desk", () => {
       'Our records',
     ]);
     await page.getByRole('link', { name: 'Objections' }).click();
+    // The records view's summary stays on the page until the objections have loaded: wait for theirs.
+    await page.locator('.desk-summary', { hasText: 'open' }).waitFor();
     await expect(page.locator('.desk-summary').innerText()).resolves.toBe('1 open, 0 overdue');
     await expect(card(B).locator('dd').first().innerText()).resolves.toMatch(/ 20 days left$/);
     await checkAccessibility(page);
