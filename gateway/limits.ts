@@ -75,6 +75,28 @@ export const LIMIT_CODES: ReadonlySet<string> = new Set<LimitCode>([
 
 export type LimitLog = (details: Record<string, unknown>, message: string) => void;
 
+/**
+ * A refusal for a limit is one error, the first limit the operation broke: graphql-js runs every
+ * validation rule over the document, so an operation past two limits, or past a limit and invalid
+ * besides (25 `@skip`s on one field also repeat a directive), would otherwise be answered with each.
+ */
+export function oneLimitErrorPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const errors = result.errors;
+          if (!errors || errors.length < 2 || result.data !== undefined) return;
+          const first = errors.find((error) => LIMIT_CODES.has(String(error.extensions?.code)));
+          if (first) result.errors = [first];
+        },
+      };
+    },
+  };
+}
+
 export function limitError(code: LimitCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code, http: { status: 400 } } });
 }

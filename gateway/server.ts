@@ -14,7 +14,7 @@ import { createVerifier } from '../shared/auth/tokens';
 import { CONTEXT_HEADER, ContextSigner, GRAPHQL_ROUTE, PUBLIC_CALLER } from '../shared/auth/context';
 import { AccessClient, InquiryWriter } from './inquiry';
 import { formatGatewayError } from './errors';
-import { costDirectivesOf, demandPlugin, limitValidationRules, parseOptions } from './limits';
+import { costDirectivesOf, demandPlugin, limitValidationRules, oneLimitErrorPlugin, parseOptions } from './limits';
 import { combineObservers, type GatewayObserver } from './observe';
 import { GatewayMetrics, observeQueryPlanCache } from './metrics';
 import { SupergraphClassification } from './authorization';
@@ -213,6 +213,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       // Apollo's landing page loads from Apollo's CDN: never. A browser's GET goes to the explorer (gateway/web.ts).
       ApolloServerPluginLandingPageDisabled(),
       demandPlugin({ limits, log: (details, message) => log.warn(details, message) }),
+      oneLimitErrorPlugin(),
       metrics.plugin(),
       requestLogPlugin(),
     ],

@@ -77,6 +77,19 @@ describe('operation limits (CG_LIMITS_MODE=enforce)', () => {
     expect(await post(enforcing.url, MANY_ROOTS)).toEqual(refused('MAX_ROOT_FIELDS_LIMIT', 'Root fields limit of 3 exceeded, found 4.'));
   });
 
+  it('refuses with one error, the first limit broken, an operation past several limits or also invalid', async () => {
+    // Past the aliases and the root fields limits at once.
+    const aliasedRoots = `{ ${[1, 2, 3, 4].map((i) => `s${i}: subject(code: "${a}") { name }`).join(' ')} }`;
+    expect(await post(enforcing.url, aliasedRoots)).toEqual(refused('MAX_ALIASES_LIMIT', 'Aliases limit of 3 exceeded, found 4.'));
+    // Past the directives limit, and repeating a non-repeatable directive (a validation error of its own).
+    const repeated = `{ __typename @skip(if: false) @skip(if: false) @skip(if: false) }`;
+    expect(await post(enforcing.url, repeated)).toEqual(refused('MAX_DIRECTIVES_LIMIT', 'Directives limit of 2 exceeded, found 3.'));
+    // An invalid operation within every limit keeps all its validation errors.
+    const invalid = await post(enforcing.url, `{ nothing also }`);
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors?.map((e) => (e.extensions as { code: string }).code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+  });
+
   it('refuses more directives than CG_MAX_DIRECTIVES with MAX_DIRECTIVES_LIMIT', async () => {
     expect(await post(enforcing.url, DIRECTED)).toEqual(refused('MAX_DIRECTIVES_LIMIT', 'Directives limit of 2 exceeded, found 3.'));
   });
