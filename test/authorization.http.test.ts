@@ -219,6 +219,16 @@ describe('authorization: credentials', () => {
     expect(await post(gateway.url, query, CODE, { authorization: `Bearer ${forged}` })).toEqual(refused('the token signature is not valid'));
   });
 
+  it('takes the Bearer scheme in any case, as HTTP says schemes are', async () => {
+    const { authorization } = await callerHeaders(BANK, 'LOAN_APPROVAL');
+    const token = (authorization as string).slice('Bearer '.length);
+    for (const scheme of ['bearer', 'BEARER']) {
+      const answer = await post(gateway.url, query, CODE, { authorization: `${scheme} ${token}`, 'x-inquiry-purpose': 'LOAN_APPROVAL' });
+      expect(answer).toEqual(await post(gateway.url, query, CODE, { authorization: `Bearer ${token}`, 'x-inquiry-purpose': 'LOAN_APPROVAL' }));
+      expect(answer.status).toBe(200);
+    }
+  });
+
   it('refuses an unsigned token and a malformed header', async () => {
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...BANK, exp: 9_999_999_999 })).toString('base64url')}.`;
     expect((await post(gateway.url, query, CODE, { authorization: `Bearer ${unsigned}` })).status).toBe(401);

@@ -338,7 +338,8 @@ export async function createVerifier(
   const oidcKeys = oidc ? oidcKeySet(oidc, options.fetch, options.oidcRetryAfterMs) : null;
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return PUBLIC_PRINCIPAL;
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization.trim());
+    // The scheme's name is case-insensitive (RFC 9110, section 11.1): `bearer` and `BEARER` are Bearer.
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization.trim());
     if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>" with a signed JWT');
     const token = match[1] as string;
     if (oidc && oidcKeys && unverifiedIssuer(token) === oidc.issuer) {
