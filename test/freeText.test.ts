@@ -29,6 +29,11 @@ describe('free text', () => {
     ['Arabic-Indic digits', '\u0661\u0661\u0660\u0661\u0660\u0668\u0661\u0669\u0665\u0666\u0660\u0661\u0660\u0664\u0660\u0660\u0660\u0663'],
     ['Devanagari digits', '\u0967\u0967\u0966\u0967\u0966\u096e\u0967\u096f\u096b\u096c\u0966\u0967\u0966\u096a\u0966\u0966\u0966\u0969'],
     ['a combining mark on a digit', '110108195\u0301601040003'],
+    ['a digit group written after it', '证件号110108 1956 0104 0003 2份'],
+    ['a digit written before it', '0110108195601040003'],
+    ['a house number after it', '法定代表人郑超平（身份证 110108 19560104 0003 8号楼）'],
+    ['a dash and a digit after it', '联系人身份证：110108-19560104-0003-1'],
+    ['itself written twice in a row', '110108195601040003110108195601040003'],
   ])('refuses a resident identity number written with %s', (_how, value) => {
     expect(refusedFor(value)).toBe(ID);
   });
@@ -58,6 +63,7 @@ describe('free text', () => {
     ['a Unified Social Credit Code', '9111010500088WXJ4C'],
     ['a list of amounts', '罚款 5,000.00 元、没收 12,000.50 元、合计 17,000.50 元'],
     ['two dates and a case number', '2019-01-01 至 2020-12-31，（2024）沪0115执1234号'],
+    ['a 20-digit contract number', '合同编号 31011519901231000400'],
   ])('takes %s', (_what, value) => {
     expect(line.parse(value, 'json')).toEqual({ ok: true, value });
   });

@@ -48,8 +48,27 @@ function describe(value: unknown): string {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
-/** A resident identity number inside text: 6-digit area, a birth date, 3 digits and a check character. */
-const RESIDENT_ID_IN_TEXT = /(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/g;
+/** The shape of a resident identity number: 6-digit area, a birth date, 3 digits and a check character. */
+const RESIDENT_ID_SHAPE = /^[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]$/;
+/** A run of digits (and check characters) in which a resident identity number may sit. */
+const DIGIT_RUN = /[0-9Xx]{18,}/g;
+
+/**
+ * Whether some 18 characters of a run of digits in `view` are a resident identity number whose check
+ * character holds: wherever it starts and whatever digits are written before or after it
+ * (`0110108195601040003`, `1101081956010400032`, an ID written twice in a row). The check character
+ * keeps chance matches in long numbers rare (one window in about 25,000 of random digits).
+ */
+function residentIdWithin(view: string): boolean {
+  for (const match of view.matchAll(DIGIT_RUN)) {
+    const run = match[0].toUpperCase();
+    for (let i = 0; i + 18 <= run.length; i += 1) {
+      const window = run.slice(i, i + 18);
+      if (RESIDENT_ID_SHAPE.test(window) && checkResidentId(window).ok) return true;
+    }
+  }
+  return false;
+}
 
 /** A first-generation (15-digit) resident identity number: 2-digit province, area, a `YYMMDD` birth date, 3 digits. */
 const OLD_RESIDENT_ID_IN_TEXT = /(?<![0-9])([1-9][0-9])[0-9]{4}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}(?![0-9])/g;
@@ -79,7 +98,7 @@ export function carriesResidentId(text: string): boolean {
   const views = [folded, folded.replace(DIGIT_SEPARATORS, '')];
   return views.some(
     (view) =>
-      [...view.matchAll(RESIDENT_ID_IN_TEXT)].some((m) => checkResidentId(m[0].toUpperCase()).ok) ||
+      residentIdWithin(view) ||
       [...view.matchAll(OLD_RESIDENT_ID_IN_TEXT)].some((m) => PROVINCES.has(m[1]!)),
   );
 }
