@@ -56,6 +56,14 @@ describe('free text', () => {
     expect(refusedFor(value)).toBe(INVISIBLE);
   });
 
+  it('stores an identifier with full-width digits and letters as ASCII, so that a number that looks the same is the same number', () => {
+    const documentNumber = text({ max: 80, identifier: true });
+    expect(documentNumber.parse('沪浦税罚〔２０２６〕７００１号', 'json')).toEqual({ ok: true, value: '沪浦税罚〔2026〕7001号' });
+    expect(documentNumber.parse('（２０２６）沪0115执1001号', 'json')).toEqual({ ok: true, value: '（2026）沪0115执1001号' });
+    expect(documentNumber.parse('Ｈ2-XSS-1 ', 'json')).toEqual({ ok: true, value: 'H2-XSS-1' });
+    expect(line.parse('全角 ２０２６', 'json')).toEqual({ ok: true, value: '全角 ２０２６' });
+  });
+
   it.each([
     ['a decision', '正常文字 2026-11-30 罚款 500.00 元 沪浦税罚〔2026〕201号'],
     ['amounts and periods', '金额 1000000 元，2019-01-01 至 2020-01-01'],

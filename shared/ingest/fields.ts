@@ -103,6 +103,11 @@ export function carriesResidentId(text: string): boolean {
   );
 }
 
+/** Full-width digits and Latin letters (U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A) as ASCII. */
+function asciiAlphanumerics(value: string): string {
+  return value.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 export interface TextOptions {
   readonly max: number;
   readonly required?: boolean;
@@ -110,6 +115,12 @@ export interface TextOptions {
   readonly multiline?: boolean;
   /** A pattern the whole value must match, and how to say so. */
   readonly pattern?: { readonly regex: RegExp; readonly description: string };
+  /**
+   * An identifier: full-width digits and Latin letters are stored as their ASCII selves, so a number
+   * that looks the same is the same number. Full-width punctuation stays as written: a court's case
+   * number is written with （）, and that is its form.
+   */
+  readonly identifier?: boolean;
 }
 
 /** Text of 1 to `max` characters, trimmed, without control characters. */
@@ -123,7 +134,7 @@ export function text(options: TextOptions): FieldKind {
     parse(value) {
       if (typeof value !== 'string') return bad(`must be text, got ${describe(value)}`);
       if (LONE_SURROGATE.test(value)) return bad('must be well-formed Unicode (it has a lone surrogate)');
-      const trimmed = value.trim();
+      const trimmed = (options.identifier ? asciiAlphanumerics(value) : value).trim();
       if (trimmed === '') return bad('must not be empty');
       if ([...trimmed].length > options.max) return bad(`must be at most ${options.max} characters, got ${[...trimmed].length}`);
       if (CONTROL.test(trimmed)) return bad('must not contain control characters, bidirectional overrides or invisible characters');

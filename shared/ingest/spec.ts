@@ -73,7 +73,7 @@ export interface ValidateOptions {
 
 /** The envelope every record type's input shares; the source authority is the caller, never a field. */
 export const ENVELOPE_INPUT: Readonly<Record<string, FieldKind>> = {
-  documentNumber: text({ max: 80 }),
+  documentNumber: text({ max: 80, identifier: true }),
   decisionDate: date(),
   actEndedOn: date({ required: false }),
   publicityEndsOn: date({ required: false }),
