@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import { todayOf } from '../clock';
 import type { ValueSource } from './fields';
 import { columnOf, validateRow, type IngestSpec, type ValidRow } from './spec';
+import { expiredCondition, sqlDay } from '../records';
 
 /**
  * Writing records as their source authority: one transaction per submission (a mutation's list or a
@@ -45,6 +46,8 @@ export interface IngestTarget {
 
 export interface LifeCycleSettings {
   readonly clock: Clock;
+  /** Years a negative record of a type is kept after its act ended (CIR Art. 16): none is written past it. */
+  retentionYears(recordType: string): number;
   /** Days after its notice before a negative record is served to non-statutory callers. */
   readonly noticeWaitingDays: number;
 }
@@ -286,8 +289,14 @@ export async function ingest(
            union all
            select line, 'correctionReason', 'this record differs from the one on file under its document number: give correctionReason to correct it'
              from cg_ingest_match where cur_state = 'IN_FORCE' and subject_code = cur_subject and not same and (change_reason is null or change_reason = '')
+           union all
+           select line, 'decisionDate', ?
+             from cg_ingest_match where ${expiredCondition(target, settings, sqlDay(today))}
          ) p order by line limit ?`,
-        [maxProblems],
+        [
+          `a negative record is kept ${settings.retentionYears(target.recordType)} years after its act ended (CIR Art. 16), and this one's have passed: it may be served to no one, so it is not written (nor its notice sent)`,
+          maxProblems,
+        ],
       );
       for (const problem of refusedChanges.rows) {
         problemCount += 1;

@@ -157,6 +157,28 @@ describe('retention life cycle', () => {
   });
 
   describe('expired records leave', () => {
+    it('are not written in the first place: a negative record already past its retention is refused with its notice, an old positive one is not', async () => {
+      const [versions, notices] = [await versionsOf('tax_penalties'), await noticesOf()];
+      const old = { subject, documentNumber: '沪浦税罚〔2020〕3号', decisionDate: '2020-06-01', violation: '未按期申报', penaltyType: 'FINE', fineAmount: '100.00', legalBasis: '《税收征收管理法》第六十二条' };
+      const refused = await as(gateway.url, PUDONG_TAX, SUBMIT_PENALTIES, { records: [{ ...old, documentNumber: '沪浦税罚〔2026〕99号', decisionDate: '2026-11-01' }, old] });
+      expect(refused.body).toEqual({
+        data: { submitTaxPenalties: null },
+        errors: [
+          expect.objectContaining({
+            extensions: expect.objectContaining({
+              code: 'INVALID_RECORDS',
+              problems: [{ line: 2, field: 'decisionDate', reason: expect.stringContaining('is kept 5 years after its act ended') }],
+            }),
+          }),
+        ],
+      });
+      // Nothing of the batch was written, and no notice sent.
+      expect([await versionsOf('tax_penalties'), await noticesOf()]).toEqual([versions, notices]);
+      // A positive record (a grade) is kept whatever its age.
+      expect(await submit(SUBMIT_RATINGS, [{ subject, documentNumber: '沪浦税信〔2019〕1号', decisionDate: '2019-04-01', year: 2018, grade: 'A', score: 92 }])).toEqual({ submitTaxCreditRatings: { created: 1, notices: 0 } });
+      await submit(`mutation W($records: [WithdrawRecordInput!]!) { withdrawTaxationRecords(recordType: TaxCreditRating, records: $records) { withdrawn } }`, [{ documentNumber: '沪浦税信〔2019〕1号', reason: '测试' }]);
+    });
+
     it('hides a negative record past its retention from every list and count, for every caller, before the job runs', async () => {
       expect(await listsSeenBy()).toEqual(everyCaller({ arrears: { totalCount: 2, documents: [EXPIRED, YOUNGER] }, ratings: { totalCount: 1, documents: [RATING] } }));
       clock.set(LATER);
