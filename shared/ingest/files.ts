@@ -269,7 +269,7 @@ export async function* csvRows(source: AsyncIterable<Uint8Array>, options: CsvOp
         return null;
       });
       if (record.malformed) problems.push({ field: '(header)', reason: record.malformed });
-      for (const problem of problems) yield { line: record.line, values: null, problem };
+      for (const problem of problems) yield { line: record.line, values: null, problem, header: true };
       continue;
     }
     // A blank line (one empty cell) is no record.

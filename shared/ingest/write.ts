@@ -105,6 +105,8 @@ export interface IncomingRow {
   readonly values: unknown;
   /** The line is no record at all (an import file's line that is not a JSON object): reported as is. */
   readonly problem?: { readonly field: string; readonly reason: string };
+  /** The problem is of the file's header, not of a record: it is reported, and not counted as received. */
+  readonly header?: boolean;
 }
 
 /** Thrown inside the transaction to roll it back with the report of what was refused. */
@@ -226,7 +228,7 @@ export async function ingest(
         );
       };
       for await (const incoming of rows) {
-        received += 1;
+        if (!incoming.header) received += 1;
         const checked = incoming.problem
           ? { ok: false as const, problems: [incoming.problem] }
           : validateRow(spec, incoming.values, { source: options.source, acceptLegacyCodes: options.acceptLegacyCodes, today });

@@ -95,7 +95,7 @@ describe('import life cycle', () => {
     it('reports a CSV header naming no field, a short row and a stray quote as problems of their lines', async () => {
       const rows = await read((s) => csvRows(s, { fields: new Set(['subject', 'documentNumber']) }), 'subject,colour\nA,red\nB\nC,x"y\n');
       expect(rows).toEqual([
-        { line: 1, values: null, problem: { field: 'colour', reason: 'is not a field of this record type' } },
+        { line: 1, values: null, problem: { field: 'colour', reason: 'is not a field of this record type' }, header: true },
         { line: 2, values: { subject: 'A' } },
         { line: 3, values: null, problem: { field: '(line)', reason: 'has 1 cells; the header row has 2' } },
         { line: 4, values: null, problem: { field: '(line)', reason: expect.stringContaining('quote inside an unquoted cell') } },
@@ -148,6 +148,13 @@ describe('import life cycle', () => {
       expect(outcome.exitCode).toBe(0);
       expect(outcome.report).toMatchObject({ received: 2, created: 2, written: true });
       expect((await stored(['沪浦税欠〔2026〕111号', '沪浦税欠〔2026〕112号'])).map((r) => r.tax_type)).toEqual(['增值税,附加', '印花税']);
+    });
+
+    it('counts the records of a file as received, never the problems of its header', async () => {
+      const outcome = await run({ file: await fileOf('extra.csv', 'subject,documentNumber,colour,size,shape\nA,1,red,L,round\nB,2,blue,S,square\n') });
+      expect(outcome.exitCode).toBe(2);
+      expect(outcome.report).toMatchObject({ received: 2, created: 0, written: false });
+      expect(outcome.report?.problems.filter((p) => p.line === 1).map((p) => p.field)).toEqual(['colour', 'size', 'shape']);
     });
 
     it('writes nothing from a file with 3 bad lines, and names lines 2, 5 and 7 with their fields', async () => {
