@@ -84,6 +84,20 @@ export function titleOf(result: BenchResult): string {
   return `${store}${result.subjects === null ? '' : `, ${result.subjects.toLocaleString('en-US')} subjects`}`;
 }
 
+/** A table of ours against another gateway (stock, the floor), one row per scenario both measured; nothing when none. */
+function comparison(
+  lines: string[],
+  rows: ReadonlyArray<{ readonly name: string; readonly a: Measurement; readonly b: Measurement }>,
+  intro: string,
+  header: string,
+  alignment: string,
+  cells: (ours: Measurement, other: Measurement) => string[],
+): void {
+  if (rows.length === 0) return;
+  lines.push('', intro, '', header, alignment);
+  for (const { name, a, b } of rows) lines.push(`| ${[name, ...cells(a, b)].join(' | ')} |`);
+}
+
 /** One result as Markdown: the machine, the main table, the stock comparison and the notes. */
 export function renderResult(result: BenchResult): string {
   const lines: string[] = [];
@@ -108,46 +122,38 @@ export function renderResult(result: BenchResult): string {
       `| ${s.name} | ${s.caller} | ${s.lists} | ${ms(m.sequential.p50)} | ${ms(m.sequential.p95)} | ${ms(m.sequential.p99)} | ${ms(m.concurrent.requestsPerSecond, 0)} | ${cpu(m)} | ${statements(m)} | ${m.failed} |`,
     );
   }
-  const compared = result.scenarios.filter((s) => s.ours && s.stock);
-  if (compared.length > 0) {
-    lines.push(
-      '',
-      'Against stock `@apollo/gateway` over the same subgraph processes, in the same run (A/B rounds alternate). Ratio = ours / stock: above 1× is what enforcement costs.',
-      '',
-      '| scenario | p50 ms ours / stock | ratio | p95 ms ours / stock | ratio | req/s ours / stock | ratio | gateway CPU ms/req ours / stock | ratio |',
-      '|---|---|---:|---|---:|---|---:|---|---:|',
-    );
-    for (const s of compared) {
-      const a = s.ours as Measurement;
-      const b = s.stock as Measurement;
-      lines.push(
-        `| ${s.name} | ${ms(a.sequential.p50)} / ${ms(b.sequential.p50)} | ${ratio(a.sequential.p50, b.sequential.p50)} | ` +
-          `${ms(a.sequential.p95)} / ${ms(b.sequential.p95)} | ${ratio(a.sequential.p95, b.sequential.p95)} | ` +
-          `${ms(a.concurrent.requestsPerSecond, 0)} / ${ms(b.concurrent.requestsPerSecond, 0)} | ${ratio(a.concurrent.requestsPerSecond, b.concurrent.requestsPerSecond)} | ` +
-          `${ms(a.cpuMsPerRequest?.gateway)} / ${ms(b.cpuMsPerRequest?.gateway)} | ${ratio(a.cpuMsPerRequest?.gateway, b.cpuMsPerRequest?.gateway)} |`,
-      );
-    }
-  }
-  const floored = result.scenarios.filter((s) => s.ours && s.floor);
-  if (floored.length > 0) {
-    lines.push(
-      '',
-      'Against the floor, in the same run: stock `@apollo/gateway` over stock Apollo Server subgraphs that answer from recorded data, with no store and no checks ' +
-        '(`--floor`; bench/floorSubgraph.ts). The same query plans and answers with no work done: no gateway and subgraphs on these libraries spend less on this machine.',
-      '',
-      '| scenario | p50 ms ours / floor | p95 ms ours / floor | req/s ours / floor | CPU ms/req ours / floor: all | gateway | subgraphs | PostgreSQL |',
-      '|---|---|---|---|---|---|---|---|',
-    );
-    for (const s of floored) {
-      const a = s.ours as Measurement;
-      const b = s.floor as Measurement;
-      const part = (key: keyof CpuPerRequest) => `${ms(a.cpuMsPerRequest?.[key])} / ${ms(b.cpuMsPerRequest?.[key])}`;
-      lines.push(
-        `| ${s.name} | ${ms(a.sequential.p50)} / ${ms(b.sequential.p50)} | ${ms(a.sequential.p95)} / ${ms(b.sequential.p95)} | ` +
-          `${ms(a.concurrent.requestsPerSecond, 0)} / ${ms(b.concurrent.requestsPerSecond, 0)} | ${part('total')} | ${part('gateway')} | ${part('subgraphs')} | ${part('postgres')} |`,
-      );
-    }
-  }
+  const pair = (ours: number | null | undefined, other: number | null | undefined, digits = 1) => `${ms(ours, digits)} / ${ms(other, digits)}`;
+  comparison(
+    lines,
+    result.scenarios.flatMap((s) => (s.ours && s.stock ? [{ name: s.name, a: s.ours, b: s.stock }] : [])),
+    'Against stock `@apollo/gateway` over the same subgraph processes, in the same run (A/B rounds alternate). Ratio = ours / stock: above 1× is what enforcement costs.',
+    '| scenario | p50 ms ours / stock | ratio | p95 ms ours / stock | ratio | req/s ours / stock | ratio | gateway CPU ms/req ours / stock | ratio |',
+    '|---|---|---:|---|---:|---|---:|---|---:|',
+    (a, b) => [
+      pair(a.sequential.p50, b.sequential.p50),
+      ratio(a.sequential.p50, b.sequential.p50),
+      pair(a.sequential.p95, b.sequential.p95),
+      ratio(a.sequential.p95, b.sequential.p95),
+      pair(a.concurrent.requestsPerSecond, b.concurrent.requestsPerSecond, 0),
+      ratio(a.concurrent.requestsPerSecond, b.concurrent.requestsPerSecond),
+      pair(a.cpuMsPerRequest?.gateway, b.cpuMsPerRequest?.gateway),
+      ratio(a.cpuMsPerRequest?.gateway, b.cpuMsPerRequest?.gateway),
+    ],
+  );
+  comparison(
+    lines,
+    result.scenarios.flatMap((s) => (s.ours && s.floor ? [{ name: s.name, a: s.ours, b: s.floor }] : [])),
+    'Against the floor, in the same run: stock `@apollo/gateway` over stock Apollo Server subgraphs that answer from recorded data, with no store and no checks ' +
+      '(`--floor`; bench/floorSubgraph.ts). The same query plans and answers with no work done: no gateway and subgraphs on these libraries spend less on this machine.',
+    '| scenario | p50 ms ours / floor | p95 ms ours / floor | req/s ours / floor | CPU ms/req ours / floor: all | gateway | subgraphs | PostgreSQL |',
+    '|---|---|---|---|---|---|---|---|',
+    (a, b) => [
+      pair(a.sequential.p50, b.sequential.p50),
+      pair(a.sequential.p95, b.sequential.p95),
+      pair(a.concurrent.requestsPerSecond, b.concurrent.requestsPerSecond, 0),
+      ...(['total', 'gateway', 'subgraphs', 'postgres'] as const).map((key) => pair(a.cpuMsPerRequest?.[key], b.cpuMsPerRequest?.[key])),
+    ],
+  );
   const notes = [...result.notes, ...result.scenarios.flatMap((s) => (s.notes ?? []).map((n) => `${s.name}: ${n}`))];
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
   lines.push('');

@@ -19,8 +19,6 @@ import { WEB_DIST } from '../shared/projectRoot';
  * other response of the listener an API's headers; another method than GET or HEAD is a 405 there.
  */
 
-export { WEB_DIST };
-
 /** Where the explorer is served (when `CG_EXPLORER` is on). */
 export const EXPLORER_PATH = '/explorer';
 

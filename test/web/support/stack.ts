@@ -3,7 +3,7 @@ import { freePort } from '../../../shared/ports';
 import { TEST_DATASET } from '../../support/stores';
 import { loadConfig, type Config, type SubgraphName } from '../../../shared/config';
 import { buildGateway } from '../../../gateway/server';
-import { WEB_DIST } from '../../../gateway/web';
+import { WEB_DIST } from '../../../shared/projectRoot';
 import { ensureWebBuilt } from '../../../scripts/webBuild';
 import { startSubgraphs, urlOverrides, SUPERGRAPH_FILE, testFetch, type RunningGraph } from '../../support/graph';
 import { startIdentityProvider } from '../../../identity/provider';
